@@ -1,0 +1,142 @@
+// heartbeat-dashboard: hosts the engine on a worker thread and shows it live.
+
+#include "cli.h"
+#include "core/logging.h"
+#include "mainwindow.h"
+#include "runtime.h"
+#include "signalwatcher.h"
+#include "store/metricswriter.h"
+#include "uisettings.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <csignal>
+
+using namespace hb;
+
+namespace {
+
+// Shows a problem both ways: one line on stderr (scripts, tests) and a dialog (people). When the
+// run is scripted (--quit-after), the dialog closes itself so nothing waits for a click.
+void reportError(const QString &message, bool scripted)
+{
+    cli::printError(message);
+    QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "Heartbeat Dashboard"),
+                    message, QMessageBox::Ok);
+    if (scripted)
+        QTimer::singleShot(500, &box, &QMessageBox::accept);
+    box.exec();
+}
+
+void installTranslators(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("hb"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    std::signal(SIGXFSZ, SIG_IGN);
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("heartbeat-dashboard"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Heartbeat"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Watch and steer the Heartbeat maintenance engine. On first run a demo data "
+                "directory is created."));
+    cli::addCommonOptions(parser);
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("main", "User interface language: en or id."),
+                      QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QCoreApplication::translate("main", "Write a PNG of the main window to FILE "
+                                                          "when quitting (see --quit-after)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("quit-after"),
+                      QCoreApplication::translate("main", "Quit after this many seconds."),
+                      QStringLiteral("SECONDS")});
+
+    RuntimeOptions options;
+    if (const auto exitCode = cli::parse(parser, &options))
+        return *exitCode;
+    double quitAfter = 0.0;
+    if (!cli::readSeconds(parser, QStringLiteral("quit-after"), &quitAfter))
+        return cli::ExitBadInput;
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    if (!screenshot.isEmpty() && quitAfter <= 0.0)
+        quitAfter = 3.0;
+    const bool scripted = quitAfter > 0.0;
+
+    UiSettings settings = UiSettings::load();
+    QString language = parser.value(QStringLiteral("lang"));
+    if (!language.isEmpty() && language != u"en" && language != u"id") {
+        cli::printError(QCoreApplication::translate("main", "--lang must be en or id (got '%1')")
+                            .arg(language));
+        return cli::ExitBadInput;
+    }
+    if (language.isEmpty())
+        language = settings.language;
+    installTranslators(app, language);
+
+    options.demo = true; // a first run shows something moving right away
+    std::unique_ptr<EngineRuntime> runtime;
+    try {
+        runtime = std::make_unique<EngineRuntime>(options);
+    } catch (const StoreError &e) {
+        reportError(e.message(), scripted);
+        return cli::ExitBadInput;
+    }
+
+    // Until admin unlock exists the desk user acts as admin (issue: live dashboard).
+    const QString user = qEnvironmentVariable("USER", QStringLiteral("admin"));
+    auto window = std::make_unique<MainWindow>(runtime->host(), Actor{user, Role::Admin},
+                                               std::make_shared<SystemClock>(), runtime->dataDir());
+    int exitCode = cli::ExitOk;
+    QObject::connect(&runtime->writer(), &MetricsWriter::writeFailed, window.get(),
+                     [&](const QString &message) {
+                         cli::printError(message);
+                         exitCode = cli::ExitBadInput;
+                         if (!scripted)
+                             QMessageBox::critical(window.get(),
+                                                   QCoreApplication::translate("main", "Recording stopped"),
+                                                   message);
+                     },
+                     Qt::QueuedConnection);
+
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::stopRequested, window.get(), &QWidget::close);
+
+    if (scripted) {
+        QTimer::singleShot(int(quitAfter * 1000.0), window.get(), [&] {
+            if (!screenshot.isEmpty() && !window->grab().save(screenshot)) {
+                cli::printError(
+                    QCoreApplication::translate("main", "%1: cannot write the screenshot").arg(screenshot));
+                exitCode = cli::ExitBadInput;
+            }
+            window->close();
+        });
+    }
+
+    window->show();
+    runtime->start();
+    app.exec();
+    runtime->stop();
+    window.reset();
+    return exitCode;
+}

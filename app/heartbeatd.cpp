@@ -1,0 +1,77 @@
+// heartbeatd: the heartbeat engine with no GUI. Runs ticks, records everything in the data
+// directory, and stops cleanly on SIGINT/SIGTERM or after --run-for.
+
+#include "cli.h"
+#include "core/logging.h"
+#include "runtime.h"
+#include "signalwatcher.h"
+#include "store/metricswriter.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace hb;
+
+int main(int argc, char *argv[])
+{
+    // A write past a file-size limit must fail with an error we report, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("heartbeatd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("heartbeatd", "The Heartbeat maintenance engine, headless."));
+    cli::addCommonOptions(parser);
+    parser.addOption({QStringLiteral("demo"),
+                      QCoreApplication::translate(
+                          "heartbeatd", "Demo mode: a new data directory gets the demo "
+                                        "configuration; ticks every 2 s unless --tick-ms is given.")});
+    parser.addOption({QStringLiteral("run-for"),
+                      QCoreApplication::translate(
+                          "heartbeatd", "Stop after this many seconds, as on SIGTERM."),
+                      QStringLiteral("SECONDS")});
+
+    RuntimeOptions options;
+    if (const auto exitCode = cli::parse(parser, &options))
+        return *exitCode;
+    double runFor = 0.0;
+    if (!cli::readSeconds(parser, QStringLiteral("run-for"), &runFor))
+        return cli::ExitBadInput;
+    options.demo = parser.isSet(QStringLiteral("demo"));
+
+    std::unique_ptr<EngineRuntime> runtime;
+    try {
+        runtime = std::make_unique<EngineRuntime>(options);
+    } catch (const StoreError &e) {
+        cli::printError(e.message());
+        return cli::ExitBadInput;
+    }
+
+    int exitCode = cli::ExitOk;
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::stopRequested, &app, [](int sig) {
+        qCInfo(lcEngine) << "signal" << sig << "received; stopping";
+        QCoreApplication::quit();
+    });
+    QObject::connect(&runtime->writer(), &MetricsWriter::writeFailed, &app,
+                     [&exitCode](const QString &message) {
+                         cli::printError(message);
+                         exitCode = cli::ExitBadInput;
+                         QCoreApplication::quit();
+                     },
+                     Qt::QueuedConnection);
+    if (runFor > 0.0)
+        QTimer::singleShot(int(runFor * 1000.0), &app, &QCoreApplication::quit);
+
+    runtime->start();
+    qCInfo(lcEngine).noquote() << "heartbeatd running on" << runtime->dataDir();
+    app.exec();
+    runtime->stop();
+    if (runtime->writer().hasFailed())
+        exitCode = cli::ExitBadInput;
+    return exitCode;
+}

@@ -1,0 +1,164 @@
+// Metrics store throughput: N execution rows through the real path (MetricsWriter::submit in
+// tick-sized batches, then flush) against a raw SQLiteCpp prepared INSERT of the same rows into
+// an identical executions table in one transaction, same file settings, same run.
+//
+//   bench_store [N=200000] [rounds=3]   best round of each side is reported
+
+#include "benchjson.h"
+#include "core/clock.h"
+#include "store/metricswriter.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+using namespace hb;
+using Stopwatch = std::chrono::steady_clock;
+
+namespace {
+
+const char *const kTasks[] = {"price_update",      "loan_monitoring",   "cycles_monitoring",
+                              "memory_monitoring", "auto_cleanup",      "pool_maintenance",
+                              "auto_liquidation",  "oracle_monitoring", "treasury_monitoring"};
+
+// Ticks of 10..50 task runs, 2 s apart, one in ten runs failing with a message; each batch
+// carries the engine state, as the engine submits it.
+QVector<WriteBatch> makeBatches(int n)
+{
+    QVector<WriteBatch> batches;
+    const qint64 start = 1'700'000'000'000;
+    qint64 tick = 0;
+    PersistedState state;
+    for (int made = 0; made < n; ++tick) {
+        WriteBatch batch;
+        const int size = std::min(10 + int(tick * 7 % 41), n - made);
+        const qint64 at = start + tick * 2000;
+        for (int i = 0; i < size; ++i, ++made) {
+            ExecutionRecord r;
+            r.tickId = tick + 1;
+            r.task = QString::fromUtf8(kTasks[i % 9]);
+            r.startedAtMs = at + i * 3;
+            r.durationMs = 5 + (made * 13) % 400;
+            r.outcome = made % 10 == 7 ? Outcome::Failure : Outcome::Success;
+            r.items = made % 50;
+            if (r.outcome == Outcome::Failure)
+                r.error = QStringLiteral("shard %1 did not answer within 500 ms").arg(made % 16);
+            state.metrics.account(r);
+            batch.executions.append(std::move(r));
+        }
+        state.metrics.tickCount = tick + 1;
+        state.metrics.lastTickId = tick + 1;
+        batch.state = state;
+        batches.append(std::move(batch));
+    }
+    return batches;
+}
+
+struct RealResult
+{
+    double seconds = 0;
+    double submitSeconds = 0;
+};
+
+// `batches` is owned here alone, as the engine's are: submit() moves its vectors, never copies.
+RealResult runReal(const QString &path, QVector<WriteBatch> batches)
+{
+    MetricsWriter writer(std::make_unique<MetricsStore>(path), RetentionPolicy(),
+                         std::make_shared<SystemClock>());
+    writer.flush();
+    RealResult result;
+    Stopwatch::duration inSubmit{};
+    const auto start = Stopwatch::now();
+    for (WriteBatch &batch : batches) {
+        const auto before = Stopwatch::now();
+        writer.submit(std::move(batch));
+        inSubmit += Stopwatch::now() - before;
+    }
+    writer.flush();
+    result.seconds = std::chrono::duration<double>(Stopwatch::now() - start).count();
+    result.submitSeconds = std::chrono::duration<double>(inSubmit).count();
+    if (writer.hasFailed())
+        std::fprintf(stderr, "writer failed\n");
+    return result;
+}
+
+double runRaw(const QString &path, const QVector<ExecutionRecord> &records)
+{
+    // The same schema, indexes and pragmas as the store gives its file.
+    {
+        MetricsStore create(path);
+    }
+    SQLite::Database db(path.toStdString(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA journal_size_limit = 67108864");
+    SQLite::Statement insert(db, "INSERT INTO executions(tick_id, task, started_at_ms,"
+                                 " duration_ms, outcome, items, error)"
+                                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    QByteArray outcomes[5];
+    for (int i = 0; i < 5; ++i)
+        outcomes[i] = outcomeName(Outcome(i)).toUtf8();
+    const auto start = Stopwatch::now();
+    SQLite::Transaction transaction(db);
+    for (const ExecutionRecord &r : records) {
+        const QByteArray task = r.task.toUtf8();
+        const QByteArray error = r.error.toUtf8();
+        insert.bind(1, static_cast<int64_t>(r.tickId));
+        insert.bindNoCopy(2, task.constData());
+        insert.bind(3, static_cast<int64_t>(r.startedAtMs));
+        insert.bind(4, static_cast<int64_t>(r.durationMs));
+        insert.bindNoCopy(5, outcomes[int(r.outcome)].constData());
+        insert.bind(6, static_cast<int64_t>(r.items));
+        insert.bindNoCopy(7, error.constData());
+        insert.exec();
+        insert.reset();
+    }
+    transaction.commit();
+    return std::chrono::duration<double>(Stopwatch::now() - start).count();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int n = argc > 1 ? std::max(1, std::atoi(argv[1])) : 200'000;
+    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+
+    QVector<ExecutionRecord> records;
+    records.reserve(n);
+    qsizetype batchCount = 0;
+    for (const WriteBatch &batch : makeBatches(n)) {
+        records.append(batch.executions);
+        ++batchCount;
+    }
+
+    QTemporaryDir dir;
+    double bestRaw = 1e9;
+    RealResult bestReal{1e9, 1e9};
+    for (int round = 0; round < rounds; ++round) {
+        bestRaw =
+            std::min(bestRaw, runRaw(dir.filePath(QStringLiteral("raw%1.db").arg(round)), records));
+        const RealResult real =
+            runReal(dir.filePath(QStringLiteral("real%1.db").arg(round)), makeBatches(n));
+        bestReal.seconds = std::min(bestReal.seconds, real.seconds);
+        bestReal.submitSeconds = std::min(bestReal.submitSeconds, real.submitSeconds);
+    }
+
+    QJsonObject extra;
+    extra.insert(QStringLiteral("rows"), n);
+    extra.insert(QStringLiteral("batches"), batchCount);
+    extra.insert(QStringLiteral("rounds"), rounds);
+    bench::printFigure("store_executions_per_s", n / bestReal.seconds, "rows/s", n / bestRaw,
+                       extra);
+    bench::printFigure("store_submit_cost_per_record_us", bestReal.submitSeconds * 1e6 / n, "us",
+                       1.0, extra);
+    return 0;
+}

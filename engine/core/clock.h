@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <atomic>
+
+namespace hb {
+
+// Wall-clock time as Unix epoch milliseconds (UTC). Injected everywhere the engine reads the
+// time so tests can move time forward (breaker timeouts, health freshness) without sleeping.
+class Clock
+{
+public:
+    virtual ~Clock() = default;
+    virtual qint64 nowMs() const = 0;
+};
+
+class SystemClock final : public Clock
+{
+public:
+    qint64 nowMs() const override;
+};
+
+// Thread-safe: read from the engine thread and task threads, moved by the test thread.
+class FakeClock final : public Clock
+{
+public:
+    explicit FakeClock(qint64 startMs = 1'700'000'000'000) : m_now(startMs) {}
+    qint64 nowMs() const override { return m_now.load(std::memory_order_relaxed); }
+    void advance(qint64 ms) { m_now.fetch_add(ms, std::memory_order_relaxed); }
+    void set(qint64 ms) { m_now.store(ms, std::memory_order_relaxed); }
+
+private:
+    std::atomic<qint64> m_now;
+};
+
+} // namespace hb

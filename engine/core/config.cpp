@@ -1,0 +1,499 @@
+#include "core/config.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLocale>
+#include <QSaveFile>
+
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <variant>
+
+namespace hb {
+
+namespace {
+
+// The largest integer a JSON number (an IEEE double) holds exactly: the open upper end of
+// fields that only have a lower bound.
+constexpr qint64 kMaxJsonInteger = (qint64(1) << 53) - 1;
+
+using Member = std::variant<bool HeartbeatConfig::*, int HeartbeatConfig::*,
+                            qint64 HeartbeatConfig::*, double HeartbeatConfig::*>;
+
+// One scalar field of config.json. The single statement of every range: configFromJson,
+// validateConfig, toJson and operator== all walk this table, so a field added here is parsed,
+// checked, written and compared everywhere at once. `tasks` is a map and handled separately.
+struct FieldRule
+{
+    const char *path; // dotted JSON path; at most one level of nesting
+    Member member;
+    qint64 min; // integers: inclusive; doubles: exclusive lower bound
+    qint64 max; // integers only, inclusive; int members must keep it within int
+};
+
+const std::array<FieldRule, 15> kRules = {{
+    {"enabled", &HeartbeatConfig::enabled, 0, 0},
+    {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
+    {"demo", &HeartbeatConfig::demo, 0, 0},
+    {"tick_interval_ms", &HeartbeatConfig::tickIntervalMs, 100, 86'400'000},
+    {"task_timeout_ms", &HeartbeatConfig::taskTimeoutMs, 10, 3'600'000},
+    {"max_concurrent_tasks", &HeartbeatConfig::maxConcurrentTasks, 1, 64},
+    {"auto_liquidation_threshold_days", &HeartbeatConfig::autoLiquidationThresholdDays, 1, 3650},
+    {"breaker.failure_threshold", &HeartbeatConfig::breakerFailureThreshold, 1, 1000},
+    {"breaker.timeout_ms", &HeartbeatConfig::breakerTimeoutMs, 1000, 86'400'000},
+    {"memory_warn_bytes", &HeartbeatConfig::memoryWarnBytes, 1, kMaxJsonInteger},
+    {"cycles_alert_threshold", &HeartbeatConfig::cyclesAlertThreshold, 0, 0},
+    {"cycles_critical_threshold", &HeartbeatConfig::cyclesCriticalThreshold, 0, 0},
+    // Retention has no natural ceiling; ten years keeps day counts sane like raw_days.
+    {"retention.raw_days", &HeartbeatConfig::retentionRawDays, 1, 3650},
+    {"retention.minute_days", &HeartbeatConfig::retentionMinuteDays, 1, 3650},
+    {"retention.hour_days", &HeartbeatConfig::retentionHourDays, 1, 3650},
+}};
+
+const QString kVersionKey = QStringLiteral("version");
+const QString kTasksKey = QStringLiteral("tasks");
+
+bool isBool(const FieldRule &rule)
+{
+    return std::holds_alternative<bool HeartbeatConfig::*>(rule.member);
+}
+
+bool isDouble(const FieldRule &rule)
+{
+    return std::holds_alternative<double HeartbeatConfig::*>(rule.member);
+}
+
+QString formatNumber(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+// What was found, for the "(got ...)" part of a reason. Strings are shortened and kept on one
+// line because the whole error must fit one line of stderr.
+QString describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return formatNumber(value.toDouble());
+    case QJsonValue::String: {
+        QString text = value.toString();
+        if (text.size() > 32)
+            text = text.left(32) + QChar(0x2026);
+        for (QChar &c : text) {
+            if (c.category() == QChar::Other_Control)
+                c = QLatin1Char(' ');
+        }
+        return QCoreApplication::translate("hb::Config", "the string \"%1\"").arg(text);
+    }
+    case QJsonValue::Array:
+        return QCoreApplication::translate("hb::Config", "an array");
+    case QJsonValue::Object:
+        return QCoreApplication::translate("hb::Config", "an object");
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+// What the rule expects, with what was found.
+QString expectation(const FieldRule &rule, const QString &got)
+{
+    if (isBool(rule))
+        return QCoreApplication::translate("hb::Config", "must be true or false (got %1)").arg(got);
+    if (isDouble(rule))
+        return QCoreApplication::translate("hb::Config",
+                                           "must be a number greater than %1 (got %2)")
+            .arg(rule.min)
+            .arg(got);
+    if (rule.max == kMaxJsonInteger)
+        return QCoreApplication::translate("hb::Config",
+                                           "must be an integer of at least %1 (got %2)")
+            .arg(rule.min)
+            .arg(got);
+    return QCoreApplication::translate("hb::Config",
+                                       "must be an integer between %1 and %2 (got %3)")
+        .arg(rule.min)
+        .arg(rule.max)
+        .arg(got);
+}
+
+// Range check on a numeric value, shared by the JSON and in-memory paths.
+bool inRange(const FieldRule &rule, double value)
+{
+    if (!std::isfinite(value))
+        return false;
+    if (isDouble(rule))
+        return value > double(rule.min);
+    return std::trunc(value) == value && value >= double(rule.min) && value <= double(rule.max);
+}
+
+std::optional<ConfigError> checkValue(const FieldRule &rule, const HeartbeatConfig &config)
+{
+    const QString path = QString::fromLatin1(rule.path);
+    return std::visit(
+        [&](auto member) -> std::optional<ConfigError> {
+            using T = std::decay_t<decltype(config.*member)>;
+            if constexpr (std::is_same_v<T, bool>) {
+                return std::nullopt;
+            } else {
+                const T value = config.*member;
+                if (inRange(rule, double(value)))
+                    return std::nullopt;
+                const QString got = std::is_same_v<T, double> ? formatNumber(double(value))
+                                                              : QString::number(qint64(value));
+                return ConfigError{path, expectation(rule, got)};
+            }
+        },
+        rule.member);
+}
+
+std::optional<ConfigError> checkTaskName(const QString &task)
+{
+    if (TaskName::all().contains(task))
+        return std::nullopt;
+    return ConfigError{kTasksKey + u'.' + task,
+                       QCoreApplication::translate("hb::Config", "unknown task (known tasks: %1)")
+                           .arg(TaskName::all().join(QStringLiteral(", ")))};
+}
+
+// Rules that relate two fields; the error names the field a user most likely meant to change.
+std::optional<ConfigError> checkCrossFields(const HeartbeatConfig &c)
+{
+    if (!(c.cyclesAlertThreshold > c.cyclesCriticalThreshold)) {
+        return ConfigError{
+            QStringLiteral("cycles_alert_threshold"),
+            QCoreApplication::translate(
+                "hb::Config", "must be greater than cycles_critical_threshold (%1) (got %2)")
+                .arg(formatNumber(c.cyclesCriticalThreshold),
+                     formatNumber(c.cyclesAlertThreshold))};
+    }
+    if (c.retentionMinuteDays < c.retentionRawDays) {
+        return ConfigError{QStringLiteral("retention.minute_days"),
+                           QCoreApplication::translate(
+                               "hb::Config", "must be at least retention.raw_days (%1) (got %2)")
+                               .arg(c.retentionRawDays)
+                               .arg(c.retentionMinuteDays)};
+    }
+    if (c.retentionHourDays < c.retentionMinuteDays) {
+        return ConfigError{QStringLiteral("retention.hour_days"),
+                           QCoreApplication::translate(
+                               "hb::Config", "must be at least retention.minute_days (%1) (got %2)")
+                               .arg(c.retentionMinuteDays)
+                               .arg(c.retentionHourDays)};
+    }
+    return std::nullopt;
+}
+
+const FieldRule *findRule(const QString &path)
+{
+    for (const FieldRule &rule : kRules) {
+        if (path == QLatin1StringView(rule.path))
+            return &rule;
+    }
+    return nullptr;
+}
+
+bool isGroup(const QString &key)
+{
+    const QString prefix = key + u'.';
+    for (const FieldRule &rule : kRules) {
+        if (QLatin1StringView(rule.path).startsWith(prefix))
+            return true;
+    }
+    return false;
+}
+
+// Type-checks one JSON value against its rule and stores it; the range is checked by inRange.
+std::optional<ConfigError> readValue(const FieldRule &rule, const QJsonValue &json,
+                                     HeartbeatConfig *config)
+{
+    const QString path = QString::fromLatin1(rule.path);
+    return std::visit(
+        [&](auto member) -> std::optional<ConfigError> {
+            using T = std::decay_t<decltype(config->*member)>;
+            if constexpr (std::is_same_v<T, bool>) {
+                if (!json.isBool())
+                    return ConfigError{path, expectation(rule, describe(json))};
+                config->*member = json.toBool();
+            } else {
+                if (!json.isDouble() || !inRange(rule, json.toDouble()))
+                    return ConfigError{path, expectation(rule, describe(json))};
+                if constexpr (std::is_same_v<T, double>)
+                    config->*member = json.toDouble();
+                else // exact: inRange accepted an integer no larger than 2^53
+                    config->*member = T(json.toInteger(qint64(json.toDouble())));
+            }
+            return std::nullopt;
+        },
+        rule.member);
+}
+
+std::optional<ConfigError> readVersion(const QJsonValue &json)
+{
+    const double version = json.toDouble();
+    if (!json.isDouble() || !std::isfinite(version) || std::trunc(version) != version ||
+        version < 1) {
+        return ConfigError{kVersionKey,
+                           QCoreApplication::translate("hb::Config", "must be %1 (got %2)")
+                               .arg(HeartbeatConfig::FormatVersion)
+                               .arg(describe(json))};
+    }
+    if (version > HeartbeatConfig::FormatVersion) {
+        return ConfigError{kVersionKey,
+                           QCoreApplication::translate(
+                               "hb::Config",
+                               "the file is from a newer version of Heartbeat (format %1); this "
+                               "version reads format %2")
+                               .arg(formatNumber(version))
+                               .arg(HeartbeatConfig::FormatVersion)};
+    }
+    return std::nullopt;
+}
+
+std::optional<ConfigError> readTasks(const QJsonValue &json, HeartbeatConfig *config)
+{
+    if (!json.isObject())
+        return ConfigError{kTasksKey,
+                           QCoreApplication::translate("hb::Config", "must be an object (got %1)")
+                               .arg(describe(json))};
+    const QJsonObject tasks = json.toObject();
+    for (auto it = tasks.begin(); it != tasks.end(); ++it) {
+        if (auto error = checkTaskName(it.key()))
+            return error;
+        if (!it.value().isBool()) {
+            return ConfigError{
+                kTasksKey + u'.' + it.key(),
+                QCoreApplication::translate("hb::Config", "must be true or false (got %1)")
+                    .arg(describe(it.value()))};
+        }
+        config->tasks.insert(it.key(), it.value().toBool());
+    }
+    return std::nullopt;
+}
+
+// Reads one key of the top level (a leaf, or a group such as "breaker") or of a group.
+std::optional<ConfigError> readField(const QString &path, const QJsonValue &json,
+                                     HeartbeatConfig *config)
+{
+    if (const FieldRule *rule = findRule(path))
+        return readValue(*rule, json, config);
+    if (!path.contains(u'.') && isGroup(path)) {
+        if (!json.isObject())
+            return ConfigError{
+                path, QCoreApplication::translate("hb::Config", "must be an object (got %1)")
+                          .arg(describe(json))};
+        const QJsonObject group = json.toObject();
+        for (auto it = group.begin(); it != group.end(); ++it) {
+            if (auto error = readField(path + u'.' + it.key(), it.value(), config))
+                return error;
+        }
+        return std::nullopt;
+    }
+    return ConfigError{path, QCoreApplication::translate("hb::Config", "unknown field")};
+}
+
+} // namespace
+
+QStringList TaskName::all()
+{
+    return {PriceUpdate,     LoanMonitoring,  CyclesMonitoring, MemoryMonitoring,   AutoCleanup,
+            PoolMaintenance, AutoLiquidation, OracleMonitoring, TreasuryMonitoring, ShardBalancing};
+}
+
+HeartbeatConfig::HeartbeatConfig()
+{
+    for (const QString &task : TaskName::all())
+        tasks.insert(task, true);
+}
+
+HeartbeatConfig HeartbeatConfig::demoDefaults()
+{
+    HeartbeatConfig config;
+    config.demo = true;
+    config.tickIntervalMs = 2000;
+    return config;
+}
+
+QJsonObject HeartbeatConfig::toJson() const
+{
+    QJsonObject root;
+    root.insert(kVersionKey, FormatVersion);
+    QMap<QString, QJsonObject> groups;
+    for (const FieldRule &rule : kRules) {
+        const QString path = QString::fromLatin1(rule.path);
+        const QJsonValue value =
+            std::visit([this](auto member) { return QJsonValue(this->*member); }, rule.member);
+        const qsizetype dot = path.indexOf(u'.');
+        if (dot < 0)
+            root.insert(path, value);
+        else
+            groups[path.left(dot)].insert(path.mid(dot + 1), value);
+    }
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        root.insert(it.key(), it.value());
+    QJsonObject taskFlags;
+    for (const QString &task : TaskName::all())
+        taskFlags.insert(task, isTaskEnabled(task));
+    root.insert(kTasksKey, taskFlags);
+    return root;
+}
+
+bool HeartbeatConfig::operator==(const HeartbeatConfig &other) const
+{
+    for (const FieldRule &rule : kRules) {
+        const bool same =
+            std::visit([&](auto member) { return this->*member == other.*member; }, rule.member);
+        if (!same)
+            return false;
+    }
+    // A task missing from the map is enabled, so compare what the flags mean, not the maps.
+    const QStringList names = tasks.keys() + other.tasks.keys();
+    for (const QString &task : std::as_const(names)) {
+        if (isTaskEnabled(task) != other.isTaskEnabled(task))
+            return false;
+    }
+    return true;
+}
+
+QString ConfigError::toString() const
+{
+    if (field.isEmpty())
+        return reason;
+    return QCoreApplication::translate("hb::Config", "field '%1': %2").arg(field, reason);
+}
+
+std::optional<HeartbeatConfig> configFromJson(const QJsonObject &json, ConfigError *error)
+{
+    auto fail = [error](ConfigError problem) -> std::optional<HeartbeatConfig> {
+        if (error)
+            *error = std::move(problem);
+        return std::nullopt;
+    };
+
+    // The version first: a newer file's new fields would otherwise be reported as unknown.
+    if (json.contains(kVersionKey)) {
+        if (auto problem = readVersion(json.value(kVersionKey)))
+            return fail(*problem);
+    }
+
+    HeartbeatConfig config;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        std::optional<ConfigError> problem;
+        if (it.key() == kVersionKey)
+            continue;
+        if (it.key() == kTasksKey)
+            problem = readTasks(it.value(), &config);
+        else
+            problem = readField(it.key(), it.value(), &config);
+        if (problem)
+            return fail(*problem);
+    }
+    if (auto problem = checkCrossFields(config))
+        return fail(*problem);
+    return config;
+}
+
+std::optional<ConfigError> validateConfig(const HeartbeatConfig &config)
+{
+    for (const FieldRule &rule : kRules) {
+        if (auto problem = checkValue(rule, config))
+            return problem;
+    }
+    for (auto it = config.tasks.cbegin(); it != config.tasks.cend(); ++it) {
+        if (auto problem = checkTaskName(it.key()))
+            return problem;
+    }
+    return checkCrossFields(config);
+}
+
+bool ConfigFile::exists() const
+{
+    return QFileInfo::exists(m_path);
+}
+
+std::optional<HeartbeatConfig> ConfigFile::load(QString *errorMessage) const
+{
+    auto fail = [&](const QString &what) -> std::optional<HeartbeatConfig> {
+        const QString message = m_path + u": " + what;
+        qCDebug(lcConfig).noquote() << "load failed:" << message;
+        if (errorMessage)
+            *errorMessage = message;
+        return std::nullopt;
+    };
+
+    if (!QFileInfo::exists(m_path))
+        return fail(QCoreApplication::translate("hb::Config", "file does not exist"));
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(
+            QCoreApplication::translate("hb::Config", "cannot read (%1)").arg(file.errorString()));
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return fail(
+            QCoreApplication::translate("hb::Config", "cannot read (%1)").arg(file.errorString()));
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(QCoreApplication::translate("hb::Config", "not valid JSON: %1 at byte %2")
+                        .arg(parseError.errorString(), QString::number(parseError.offset)));
+    }
+    if (!document.isObject())
+        return fail(QCoreApplication::translate("hb::Config", "not a JSON object"));
+
+    ConfigError configError;
+    std::optional<HeartbeatConfig> config = configFromJson(document.object(), &configError);
+    if (!config)
+        return fail(configError.toString());
+    qCInfo(lcConfig).noquote() << "loaded" << m_path;
+    return config;
+}
+
+bool ConfigFile::save(const HeartbeatConfig &config, QString *errorMessage) const
+{
+    auto fail = [&](const QString &reason) {
+        const QString message =
+            m_path + u": " +
+            QCoreApplication::translate("hb::Config", "cannot save (%1)").arg(reason);
+        qCDebug(lcConfig).noquote() << "save failed:" << message;
+        if (errorMessage)
+            *errorMessage = message;
+        return false;
+    };
+
+    // Never write a file that the next start-up would refuse to load.
+    if (auto problem = validateConfig(config))
+        return fail(problem->toString());
+
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    const QByteArray bytes = QJsonDocument(config.toJson()).toJson(QJsonDocument::Indented);
+    // Flush by hand: QSaveFile::commit() ignores errors of its own final flush and would rename
+    // a truncated file into place (QTBUG-75077; qBittorrent does the same).
+    errno = 0;
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        // After a short write Qt reports "Unknown error"; the OS error ("No space left on
+        // device") is what a user can act on.
+        const int osError = errno;
+        const QString reason = osError != 0 ? qt_error_string(osError) : file.errorString();
+        file.cancelWriting();
+        return fail(reason);
+    }
+    if (!file.commit())
+        return fail(file.errorString());
+    qCInfo(lcConfig).noquote() << "saved" << m_path;
+    return true;
+}
+
+} // namespace hb

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hb {
+
+// Names of the maintenance tasks, as used in config.json ("tasks" object), the executions table
+// and the GUI. The order is the order ticks run them in and the GUI lists them.
+namespace TaskName {
+inline const QString PriceUpdate = QStringLiteral("price_update");
+inline const QString LoanMonitoring = QStringLiteral("loan_monitoring");
+inline const QString CyclesMonitoring = QStringLiteral("cycles_monitoring");
+inline const QString MemoryMonitoring = QStringLiteral("memory_monitoring");
+inline const QString AutoCleanup = QStringLiteral("auto_cleanup");
+inline const QString PoolMaintenance = QStringLiteral("pool_maintenance");
+inline const QString AutoLiquidation = QStringLiteral("auto_liquidation");
+inline const QString OracleMonitoring = QStringLiteral("oracle_monitoring");
+inline const QString TreasuryMonitoring = QStringLiteral("treasury_monitoring");
+inline const QString ShardBalancing = QStringLiteral("shard_balancing");
+QStringList all();
+} // namespace TaskName
+
+// The typed HeartbeatConfig (STYLE.md #11): one struct with defaults, validated on load, written
+// atomically. config.json holds exactly these fields (snake_case keys); see README "config.json".
+struct HeartbeatConfig
+{
+    static constexpr int FormatVersion = 1;
+
+    bool enabled = true;
+    bool maintenanceMode = false;
+    bool demo = false;
+    qint64 tickIntervalMs = 30'000;         // 100 .. 86 400 000
+    qint64 taskTimeoutMs = 10'000;          // 10 .. 3 600 000
+    int maxConcurrentTasks = 4;             // 1 .. 64
+    QMap<QString, bool> tasks;              // one enable flag per TaskName::all(); default true
+    int autoLiquidationThresholdDays = 45;  // 1 .. 3650
+    int breakerFailureThreshold = 5;        // 1 .. 1000
+    qint64 breakerTimeoutMs = 300'000;      // 1 000 .. 86 400 000
+    qint64 memoryWarnBytes = 1'000'000'000; // > 0
+    double cyclesAlertThreshold = 1e12;     // > critical
+    double cyclesCriticalThreshold = 5e11;  // > 0
+    int retentionRawDays = 14;              // 1 .. 3650
+    int retentionMinuteDays = 90;           // >= raw days
+    int retentionHourDays = 730;            // >= minute days
+
+    HeartbeatConfig(); // fills `tasks` with every task enabled
+    static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s
+
+    bool isTaskEnabled(const QString &task) const { return tasks.value(task, true); }
+
+    QJsonObject toJson() const;
+    bool operator==(const HeartbeatConfig &other) const;
+    bool operator!=(const HeartbeatConfig &other) const { return !(*this == other); }
+};
+
+// A validation failure: which field and why, in words a user can act on.
+struct ConfigError
+{
+    QString field;  // JSON path, e.g. "tasks.price_update" or "tick_interval_ms"; empty = whole file
+    QString reason; // e.g. "must be an integer between 100 and 86400000 (got -5)"
+    QString toString() const; // "field 'x': reason" or just the reason
+};
+
+// Parses and validates. Unknown keys are errors (a typo must not silently fall back to a
+// default). Keys missing from the JSON take their defaults.
+std::optional<HeartbeatConfig> configFromJson(const QJsonObject &json, ConfigError *error);
+
+// Checks an in-memory config (for the editor and updateConfig). Returns the first problem.
+std::optional<ConfigError> validateConfig(const HeartbeatConfig &config);
+
+// Loading and saving config.json. A failed load never touches the file; a save is atomic
+// (QSaveFile): on failure the old file stays as it was.
+class ConfigFile
+{
+public:
+    explicit ConfigFile(QString path) : m_path(std::move(path)) {}
+    QString path() const { return m_path; }
+    bool exists() const;
+
+    // On failure, `errorMessage` is one line: "<path>: <what is wrong>".
+    std::optional<HeartbeatConfig> load(QString *errorMessage) const;
+    bool save(const HeartbeatConfig &config, QString *errorMessage) const;
+
+private:
+    QString m_path;
+};
+
+} // namespace hb

@@ -1,0 +1,131 @@
+#pragma once
+
+// Plain value types that cross threads: the engine produces them, the store writes them and the
+// GUI shows them. No behaviour beyond naming; keep them cheap to copy and move.
+
+#include <QHash>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+namespace hb {
+
+enum class Outcome : quint8 { Success, Failure, Timeout, Skipped, Cancelled };
+QString outcomeName(Outcome outcome); // the stable string stored in executions.outcome
+std::optional<Outcome> outcomeFromName(QStringView name);
+
+enum class BreakerState : quint8 { Closed, Open, HalfOpen };
+QString breakerStateName(BreakerState state); // "closed", "open", "half_open"
+std::optional<BreakerState> breakerStateFromName(QStringView name);
+
+// One task run (or a skipped one) inside a tick; one row of `executions`.
+struct ExecutionRecord
+{
+    qint64 tickId = 0;
+    QString task;
+    qint64 startedAtMs = 0;
+    qint64 durationMs = 0;
+    Outcome outcome = Outcome::Success;
+    qint64 items = 0;
+    QString error;
+};
+
+// One row of `ticks`. A tick that ran no task (paused, maintenance, disabled) still exists:
+// it is the heartbeat's liveness record, with `skippedReason` saying why nothing ran.
+struct TickRecord
+{
+    qint64 id = 0;
+    qint64 startedAtMs = 0;
+    qint64 durationMs = 0;
+    int ran = 0;
+    int succeeded = 0;
+    int failed = 0;
+    QString skippedReason;
+};
+
+// One row of `breaker_state`.
+struct BreakerStatus
+{
+    QString task;
+    BreakerState state = BreakerState::Closed;
+    int failureCount = 0;
+    qint64 lastFailureMs = 0;
+    qint64 openedAtMs = 0;
+};
+
+// One row of `breaker_events`.
+struct BreakerEvent
+{
+    qint64 tsMs = 0;
+    QString task;
+    BreakerState from = BreakerState::Closed;
+    BreakerState to = BreakerState::Closed;
+    QString reason;
+};
+
+// One row of `samples`: a gauge reading (cycles, memory, shard load, ...).
+struct Sample
+{
+    QString series;
+    qint64 tsMs = 0;
+    double value = 0.0;
+};
+
+// One row of `audit_log`.
+struct AuditEntry
+{
+    qint64 tsMs = 0;
+    QString actor;
+    QString action;
+    QString detail;
+};
+
+// The seed's HeartbeatMetrics. Counted per task run (one `executions` row each):
+//   totalExecutions      = runs that started (success + failure + timeout + cancelled)
+//   successfulExecutions = success
+//   failedExecutions     = failure + timeout
+//   cancelledExecutions  = cancelled (emergency pause or shutdown)
+// Skipped runs (breaker open) are not executions. Times are over the same runs.
+struct HeartbeatMetrics
+{
+    qint64 tickCount = 0;
+    qint64 lastTickId = 0;
+    qint64 lastTickMs = 0;             // when the last tick (heartbeat) started
+    qint64 lastExecutionMs = 0;        // when the last task run finished
+    qint64 totalExecutions = 0;
+    qint64 successfulExecutions = 0;
+    qint64 failedExecutions = 0;
+    qint64 cancelledExecutions = 0;
+    qint64 totalExecutionTimeMs = 0;
+    qint64 peakExecutionTimeMs = 0;
+    QHash<QString, qint64> tasksCompleted; // successful runs per task
+    QString lastError;
+    qint64 lastErrorMs = 0;
+    QStringList lastTickTasks;             // tasks that ran in the last tick
+
+    double averageExecutionTimeMs() const
+    {
+        return totalExecutions > 0 ? double(totalExecutionTimeMs) / double(totalExecutions) : 0.0;
+    }
+    // Folds one record into the counters; skipped records only count as nothing.
+    void account(const ExecutionRecord &record);
+    bool operator==(const HeartbeatMetrics &other) const;
+};
+
+// What survives a restart: written in the same transaction as the rows it counts, so after a
+// crash at any moment the counters agree with `executions`.
+struct PersistedState
+{
+    HeartbeatMetrics metrics;
+    QVector<BreakerStatus> breakers;
+    bool emergencyStop = false;
+    QString emergencyReason;
+};
+
+} // namespace hb
+
+Q_DECLARE_METATYPE(hb::ExecutionRecord)
+Q_DECLARE_METATYPE(hb::AuditEntry)

@@ -1,0 +1,642 @@
+#include "engine.h"
+
+#include "core/logging.h"
+#include "executionfeed.h"
+#include "store/metricswriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+#include <QThreadPool>
+
+#include <mutex>
+
+namespace hb {
+
+// Lets pool threads post a finished run back to the engine without racing its destruction:
+// the engine clears `engine` under the mutex before it goes away.
+struct EngineLink
+{
+    std::mutex mutex;
+    HeartbeatEngine *engine = nullptr;
+};
+
+struct HeartbeatEngine::TaskSlot
+{
+    std::shared_ptr<MaintenanceTask> task;
+    CircuitBreaker breaker;
+    TaskStatus status;
+    bool executing = false; // a pool thread is inside run(), even after a timeout gave up on it
+};
+
+struct HeartbeatEngine::Run
+{
+    TaskSlot *slot = nullptr; // engine thread only
+    std::shared_ptr<MaintenanceTask> task;
+    HeartbeatConfig config; // the task's own copy: the engine's may change while it runs
+    std::atomic_bool cancel{false};
+    qint64 tickId = 0;
+    qint64 startedAtMs = 0;
+    QElapsedTimer elapsed;
+    bool finalized = false; // engine thread only: outcome recorded (finished, timeout, cancel)
+};
+
+namespace {
+
+QString json(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// The fields whose value differs, as {"field": {"before": x, "after": y}}.
+QJsonObject configDiff(const HeartbeatConfig &before, const HeartbeatConfig &after)
+{
+    const QJsonObject a = before.toJson();
+    const QJsonObject b = after.toJson();
+    QJsonObject diff;
+    for (auto it = b.begin(); it != b.end(); ++it) {
+        if (a.value(it.key()) != it.value())
+            diff.insert(it.key(), QJsonObject{{QStringLiteral("before"), a.value(it.key())},
+                                              {QStringLiteral("after"), it.value()}});
+    }
+    return diff;
+}
+
+} // namespace
+
+HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
+    : QObject(parent)
+    , m_clock(options.clock ? std::move(options.clock) : std::make_shared<SystemClock>())
+    , m_config(std::move(options.config))
+    , m_configPath(std::move(options.configPath))
+    , m_tickIntervalOverrideMs(options.tickIntervalOverrideMs)
+    , m_writer(options.writer)
+    , m_pool(std::make_unique<QThreadPool>())
+    , m_link(std::make_shared<EngineLink>())
+    , m_metrics(options.state.metrics)
+    , m_emergencyStop(options.state.emergencyStop)
+    , m_emergencyReason(options.state.emergencyReason)
+    , m_tickTimer(this) // parented, so moveToThread() takes the timers along
+    , m_publishTimer(this)
+{
+    m_link->engine = this;
+    m_pool->setMaxThreadCount(m_config.maxConcurrentTasks);
+
+    for (auto &task : options.tasks) {
+        const QString name = task->name();
+        auto slot = std::make_unique<TaskSlot>(TaskSlot{
+            task, CircuitBreaker(name, m_config.breakerFailureThreshold, m_config.breakerTimeoutMs),
+            {}, false});
+        slot->status.name = name;
+        slot->status.completed = m_metrics.tasksCompleted.value(name);
+        m_slots.push_back(std::move(slot));
+    }
+    for (const BreakerStatus &status : options.state.breakers) {
+        if (TaskSlot *slot = slotFor(status.task)) {
+            slot->breaker = CircuitBreaker::fromStatus(status, m_config.breakerFailureThreshold,
+                                                       m_config.breakerTimeoutMs);
+        } else {
+            m_foreignBreakers.append(status);
+        }
+    }
+
+    m_tickTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_tickTimer, &QTimer::timeout, this, &HeartbeatEngine::tickNow);
+    m_publishTimer.setSingleShot(true);
+    connect(&m_publishTimer, &QTimer::timeout, this, &HeartbeatEngine::publish);
+    m_sinceLastPublish.start();
+    m_snapshot = EngineSnapshot(buildState());
+}
+
+HeartbeatEngine::~HeartbeatEngine()
+{
+    {
+        std::lock_guard lock(m_link->mutex);
+        m_link->engine = nullptr;
+    }
+    for (const auto &run : m_inFlight)
+        run->cancel = true;
+    // A task that ignores cancellation must not hang shutdown: after a grace period its thread
+    // is abandoned (it holds its own references to the task and its config, so it stays safe).
+    if (!m_pool->waitForDone(2000)) {
+        qCWarning(lcEngine) << "a task did not stop within 2 s of shutdown; abandoning its thread";
+        (void)m_pool.release();
+    }
+}
+
+void HeartbeatEngine::assertEngineThread() const
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+}
+
+void HeartbeatEngine::setExecutionFeed(ExecutionFeed *feed)
+{
+    m_feed = feed;
+}
+
+qint64 HeartbeatEngine::tickIntervalMs() const
+{
+    return m_tickIntervalOverrideMs > 0 ? m_tickIntervalOverrideMs : m_config.tickIntervalMs;
+}
+
+void HeartbeatEngine::start()
+{
+    assertEngineThread();
+    if (m_running)
+        return;
+    m_running = true;
+    m_tickTimer.start(int(tickIntervalMs()));
+    qCInfo(lcEngine) << "engine started; tick every" << tickIntervalMs() << "ms";
+    QTimer::singleShot(0, this, &HeartbeatEngine::tickNow);
+    markDirty();
+}
+
+void HeartbeatEngine::stop()
+{
+    assertEngineThread();
+    m_tickTimer.stop();
+    m_running = false;
+    cancelInFlight(tr("cancelled: engine stopping"));
+    commitCommand();
+    if (m_writer)
+        m_writer->flush();
+    publish();
+    qCInfo(lcEngine) << "engine stopped";
+}
+
+HeartbeatEngine::TaskSlot *HeartbeatEngine::slotFor(const QString &task)
+{
+    for (auto &slot : m_slots) {
+        if (slot->status.name == task)
+            return slot.get();
+    }
+    return nullptr;
+}
+
+void HeartbeatEngine::tickNow()
+{
+    assertEngineThread();
+    const qint64 now = m_clock->nowMs();
+    const bool overlapping = bool(m_tick);
+
+    // Every tick is a heartbeat: it is counted and recorded even when it runs nothing.
+    const qint64 id = ++m_metrics.lastTickId;
+    ++m_metrics.tickCount;
+    m_metrics.lastTickMs = now;
+
+    QString skippedReason;
+    if (overlapping)
+        skippedReason = QStringLiteral("previous tick still running");
+    else if (m_emergencyStop)
+        skippedReason = QStringLiteral("emergency stop");
+    else if (m_config.maintenanceMode)
+        skippedReason = QStringLiteral("maintenance mode");
+    else if (!m_config.enabled)
+        skippedReason = QStringLiteral("heartbeat disabled");
+
+    if (!skippedReason.isEmpty()) {
+        WriteBatch batch;
+        batch.ticks.append({id, now, 0, 0, 0, 0, skippedReason});
+        batch.audit = std::exchange(m_pendingAudit, {});
+        batch.breakerEvents = std::exchange(m_pendingBreakerEvents, {});
+        batch.state = persistedState();
+        submit(std::move(batch));
+        markDirty();
+        Q_EMIT tickFinished(id);
+        return;
+    }
+
+    m_tick = std::make_unique<Tick>();
+    m_tick->id = id;
+    m_tick->startedAtMs = now;
+    m_tick->elapsed.start();
+
+    for (auto &slotPtr : m_slots) {
+        TaskSlot &slot = *slotPtr;
+        if (!m_config.isTaskEnabled(slot.status.name))
+            continue;
+        ExecutionRecord skipped{id, slot.status.name, now, 0, Outcome::Skipped, 0, {}};
+        if (slot.executing) {
+            skipped.error = QStringLiteral("previous run still in progress");
+            m_tick->records.append(skipped);
+            continue;
+        }
+        BreakerEvent event;
+        const BreakerState before = slot.breaker.state();
+        if (!slot.breaker.allowRun(now, &event)) {
+            skipped.error = QStringLiteral("circuit breaker %1; next trial at %2")
+                                .arg(breakerStateName(slot.breaker.state()))
+                                .arg(slot.breaker.retryAtMs());
+            m_tick->records.append(skipped);
+            continue;
+        }
+        if (slot.breaker.state() != before)
+            recordBreakerEvent(event);
+        launch(slot, now);
+    }
+    finishTickIfDone();
+}
+
+void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
+{
+    auto run = std::make_shared<Run>();
+    run->slot = &slot;
+    run->task = slot.task;
+    run->config = m_config;
+    run->tickId = m_tick->id;
+    run->startedAtMs = nowMs;
+    run->elapsed.start();
+    slot.executing = true;
+    slot.status.running = true;
+    m_inFlight.push_back(run);
+    ++m_tick->pending;
+
+    auto link = m_link;
+    auto clock = m_clock;
+    m_pool->start([run, link, clock] {
+        QElapsedTimer timer;
+        timer.start();
+        TaskResult result;
+        try {
+            const TaskContext ctx{run->cancel, *clock, run->config, run->tickId};
+            result = run->task->run(ctx);
+        } catch (const std::exception &e) {
+            result = TaskResult::failure(
+                tr("exception: %1").arg(QString::fromLocal8Bit(e.what())));
+        } catch (...) {
+            result = TaskResult::failure(tr("unknown exception"));
+        }
+        const qint64 durationMs = timer.elapsed();
+        std::lock_guard lock(link->mutex);
+        if (HeartbeatEngine *engine = link->engine) {
+            QMetaObject::invokeMethod(
+                engine,
+                [engine, run, result, durationMs] { engine->onRunFinished(run, result, durationMs); },
+                Qt::QueuedConnection);
+        }
+    });
+    QTimer::singleShot(int(run->config.taskTimeoutMs), this, [this, run] { onRunTimeout(run); });
+}
+
+void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult result,
+                                    qint64 durationMs)
+{
+    assertEngineThread();
+    TaskSlot &slot = *run->slot;
+    slot.executing = false;
+    slot.status.running = false;
+    if (run->finalized) {
+        markDirty(); // a timed-out or cancelled run finally returned; its outcome stands
+        return;
+    }
+    const qint64 now = m_clock->nowMs();
+    if (result.ok) {
+        recordBreakerEvent(slot.breaker.recordSuccess(now));
+        applyAlerts(slot.status.name, result.alerts);
+    } else {
+        recordBreakerEvent(slot.breaker.recordFailure(now, result.error));
+    }
+    for (const Sample &sample : std::as_const(result.samples)) {
+        if (sample.series == QLatin1StringView("memory.total_bytes"))
+            m_memoryBytes = qint64(sample.value);
+    }
+    if (m_tick)
+        m_tick->samples.append(result.samples);
+    finalize(*run, result.ok ? Outcome::Success : Outcome::Failure, durationMs, result.items,
+             result.error);
+}
+
+void HeartbeatEngine::onRunTimeout(const std::shared_ptr<Run> &run)
+{
+    assertEngineThread();
+    if (run->finalized)
+        return;
+    run->cancel = true;
+    const QString error = tr("timed out after %1 ms").arg(run->config.taskTimeoutMs);
+    recordBreakerEvent(run->slot->breaker.recordFailure(m_clock->nowMs(), error));
+    finalize(*run, Outcome::Timeout, run->elapsed.elapsed(), 0, error);
+}
+
+void HeartbeatEngine::cancelInFlight(const QString &why)
+{
+    const auto runs = m_inFlight; // finalize() edits m_inFlight
+    for (const auto &run : runs) {
+        run->cancel = true;
+        if (run->slot->breaker.state() == BreakerState::HalfOpen)
+            run->slot->breaker.abandonTrial();
+        finalize(*run, Outcome::Cancelled, run->elapsed.elapsed(), 0, why);
+    }
+}
+
+void HeartbeatEngine::finalize(Run &run, Outcome outcome, qint64 durationMs, qint64 items,
+                               const QString &error)
+{
+    run.finalized = true;
+    m_inFlight.erase(std::remove_if(m_inFlight.begin(), m_inFlight.end(),
+                                    [&](const auto &r) { return r.get() == &run; }),
+                     m_inFlight.end());
+    TaskStatus &status = run.slot->status;
+    status.hasRun = true;
+    status.lastOutcome = outcome;
+    status.lastRunMs = run.startedAtMs;
+    status.lastDurationMs = durationMs;
+    status.lastItems = items;
+    status.lastError = error;
+    if (outcome == Outcome::Success)
+        ++status.completed;
+    if (m_tick && m_tick->id == run.tickId) {
+        m_tick->records.append(
+            {run.tickId, status.name, run.startedAtMs, durationMs, outcome, items, error});
+        --m_tick->pending;
+    }
+    markDirty();
+    finishTickIfDone();
+}
+
+void HeartbeatEngine::finishTickIfDone()
+{
+    if (!m_tick || m_tick->pending > 0)
+        return;
+    std::unique_ptr<Tick> tick = std::move(m_tick);
+
+    TickRecord record{tick->id, tick->startedAtMs, tick->elapsed.elapsed(), 0, 0, 0, {}};
+    QStringList ran;
+    for (const ExecutionRecord &r : std::as_const(tick->records)) {
+        m_metrics.account(r);
+        if (r.outcome == Outcome::Skipped)
+            continue;
+        ++record.ran;
+        ran.append(r.task);
+        if (r.outcome == Outcome::Success)
+            ++record.succeeded;
+        else if (r.outcome == Outcome::Failure || r.outcome == Outcome::Timeout)
+            ++record.failed;
+    }
+    m_metrics.lastTickTasks = ran;
+
+    if (m_feed)
+        m_feed->post(tick->records);
+
+    WriteBatch batch;
+    batch.ticks.append(record);
+    batch.executions = std::move(tick->records);
+    batch.samples = std::move(tick->samples);
+    batch.breakerEvents = std::exchange(m_pendingBreakerEvents, {});
+    batch.audit = std::exchange(m_pendingAudit, {});
+    batch.state = persistedState();
+    submit(std::move(batch));
+
+    markDirty();
+    Q_EMIT tickFinished(record.id);
+}
+
+void HeartbeatEngine::applyAlerts(const QString &task, const QVector<Alert> &alerts)
+{
+    QVector<Alert> kept;
+    for (const Alert &a : std::as_const(m_activeAlerts)) {
+        if (a.source != task)
+            kept.append(a);
+    }
+    for (const Alert &a : alerts) {
+        const bool isNew = std::none_of(m_activeAlerts.cbegin(), m_activeAlerts.cend(),
+                                        [&](const Alert &b) { return b.source == a.source && b.key == a.key; });
+        if (isNew)
+            qCWarning(lcEngine).noquote() << "alert:" << a.source << a.message;
+        kept.append(a);
+    }
+    m_activeAlerts = kept;
+}
+
+void HeartbeatEngine::recordBreakerEvent(const std::optional<BreakerEvent> &event)
+{
+    if (!event)
+        return;
+    qCInfo(lcEngine).noquote() << "breaker" << event->task << breakerStateName(event->from)
+                               << "->" << breakerStateName(event->to) << event->reason;
+    m_pendingBreakerEvents.append(*event);
+}
+
+CommandResult HeartbeatEngine::authorize(const Actor &actor, Role required, const QString &action)
+{
+    if (actor.has(required))
+        return CommandResult::success();
+    audit(actor, QStringLiteral("refused"),
+          json({{QStringLiteral("request"), action},
+                {QStringLiteral("required_role"), roleName(required)}}));
+    commitCommand();
+    return CommandResult::denied(
+        tr("%1 requires the %2 role; %3 is a %4")
+            .arg(action, roleName(required), actor.name, roleName(actor.role)));
+}
+
+void HeartbeatEngine::audit(const Actor &actor, const QString &action, const QString &detail)
+{
+    QJsonObject withRole = QJsonDocument::fromJson(detail.toUtf8()).object();
+    withRole.insert(QStringLiteral("role"), roleName(actor.role));
+    const AuditEntry entry{m_clock->nowMs(), actor.name, action, json(withRole)};
+    m_pendingAudit.append(entry);
+    m_auditTail.append(entry);
+    if (m_auditTail.size() > AuditTail)
+        m_auditTail.remove(0, m_auditTail.size() - AuditTail);
+}
+
+CommandResult HeartbeatEngine::setEmergencyStop(const Actor &actor, bool on, const QString &reason)
+{
+    assertEngineThread();
+    const QString action = on ? QStringLiteral("emergency_pause") : QStringLiteral("resume");
+    if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
+        return r;
+    if (m_emergencyStop == on)
+        return CommandResult::success();
+    m_emergencyStop = on;
+    m_emergencyReason = on ? reason : QString();
+    audit(actor, action, json({{QStringLiteral("reason"), reason}}));
+    if (on)
+        cancelInFlight(tr("cancelled: emergency pause"));
+    commitCommand();
+    qCWarning(lcEngine).noquote() << action << "by" << actor.name << reason;
+    return CommandResult::success();
+}
+
+CommandResult HeartbeatEngine::setMaintenanceMode(const Actor &actor, bool on)
+{
+    HeartbeatConfig config = m_config;
+    config.maintenanceMode = on;
+    return applyConfig(actor, config,
+                       on ? QStringLiteral("maintenance_on") : QStringLiteral("maintenance_off"));
+}
+
+CommandResult HeartbeatEngine::setEnabled(const Actor &actor, bool on)
+{
+    HeartbeatConfig config = m_config;
+    config.enabled = on;
+    return applyConfig(actor, config,
+                       on ? QStringLiteral("heartbeat_enable") : QStringLiteral("heartbeat_disable"));
+}
+
+CommandResult HeartbeatEngine::setTaskEnabled(const Actor &actor, const QString &task, bool on)
+{
+    if (!m_config.tasks.contains(task) && !slotFor(task))
+        return CommandResult::failure(tr("there is no task named %1").arg(task));
+    HeartbeatConfig config = m_config;
+    config.tasks[task] = on;
+    return applyConfig(actor, config,
+                       on ? QStringLiteral("task_enable") : QStringLiteral("task_disable"));
+}
+
+CommandResult HeartbeatEngine::updateConfig(const Actor &actor, const HeartbeatConfig &config)
+{
+    return applyConfig(actor, config, QStringLiteral("config_change"));
+}
+
+CommandResult HeartbeatEngine::applyConfig(const Actor &actor, const HeartbeatConfig &config,
+                                           const QString &action)
+{
+    assertEngineThread();
+    if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
+        return r;
+    if (const auto error = validateConfig(config))
+        return CommandResult::failure(error->toString());
+    if (config == m_config)
+        return CommandResult::success();
+    if (!m_configPath.isEmpty()) {
+        QString error;
+        if (!ConfigFile(m_configPath).save(config, &error))
+            return CommandResult::failure(error);
+    }
+    const QJsonObject diff = configDiff(m_config, config);
+    const bool enteringMaintenance = config.maintenanceMode && !m_config.maintenanceMode;
+    m_config = config;
+    m_pool->setMaxThreadCount(m_config.maxConcurrentTasks);
+    for (auto &slot : m_slots)
+        slot->breaker.setPolicy(m_config.breakerFailureThreshold, m_config.breakerTimeoutMs);
+    if (m_tickTimer.isActive() && m_tickTimer.interval() != int(tickIntervalMs()))
+        m_tickTimer.start(int(tickIntervalMs()));
+    audit(actor, action, json({{QStringLiteral("changes"), diff}}));
+    if (enteringMaintenance)
+        cancelInFlight(tr("cancelled: maintenance mode"));
+    commitCommand();
+    return CommandResult::success();
+}
+
+CommandResult HeartbeatEngine::resetBreaker(const Actor &actor, const QString &task)
+{
+    assertEngineThread();
+    if (CommandResult r = authorize(actor, Role::Admin, QStringLiteral("breaker_reset")); !r.ok)
+        return r;
+    const qint64 now = m_clock->nowMs();
+    const QString reason = tr("reset by %1").arg(actor.name);
+    if (task.isEmpty()) {
+        for (auto &slot : m_slots)
+            recordBreakerEvent(slot->breaker.reset(now, reason));
+    } else {
+        TaskSlot *slot = slotFor(task);
+        if (!slot)
+            return CommandResult::failure(tr("there is no task named %1").arg(task));
+        const BreakerStatus before = slot->breaker.status();
+        recordBreakerEvent(slot->breaker.reset(now, reason));
+        audit(actor, QStringLiteral("breaker_reset"),
+              json({{QStringLiteral("task"), task},
+                    {QStringLiteral("before"), breakerStateName(before.state)},
+                    {QStringLiteral("failures_before"), before.failureCount}}));
+        commitCommand();
+        return CommandResult::success();
+    }
+    audit(actor, QStringLiteral("breaker_reset"), json({{QStringLiteral("task"), QStringLiteral("*")}}));
+    commitCommand();
+    return CommandResult::success();
+}
+
+CommandResult HeartbeatEngine::forceOpenBreaker(const Actor &actor, const QString &task)
+{
+    assertEngineThread();
+    if (CommandResult r = authorize(actor, Role::Admin, QStringLiteral("breaker_force_open")); !r.ok)
+        return r;
+    TaskSlot *slot = slotFor(task);
+    if (!slot)
+        return CommandResult::failure(tr("there is no task named %1").arg(task));
+    const BreakerState before = slot->breaker.state();
+    recordBreakerEvent(
+        slot->breaker.forceOpen(m_clock->nowMs(), tr("forced open by %1").arg(actor.name)));
+    audit(actor, QStringLiteral("breaker_force_open"),
+          json({{QStringLiteral("task"), task}, {QStringLiteral("before"), breakerStateName(before)}}));
+    commitCommand();
+    return CommandResult::success();
+}
+
+PersistedState HeartbeatEngine::persistedState() const
+{
+    PersistedState state;
+    state.metrics = m_metrics;
+    state.emergencyStop = m_emergencyStop;
+    state.emergencyReason = m_emergencyReason;
+    for (const auto &slot : m_slots)
+        state.breakers.append(slot->breaker.status());
+    state.breakers.append(m_foreignBreakers);
+    return state;
+}
+
+void HeartbeatEngine::submit(WriteBatch &&batch)
+{
+    if (m_writer)
+        m_writer->submit(std::move(batch));
+}
+
+void HeartbeatEngine::commitCommand()
+{
+    WriteBatch batch;
+    batch.audit = std::exchange(m_pendingAudit, {});
+    batch.breakerEvents = std::exchange(m_pendingBreakerEvents, {});
+    batch.state = persistedState();
+    submit(std::move(batch));
+    markDirty();
+}
+
+void HeartbeatEngine::markDirty()
+{
+    m_dirty = true;
+    if (m_publishTimer.isActive())
+        return;
+    const qint64 wait = SnapshotIntervalMs - m_sinceLastPublish.elapsed();
+    m_publishTimer.start(int(std::max<qint64>(0, wait)));
+}
+
+EngineState HeartbeatEngine::buildState() const
+{
+    EngineState s;
+    s.takenAtMs = m_clock->nowMs();
+    s.running = m_running;
+    s.config = m_config;
+    s.metrics = m_metrics;
+    for (const auto &slot : m_slots) {
+        TaskStatus status = slot->status;
+        status.enabled = m_config.isTaskEnabled(status.name);
+        s.tasks.append(status);
+        s.breakers.append(slot->breaker.status());
+        s.breakerRetryAtMs.append(slot->breaker.retryAtMs());
+    }
+    s.emergencyStop = m_emergencyStop;
+    s.emergencyReason = m_emergencyReason;
+    s.activeAlerts = m_activeAlerts;
+    s.recentAudit = m_auditTail;
+    s.memoryBytes = m_memoryBytes;
+    return s;
+}
+
+EngineSnapshot HeartbeatEngine::snapshot()
+{
+    assertEngineThread();
+    if (m_dirty)
+        m_snapshot = EngineSnapshot(buildState());
+    return m_snapshot;
+}
+
+void HeartbeatEngine::publish()
+{
+    m_snapshot = EngineSnapshot(buildState());
+    m_dirty = false;
+    m_sinceLastPublish.restart();
+    Q_EMIT snapshotChanged(m_snapshot);
+}
+
+} // namespace hb

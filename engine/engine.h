@@ -1,0 +1,144 @@
+#pragma once
+
+#include "core/actor.h"
+#include "core/breaker.h"
+#include "core/clock.h"
+#include "core/config.h"
+#include "snapshot.h"
+#include "task.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+class QThreadPool;
+
+namespace hb {
+
+class ExecutionFeed;
+class MetricsWriter;
+struct WriteBatch;
+
+struct EngineOptions
+{
+    std::shared_ptr<const Clock> clock;
+    HeartbeatConfig config;
+    QString configPath;                                 // where config changes are saved; empty: not saved
+    qint64 tickIntervalOverrideMs = 0;                  // --tick-ms: wins over the config, never saved
+    PersistedState state;                               // what the store loaded
+    std::vector<std::shared_ptr<MaintenanceTask>> tasks; // in run order
+    MetricsWriter *writer = nullptr;                    // must outlive the engine; may be null
+};
+
+// The heartbeat. Lives on its own thread (see EngineHost); every public slot runs on that
+// thread and is reached from elsewhere through queued calls. It publishes an immutable
+// EngineSnapshot (coalesced to at most ~10 a second) and batches of execution records.
+class HeartbeatEngine : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int SnapshotIntervalMs = 100;
+    static constexpr int AuditTail = 200;
+
+    explicit HeartbeatEngine(EngineOptions options, QObject *parent = nullptr);
+    ~HeartbeatEngine() override;
+
+    // Not owned; must live on the thread that consumes it and outlive the engine.
+    void setExecutionFeed(ExecutionFeed *feed);
+
+    // Engine thread only. Cheap: returns the last published state, plus anything since.
+    EngineSnapshot snapshot();
+
+public Q_SLOTS:
+    void start(); // starts the tick timer (first tick right away)
+    // Stops starting tasks, cancels running ones, records what happened and flushes the store.
+    void stop();
+    void tickNow();
+
+    CommandResult setEmergencyStop(const hb::Actor &actor, bool on, const QString &reason);
+    CommandResult setMaintenanceMode(const hb::Actor &actor, bool on);
+    CommandResult setEnabled(const hb::Actor &actor, bool on);
+    CommandResult setTaskEnabled(const hb::Actor &actor, const QString &task, bool on);
+    CommandResult updateConfig(const hb::Actor &actor, const hb::HeartbeatConfig &config);
+    CommandResult resetBreaker(const hb::Actor &actor, const QString &task); // empty: all
+    CommandResult forceOpenBreaker(const hb::Actor &actor, const QString &task);
+
+Q_SIGNALS:
+    void snapshotChanged(const hb::EngineSnapshot &snapshot);
+    void tickFinished(qint64 tickId);
+
+private:
+    struct Run;
+    struct TaskSlot;
+
+    void assertEngineThread() const;
+    void launch(TaskSlot &slot, qint64 nowMs);
+    void onRunFinished(const std::shared_ptr<Run> &run, TaskResult result, qint64 durationMs);
+    void onRunTimeout(const std::shared_ptr<Run> &run);
+    void finalize(Run &run, Outcome outcome, qint64 durationMs, qint64 items, const QString &error);
+    void cancelInFlight(const QString &why);
+    void finishTickIfDone();
+    void applyAlerts(const QString &task, const QVector<Alert> &alerts);
+
+    CommandResult authorize(const Actor &actor, Role required, const QString &action);
+    CommandResult applyConfig(const Actor &actor, const HeartbeatConfig &config,
+                              const QString &action);
+    void audit(const Actor &actor, const QString &action, const QString &detail);
+    void recordBreakerEvent(const std::optional<BreakerEvent> &event);
+    TaskSlot *slotFor(const QString &task);
+    PersistedState persistedState() const;
+    void submit(WriteBatch &&batch);
+    void commitCommand(); // writes pending audit/breaker rows with the new state
+    void markDirty();
+    void publish();
+    EngineState buildState() const;
+    qint64 tickIntervalMs() const;
+
+    std::shared_ptr<const Clock> m_clock;
+    HeartbeatConfig m_config;
+    QString m_configPath;
+    qint64 m_tickIntervalOverrideMs = 0;
+    QVector<BreakerStatus> m_foreignBreakers; // persisted breakers of tasks not built here: kept
+    MetricsWriter *m_writer;
+    QPointer<ExecutionFeed> m_feed;
+    std::unique_ptr<QThreadPool> m_pool;
+    std::vector<std::unique_ptr<TaskSlot>> m_slots;
+    std::shared_ptr<struct EngineLink> m_link;
+
+    HeartbeatMetrics m_metrics;
+    bool m_emergencyStop = false;
+    QString m_emergencyReason;
+    bool m_running = false;
+
+    struct Tick
+    {
+        qint64 id = 0;
+        qint64 startedAtMs = 0;
+        QElapsedTimer elapsed;
+        int pending = 0;
+        QVector<ExecutionRecord> records;
+        QVector<Sample> samples;
+    };
+    std::unique_ptr<Tick> m_tick;
+    std::vector<std::shared_ptr<Run>> m_inFlight;
+
+    QVector<BreakerEvent> m_pendingBreakerEvents;
+    QVector<AuditEntry> m_pendingAudit;
+    QVector<AuditEntry> m_auditTail;
+    QVector<Alert> m_activeAlerts;
+    qint64 m_memoryBytes = -1;
+
+    QTimer m_tickTimer;
+    QTimer m_publishTimer;
+    QElapsedTimer m_sinceLastPublish;
+    EngineSnapshot m_snapshot;
+    bool m_dirty = true;
+};
+
+} // namespace hb

@@ -1,0 +1,121 @@
+#include "runtime.h"
+
+#include "core/logging.h"
+#include "store/metricswriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace hb {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::EngineRuntime", text);
+}
+} // namespace
+
+QString EngineRuntime::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/heartbeat");
+}
+
+EngineRuntime::EngineRuntime(RuntimeOptions options)
+    : m_dataDir(QDir::cleanPath(QDir(options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir)
+                                    .absolutePath()))
+{
+    const std::shared_ptr<const Clock> clock =
+        options.clock ? options.clock : std::make_shared<SystemClock>();
+
+    if (!QFileInfo::exists(m_dataDir)) {
+        if (!QDir().mkpath(m_dataDir))
+            throw StoreError(m_dataDir + u": " + tr("cannot create the data directory"));
+        m_created = true;
+    } else if (!QFileInfo(m_dataDir).isDir()) {
+        throw StoreError(m_dataDir + u": " + tr("is not a directory"));
+    }
+
+    // One engine per data directory: a second one would interleave writes to the same files.
+    m_lock = std::make_unique<QLockFile>(m_dataDir + QStringLiteral("/engine.lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(200)) {
+        if (m_lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host, app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            throw StoreError(m_dataDir + u": "
+                             + tr("in use by another Heartbeat process (pid %1)").arg(pid));
+        }
+        throw StoreError(m_dataDir + u": " + tr("cannot write to the data directory"));
+    }
+
+    ConfigFile configFile(configPath());
+    QString error;
+    if (configFile.exists()) {
+        const auto loaded = configFile.load(&error);
+        if (!loaded)
+            throw StoreError(error);
+        m_config = *loaded;
+    } else {
+        m_config = options.demo ? HeartbeatConfig::demoDefaults() : HeartbeatConfig();
+        if (!configFile.save(m_config, &error))
+            throw StoreError(error);
+    }
+
+    auto store = std::make_unique<MetricsStore>(metricsPath());
+    PersistedState state = store->loadState();
+    m_writer = std::make_unique<MetricsWriter>(
+        std::move(store),
+        RetentionPolicy{m_config.retentionRawDays, m_config.retentionMinuteDays,
+                        m_config.retentionHourDays},
+        clock);
+
+    const TaskRegistry registry = options.registry ? *options.registry : TaskRegistry::builtin();
+    EngineOptions engineOptions;
+    engineOptions.clock = clock;
+    engineOptions.config = m_config;
+    engineOptions.configPath = configPath();
+    engineOptions.tickIntervalOverrideMs =
+        options.tickIntervalOverrideMs > 0 ? options.tickIntervalOverrideMs
+        : (options.demo && !m_config.demo) ? HeartbeatConfig::demoDefaults().tickIntervalMs
+                                           : 0;
+    engineOptions.state = std::move(state);
+    engineOptions.tasks = registry.create(TaskEnvironment{m_dataDir});
+    engineOptions.writer = m_writer.get();
+    m_host = std::make_unique<EngineHost>(std::move(engineOptions));
+    qCInfo(lcEngine).noquote() << "data directory" << m_dataDir;
+}
+
+EngineRuntime::~EngineRuntime()
+{
+    stop();
+}
+
+QString EngineRuntime::configPath() const
+{
+    return m_dataDir + QStringLiteral("/config.json");
+}
+
+QString EngineRuntime::metricsPath() const
+{
+    return m_dataDir + QStringLiteral("/metrics.db");
+}
+
+void EngineRuntime::start()
+{
+    if (m_host)
+        m_host->start();
+}
+
+void EngineRuntime::stop()
+{
+    if (m_host)
+        m_host->stop();
+    if (m_writer)
+        m_writer->stop();
+}
+
+} // namespace hb

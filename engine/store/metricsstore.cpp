@@ -1,0 +1,494 @@
+#include "store/metricsstore.h"
+
+#include "core/logging.h"
+#include "store/enginestate.h"
+#include "store/rollups.h"
+#include "store/schema.h"
+#include "store/sqlvalues.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cmath>
+
+namespace hb {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+template<typename T> void appendMoved(QVector<T> &to, QVector<T> &from)
+{
+    if (to.isEmpty() && to.capacity() < from.size())
+        to = std::move(from); // O(1); a reserved `to` keeps its allocation instead
+    else
+        to.append(std::move(from));
+    from.clear();
+}
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+QString messageOf(const std::exception &e)
+{
+    return QString::fromUtf8(e.what()).simplified();
+}
+
+bool isContentError(const SQLite::Exception &e)
+{
+    const int code = e.getErrorCode() & 0xff;
+    return code == SQLITE_NOTADB || code == SQLITE_CORRUPT || code == SQLITE_FORMAT ||
+           code == SQLITE_SCHEMA;
+}
+
+// What a user can do about "cannot write": name the read-only thing when we can tell.
+QString permissionHint(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.exists() && !file.isWritable())
+        return QStringLiteral("; the file is read-only");
+    if (!QFileInfo(file.absolutePath()).isWritable())
+        return QStringLiteral("; its folder is read-only");
+    return {};
+}
+
+StoreError invalidDatabase(const QString &path, const QString &why)
+{
+    return StoreError(path + QStringLiteral(": not a valid metrics database (") + why +
+                      QLatin1Char(')'));
+}
+
+StoreError newerVersion(const QString &path, int version)
+{
+    return StoreError(path + QStringLiteral(": written by a newer version of Heartbeat Dashboard") +
+                      QStringLiteral(" (schema ") + QString::number(version) +
+                      QStringLiteral("; this build reads up to ") +
+                      QString::number(MetricsStore::SchemaVersion) +
+                      QStringLiteral("); upgrade to open it"));
+}
+
+// A read-only connection that cannot change the file. Without a -wal or hot -journal next
+// to it the file is complete on its own, so it is opened `immutable`: a plain read-only
+// connection to a WAL file would leave empty -wal/-shm files behind.
+std::unique_ptr<SQLite::Database> openForPeek(const QString &path)
+{
+    const bool sideFiles = QFileInfo::exists(path + QStringLiteral("-wal")) ||
+                           QFileInfo::exists(path + QStringLiteral("-journal"));
+    if (sideFiles)
+        return std::make_unique<SQLite::Database>(utf8(path), SQLite::OPEN_READONLY,
+                                                  kBusyTimeoutMs);
+    const QString uri =
+        QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+        QStringLiteral("?immutable=1");
+    return std::make_unique<SQLite::Database>(utf8(uri), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                                              kBusyTimeoutMs);
+}
+
+// Refuses, without changing a byte, a file this build must not open read-write.
+void inspectExisting(const QString &path)
+{
+    int version = 0;
+    int tables = 0;
+    try {
+        const auto db = openForPeek(path);
+        version = schema::userVersion(*db);
+        // Reading the schema also makes SQLite check the header against the file size, which
+        // is how a truncated copy is caught here rather than on some later read.
+        tables = schema::tableCount(*db);
+    } catch (const SQLite::Exception &e) {
+        if (isContentError(e))
+            throw invalidDatabase(path, messageOf(e));
+        throw StoreError(path + QStringLiteral(": cannot open (") + messageOf(e) +
+                         permissionHint(path) + QLatin1Char(')'));
+    }
+    if (version > MetricsStore::SchemaVersion)
+        throw newerVersion(path, version);
+    if (version < 0)
+        throw invalidDatabase(path, QStringLiteral("schema version %1").arg(version));
+    if (version == 0 && tables > 0)
+        throw invalidDatabase(path, QStringLiteral("it holds %1 other tables").arg(tables));
+}
+
+// A failed read-write open of an existing file may have created an empty -wal and its -shm;
+// an empty WAL holds nothing, so removing them restores the folder as it was.
+void removeEmptyWal(const QString &path)
+{
+    const QString wal = path + QStringLiteral("-wal");
+    if (QFileInfo(wal).exists() && QFileInfo(wal).size() == 0) {
+        QFile::remove(wal);
+        QFile::remove(path + QStringLiteral("-shm"));
+    }
+}
+
+void removeDatabaseFiles(const QString &path)
+{
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        QFile::remove(path + suffix);
+}
+
+} // namespace
+
+void WriteBatch::merge(WriteBatch &&other)
+{
+    appendMoved(ticks, other.ticks);
+    appendMoved(executions, other.executions);
+    appendMoved(breakerEvents, other.breakerEvents);
+    appendMoved(samples, other.samples);
+    appendMoved(audit, other.audit);
+    if (other.state)
+        state = std::move(other.state);
+    other.state.reset();
+}
+
+// The hot path's statements, prepared once per connection.
+struct MetricsStore::Statements
+{
+    explicit Statements(SQLite::Database &db)
+        : insertExecution(db, "INSERT INTO executions(tick_id, task, started_at_ms, duration_ms,"
+                              " outcome, items, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        , insertTick(db, "INSERT OR REPLACE INTO ticks(id, started_at_ms, duration_ms, ran,"
+                         " succeeded, failed, skipped_reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        , insertBreakerEvent(db, "INSERT INTO breaker_events(ts_ms, task, from_state, to_state,"
+                                 " reason) VALUES(?1, ?2, ?3, ?4, ?5)")
+        , insertSample(db, "INSERT INTO samples(series, ts_ms, value) VALUES(?1, ?2, ?3)")
+        , insertAudit(db, "INSERT INTO audit_log(ts_ms, actor, action, detail)"
+                          " VALUES(?1, ?2, ?3, ?4)")
+        , upsertExecMinute(db, rollup::execUpsertSql("exec_minute"))
+        , upsertExecHour(db, rollup::execUpsertSql("exec_hour"))
+        , upsertSampleMinute(db, rollup::sampleUpsertSql("sample_minute"))
+        , upsertSampleHour(db, rollup::sampleUpsertSql("sample_hour"))
+        , clearBreakers(db, "DELETE FROM breaker_state")
+        , insertBreaker(db, "INSERT INTO breaker_state(task, state, failure_count,"
+                            " last_failure_ms, opened_at_ms) VALUES(?1, ?2, ?3, ?4, ?5)")
+        , putEngineState(db, "INSERT INTO engine_state(key, value) VALUES(?1, ?2)"
+                             " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    {
+        for (int i = 0; i < int(outcomes.size()); ++i)
+            outcomes[i] = outcomeName(Outcome(i)).toUtf8();
+        for (int i = 0; i < int(breakerStates.size()); ++i)
+            breakerStates[i] = breakerStateName(BreakerState(i)).toUtf8();
+    }
+
+    // After a failed step a statement refuses new bindings until it is reset.
+    void resetAll()
+    {
+        for (SQLite::Statement *stmt :
+             {&insertExecution, &insertTick, &insertBreakerEvent, &insertSample, &insertAudit,
+              &upsertExecMinute, &upsertExecHour, &upsertSampleMinute, &upsertSampleHour,
+              &clearBreakers, &insertBreaker, &putEngineState})
+            stmt->tryReset();
+    }
+
+    SQLite::Statement insertExecution;
+    SQLite::Statement insertTick;
+    SQLite::Statement insertBreakerEvent;
+    SQLite::Statement insertSample;
+    SQLite::Statement insertAudit;
+    SQLite::Statement upsertExecMinute;
+    SQLite::Statement upsertExecHour;
+    SQLite::Statement upsertSampleMinute;
+    SQLite::Statement upsertSampleHour;
+    SQLite::Statement clearBreakers;
+    SQLite::Statement insertBreaker;
+    SQLite::Statement putEngineState;
+    std::array<QByteArray, 5> outcomes;      // UTF-8 of outcomeName(), by Outcome
+    std::array<QByteArray, 3> breakerStates; // UTF-8 of breakerStateName(), by BreakerState
+};
+
+MetricsStore::MetricsStore(const QString &path)
+    : m_path(path)
+{
+    const bool existed = QFileInfo::exists(path);
+    const bool walExisted = QFileInfo::exists(path + QStringLiteral("-wal"));
+    if (existed)
+        inspectExisting(path);
+
+    try {
+        m_db = std::make_unique<SQLite::Database>(
+            utf8(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+        const std::string mode = m_db->execAndGet("PRAGMA journal_mode = WAL").getString();
+        if (mode != "wal")
+            qCWarning(lcStore) << path << "stays in journal mode" << mode.c_str()
+                               << "(WAL not available here); readers may block the writer";
+        m_db->exec("PRAGMA synchronous = NORMAL");
+        // A large retention pass can grow the WAL; give the space back after checkpoints.
+        m_db->exec("PRAGMA journal_size_limit = 67108864");
+
+        const int version = schema::userVersion(*m_db);
+        if (version > SchemaVersion) // another process upgraded it since the inspection
+            throw newerVersion(path, version);
+        migrate();
+
+        // A real commit, so a read-only file or folder, or a full disk, is reported now and
+        // not at the first tick.
+        SQLite::Transaction probe(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        m_db->exec("PRAGMA user_version = " + std::to_string(SchemaVersion));
+        probe.commit();
+
+        m_stmts = std::make_unique<Statements>(*m_db);
+    } catch (const SQLite::Exception &e) {
+        m_stmts.reset();
+        m_db.reset();
+        if (!existed)
+            removeDatabaseFiles(path); // leave nothing half-created behind
+        else if (!walExisted)
+            removeEmptyWal(path);
+        if (isContentError(e))
+            throw invalidDatabase(path, messageOf(e));
+        throw StoreError(path + QStringLiteral(": cannot write (") + messageOf(e) +
+                         permissionHint(path) + QLatin1Char(')'));
+    } catch (const StoreError &) {
+        m_db.reset();
+        throw;
+    }
+}
+
+MetricsStore::~MetricsStore() = default;
+
+void MetricsStore::migrate()
+{
+    schema::migrate(*m_db, SchemaVersion);
+}
+
+QString MetricsStore::describe(const std::exception &e) const
+{
+    return messageOf(e);
+}
+
+PersistedState MetricsStore::loadState()
+{
+    PersistedState state;
+    try {
+        SQLite::Statement values(*m_db, "SELECT key, value FROM engine_state");
+        while (values.executeStep()) {
+            const std::string key = values.getColumn(0).getString();
+            const SQLite::Column value = values.getColumn(1);
+            if (key == enginestate::kMetricsKey) {
+                const QByteArray json(value.getText(), value.getBytes());
+                const std::optional<HeartbeatMetrics> metrics = enginestate::decodeMetrics(json);
+                if (!metrics)
+                    throw StoreError(m_path +
+                                     QStringLiteral(": engine_state 'metrics' is not a JSON "
+                                                    "object; fix or delete that row"));
+                state.metrics = *metrics;
+            } else if (key == enginestate::kEmergencyStopKey) {
+                state.emergencyStop = value.getString() == "1";
+            } else if (key == enginestate::kEmergencyReasonKey) {
+                state.emergencyReason = sql::textOf(value);
+            }
+        }
+
+        // rowid order is the order the engine listed its breakers in.
+        SQLite::Statement breakers(*m_db, "SELECT task, state, failure_count, last_failure_ms,"
+                                          " opened_at_ms FROM breaker_state ORDER BY rowid");
+        while (breakers.executeStep()) {
+            BreakerStatus status;
+            status.task = sql::textOf(breakers.getColumn(0));
+            const QString name = sql::textOf(breakers.getColumn(1));
+            const std::optional<BreakerState> breakerState = breakerStateFromName(name);
+            if (!breakerState)
+                throw StoreError(m_path + QStringLiteral(": breaker_state of task '") +
+                                 status.task + QStringLiteral("' has an unknown state '") + name +
+                                 QLatin1Char('\''));
+            status.state = *breakerState;
+            status.failureCount = breakers.getColumn(2).getInt();
+            status.lastFailureMs = sql::int64Of(breakers.getColumn(3));
+            status.openedAtMs = sql::int64Of(breakers.getColumn(4));
+            state.breakers.append(status);
+        }
+    } catch (const SQLite::Exception &e) {
+        throw StoreError(m_path + QStringLiteral(": cannot read saved state (") + describe(e) +
+                         QLatin1Char(')'));
+    }
+    return state;
+}
+
+void MetricsStore::write(const WriteBatch &batch)
+{
+    if (batch.isEmpty())
+        return;
+    Statements &s = *m_stmts;
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+
+        rollup::ExecBuckets execMinutes;
+        SQLite::Statement &exec = s.insertExecution;
+        for (const ExecutionRecord &r : batch.executions) {
+            // One UTF-8 conversion per text, bound without a further copy.
+            const QByteArray task = r.task.toUtf8();
+            const QByteArray error = r.error.toUtf8();
+            sql::bindInt(exec, 1, r.tickId);
+            sql::bindText(exec, 2, task);
+            sql::bindInt(exec, 3, r.startedAtMs);
+            sql::bindInt(exec, 4, r.durationMs);
+            sql::bindText(exec, 5, s.outcomes[int(r.outcome)]);
+            sql::bindInt(exec, 6, r.items);
+            sql::bindText(exec, 7, error);
+            sql::execAndReset(exec);
+            execMinutes[rollup::Key(r.task, schema::bucketStart(r.startedAtMs, schema::kMinuteMs))]
+                .add(r);
+        }
+        rollup::upsert(s.upsertExecMinute, execMinutes);
+        rollup::upsert(s.upsertExecHour, rollup::widen(execMinutes, schema::kHourMs));
+
+        for (const TickRecord &t : batch.ticks) {
+            const QByteArray reason = t.skippedReason.toUtf8();
+            sql::bindInt(s.insertTick, 1, t.id);
+            sql::bindInt(s.insertTick, 2, t.startedAtMs);
+            sql::bindInt(s.insertTick, 3, t.durationMs);
+            sql::bindInt(s.insertTick, 4, t.ran);
+            sql::bindInt(s.insertTick, 5, t.succeeded);
+            sql::bindInt(s.insertTick, 6, t.failed);
+            sql::bindText(s.insertTick, 7, reason);
+            sql::execAndReset(s.insertTick);
+        }
+
+        rollup::SampleBuckets sampleMinutes;
+        qint64 nonFinite = 0;
+        for (const Sample &sample : batch.samples) {
+            // NaN would become NULL and poison every sum it joins; a reading of nothing is
+            // better dropped than stored.
+            if (!std::isfinite(sample.value)) {
+                ++nonFinite;
+                continue;
+            }
+            const QByteArray series = sample.series.toUtf8();
+            sql::bindText(s.insertSample, 1, series);
+            sql::bindInt(s.insertSample, 2, sample.tsMs);
+            s.insertSample.bind(3, sample.value);
+            sql::execAndReset(s.insertSample);
+            sampleMinutes[rollup::Key(sample.series,
+                                      schema::bucketStart(sample.tsMs, schema::kMinuteMs))]
+                .add(sample.value);
+        }
+        if (nonFinite > 0)
+            qCWarning(lcStore) << "dropped" << nonFinite << "samples that were not finite";
+        rollup::upsert(s.upsertSampleMinute, sampleMinutes);
+        rollup::upsert(s.upsertSampleHour, rollup::widen(sampleMinutes, schema::kHourMs));
+
+        for (const BreakerEvent &event : batch.breakerEvents) {
+            const QByteArray task = event.task.toUtf8();
+            const QByteArray reason = event.reason.toUtf8();
+            sql::bindInt(s.insertBreakerEvent, 1, event.tsMs);
+            sql::bindText(s.insertBreakerEvent, 2, task);
+            sql::bindText(s.insertBreakerEvent, 3, s.breakerStates[int(event.from)]);
+            sql::bindText(s.insertBreakerEvent, 4, s.breakerStates[int(event.to)]);
+            sql::bindText(s.insertBreakerEvent, 5, reason);
+            sql::execAndReset(s.insertBreakerEvent);
+        }
+
+        for (const AuditEntry &entry : batch.audit) {
+            const QByteArray actor = entry.actor.toUtf8();
+            const QByteArray action = entry.action.toUtf8();
+            const QByteArray detail = entry.detail.toUtf8();
+            sql::bindInt(s.insertAudit, 1, entry.tsMs);
+            sql::bindText(s.insertAudit, 2, actor);
+            sql::bindText(s.insertAudit, 3, action);
+            sql::bindText(s.insertAudit, 4, detail);
+            sql::execAndReset(s.insertAudit);
+        }
+
+        if (batch.state) {
+            const PersistedState &state = *batch.state;
+            sql::execAndReset(s.clearBreakers);
+            for (const BreakerStatus &b : state.breakers) {
+                const QByteArray task = b.task.toUtf8();
+                sql::bindText(s.insertBreaker, 1, task);
+                sql::bindText(s.insertBreaker, 2, s.breakerStates[int(b.state)]);
+                sql::bindInt(s.insertBreaker, 3, b.failureCount);
+                sql::bindInt(s.insertBreaker, 4, b.lastFailureMs);
+                sql::bindInt(s.insertBreaker, 5, b.openedAtMs);
+                sql::execAndReset(s.insertBreaker);
+            }
+            const auto put = [&s](const char *key, const QByteArray &value) {
+                s.putEngineState.bindNoCopy(1, key);
+                sql::bindText(s.putEngineState, 2, value);
+                sql::execAndReset(s.putEngineState);
+            };
+            put(enginestate::kMetricsKey, enginestate::encodeMetrics(state.metrics));
+            put(enginestate::kEmergencyStopKey,
+                state.emergencyStop ? QByteArrayLiteral("1") : QByteArrayLiteral("0"));
+            put(enginestate::kEmergencyReasonKey, state.emergencyReason.toUtf8());
+        }
+
+        transaction.commit();
+    } catch (const std::exception &e) {
+        s.resetAll();
+        throw StoreError(m_path + QStringLiteral(": write failed (") + describe(e) +
+                         QLatin1Char(')'));
+    }
+}
+
+void MetricsStore::applyRetention(const RetentionPolicy &policy, qint64 nowMs)
+{
+    // A window of 0 days or less means "keep everything" rather than "keep nothing".
+    const auto deleteBefore = [this](const char *sqlText, qint64 cutoff) {
+        SQLite::Statement stmt(*m_db, sqlText);
+        sql::bindInt(stmt, 1, cutoff);
+        return stmt.exec();
+    };
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        qint64 deleted = 0;
+        if (policy.rawDays > 0) {
+            const qint64 cutoff = nowMs - policy.rawDays * schema::kDayMs;
+            deleted += deleteBefore("DELETE FROM executions WHERE started_at_ms < ?1", cutoff);
+            deleted += deleteBefore("DELETE FROM ticks WHERE started_at_ms < ?1", cutoff);
+            deleted += deleteBefore("DELETE FROM breaker_events WHERE ts_ms < ?1", cutoff);
+            // samples is indexed by (series, ts_ms): walk the few distinct series through the
+            // index (a "loose index scan") so each series is a range delete, not a table scan.
+            deleted += deleteBefore(
+                "WITH RECURSIVE s(name) AS ("
+                " SELECT min(series) FROM samples"
+                " UNION ALL SELECT (SELECT min(series) FROM samples WHERE series > s.name)"
+                " FROM s WHERE s.name IS NOT NULL)"
+                " DELETE FROM samples WHERE series IN (SELECT name FROM s WHERE name IS NOT NULL)"
+                " AND ts_ms < ?1",
+                cutoff);
+        }
+        // A rollup bucket goes once all of it is past the window.
+        if (policy.minuteDays > 0) {
+            const qint64 last = nowMs - policy.minuteDays * schema::kDayMs - schema::kMinuteMs;
+            deleted += deleteBefore("DELETE FROM exec_minute WHERE bucket_ms <= ?1", last);
+            deleted += deleteBefore("DELETE FROM sample_minute WHERE bucket_ms <= ?1", last);
+        }
+        if (policy.hourDays > 0) {
+            const qint64 last = nowMs - policy.hourDays * schema::kDayMs - schema::kHourMs;
+            deleted += deleteBefore("DELETE FROM exec_hour WHERE bucket_ms <= ?1", last);
+            deleted += deleteBefore("DELETE FROM sample_hour WHERE bucket_ms <= ?1", last);
+        }
+        transaction.commit();
+        if (deleted > 0)
+            qCInfo(lcStore) << "retention removed" << deleted << "rows from" << m_path;
+    } catch (const SQLite::Exception &e) {
+        throw StoreError(m_path + QStringLiteral(": retention failed (") + describe(e) +
+                         QLatin1Char(')'));
+    }
+}
+
+int MetricsStore::fileSchemaVersion(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return -1;
+    try {
+        const auto db = openForPeek(path);
+        schema::tableCount(*db); // a garbage file fails here, not on the header-only pragma
+        return schema::userVersion(*db);
+    } catch (const SQLite::Exception &) {
+        return -1;
+    }
+}
+
+} // namespace hb

@@ -1,0 +1,128 @@
+#include "store/rollups.h"
+
+#include "store/schema.h"
+#include "store/sqlvalues.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+
+namespace hb::rollup {
+
+void ExecAggregate::add(const ExecutionRecord &record)
+{
+    ++runs;
+    ++byOutcome[int(record.outcome)];
+    totalMs += record.durationMs;
+    maxMs = std::max(maxMs, record.durationMs);
+    items += record.items;
+}
+
+void ExecAggregate::add(const ExecAggregate &other)
+{
+    if (runs == 0)
+        maxMs = other.maxMs;
+    runs += other.runs;
+    for (int i = 0; i < 5; ++i)
+        byOutcome[i] += other.byOutcome[i];
+    totalMs += other.totalMs;
+    maxMs = std::max(maxMs, other.maxMs);
+    items += other.items;
+}
+
+void SampleAggregate::add(double value)
+{
+    min = n == 0 ? value : std::min(min, value);
+    max = n == 0 ? value : std::max(max, value);
+    sum += value;
+    ++n;
+}
+
+void SampleAggregate::add(const SampleAggregate &other)
+{
+    min = n == 0 ? other.min : std::min(min, other.min);
+    max = n == 0 ? other.max : std::max(max, other.max);
+    sum += other.sum;
+    n += other.n;
+}
+
+std::string execUpsertSql(const char *table)
+{
+    return std::string("INSERT INTO ") + table +
+           "(task, bucket_ms, runs, successes, failures, timeouts, skipped, cancelled,"
+           " total_ms, max_ms, items) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+           " ON CONFLICT(task, bucket_ms) DO UPDATE SET"
+           " runs = runs + excluded.runs,"
+           " successes = successes + excluded.successes,"
+           " failures = failures + excluded.failures,"
+           " timeouts = timeouts + excluded.timeouts,"
+           " skipped = skipped + excluded.skipped,"
+           " cancelled = cancelled + excluded.cancelled,"
+           " total_ms = total_ms + excluded.total_ms,"
+           " max_ms = max(max_ms, excluded.max_ms),"
+           " items = items + excluded.items";
+}
+
+std::string sampleUpsertSql(const char *table)
+{
+    return std::string("INSERT INTO ") + table +
+           "(series, bucket_ms, n, sum, min, max) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
+           " ON CONFLICT(series, bucket_ms) DO UPDATE SET"
+           " n = n + excluded.n,"
+           " sum = sum + excluded.sum,"
+           " min = min(min, excluded.min),"
+           " max = max(max, excluded.max)";
+}
+
+ExecBuckets widen(const ExecBuckets &minutes, qint64 width)
+{
+    ExecBuckets wide;
+    for (auto it = minutes.cbegin(); it != minutes.cend(); ++it)
+        wide[Key(it.key().first, schema::bucketStart(it.key().second, width))].add(it.value());
+    return wide;
+}
+
+SampleBuckets widen(const SampleBuckets &minutes, qint64 width)
+{
+    SampleBuckets wide;
+    for (auto it = minutes.cbegin(); it != minutes.cend(); ++it)
+        wide[Key(it.key().first, schema::bucketStart(it.key().second, width))].add(it.value());
+    return wide;
+}
+
+void upsert(SQLite::Statement &stmt, const ExecBuckets &buckets)
+{
+    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
+        const QByteArray task = it.key().first.toUtf8();
+        const ExecAggregate &a = it.value();
+        sql::bindText(stmt, 1, task);
+        sql::bindInt(stmt, 2, it.key().second);
+        sql::bindInt(stmt, 3, a.runs);
+        sql::bindInt(stmt, 4, a.byOutcome[int(Outcome::Success)]);
+        sql::bindInt(stmt, 5, a.byOutcome[int(Outcome::Failure)]);
+        sql::bindInt(stmt, 6, a.byOutcome[int(Outcome::Timeout)]);
+        sql::bindInt(stmt, 7, a.byOutcome[int(Outcome::Skipped)]);
+        sql::bindInt(stmt, 8, a.byOutcome[int(Outcome::Cancelled)]);
+        sql::bindInt(stmt, 9, a.totalMs);
+        sql::bindInt(stmt, 10, a.maxMs);
+        sql::bindInt(stmt, 11, a.items);
+        sql::execAndReset(stmt);
+    }
+}
+
+void upsert(SQLite::Statement &stmt, const SampleBuckets &buckets)
+{
+    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
+        const QByteArray series = it.key().first.toUtf8();
+        const SampleAggregate &a = it.value();
+        sql::bindText(stmt, 1, series);
+        sql::bindInt(stmt, 2, it.key().second);
+        sql::bindInt(stmt, 3, a.n);
+        stmt.bind(4, a.sum);
+        stmt.bind(5, a.min);
+        stmt.bind(6, a.max);
+        sql::execAndReset(stmt);
+    }
+}
+
+} // namespace hb::rollup

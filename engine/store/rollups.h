@@ -1,0 +1,60 @@
+#pragma once
+
+// Rollups of one write batch, aggregated in memory so that a transaction upserts one row per
+// (task, bucket) / (series, bucket) instead of touching the rollup tables once per record.
+// Minute buckets are aggregated per record; hour buckets are folded from the minute buckets.
+
+#include "core/records.h"
+
+#include <QHash>
+#include <QString>
+
+#include <string>
+#include <utility>
+
+namespace SQLite {
+class Statement;
+}
+
+namespace hb::rollup {
+
+struct ExecAggregate
+{
+    qint64 runs = 0;
+    qint64 byOutcome[5] = {}; // indexed by Outcome
+    qint64 totalMs = 0;
+    qint64 maxMs = 0;
+    qint64 items = 0;
+
+    void add(const ExecutionRecord &record);
+    void add(const ExecAggregate &other);
+};
+
+struct SampleAggregate
+{
+    qint64 n = 0;
+    double sum = 0.0;
+    double min = 0.0;
+    double max = 0.0;
+
+    void add(double value);
+    void add(const SampleAggregate &other);
+};
+
+using Key = std::pair<QString, qint64>; // (task or series, bucket_ms)
+using ExecBuckets = QHash<Key, ExecAggregate>;
+using SampleBuckets = QHash<Key, SampleAggregate>;
+
+// The statement text for upserting into exec_minute / exec_hour (11 parameters in column
+// order) and sample_minute / sample_hour (6 parameters).
+std::string execUpsertSql(const char *table);
+std::string sampleUpsertSql(const char *table);
+
+// Re-buckets minute aggregates into wider buckets (hours).
+ExecBuckets widen(const ExecBuckets &minutes, qint64 width);
+SampleBuckets widen(const SampleBuckets &minutes, qint64 width);
+
+void upsert(SQLite::Statement &stmt, const ExecBuckets &buckets);
+void upsert(SQLite::Statement &stmt, const SampleBuckets &buckets);
+
+} // namespace hb::rollup

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/alert.h"
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/records.h"
+
+#include <QString>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace hb {
+
+// What a task run may look at. The cancellation flag is set when the run times out, when an
+// admin pauses the engine, and at shutdown: long work checks it between steps and returns.
+struct TaskContext
+{
+    const std::atomic_bool &cancelled;
+    const Clock &clock;
+    const HeartbeatConfig &config;
+    qint64 tickId = 0;
+
+    bool isCancelled() const { return cancelled.load(std::memory_order_relaxed); }
+};
+
+struct TaskResult
+{
+    bool ok = true;
+    qint64 items = 0;      // how much work was done (loans checked, rows removed, readings, ...)
+    QString error;         // why it failed
+    QVector<Sample> samples;
+    QVector<Alert> alerts; // the conditions active now; an alert absent here is cleared
+
+    static TaskResult success(qint64 items = 0)
+    {
+        TaskResult r;
+        r.items = items;
+        return r;
+    }
+    static TaskResult failure(const QString &error)
+    {
+        TaskResult r;
+        r.ok = false;
+        r.error = error;
+        return r;
+    }
+};
+
+// One maintenance task. run() is called on a pool thread, never concurrently with itself; it
+// must be isolated (its failure, exception or hang must not affect other tasks) and it should
+// honour ctx.cancelled.
+class MaintenanceTask
+{
+public:
+    virtual ~MaintenanceTask() = default;
+    virtual QString name() const = 0;
+    virtual TaskResult run(const TaskContext &ctx) = 0;
+};
+
+// What a task factory may need to build its task.
+struct TaskEnvironment
+{
+    QString dataDir;
+};
+
+using TaskFactory = std::function<std::shared_ptr<MaintenanceTask>(const TaskEnvironment &)>;
+
+// Which tasks exist. The builtin registry knows the real tasks; tests add their own.
+class TaskRegistry
+{
+public:
+    static TaskRegistry builtin();
+
+    void add(const QString &name, TaskFactory factory);
+    bool contains(const QString &name) const;
+    QStringList names() const; // in TaskName::all() order first, then any others as added
+    std::vector<std::shared_ptr<MaintenanceTask>> create(const TaskEnvironment &env) const;
+
+private:
+    QVector<QPair<QString, TaskFactory>> m_factories;
+};
+
+} // namespace hb

@@ -1,0 +1,110 @@
+#include "format.h"
+
+#include "core/config.h"
+#include "core/records.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+namespace hb::format {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::format", text);
+}
+} // namespace
+
+QString duration(qint64 ms)
+{
+    const QLocale locale;
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    if (ms < 60'000)
+        return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
+    return tr("%1 min %2 s").arg(ms / 60'000).arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString age(qint64 ms)
+{
+    if (ms < 0)
+        return tr("never");
+    if (ms < 1000)
+        return tr("just now");
+    if (ms < 60'000)
+        return tr("%1 s ago").arg(ms / 1000);
+    if (ms < 3'600'000)
+        return tr("%1 min ago").arg(ms / 60'000);
+    return tr("%1 h ago").arg(ms / 3'600'000);
+}
+
+QString localTime(qint64 epochMs)
+{
+    if (epochMs <= 0)
+        return QStringLiteral("—");
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime(),
+                              QLocale::ShortFormat);
+}
+
+QString bytes(qint64 value)
+{
+    if (value < 0)
+        return QStringLiteral("—");
+    return QLocale().formattedDataSize(value, 1, QLocale::DataSizeSIFormat);
+}
+
+QString percent(double fraction)
+{
+    return tr("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', 1));
+}
+
+QString outcome(int value)
+{
+    switch (Outcome(value)) {
+    case Outcome::Success:
+        return tr("success");
+    case Outcome::Failure:
+        return tr("failure");
+    case Outcome::Timeout:
+        return tr("timeout");
+    case Outcome::Skipped:
+        return tr("skipped");
+    case Outcome::Cancelled:
+        return tr("cancelled");
+    }
+    return {};
+}
+
+QString breakerState(int value)
+{
+    switch (BreakerState(value)) {
+    case BreakerState::Closed:
+        return tr("closed");
+    case BreakerState::Open:
+        return tr("open");
+    case BreakerState::HalfOpen:
+        return tr("half-open");
+    }
+    return {};
+}
+
+QString taskTitle(const QString &task)
+{
+    static const QHash<QString, const char *> titles = {
+        {TaskName::PriceUpdate, QT_TRANSLATE_NOOP("hb::format", "Price update")},
+        {TaskName::LoanMonitoring, QT_TRANSLATE_NOOP("hb::format", "Loan monitoring")},
+        {TaskName::CyclesMonitoring, QT_TRANSLATE_NOOP("hb::format", "Cycles monitoring")},
+        {TaskName::MemoryMonitoring, QT_TRANSLATE_NOOP("hb::format", "Memory monitoring")},
+        {TaskName::AutoCleanup, QT_TRANSLATE_NOOP("hb::format", "Auto cleanup")},
+        {TaskName::PoolMaintenance, QT_TRANSLATE_NOOP("hb::format", "Pool maintenance")},
+        {TaskName::AutoLiquidation, QT_TRANSLATE_NOOP("hb::format", "Auto liquidation")},
+        {TaskName::OracleMonitoring, QT_TRANSLATE_NOOP("hb::format", "Oracle monitoring")},
+        {TaskName::TreasuryMonitoring, QT_TRANSLATE_NOOP("hb::format", "Treasury monitoring")},
+        {TaskName::ShardBalancing, QT_TRANSLATE_NOOP("hb::format", "Shard balancing")},
+    };
+    const auto it = titles.constFind(task);
+    return it != titles.cend() ? tr(it.value()) : task;
+}
+
+} // namespace hb::format

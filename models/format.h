@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace hb::format {
+
+// Human-readable renderings shared by models and widgets (all translated, locale-aware).
+QString duration(qint64 ms);             // "840 ms", "12.3 s", "4 min 05 s"
+QString age(qint64 ms);                  // "just now", "12 s ago", "3 min ago", "2 h ago"
+QString localTime(qint64 epochMs);       // local date/time, or "—" for 0
+QString bytes(qint64 bytes);             // "1.2 GB", or "—" for a negative value
+QString percent(double fraction);        // "97.5 %"
+QString outcome(int outcome);            // translated hb::Outcome
+QString breakerState(int state);         // translated hb::BreakerState
+QString taskTitle(const QString &task);  // "Memory monitoring" for "memory_monitoring"
+
+} // namespace hb::format

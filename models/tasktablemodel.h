@@ -1,0 +1,52 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QAbstractTableModel>
+
+namespace hb {
+
+// One row per task: its toggle, its last run and its breaker. Fed by engine snapshots; a
+// snapshot with the same tasks updates the rows with one ranged dataChanged (STYLE.md #7).
+class TaskTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        EnabledColumn,
+        BreakerColumn,
+        LastRunColumn,
+        OutcomeColumn,
+        DurationColumn,
+        ItemsColumn,
+        CompletedColumn,
+        ColumnCount
+    };
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // sortable value of the cell
+        TaskNameRole,                    // the task's stable name ("memory_monitoring")
+    };
+
+    explicit TaskTableModel(QObject *parent = nullptr);
+
+    void setSnapshot(const EngineSnapshot &snapshot);
+    QString taskAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+private:
+    struct Row
+    {
+        TaskStatus task;
+        BreakerStatus breaker;
+    };
+    QVector<Row> m_rows;
+};
+
+} // namespace hb

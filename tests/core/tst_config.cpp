@@ -1,0 +1,796 @@
+// config.json: defaults, strict parsing with errors a user can act on, shared validation, and
+// loading/saving that never damages the file on disk.
+
+#include "core/config.h"
+
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <csignal>
+#include <functional>
+#include <limits>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
+
+using namespace hb;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+using Mutator = std::function<void(HeartbeatConfig &)>;
+
+// {"a": v} or, for a dotted path, {"a": {"b": v}}.
+QJsonObject withField(const QString &path, const QJsonValue &value)
+{
+    const qsizetype dot = path.indexOf(u'.');
+    if (dot < 0)
+        return QJsonObject{{path, value}};
+    return QJsonObject{{path.left(dot), QJsonObject{{path.mid(dot + 1), value}}}};
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size() && file.flush();
+}
+
+QStringList entries(const QString &dir)
+{
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// A config with every field away from its default (and still valid).
+HeartbeatConfig customConfig()
+{
+    HeartbeatConfig c;
+    c.enabled = false;
+    c.maintenanceMode = true;
+    c.demo = true;
+    c.tickIntervalMs = 12'345;
+    c.taskTimeoutMs = 2'500;
+    c.maxConcurrentTasks = 7;
+    c.tasks[TaskName::AutoLiquidation] = false;
+    c.tasks[TaskName::ShardBalancing] = false;
+    c.autoLiquidationThresholdDays = 60;
+    c.breakerFailureThreshold = 3;
+    c.breakerTimeoutMs = 60'000;
+    c.memoryWarnBytes = 2'500'000'000;
+    c.cyclesAlertThreshold = 2.5e12;
+    c.cyclesCriticalThreshold = 0.75e12;
+    c.retentionRawDays = 7;
+    c.retentionMinuteDays = 30;
+    c.retentionHourDays = 365;
+    return c;
+}
+
+// Each public field and one valid change to it; operator== must notice every one.
+QList<QPair<QString, Mutator>> fieldChanges()
+{
+    return {
+        {u"enabled"_s, [](HeartbeatConfig &c) { c.enabled = false; }},
+        {u"maintenance_mode"_s, [](HeartbeatConfig &c) { c.maintenanceMode = true; }},
+        {u"demo"_s, [](HeartbeatConfig &c) { c.demo = true; }},
+        {u"tick_interval_ms"_s, [](HeartbeatConfig &c) { c.tickIntervalMs = 100; }},
+        {u"task_timeout_ms"_s, [](HeartbeatConfig &c) { c.taskTimeoutMs = 10; }},
+        {u"max_concurrent_tasks"_s, [](HeartbeatConfig &c) { c.maxConcurrentTasks = 64; }},
+        {u"tasks"_s, [](HeartbeatConfig &c) { c.tasks[TaskName::PriceUpdate] = false; }},
+        {u"auto_liquidation_threshold_days"_s,
+         [](HeartbeatConfig &c) { c.autoLiquidationThresholdDays = 1; }},
+        {u"breaker.failure_threshold"_s, [](HeartbeatConfig &c) { c.breakerFailureThreshold = 1; }},
+        {u"breaker.timeout_ms"_s, [](HeartbeatConfig &c) { c.breakerTimeoutMs = 1000; }},
+        {u"memory_warn_bytes"_s, [](HeartbeatConfig &c) { c.memoryWarnBytes = 1; }},
+        {u"cycles_alert_threshold"_s, [](HeartbeatConfig &c) { c.cyclesAlertThreshold = 6e11; }},
+        {u"cycles_critical_threshold"_s, [](HeartbeatConfig &c) { c.cyclesCriticalThreshold = 1; }},
+        {u"retention.raw_days"_s, [](HeartbeatConfig &c) { c.retentionRawDays = 1; }},
+        {u"retention.minute_days"_s, [](HeartbeatConfig &c) { c.retentionMinuteDays = 700; }},
+        {u"retention.hour_days"_s, [](HeartbeatConfig &c) { c.retentionHourDays = 3650; }},
+    };
+}
+
+struct IntRange
+{
+    const char16_t *path;
+    qint64 min;
+    qint64 max;
+};
+
+// The ranges config.h documents (restated here on purpose: the test is the second witness).
+const IntRange kIntRanges[] = {
+    {u"tick_interval_ms", 100, 86'400'000},  {u"task_timeout_ms", 10, 3'600'000},
+    {u"max_concurrent_tasks", 1, 64},        {u"auto_liquidation_threshold_days", 1, 3650},
+    {u"breaker.failure_threshold", 1, 1000}, {u"breaker.timeout_ms", 1000, 86'400'000},
+    {u"retention.raw_days", 1, 3650},        {u"retention.minute_days", 1, 3650},
+    {u"retention.hour_days", 1, 3650},
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(Mutator)
+Q_DECLARE_METATYPE(hb::HeartbeatConfig)
+
+namespace hb {
+// Lets QCOMPARE show both configs when they differ.
+char *toString(const HeartbeatConfig &config)
+{
+    return qstrdup(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact).constData());
+}
+} // namespace hb
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void taskNames();
+    void defaults();
+    void demoDefaults();
+    void missingKeysTakeDefaults();
+    void roundTrip_data();
+    void roundTrip();
+    void writesEveryKey();
+    void equalityNoticesEveryField();
+    void acceptsBoundaries_data();
+    void acceptsBoundaries();
+    void rejectsBadField_data();
+    void rejectsBadField();
+    void reasonShowsRangeAndValue();
+    void validateConfig_data();
+    void validateConfig();
+
+    void loadMissingFile();
+    void loadDirectory();
+    void loadValidFile();
+    void loadInvalidFile_data();
+    void loadInvalidFile();
+    void saveThenLoad();
+    void saveIntoMissingDirectory();
+    void saveReplacesAtomically();
+    void saveInvalidConfigKeepsOldFile();
+    void saveIntoReadOnlyDirectoryKeepsOldFile();
+    void saveFailingMidWriteKeepsOldFile();
+};
+
+void TestConfig::taskNames()
+{
+    const QStringList expected{u"price_update"_s,        u"loan_monitoring"_s,
+                               u"cycles_monitoring"_s,   u"memory_monitoring"_s,
+                               u"auto_cleanup"_s,        u"pool_maintenance"_s,
+                               u"auto_liquidation"_s,    u"oracle_monitoring"_s,
+                               u"treasury_monitoring"_s, u"shard_balancing"_s};
+    QCOMPARE(TaskName::all(), expected);
+}
+
+void TestConfig::defaults()
+{
+    const HeartbeatConfig c;
+    QVERIFY(c.enabled);
+    QVERIFY(!c.maintenanceMode);
+    QVERIFY(!c.demo);
+    QCOMPARE(c.tickIntervalMs, qint64(30'000));
+    QCOMPARE(c.autoLiquidationThresholdDays, 45);
+    QCOMPARE(c.breakerFailureThreshold, 5);
+    QCOMPARE(c.breakerTimeoutMs, qint64(300'000));
+    QCOMPARE(c.tasks.size(), qsizetype(10));
+    for (const QString &task : TaskName::all()) {
+        QVERIFY2(c.tasks.value(task, false), qPrintable(task));
+        QVERIFY(c.isTaskEnabled(task));
+    }
+    QVERIFY(!hb::validateConfig(c).has_value());
+}
+
+void TestConfig::demoDefaults()
+{
+    const HeartbeatConfig demo = HeartbeatConfig::demoDefaults();
+    QVERIFY(demo.demo);
+    QCOMPARE(demo.tickIntervalMs, qint64(2000));
+    HeartbeatConfig expected;
+    expected.demo = true;
+    expected.tickIntervalMs = 2000;
+    QCOMPARE(demo, expected);
+    QVERIFY(!hb::validateConfig(demo).has_value());
+}
+
+void TestConfig::missingKeysTakeDefaults()
+{
+    ConfigError error;
+    const auto empty = configFromJson(QJsonObject{}, &error);
+    QVERIFY2(empty, qPrintable(error.toString()));
+    QCOMPARE(*empty, HeartbeatConfig());
+
+    const auto partial =
+        configFromJson(QJsonObject{{u"tick_interval_ms"_s, 5000},
+                                   {u"tasks"_s, QJsonObject{{TaskName::AutoLiquidation, false}}},
+                                   {u"breaker"_s, QJsonObject{{u"timeout_ms"_s, 2000}}}},
+                       &error);
+    QVERIFY2(partial, qPrintable(error.toString()));
+    HeartbeatConfig expected;
+    expected.tickIntervalMs = 5000;
+    expected.tasks[TaskName::AutoLiquidation] = false;
+    expected.breakerTimeoutMs = 2000;
+    QCOMPARE(*partial, expected);
+    QVERIFY(!partial->isTaskEnabled(TaskName::AutoLiquidation));
+    QVERIFY(partial->isTaskEnabled(TaskName::PriceUpdate));
+}
+
+void TestConfig::roundTrip_data()
+{
+    QTest::addColumn<HeartbeatConfig>("config");
+    QTest::newRow("defaults") << HeartbeatConfig();
+    QTest::newRow("demo") << HeartbeatConfig::demoDefaults();
+    QTest::newRow("every field changed") << customConfig();
+}
+
+void TestConfig::roundTrip()
+{
+    QFETCH(HeartbeatConfig, config);
+
+    // Through text, as on disk, so number formatting is part of the round trip.
+    const QByteArray text = QJsonDocument(config.toJson()).toJson(QJsonDocument::Indented);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    ConfigError error;
+    const auto parsed = configFromJson(document.object(), &error);
+    QVERIFY2(parsed, qPrintable(error.toString()));
+    QCOMPARE(*parsed, config);
+    QVERIFY(!(*parsed != config));
+}
+
+void TestConfig::writesEveryKey()
+{
+    const QJsonObject json = customConfig().toJson();
+    const QStringList topLevel{u"auto_liquidation_threshold_days"_s,
+                               u"breaker"_s,
+                               u"cycles_alert_threshold"_s,
+                               u"cycles_critical_threshold"_s,
+                               u"demo"_s,
+                               u"enabled"_s,
+                               u"maintenance_mode"_s,
+                               u"max_concurrent_tasks"_s,
+                               u"memory_warn_bytes"_s,
+                               u"retention"_s,
+                               u"task_timeout_ms"_s,
+                               u"tasks"_s,
+                               u"tick_interval_ms"_s,
+                               u"version"_s};
+    QCOMPARE(json.keys(), topLevel);
+    QCOMPARE(json.value(u"version"_s).toInteger(), qint64(1));
+    QCOMPARE(json.value(u"breaker"_s).toObject().keys(),
+             (QStringList{u"failure_threshold"_s, u"timeout_ms"_s}));
+    QCOMPARE(json.value(u"retention"_s).toObject().keys(),
+             (QStringList{u"hour_days"_s, u"minute_days"_s, u"raw_days"_s}));
+    const QJsonObject tasks = json.value(u"tasks"_s).toObject();
+    QCOMPARE(tasks.keys(), [] {
+        QStringList names = TaskName::all();
+        names.sort();
+        return names;
+    }());
+    QCOMPARE(tasks.value(TaskName::AutoLiquidation), QJsonValue(false));
+    QCOMPARE(tasks.value(TaskName::PriceUpdate), QJsonValue(true));
+    QCOMPARE(json.value(u"tick_interval_ms"_s).toInteger(), qint64(12'345));
+    QCOMPARE(json.value(u"breaker"_s).toObject().value(u"timeout_ms"_s).toInteger(),
+             qint64(60'000));
+    QCOMPARE(json.value(u"retention"_s).toObject().value(u"hour_days"_s).toInteger(), qint64(365));
+}
+
+void TestConfig::equalityNoticesEveryField()
+{
+    const HeartbeatConfig base;
+    for (const auto &[field, change] : fieldChanges()) {
+        HeartbeatConfig changed = base;
+        change(changed);
+        QVERIFY2(changed != base, qPrintable(field));
+        QVERIFY2(!hb::validateConfig(changed).has_value(), qPrintable(field));
+    }
+    // A task missing from the map is enabled: the same meaning, so equal.
+    HeartbeatConfig sparse;
+    sparse.tasks.remove(TaskName::PriceUpdate);
+    QCOMPARE(sparse, base);
+}
+
+void TestConfig::acceptsBoundaries_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    for (const IntRange &range : kIntRanges) {
+        const QString path = QString::fromUtf16(range.path);
+        for (qint64 value : {range.min, range.max}) {
+            QJsonObject json = withField(path, value);
+            // Keep the retention ladder (raw <= minute <= hour) intact at the boundaries.
+            if (path.startsWith(u"retention."))
+                json = QJsonObject{{u"retention"_s, QJsonObject{{u"raw_days"_s, value},
+                                                                {u"minute_days"_s, value},
+                                                                {u"hour_days"_s, value}}}};
+            QTest::addRow("%s = %lld", path.toUtf8().constData(), value) << json;
+        }
+    }
+    QTest::newRow("memory_warn_bytes = 1") << withField(u"memory_warn_bytes"_s, 1);
+    QTest::newRow("memory_warn_bytes = 2^53 - 1")
+        << withField(u"memory_warn_bytes"_s, (qint64(1) << 53) - 1);
+    QTest::newRow("cycles_critical_threshold tiny")
+        << withField(u"cycles_critical_threshold"_s, 0.001);
+    QTest::newRow("integer written as 5000.0")
+        << QJsonDocument::fromJson(R"({"tick_interval_ms": 5000.0})").object();
+    QTest::newRow("version 1") << withField(u"version"_s, 1);
+}
+
+void TestConfig::acceptsBoundaries()
+{
+    QFETCH(QJsonObject, json);
+    ConfigError error;
+    const auto config = configFromJson(json, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QVERIFY(!hb::validateConfig(*config).has_value());
+    // What was read is what is written back.
+    const QJsonObject written = config->toJson();
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (it.value().isObject()) {
+            const QJsonObject inner = it.value().toObject();
+            for (auto in = inner.begin(); in != inner.end(); ++in)
+                QCOMPARE(written.value(it.key()).toObject().value(in.key()), in.value());
+        } else {
+            QCOMPARE(written.value(it.key()), it.value());
+        }
+    }
+}
+
+void TestConfig::rejectsBadField_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QStringList>("reasonContains");
+
+    for (const IntRange &range : kIntRanges) {
+        const QString path = QString::fromUtf16(range.path);
+        const QString min = QString::number(range.min);
+        const QString max = QString::number(range.max);
+        const QString kind = u"must be an integer between "_s + min + u" and " + max;
+        const QByteArray name = path.toUtf8();
+        QTest::addRow("%s below range", name.constData())
+            << withField(path, range.min - 1) << path
+            << QStringList{kind, u"(got "_s + QString::number(range.min - 1) + u')'};
+        QTest::addRow("%s above range", name.constData())
+            << withField(path, range.max + 1) << path
+            << QStringList{kind, u"(got "_s + QString::number(range.max + 1) + u')'};
+        QTest::addRow("%s fractional", name.constData())
+            << withField(path, double(range.min) + 0.5) << path
+            << QStringList{kind, u"(got "_s + QString::number(range.min) + u".5)"};
+        QTest::addRow("%s as a string", name.constData())
+            << withField(path, min) << path << QStringList{kind, u"string"_s, min};
+        QTest::addRow("%s null", name.constData())
+            << withField(path, QJsonValue::Null) << path << QStringList{kind, u"null"_s};
+        QTest::addRow("%s as a bool", name.constData())
+            << withField(path, true) << path << QStringList{kind, u"(got true)"_s};
+    }
+
+    const QString memory = u"memory_warn_bytes"_s;
+    QTest::newRow("memory_warn_bytes zero")
+        << withField(memory, 0) << memory << QStringList{u"integer of at least 1"_s, u"(got 0)"_s};
+    QTest::newRow("memory_warn_bytes negative")
+        << withField(memory, -1) << memory << QStringList{u"at least 1"_s, u"(got -1)"_s};
+    QTest::newRow("memory_warn_bytes beyond exact JSON integers")
+        << withField(memory, 1e300) << memory << QStringList{u"integer"_s};
+    QTest::newRow("memory_warn_bytes as a string")
+        << withField(memory, u"1GB"_s) << memory << QStringList{u"integer"_s, u"\"1GB\""_s};
+
+    for (const QString &path : {u"enabled"_s, u"maintenance_mode"_s, u"demo"_s}) {
+        const QByteArray name = path.toUtf8();
+        QTest::addRow("%s as a string", name.constData())
+            << withField(path, u"true"_s) << path << QStringList{u"true or false"_s, u"string"_s};
+        QTest::addRow("%s as a number", name.constData())
+            << withField(path, 1) << path << QStringList{u"true or false"_s, u"(got 1)"_s};
+    }
+
+    for (const QString &path : {u"cycles_alert_threshold"_s, u"cycles_critical_threshold"_s}) {
+        const QByteArray name = path.toUtf8();
+        QTest::addRow("%s zero", name.constData())
+            << withField(path, 0) << path << QStringList{u"number greater than 0"_s, u"(got 0)"_s};
+        QTest::addRow("%s negative", name.constData())
+            << withField(path, -2.5) << path
+            << QStringList{u"number greater than 0"_s, u"(got -2.5)"_s};
+        QTest::addRow("%s as a string", name.constData())
+            << withField(path, u"1e12"_s) << path
+            << QStringList{u"number greater than 0"_s, u"string"_s};
+    }
+
+    QTest::newRow("tasks flag as a string")
+        << withField(u"tasks.price_update"_s, u"yes"_s) << u"tasks.price_update"_s
+        << QStringList{u"true or false"_s, u"\"yes\""_s};
+    QTest::newRow("tasks flag as a number")
+        << withField(u"tasks.auto_liquidation"_s, 0) << u"tasks.auto_liquidation"_s
+        << QStringList{u"true or false"_s, u"(got 0)"_s};
+    QTest::newRow("unknown task name")
+        << withField(u"tasks.price_updates"_s, true) << u"tasks.price_updates"_s
+        << QStringList{u"unknown task"_s, u"price_update"_s};
+
+    for (const QString &group : {u"tasks"_s, u"breaker"_s, u"retention"_s}) {
+        const QByteArray name = group.toUtf8();
+        QTest::addRow("%s as a number", name.constData())
+            << withField(group, 5) << group << QStringList{u"must be an object"_s, u"(got 5)"_s};
+        QTest::addRow("%s as an array", name.constData())
+            << withField(group, QJsonArray{1}) << group
+            << QStringList{u"must be an object"_s, u"array"_s};
+    }
+
+    for (const QString &path : {u"tick_interval"_s, u"Enabled"_s, u"breaker.timeout"_s,
+                                u"breaker.failure_threshold_x"_s, u"retention.days"_s}) {
+        QTest::addRow("unknown key %s", path.toUtf8().constData())
+            << withField(path, 1) << path << QStringList{u"unknown field"_s};
+    }
+    QTest::newRow("object where a number belongs")
+        << withField(u"breaker.timeout_ms"_s, QJsonObject{{u"ms"_s, 1000}})
+        << u"breaker.timeout_ms"_s << QStringList{u"integer"_s, u"object"_s};
+
+    const QString version = u"version"_s;
+    QTest::newRow("newer version") << QJsonObject{{version, 2}, {u"a_field_from_the_future"_s, 1}}
+                                   << version << QStringList{u"newer version"_s, u"format 2"_s};
+    QTest::newRow("version 0") << withField(version, 0) << version << QStringList{u"must be 1"_s};
+    QTest::newRow("version as a string")
+        << withField(version, u"1"_s) << version << QStringList{u"must be 1"_s, u"string"_s};
+    QTest::newRow("version fractional")
+        << withField(version, 1.5) << version << QStringList{u"must be 1"_s, u"1.5"_s};
+
+    QTest::newRow("cycles alert equal to critical")
+        << QJsonObject{{u"cycles_alert_threshold"_s, 5e11}, {u"cycles_critical_threshold"_s, 5e11}}
+        << u"cycles_alert_threshold"_s << QStringList{u"greater than cycles_critical_threshold"_s};
+    QTest::newRow("cycles alert below critical")
+        << QJsonObject{{u"cycles_alert_threshold"_s, 1e11}} << u"cycles_alert_threshold"_s
+        << QStringList{u"greater than cycles_critical_threshold"_s, u"(got 1e+11)"_s};
+    QTest::newRow("minute retention shorter than raw")
+        << withField(u"retention.minute_days"_s, 13) << u"retention.minute_days"_s
+        << QStringList{u"at least retention.raw_days (14)"_s, u"(got 13)"_s};
+    QTest::newRow("hour retention shorter than minute")
+        << QJsonObject{{u"retention"_s, QJsonObject{{u"minute_days"_s, 100}, {u"hour_days"_s, 99}}}}
+        << u"retention.hour_days"_s
+        << QStringList{u"at least retention.minute_days (100)"_s, u"(got 99)"_s};
+}
+
+void TestConfig::rejectsBadField()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QString, field);
+    QFETCH(QStringList, reasonContains);
+
+    ConfigError error;
+    const auto config = configFromJson(json, &error);
+    QVERIFY2(!config, "accepted");
+    QCOMPARE(error.field, field);
+    for (const QString &part : reasonContains)
+        QVERIFY2(error.reason.contains(part), qPrintable(error.reason + u" lacks: " + part));
+    QVERIFY(!error.reason.contains(u'\n'));
+    QCOMPARE(error.toString(), u"field '"_s + field + u"': " + error.reason);
+
+    // Without an error pointer it still fails (and does not crash).
+    QVERIFY(!configFromJson(json, nullptr));
+}
+
+void TestConfig::reasonShowsRangeAndValue()
+{
+    ConfigError error;
+    QVERIFY(!configFromJson(withField(u"tick_interval_ms"_s, -5), &error));
+    QCOMPARE(error.toString(),
+             u"field 'tick_interval_ms': must be an integer between 100 and 86400000 (got -5)"_s);
+    QCOMPARE((ConfigError{QString(), u"whole file"_s}.toString()), u"whole file"_s);
+}
+
+void TestConfig::validateConfig_data()
+{
+    QTest::addColumn<Mutator>("change");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QStringList>("reasonContains");
+
+    QTest::newRow("tick interval too short")
+        << Mutator([](HeartbeatConfig &c) { c.tickIntervalMs = 99; }) << u"tick_interval_ms"_s
+        << QStringList{u"between 100 and 86400000"_s, u"(got 99)"_s};
+    QTest::newRow("task timeout too long")
+        << Mutator([](HeartbeatConfig &c) { c.taskTimeoutMs = 3'600'001; }) << u"task_timeout_ms"_s
+        << QStringList{u"between 10 and 3600000"_s};
+    QTest::newRow("no concurrency")
+        << Mutator([](HeartbeatConfig &c) { c.maxConcurrentTasks = 0; })
+        << u"max_concurrent_tasks"_s << QStringList{u"between 1 and 64"_s, u"(got 0)"_s};
+    QTest::newRow("liquidation threshold too long")
+        << Mutator([](HeartbeatConfig &c) { c.autoLiquidationThresholdDays = 3651; })
+        << u"auto_liquidation_threshold_days"_s << QStringList{u"between 1 and 3650"_s};
+    QTest::newRow("breaker threshold too high")
+        << Mutator([](HeartbeatConfig &c) { c.breakerFailureThreshold = 1001; })
+        << u"breaker.failure_threshold"_s << QStringList{u"between 1 and 1000"_s};
+    QTest::newRow("breaker timeout too short")
+        << Mutator([](HeartbeatConfig &c) { c.breakerTimeoutMs = 999; }) << u"breaker.timeout_ms"_s
+        << QStringList{u"between 1000 and 86400000"_s, u"(got 999)"_s};
+    QTest::newRow("memory warning zero")
+        << Mutator([](HeartbeatConfig &c) { c.memoryWarnBytes = 0; }) << u"memory_warn_bytes"_s
+        << QStringList{u"at least 1"_s};
+    QTest::newRow("memory warning beyond JSON") << Mutator([](HeartbeatConfig &c) {
+        c.memoryWarnBytes = std::numeric_limits<qint64>::max();
+    }) << u"memory_warn_bytes"_s << QStringList{u"at least 1"_s, u"9223372036854775807"_s};
+    QTest::newRow("critical cycles zero")
+        << Mutator([](HeartbeatConfig &c) { c.cyclesCriticalThreshold = 0; })
+        << u"cycles_critical_threshold"_s << QStringList{u"greater than 0"_s};
+    QTest::newRow("critical cycles not a number") << Mutator([](HeartbeatConfig &c) {
+        c.cyclesCriticalThreshold = std::numeric_limits<double>::quiet_NaN();
+    }) << u"cycles_critical_threshold"_s << QStringList{u"greater than 0"_s};
+    QTest::newRow("alert at critical")
+        << Mutator([](HeartbeatConfig &c) { c.cyclesAlertThreshold = c.cyclesCriticalThreshold; })
+        << u"cycles_alert_threshold"_s << QStringList{u"greater than cycles_critical_threshold"_s};
+    QTest::newRow("raw retention zero")
+        << Mutator([](HeartbeatConfig &c) { c.retentionRawDays = 0; }) << u"retention.raw_days"_s
+        << QStringList{u"between 1 and 3650"_s};
+    QTest::newRow("minute retention below raw")
+        << Mutator([](HeartbeatConfig &c) { c.retentionMinuteDays = c.retentionRawDays - 1; })
+        << u"retention.minute_days"_s << QStringList{u"at least retention.raw_days"_s};
+    QTest::newRow("hour retention below minute")
+        << Mutator([](HeartbeatConfig &c) { c.retentionHourDays = c.retentionMinuteDays - 1; })
+        << u"retention.hour_days"_s << QStringList{u"at least retention.minute_days"_s};
+    QTest::newRow("unknown task in the map")
+        << Mutator([](HeartbeatConfig &c) { c.tasks.insert(u"defrag"_s, true); })
+        << u"tasks.defrag"_s << QStringList{u"unknown task"_s};
+}
+
+void TestConfig::validateConfig()
+{
+    QFETCH(Mutator, change);
+    QFETCH(QString, field);
+    QFETCH(QStringList, reasonContains);
+
+    HeartbeatConfig config;
+    change(config);
+    const std::optional<ConfigError> error = hb::validateConfig(config);
+    QVERIFY2(error, "accepted");
+    QCOMPARE(error->field, field);
+    for (const QString &part : reasonContains)
+        QVERIFY2(error->reason.contains(part), qPrintable(error->reason + u" lacks: " + part));
+
+    // The file path applies the same rules: the same config written out is refused on load
+    // with the same error (an unknown task is dropped by toJson, so it cannot reach a file).
+    if (!field.startsWith(u"tasks.")) {
+        ConfigError fromJson;
+        QVERIFY(!configFromJson(config.toJson(), &fromJson));
+        QCOMPARE(fromJson.field, error->field);
+    }
+}
+
+void TestConfig::loadMissingFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigFile file(dir.filePath(u"config.json"_s));
+    QVERIFY(!file.exists());
+    QString message;
+    QVERIFY(!file.load(&message));
+    QVERIFY2(message.startsWith(file.path() + u": "), qPrintable(message));
+    QVERIFY(message.contains(u"does not exist"));
+    QVERIFY(!message.contains(u'\n'));
+    QVERIFY(!file.exists());
+    QCOMPARE(entries(dir.path()), QStringList());
+}
+
+void TestConfig::loadDirectory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigFile file(dir.path());
+    QString message;
+    QVERIFY(!file.load(&message));
+    QVERIFY2(message.startsWith(dir.path() + u": cannot read"), qPrintable(message));
+}
+
+void TestConfig::loadValidFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"config.json"_s);
+    QVERIFY(writeFile(path, R"({
+        "version": 1,
+        "maintenance_mode": true,
+        "tick_interval_ms": 2000,
+        "tasks": {"auto_liquidation": false},
+        "retention": {"raw_days": 3}
+    })"));
+    const ConfigFile file(path);
+    QVERIFY(file.exists());
+    QString message;
+    const auto config = file.load(&message);
+    QVERIFY2(config, qPrintable(message));
+    HeartbeatConfig expected;
+    expected.maintenanceMode = true;
+    expected.tickIntervalMs = 2000;
+    expected.tasks[TaskName::AutoLiquidation] = false;
+    expected.retentionRawDays = 3;
+    QCOMPARE(*config, expected);
+}
+
+void TestConfig::loadInvalidFile_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("messageContains");
+
+    QTest::newRow("not JSON") << QByteArray(R"({"enabled": tru})")
+                              << QStringList{u"not valid JSON"_s, u"at byte 1"_s};
+    QTest::newRow("truncated") << QByteArray(R"({"enabled": true,)")
+                               << QStringList{u"not valid JSON"_s, u"at byte"_s};
+    QTest::newRow("empty file") << QByteArray() << QStringList{u"not valid JSON"_s};
+    QTest::newRow("array") << QByteArray("[1, 2]") << QStringList{u"not a JSON object"_s};
+    QTest::newRow("invalid field")
+        << QByteArray(R"({"tick_interval_ms": -5})")
+        << QStringList{
+               u": field 'tick_interval_ms': must be an integer between 100 and 86400000 (got -5)"_s};
+    QTest::newRow("newer version") << QByteArray(R"({"version": 2, "shiny_new_option": true})")
+                                   << QStringList{u"field 'version'"_s, u"newer version"_s};
+    QTest::newRow("unknown task") << QByteArray(R"({"tasks": {"coffee_brewing": true}})")
+                                  << QStringList{u"field 'tasks.coffee_brewing': unknown task"_s};
+}
+
+void TestConfig::loadInvalidFile()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, messageContains);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"config.json"_s);
+    QVERIFY(writeFile(path, content));
+
+    QString message;
+    QVERIFY(!ConfigFile(path).load(&message));
+    QVERIFY2(message.startsWith(path + u": "), qPrintable(message));
+    QVERIFY2(!message.contains(u'\n'), qPrintable(message));
+    for (const QString &part : messageContains)
+        QVERIFY2(message.contains(part), qPrintable(message + u" lacks: " + part));
+
+    // A failed load leaves the file (and its directory) exactly as they were.
+    QCOMPARE(test::readAll(path), content);
+    QCOMPARE(entries(dir.path()), QStringList{u"config.json"_s});
+}
+
+void TestConfig::saveThenLoad()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigFile file(dir.filePath(u"config.json"_s));
+    QString message;
+    QVERIFY2(file.save(customConfig(), &message), qPrintable(message));
+    QVERIFY(file.exists());
+    QCOMPARE(entries(dir.path()), QStringList{u"config.json"_s});
+
+    const QByteArray bytes = test::readAll(file.path());
+    QVERIFY2(bytes.contains("\n    \"tick_interval_ms\": 12345"), bytes.constData()); // indented
+    const auto loaded = file.load(&message);
+    QVERIFY2(loaded, qPrintable(message));
+    QCOMPARE(*loaded, customConfig());
+}
+
+void TestConfig::saveIntoMissingDirectory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(u"no-such-dir"_s);
+    const ConfigFile file(missing + u"/config.json");
+    QString message;
+    QVERIFY(!file.save(HeartbeatConfig(), &message));
+    QVERIFY2(message.startsWith(file.path() + u": cannot save ("), qPrintable(message));
+    QVERIFY(message.endsWith(u')'));
+    QVERIFY(!message.contains(u'\n'));
+    QVERIFY(!QFileInfo::exists(missing));
+    QCOMPARE(entries(dir.path()), QStringList());
+}
+
+void TestConfig::saveReplacesAtomically()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigFile file(dir.filePath(u"config.json"_s));
+    QString message;
+    QVERIFY2(file.save(HeartbeatConfig(), &message), qPrintable(message));
+    const QByteArray before = test::readAll(file.path());
+
+#ifdef Q_OS_UNIX
+    // A reader that opened the old file keeps reading it whole: the new file is renamed into
+    // place instead of being rewritten underneath the reader.
+    QFile reader(file.path());
+    QVERIFY(reader.open(QIODevice::ReadOnly));
+#endif
+
+    QVERIFY2(file.save(customConfig(), &message), qPrintable(message));
+
+#ifdef Q_OS_UNIX
+    QCOMPARE(reader.readAll(), before);
+#endif
+    QVERIFY(test::readAll(file.path()) != before);
+    const auto loaded = file.load(&message);
+    QVERIFY2(loaded, qPrintable(message));
+    QCOMPARE(*loaded, customConfig());
+    // No temporary or backup file left behind.
+    QCOMPARE(entries(dir.path()), QStringList{u"config.json"_s});
+}
+
+void TestConfig::saveInvalidConfigKeepsOldFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigFile file(dir.filePath(u"config.json"_s));
+    QString message;
+    QVERIFY2(file.save(customConfig(), &message), qPrintable(message));
+    const QByteArray before = test::readAll(file.path());
+
+    HeartbeatConfig invalid;
+    invalid.tickIntervalMs = 5;
+    QVERIFY(!file.save(invalid, &message));
+    QVERIFY2(message.startsWith(file.path() + u": cannot save ("), qPrintable(message));
+    QVERIFY2(message.contains(u"tick_interval_ms"), qPrintable(message));
+    QCOMPARE(test::readAll(file.path()), before);
+    QCOMPARE(entries(dir.path()), QStringList{u"config.json"_s});
+}
+
+void TestConfig::saveIntoReadOnlyDirectoryKeepsOldFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigFile file(dir.filePath(u"config.json"_s));
+    QString message;
+    QVERIFY2(file.save(HeartbeatConfig(), &message), qPrintable(message));
+    const QByteArray before = test::readAll(file.path());
+
+    QFile::Permissions readOnly = QFile::ReadOwner | QFile::ExeOwner;
+    QVERIFY(QFile::setPermissions(dir.path(), readOnly));
+    auto restore =
+        qScopeGuard([&] { QFile::setPermissions(dir.path(), readOnly | QFile::WriteOwner); });
+    QFile probe(dir.filePath(u"probe"_s));
+    if (probe.open(QIODevice::WriteOnly)) {
+        probe.remove();
+        QSKIP("running with privileges that ignore directory permissions (root?)");
+    }
+
+    QVERIFY(!file.save(customConfig(), &message));
+    QVERIFY2(message.startsWith(file.path() + u": cannot save ("), qPrintable(message));
+    QCOMPARE(test::readAll(file.path()), before);
+    QCOMPARE(entries(dir.path()), QStringList{u"config.json"_s});
+}
+
+void TestConfig::saveFailingMidWriteKeepsOldFile()
+{
+#ifdef Q_OS_LINUX
+    // A write that fails half-way (disk full, quota) even for root: cap the size of files this
+    // process may write, so the new content cannot be written completely.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ConfigFile file(dir.filePath(u"config.json"_s));
+    const QByteArray before = R"({"tick_interval_ms": 5000})";
+    QVERIFY(writeFile(file.path(), before));
+
+    rlimit old{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit capped = old;
+    capped.rlim_cur = rlim_t(before.size());
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &capped), 0);
+    // Nothing may write to a file (the test log included) until the limit is lifted again.
+    QString message;
+    const bool saved = file.save(customConfig(), &message);
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, oldHandler);
+
+    QVERIFY(!saved);
+    QVERIFY2(message.startsWith(file.path() + u": cannot save ("), qPrintable(message));
+    // The reason is the operating system's, not Qt's "Unknown error".
+    QVERIFY2(message.contains(qt_error_string(EFBIG)), qPrintable(message));
+    QCOMPARE(test::readAll(file.path()), before);
+    QCOMPARE(entries(dir.path()), QStringList{u"config.json"_s});
+#else
+    QSKIP("needs RLIMIT_FSIZE");
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"

@@ -1,0 +1,94 @@
+#pragma once
+
+// Tasks that misbehave on purpose, for the engine's isolation tests. Header-only so the test
+// support library does not depend on hb_engine.
+
+#include "task.h"
+
+#include <QThread>
+
+#include <atomic>
+#include <stdexcept>
+
+namespace hb::test {
+
+// Succeeds or fails as the test says; counts its runs.
+class ScriptedTask : public MaintenanceTask
+{
+public:
+    explicit ScriptedTask(QString name, bool fail = false) : m_name(std::move(name)), m_fail(fail) {}
+    QString name() const override { return m_name; }
+    TaskResult run(const TaskContext &) override
+    {
+        ++runs;
+        if (m_fail.load())
+            return TaskResult::failure(QStringLiteral("scripted failure"));
+        return TaskResult::success(7);
+    }
+    void setFailing(bool fail) { m_fail = fail; }
+    std::atomic_int runs{0};
+
+private:
+    QString m_name;
+    std::atomic_bool m_fail;
+};
+
+class ThrowingTask : public MaintenanceTask
+{
+public:
+    QString name() const override { return QStringLiteral("throws"); }
+    TaskResult run(const TaskContext &) override { throw std::runtime_error("kaboom"); }
+};
+
+// Blocks until cancelled (a cooperative task that never finishes on its own).
+class HangingTask : public MaintenanceTask
+{
+public:
+    QString name() const override { return QStringLiteral("hangs"); }
+    TaskResult run(const TaskContext &ctx) override
+    {
+        started = true;
+        while (!ctx.isCancelled())
+            QThread::msleep(5);
+        return TaskResult::failure(QStringLiteral("cancelled"));
+    }
+    std::atomic_bool started{false};
+};
+
+// Ignores cancellation for `ms` milliseconds, then returns success.
+class StubbornTask : public MaintenanceTask
+{
+public:
+    explicit StubbornTask(int ms) : m_ms(ms) {}
+    QString name() const override { return QStringLiteral("stubborn"); }
+    TaskResult run(const TaskContext &) override
+    {
+        QThread::msleep(m_ms);
+        return TaskResult::success(1);
+    }
+
+private:
+    int m_ms;
+};
+
+// Takes `ms` milliseconds, then succeeds (or notices cancellation and stops early).
+class SlowTask : public MaintenanceTask
+{
+public:
+    explicit SlowTask(int ms) : m_ms(ms) {}
+    QString name() const override { return QStringLiteral("slow"); }
+    TaskResult run(const TaskContext &ctx) override
+    {
+        for (int waited = 0; waited < m_ms; waited += 5) {
+            if (ctx.isCancelled())
+                return TaskResult::failure(QStringLiteral("cancelled"));
+            QThread::msleep(5);
+        }
+        return TaskResult::success(3);
+    }
+
+private:
+    int m_ms;
+};
+
+} // namespace hb::test

@@ -1,0 +1,182 @@
+// Drives the real main window over a real engine thread, as an admin and as a viewer would.
+
+#include "enginehost.h"
+#include "healthbanner.h"
+#include "mainwindow.h"
+#include "metricspanel.h"
+#include "tasktablemodel.h"
+#include "testtasks.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QInputDialog>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace hb;
+using namespace hb::test;
+
+namespace {
+
+std::unique_ptr<EngineHost> makeHost(std::shared_ptr<ScriptedTask> task)
+{
+    EngineOptions o;
+    o.clock = std::make_shared<SystemClock>();
+    o.config.taskTimeoutMs = 2'000;
+    o.tickIntervalOverrideMs = 100;
+    o.tasks = {std::move(task), std::make_shared<SlowTask>(50)};
+    return std::make_unique<EngineHost>(std::move(o));
+}
+
+struct Window
+{
+    std::shared_ptr<ScriptedTask> task = std::make_shared<ScriptedTask>(TaskName::PriceUpdate);
+    std::unique_ptr<EngineHost> host = makeHost(task);
+    std::unique_ptr<MainWindow> window;
+
+    explicit Window(Role role)
+    {
+        window = std::make_unique<MainWindow>(*host, Actor{QStringLiteral("tester"), role},
+                                              std::make_shared<SystemClock>(), QStringLiteral("/tmp"));
+        window->setConfirmationsEnabled(false);
+        window->show();
+        host->start();
+    }
+    ~Window()
+    {
+        host->stop();
+        window.reset();
+    }
+    const EngineState &shown() const { return *window->lastSnapshot(); }
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void showsLiveMetricsAndTasks();
+    void pauseAndResumeReachTheEngine();
+    void pauseAsksForConfirmationFirst();
+    void keyboardShortcutPauses();
+    void viewerIsRefusedWithAMessage();
+    void clickingTheToggleDisablesTheTask();
+};
+
+void TestMainWindow::showsLiveMetricsAndTasks()
+{
+    Window w(Role::Admin);
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 2, 3000);
+    QCOMPARE(w.window->taskModel()->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(w.window->healthBanner()->level(), HealthBanner::Level::Healthy, 2000);
+    QVERIFY(w.window->healthBanner()->text().contains(u"Healthy"));
+    QVERIFY(w.window->metricsPanel()->figure(QStringLiteral("ticks")).toInt() >= 2);
+    QCOMPARE(w.window->metricsPanel()->figure(QStringLiteral("failed")), QStringLiteral("0"));
+}
+
+void TestMainWindow::pauseAndResumeReachTheEngine()
+{
+    Window w(Role::Admin);
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+    QVERIFY(w.window->pauseAction()->isEnabled());
+    QVERIFY(!w.window->resumeAction()->isEnabled());
+
+    QElapsedTimer timer;
+    timer.start();
+    w.window->pauseAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().emergencyStop, 1000);
+    QVERIFY(timer.elapsed() < 1000);
+    QCOMPARE(w.window->healthBanner()->level(), HealthBanner::Level::Paused);
+    QVERIFY(w.window->healthBanner()->text().contains(u"EMERGENCY PAUSE"));
+    QVERIFY(w.window->resumeAction()->isEnabled());
+    QVERIFY(!w.window->pauseAction()->isEnabled());
+    // Paused: the task stops being run while heartbeats go on.
+    const int runs = w.task->runs;
+    const qint64 ticks = w.shown().metrics.tickCount;
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= ticks + 3, 3000);
+    QCOMPARE(w.task->runs.load(), runs);
+
+    w.window->resumeAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.shown().emergencyStop, 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.task->runs.load() > runs, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.window->healthBanner()->level(), HealthBanner::Level::Healthy, 2000);
+    QCOMPARE(w.shown().recentAudit.constLast().action, QStringLiteral("resume"));
+}
+
+void TestMainWindow::pauseAsksForConfirmationFirst()
+{
+    Window w(Role::Admin);
+    w.window->setConfirmationsEnabled(true);
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+
+    // Cancel the dialog: nothing happens.
+    QTimer::singleShot(200, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->reject();
+    });
+    w.window->pauseAction()->trigger();
+    QTest::qWait(300);
+    QVERIFY(!w.shown().emergencyStop);
+
+    // Confirm with a reason: paused, and the reason is recorded.
+    QTimer::singleShot(200, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setTextValue(QStringLiteral("oracle is lying"));
+        dialog->accept();
+    });
+    w.window->pauseAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().emergencyStop, 2000);
+    QCOMPARE(w.shown().emergencyReason, QStringLiteral("oracle is lying"));
+}
+
+void TestMainWindow::keyboardShortcutPauses()
+{
+    Window w(Role::Admin);
+    QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+    QTest::keyClick(w.window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().emergencyStop, 1000);
+    QTest::keyClick(w.window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.shown().emergencyStop, 1000);
+}
+
+void TestMainWindow::viewerIsRefusedWithAMessage()
+{
+    Window w(Role::Viewer);
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+    QSignalSpy answered(w.window.get(), &MainWindow::commandAnswered);
+    w.window->pauseAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 1, 2000);
+    QCOMPARE(answered.constFirst().at(1).toBool(), false);
+    QVERIFY(w.window->lastCommandError().contains(u"admin"));
+    QTest::qWait(300);
+    QVERIFY(!w.shown().emergencyStop);
+    QCOMPARE(w.shown().recentAudit.constLast().action, QStringLiteral("refused"));
+}
+
+void TestMainWindow::clickingTheToggleDisablesTheTask()
+{
+    Window w(Role::Admin);
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+    auto *view = w.window->findChild<QTableView *>(QStringLiteral("taskTable"));
+    QVERIFY(view);
+    const QModelIndex toggle = w.window->taskModel()->index(0, TaskTableModel::EnabledColumn);
+    QCOMPARE(w.window->taskModel()->taskAt(0), TaskName::PriceUpdate);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(toggle).center());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.shown().config.isTaskEnabled(TaskName::PriceUpdate), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(toggle.data().toString(), QStringLiteral("off"), 2000);
+    const int runs = w.task->runs;
+    QTest::qWait(400);
+    QCOMPARE(w.task->runs.load(), runs);
+    QCOMPARE(w.shown().recentAudit.constLast().action, QStringLiteral("task_disable"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,95 @@
+#include "healthbanner.h"
+
+#include "format.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace hb {
+
+HealthBanner::HealthBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_title(new QLabel(this))
+    , m_detail(new QLabel(this))
+{
+    setObjectName(QStringLiteral("healthBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    m_title->setFont(titleFont);
+    m_detail->setWordWrap(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->addWidget(m_title);
+    layout->addSpacing(16);
+    layout->addWidget(m_detail, 1);
+}
+
+QString HealthBanner::text() const
+{
+    return m_title->text() + u' ' + m_detail->text();
+}
+
+void HealthBanner::update(const EngineState &state, qint64 nowMs)
+{
+    const Health health = Health::evaluate(state, nowMs);
+    QString title;
+    QStringList details;
+    if (health.emergencyStop) {
+        m_level = Level::Paused;
+        title = tr("EMERGENCY PAUSE");
+        details << (state.emergencyReason.isEmpty()
+                        ? tr("No task runs until an admin resumes.")
+                        : tr("No task runs until an admin resumes. Reason: %1")
+                              .arg(state.emergencyReason));
+    } else if (health.maintenance) {
+        m_level = Level::Paused;
+        title = tr("MAINTENANCE MODE");
+        details << tr("Ticks are recorded but no task runs.");
+    } else if (!health.enabled) {
+        m_level = Level::Warning;
+        title = tr("Heartbeat disabled");
+        details << tr("Enable it in the configuration to run tasks.");
+    } else if (health.lastTickAgeMs < 0) {
+        m_level = Level::Stale;
+        title = tr("Waiting for the first heartbeat");
+    } else if (!health.fresh) {
+        m_level = Level::Stale;
+        title = tr("Heartbeat stale");
+    } else if (health.activeAlerts > 0) {
+        m_level = Level::Warning;
+        title = tr("Healthy, with alerts");
+        details << tr("%n active alert(s)", nullptr, health.activeAlerts);
+    } else {
+        m_level = Level::Healthy;
+        title = tr("Healthy");
+    }
+    if (health.lastTickAgeMs >= 0)
+        details << tr("Last heartbeat %1").arg(format::age(health.lastTickAgeMs));
+    m_title->setText(title);
+    m_detail->setText(details.join(QStringLiteral(" · ")));
+
+    QColor background;
+    switch (m_level) {
+    case Level::Healthy:
+        background = QColor(0xd8, 0xf0, 0xdc);
+        break;
+    case Level::Warning:
+        background = QColor(0xff, 0xf1, 0xc9);
+        break;
+    case Level::Paused:
+        background = QColor(0xf8, 0xd0, 0xd0);
+        break;
+    case Level::Stale:
+        background = QColor(0xe4, 0xe4, 0xe4);
+        break;
+    }
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, background);
+    pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
+    setPalette(pal);
+}
+
+} // namespace hb

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QFrame>
+
+class QLabel;
+
+namespace hb {
+
+// The line across the top of the window that says, at a glance, whether the heartbeat is
+// healthy — and makes a pause or maintenance mode impossible to miss (colour plus words).
+class HealthBanner : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Level { Healthy, Warning, Paused, Stale };
+    Q_ENUM(Level)
+
+    explicit HealthBanner(QWidget *parent = nullptr);
+
+    // `nowMs` is the GUI's clock: freshness is re-judged every second between snapshots.
+    void update(const EngineState &state, qint64 nowMs);
+    Level level() const { return m_level; }
+    QString text() const;
+
+private:
+    QLabel *m_title;
+    QLabel *m_detail;
+    Level m_level = Level::Stale;
+};
+
+} // namespace hb

@@ -1,0 +1,279 @@
+#include "mainwindow.h"
+
+#include "enginehost.h"
+#include "format.h"
+#include "healthbanner.h"
+#include "metricspanel.h"
+#include "tasktablemodel.h"
+#include "uisettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace hb {
+
+MainWindow::MainWindow(EngineHost &host, Actor actor, std::shared_ptr<const Clock> clock,
+                       const QString &dataDir, QWidget *parent)
+    : QMainWindow(parent)
+    , m_host(host)
+    , m_actor(std::move(actor))
+    , m_clock(std::move(clock))
+    , m_banner(new HealthBanner(this))
+    , m_metrics(new MetricsPanel(this))
+    , m_taskModel(new TaskTableModel(this))
+    , m_taskView(new QTableView(this))
+    , m_statusActor(new QLabel(this))
+    , m_statusTick(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Heartbeat Dashboard"));
+
+    m_taskView->setObjectName(QStringLiteral("taskTable"));
+    m_taskView->setModel(m_taskModel);
+    m_taskView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_taskView->setAlternatingRowColors(true);
+    m_taskView->verticalHeader()->hide();
+    m_taskView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_taskView->horizontalHeader()->setSectionResizeMode(TaskTableModel::NameColumn,
+                                                         QHeaderView::Stretch);
+    connect(m_taskView, &QTableView::clicked, this, &MainWindow::onTaskClicked);
+
+    auto *tasksBox = new QWidget(this);
+    auto *tasksLayout = new QVBoxLayout(tasksBox);
+    tasksLayout->setContentsMargins(0, 0, 0, 0);
+    auto *tasksTitle = new QLabel(tr("<b>Maintenance tasks</b>"), tasksBox);
+    tasksLayout->addWidget(tasksTitle);
+    tasksLayout->addWidget(m_taskView);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_metrics);
+    layout->addWidget(tasksBox, 1);
+    setCentralWidget(central);
+
+    buildActions();
+
+    m_statusActor->setText(tr("Signed in as %1 (%2)").arg(m_actor.name, roleName(m_actor.role)));
+    statusBar()->addPermanentWidget(m_statusTick);
+    statusBar()->addPermanentWidget(m_statusActor);
+    statusBar()->showMessage(tr("Data directory: %1").arg(dataDir));
+
+    m_redrawTimer.setSingleShot(true);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &MainWindow::applySnapshot);
+    m_clockTimer.setInterval(1000);
+    connect(&m_clockTimer, &QTimer::timeout, this, &MainWindow::refreshClockDependent);
+    m_clockTimer.start();
+
+    connect(m_host.engine(), &HeartbeatEngine::snapshotChanged, this, &MainWindow::onSnapshot);
+
+    const UiSettings settings = UiSettings::load();
+    if (!settings.windowGeometry.isEmpty())
+        restoreGeometry(settings.windowGeometry);
+    else
+        resize(1100, 700);
+    if (!settings.windowState.isEmpty())
+        restoreState(settings.windowState);
+    applySnapshot();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    m_pauseAction = new QAction(tr("Emergency &pause"), this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pauseAction->setToolTip(tr("Stop every task now and cancel running ones (Ctrl+Shift+P)"));
+    connect(m_pauseAction, &QAction::triggered, this, &MainWindow::requestPause);
+
+    m_resumeAction = new QAction(tr("&Resume"), this);
+    m_resumeAction->setObjectName(QStringLiteral("resumeAction"));
+    m_resumeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_resumeAction->setToolTip(tr("Resume after an emergency pause (Ctrl+Shift+R)"));
+    connect(m_resumeAction, &QAction::triggered, this, &MainWindow::requestResume);
+
+    m_maintenanceAction = new QAction(tr("&Maintenance mode"), this);
+    m_maintenanceAction->setCheckable(true);
+    m_maintenanceAction->setToolTip(tr("Keep recording heartbeats but run no task"));
+    connect(m_maintenanceAction, &QAction::triggered, this, &MainWindow::requestMaintenance);
+
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto *resetBreakers = new QAction(tr("Reset all circuit &breakers"), this);
+    connect(resetBreakers, &QAction::triggered, this, [this] {
+        if (m_confirm
+            && QMessageBox::question(this, tr("Reset circuit breakers"),
+                                     tr("Close every circuit breaker and clear its failure count?"))
+                   != QMessageBox::Yes)
+            return;
+        const Actor actor = m_actor;
+        runCommand(QStringLiteral("breaker_reset"),
+                   [actor](HeartbeatEngine &e) { return e.resetBreaker(actor, {}); });
+    });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(quit);
+    QMenu *engine = menuBar()->addMenu(tr("&Engine"));
+    engine->addAction(m_pauseAction);
+    engine->addAction(m_resumeAction);
+    engine->addSeparator();
+    engine->addAction(m_maintenanceAction);
+    engine->addAction(resetBreakers);
+
+    QToolBar *toolbar = addToolBar(tr("Emergency"));
+    toolbar->setObjectName(QStringLiteral("emergencyToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(m_pauseAction);
+    // The one control that must be found in a hurry: red, bold, first.
+    if (QWidget *button = toolbar->widgetForAction(m_pauseAction)) {
+        button->setStyleSheet(QStringLiteral(
+            "QToolButton { background: #c62828; color: white; font-weight: bold;"
+            " padding: 4px 14px; border-radius: 3px; }"
+            "QToolButton:disabled { background: #e8b4b4; color: #fff; }"));
+    }
+    toolbar->addAction(m_resumeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_maintenanceAction);
+}
+
+void MainWindow::onSnapshot(const EngineSnapshot &snapshot)
+{
+    m_pending = snapshot;
+    if (!m_redrawTimer.isActive())
+        m_redrawTimer.start(RedrawIntervalMs);
+}
+
+void MainWindow::applySnapshot()
+{
+    m_shown = m_pending;
+    const EngineState &state = *m_shown;
+    m_taskModel->setSnapshot(m_shown);
+    m_metrics->update(state);
+    m_pauseAction->setEnabled(!state.emergencyStop);
+    m_resumeAction->setEnabled(state.emergencyStop);
+    m_maintenanceAction->setChecked(state.config.maintenanceMode);
+    refreshClockDependent();
+}
+
+void MainWindow::refreshClockDependent()
+{
+    const EngineState &state = *m_shown;
+    const qint64 now = m_clock->nowMs();
+    m_banner->update(state, now);
+    m_statusTick->setText(state.metrics.lastTickMs > 0
+                              ? tr("Last tick #%1, %2")
+                                    .arg(state.metrics.lastTickId)
+                                    .arg(format::age(now - state.metrics.lastTickMs))
+                              : tr("No tick yet"));
+}
+
+void MainWindow::runCommand(const QString &action,
+                            std::function<CommandResult(HeartbeatEngine &)> cmd)
+{
+    m_host.command(this, std::move(cmd), [this, action](const CommandResult &result) {
+        m_lastError = result.ok ? QString() : result.error;
+        if (!result.ok) {
+            statusBar()->showMessage(tr("Refused: %1").arg(result.error), 10'000);
+            if (m_confirm)
+                QMessageBox::warning(this, tr("Not done"), result.error);
+        }
+        Q_EMIT commandAnswered(action, result.ok, result.error);
+    });
+}
+
+void MainWindow::emergencyPause(const QString &reason)
+{
+    const Actor actor = m_actor;
+    runCommand(QStringLiteral("emergency_pause"), [actor, reason](HeartbeatEngine &e) {
+        return e.setEmergencyStop(actor, true, reason);
+    });
+}
+
+void MainWindow::resume()
+{
+    const Actor actor = m_actor;
+    runCommand(QStringLiteral("resume"), [actor](HeartbeatEngine &e) {
+        return e.setEmergencyStop(actor, false, {});
+    });
+}
+
+void MainWindow::setTaskEnabled(const QString &task, bool on)
+{
+    const Actor actor = m_actor;
+    runCommand(on ? QStringLiteral("task_enable") : QStringLiteral("task_disable"),
+               [actor, task, on](HeartbeatEngine &e) { return e.setTaskEnabled(actor, task, on); });
+}
+
+void MainWindow::requestPause()
+{
+    QString reason = tr("paused from the dashboard");
+    if (m_confirm) {
+        bool ok = false;
+        reason = QInputDialog::getText(
+            this, tr("Emergency pause"),
+            tr("Every task stops now and running tasks are cancelled.\n"
+               "Reason (recorded in the audit log):"),
+            QLineEdit::Normal, reason, &ok);
+        if (!ok)
+            return;
+    }
+    emergencyPause(reason);
+}
+
+void MainWindow::requestResume()
+{
+    if (m_confirm
+        && QMessageBox::question(this, tr("Resume"),
+                                 tr("Resume the heartbeat? Tasks run again from the next tick."))
+               != QMessageBox::Yes)
+        return;
+    resume();
+}
+
+void MainWindow::requestMaintenance(bool on)
+{
+    m_maintenanceAction->setChecked(m_shown->config.maintenanceMode); // the engine decides
+    if (m_confirm && on
+        && QMessageBox::question(this, tr("Maintenance mode"),
+                                 tr("Enter maintenance mode? Heartbeats are still recorded, but no "
+                                    "task runs and running tasks are cancelled."))
+               != QMessageBox::Yes)
+        return;
+    const Actor actor = m_actor;
+    runCommand(on ? QStringLiteral("maintenance_on") : QStringLiteral("maintenance_off"),
+               [actor, on](HeartbeatEngine &e) { return e.setMaintenanceMode(actor, on); });
+}
+
+void MainWindow::onTaskClicked(const QModelIndex &index)
+{
+    if (index.column() != TaskTableModel::EnabledColumn)
+        return;
+    const QString task = m_taskModel->taskAt(index.row());
+    const bool enabled = index.data(TaskTableModel::RawValueRole).toBool();
+    setTaskEnabled(task, !enabled);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    UiSettings settings = UiSettings::load();
+    settings.windowGeometry = saveGeometry();
+    settings.windowState = saveState();
+    settings.save();
+    event->accept();
+}
+
+} // namespace hb

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/actor.h"
+#include "core/clock.h"
+#include "snapshot.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QTableView;
+
+namespace hb {
+
+class EngineHost;
+class HealthBanner;
+class MetricsPanel;
+class TaskTableModel;
+
+// The dashboard's main window: health banner, seed metrics, the task table and the emergency
+// controls. It never waits on the engine: commands are queued and answer later, snapshots
+// arrive as values and are applied at most every 100 ms.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    static constexpr int RedrawIntervalMs = 100;
+
+    MainWindow(EngineHost &host, Actor actor, std::shared_ptr<const Clock> clock,
+               const QString &dataDir, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Tests turn the confirmation dialogs off; users always see them.
+    void setConfirmationsEnabled(bool on) { m_confirm = on; }
+
+    // The same as the toolbar buttons, minus confirmation.
+    void emergencyPause(const QString &reason);
+    void resume();
+    void setTaskEnabled(const QString &task, bool on);
+
+    const EngineSnapshot &lastSnapshot() const { return m_shown; }
+    QString lastCommandError() const { return m_lastError; }
+    HealthBanner *healthBanner() const { return m_banner; }
+    MetricsPanel *metricsPanel() const { return m_metrics; }
+    TaskTableModel *taskModel() const { return m_taskModel; }
+    QAction *pauseAction() const { return m_pauseAction; }
+    QAction *resumeAction() const { return m_resumeAction; }
+
+Q_SIGNALS:
+    // After a command's answer arrived and was shown.
+    void commandAnswered(const QString &action, bool ok, const QString &error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void onSnapshot(const hb::EngineSnapshot &snapshot);
+    void applySnapshot();
+    void refreshClockDependent();
+    void requestPause();
+    void requestResume();
+    void requestMaintenance(bool on);
+    void onTaskClicked(const QModelIndex &index);
+    void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd);
+
+    EngineHost &m_host;
+    Actor m_actor;
+    std::shared_ptr<const Clock> m_clock;
+    bool m_confirm = true;
+
+    HealthBanner *m_banner;
+    MetricsPanel *m_metrics;
+    TaskTableModel *m_taskModel;
+    QTableView *m_taskView;
+    QLabel *m_statusActor;
+    QLabel *m_statusTick;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_maintenanceAction = nullptr;
+
+    EngineSnapshot m_pending;
+    EngineSnapshot m_shown;
+    QTimer m_redrawTimer;
+    QTimer m_clockTimer;
+    QString m_lastError;
+};
+
+} // namespace hb

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace hb {
+
+// Everything the dashboard remembers between runs, typed, read and written in one place
+// (STYLE.md #11). Stored with QSettings under the organisation "Heartbeat".
+struct UiSettings
+{
+    QByteArray windowGeometry;
+    QByteArray windowState;
+    QString language; // "en", "id", or empty for the system language
+
+    static UiSettings load();
+    void save() const;
+};
+
+} // namespace hb
