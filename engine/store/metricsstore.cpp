@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QUrl>
@@ -23,6 +24,13 @@
 namespace hb {
 
 namespace {
+
+// User-facing: the dashboard shows these in a dialog, translated.
+QString trStore(const char *text)
+{
+    return QCoreApplication::translate("hb::MetricsStore", text);
+}
+
 
 constexpr int kBusyTimeoutMs = 5000;
 
@@ -57,25 +65,24 @@ QString permissionHint(const QString &path)
 {
     const QFileInfo file(path);
     if (file.exists() && !file.isWritable())
-        return QStringLiteral("; the file is read-only");
+        return trStore("; the file is read-only");
     if (!QFileInfo(file.absolutePath()).isWritable())
-        return QStringLiteral("; its folder is read-only");
+        return trStore("; its folder is read-only");
     return {};
 }
 
 StoreError invalidDatabase(const QString &path, const QString &why)
 {
-    return StoreError(path + QStringLiteral(": not a valid metrics database (") + why +
-                      QLatin1Char(')'));
+    return StoreError(path + u": " + trStore("not a valid metrics database (%1)").arg(why));
 }
 
 StoreError newerVersion(const QString &path, int version)
 {
-    return StoreError(path + QStringLiteral(": written by a newer version of Heartbeat Dashboard") +
-                      QStringLiteral(" (schema ") + QString::number(version) +
-                      QStringLiteral("; this build reads up to ") +
-                      QString::number(MetricsStore::SchemaVersion) +
-                      QStringLiteral("); upgrade to open it"));
+    return StoreError(path + u": "
+                      + trStore("written by a newer version of Heartbeat Dashboard (schema %1; "
+                                "this build reads up to %2); upgrade to open it")
+                            .arg(version)
+                            .arg(MetricsStore::SchemaVersion));
 }
 
 // A read-only connection that cannot change the file. Without a -wal or hot -journal next
@@ -109,8 +116,8 @@ void inspectExisting(const QString &path)
     } catch (const SQLite::Exception &e) {
         if (isContentError(e))
             throw invalidDatabase(path, messageOf(e));
-        throw StoreError(path + QStringLiteral(": cannot open (") + messageOf(e) +
-                         permissionHint(path) + QLatin1Char(')'));
+        throw StoreError(path + u": "
+                         + trStore("cannot open (%1)").arg(messageOf(e) + permissionHint(path)));
     }
     if (version > MetricsStore::SchemaVersion)
         throw newerVersion(path, version);
@@ -247,8 +254,8 @@ MetricsStore::MetricsStore(const QString &path)
             removeEmptyWal(path);
         if (isContentError(e))
             throw invalidDatabase(path, messageOf(e));
-        throw StoreError(path + QStringLiteral(": cannot write (") + messageOf(e) +
-                         permissionHint(path) + QLatin1Char(')'));
+        throw StoreError(path + u": "
+                         + trStore("cannot write (%1)").arg(messageOf(e) + permissionHint(path)));
     } catch (const StoreError &) {
         m_db.reset();
         throw;
@@ -279,9 +286,9 @@ PersistedState MetricsStore::loadState()
                 const QByteArray json(value.getText(), value.getBytes());
                 const std::optional<HeartbeatMetrics> metrics = enginestate::decodeMetrics(json);
                 if (!metrics)
-                    throw StoreError(m_path +
-                                     QStringLiteral(": engine_state 'metrics' is not a JSON "
-                                                    "object; fix or delete that row"));
+                    throw StoreError(m_path + u": "
+                                     + trStore("engine_state 'metrics' is not a JSON object; fix "
+                                               "or delete that row"));
                 state.metrics = *metrics;
             } else if (key == enginestate::kEmergencyStopKey) {
                 state.emergencyStop = value.getString() == "1";
@@ -299,9 +306,9 @@ PersistedState MetricsStore::loadState()
             const QString name = sql::textOf(breakers.getColumn(1));
             const std::optional<BreakerState> breakerState = breakerStateFromName(name);
             if (!breakerState)
-                throw StoreError(m_path + QStringLiteral(": breaker_state of task '") +
-                                 status.task + QStringLiteral("' has an unknown state '") + name +
-                                 QLatin1Char('\''));
+                throw StoreError(m_path + u": "
+                                 + trStore("breaker_state of task '%1' has an unknown state '%2'")
+                                       .arg(status.task, name));
             status.state = *breakerState;
             status.failureCount = breakers.getColumn(2).getInt();
             status.lastFailureMs = sql::int64Of(breakers.getColumn(3));
@@ -309,8 +316,7 @@ PersistedState MetricsStore::loadState()
             state.breakers.append(status);
         }
     } catch (const SQLite::Exception &e) {
-        throw StoreError(m_path + QStringLiteral(": cannot read saved state (") + describe(e) +
-                         QLatin1Char(')'));
+        throw StoreError(m_path + u": " + trStore("cannot read saved state (%1)").arg(describe(e)));
     }
     return state;
 }
@@ -426,8 +432,7 @@ void MetricsStore::write(const WriteBatch &batch)
         transaction.commit();
     } catch (const std::exception &e) {
         s.resetAll();
-        throw StoreError(m_path + QStringLiteral(": write failed (") + describe(e) +
-                         QLatin1Char(')'));
+        throw StoreError(m_path + u": " + trStore("write failed (%1)").arg(describe(e)));
     }
 }
 
@@ -473,8 +478,7 @@ void MetricsStore::applyRetention(const RetentionPolicy &policy, qint64 nowMs)
         if (deleted > 0)
             qCInfo(lcStore) << "retention removed" << deleted << "rows from" << m_path;
     } catch (const SQLite::Exception &e) {
-        throw StoreError(m_path + QStringLiteral(": retention failed (") + describe(e) +
-                         QLatin1Char(')'));
+        throw StoreError(m_path + u": " + trStore("retention failed (%1)").arg(describe(e)));
     }
 }
 
