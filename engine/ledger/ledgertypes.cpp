@@ -1,0 +1,1 @@
+#include "ledger/ledgertypes.h"

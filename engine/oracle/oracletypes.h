@@ -1,0 +1,2 @@
+#pragma once
+// Value types of the price oracle (filled in by the oracle work).
