@@ -296,6 +296,13 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
     } else {
         recordBreakerEvent(slot.breaker.recordFailure(now, result.error));
     }
+    for (AuditEntry entry : std::as_const(result.audit)) {
+        if (entry.tsMs == 0)
+            entry.tsMs = now;
+        if (entry.actor.isEmpty())
+            entry.actor = QStringLiteral("heartbeat:") + slot.status.name;
+        appendAudit(entry);
+    }
     for (const Sample &sample : std::as_const(result.samples)) {
         if (sample.series == QLatin1StringView("memory.total_bytes"))
             m_memoryBytes = qint64(sample.value);
@@ -433,7 +440,11 @@ void HeartbeatEngine::audit(const Actor &actor, const QString &action, const QSt
 {
     QJsonObject withRole = QJsonDocument::fromJson(detail.toUtf8()).object();
     withRole.insert(QStringLiteral("role"), roleName(actor.role));
-    const AuditEntry entry{m_clock->nowMs(), actor.name, action, json(withRole)};
+    appendAudit({m_clock->nowMs(), actor.name, action, json(withRole)});
+}
+
+void HeartbeatEngine::appendAudit(const AuditEntry &entry)
+{
     m_pendingAudit.append(entry);
     m_auditTail.append(entry);
     if (m_auditTail.size() > AuditTail)

@@ -90,6 +90,7 @@ private:
     CommandResult applyConfig(const Actor &actor, const HeartbeatConfig &config,
                               const QString &action);
     void audit(const Actor &actor, const QString &action, const QString &detail);
+    void appendAudit(const AuditEntry &entry);
     void recordBreakerEvent(const std::optional<BreakerEvent> &event);
     TaskSlot *slotFor(const QString &task);
     PersistedState persistedState() const;

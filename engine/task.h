@@ -33,6 +33,9 @@ struct TaskResult
     QString error;         // why it failed
     QVector<Sample> samples;
     QVector<Alert> alerts; // the conditions active now; an alert absent here is cleared
+    // One entry per ledger change the run made (each change is its own transaction). The engine
+    // stamps the time if it is 0 and the actor if it is empty ("heartbeat:<task>").
+    QVector<AuditEntry> audit;
 
     static TaskResult success(qint64 items = 0)
     {

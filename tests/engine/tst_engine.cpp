@@ -8,6 +8,8 @@
 #include "testsupport.h"
 #include "testtasks.h"
 
+#include <SQLiteCpp/Database.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void invalidConfigIsRejectedAndNotApplied();
     void breakerResetAndForceOpen();
     void stateSurvivesRestartThroughTheStore();
+    void taskLedgerChangesAreAudited();
     void snapshotsAreCoalesced();
     void hostRunsEngineOnItsOwnThread();
 };
@@ -458,6 +461,30 @@ void TestEngine::stateSurvivesRestartThroughTheStore()
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).failureCount, 3);
     QCOMPARE(rig.state().metrics.tickCount, 3);
     QCOMPARE(rig.state().tasks.at(1).completed, 3);
+}
+
+void TestEngine::taskLedgerChangesAreAudited()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.db"));
+    {
+        MetricsWriter writer(std::make_unique<MetricsStore>(path), {}, std::make_shared<FakeClock>());
+        Rig rig({std::make_shared<AuditingTask>()}, testConfig(), {}, &writer);
+        rig.tick();
+        const AuditEntry entry = rig.state().recentAudit.constLast();
+        QCOMPARE(entry.action, QStringLiteral("pool_corrected"));
+        QCOMPARE(entry.actor, QStringLiteral("heartbeat:pool_maintenance"));
+        QCOMPARE(entry.tsMs, rig.clock->nowMs());
+        writer.stop();
+    }
+    // It reached audit_log in the same commit as the tick.
+    MetricsStore store(path);
+    QCOMPARE(store.loadState().metrics.tickCount, 1);
+    SQLite::Database db(path.toStdString(), SQLite::OPEN_READONLY);
+    QCOMPARE(db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'pool_corrected'"
+                           " AND actor = 'heartbeat:pool_maintenance'")
+                 .getInt(),
+             1);
 }
 
 void TestEngine::snapshotsAreCoalesced()

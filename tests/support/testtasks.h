@@ -33,6 +33,20 @@ private:
     std::atomic_bool m_fail;
 };
 
+// Makes one (pretend) ledger change per run and reports it for the audit log.
+class AuditingTask : public MaintenanceTask
+{
+public:
+    QString name() const override { return TaskName::PoolMaintenance; }
+    TaskResult run(const TaskContext &ctx) override
+    {
+        TaskResult r = TaskResult::success(1);
+        r.audit.append({0, {}, QStringLiteral("pool_corrected"),
+                        QStringLiteral("{\"pool\":\"p1\",\"tick\":%1}").arg(ctx.tickId)});
+        return r;
+    }
+};
+
 class ThrowingTask : public MaintenanceTask
 {
 public:
