@@ -1,4 +1,4 @@
-// Engine -> GUI-thread delivery of execution records through the real path (ExecutionFeed).
+// Engine -> GUI-thread delivery of execution records through the real path (RecordFeed).
 // A producer thread posts 100 000 records a second for 5 s in tick-sized batches; the main
 // thread plays the GUI. Figures:
 //   snapshot_delivery_cost_per_record_us  CPU time on both threads per record (post + drain +
@@ -9,7 +9,7 @@
 // Usage: bench_snapshot [seconds] [records-per-second]
 
 #include "benchjson.h"
-#include "executionfeed.h"
+#include "recordfeed.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -110,16 +110,17 @@ int main(int argc, char *argv[])
     std::atomic<qint64> consumed{0};
 
     // The real path.
-    ExecutionFeed feed;
-    QObject::connect(&feed, &ExecutionFeed::recordsArrived, &feed,
-                     [&](const QVector<ExecutionRecord> &records) {
+    RecordFeed feed;
+    QObject::connect(&feed, &RecordFeed::recordsArrived, &feed,
+                     [&](const RecordBatch &batch) {
                          const qint64 t = nowNs();
-                         for (const ExecutionRecord &r : records)
+                         for (const ExecutionRecord &r : batch.executions)
                              latencies.push_back(t - r.items);
-                         consumed += records.size();
+                         consumed += batch.executions.size();
                      });
     const Result real = run(
-        seconds, rate, batchSize, [&](QVector<ExecutionRecord> &&b) { feed.post(std::move(b)); },
+        seconds, rate, batchSize,
+        [&](QVector<ExecutionRecord> &&b) { feed.post({std::move(b), {}, {}}); },
         latencies, consumed);
 
     // The naive path: one queued call per record (what per-record signals cost).

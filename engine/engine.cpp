@@ -1,7 +1,7 @@
 #include "engine.h"
 
 #include "core/logging.h"
-#include "executionfeed.h"
+#include "recordfeed.h"
 #include "store/metricswriter.h"
 
 #include <QJsonDocument>
@@ -129,7 +129,7 @@ void HeartbeatEngine::assertEngineThread() const
     Q_ASSERT(QThread::currentThread() == thread());
 }
 
-void HeartbeatEngine::setExecutionFeed(ExecutionFeed *feed)
+void HeartbeatEngine::setRecordFeed(RecordFeed *feed)
 {
     m_feed = feed;
 }
@@ -382,7 +382,7 @@ void HeartbeatEngine::finishTickIfDone()
     m_metrics.lastTickTasks = ran;
 
     if (m_feed)
-        m_feed->post(tick->records);
+        m_feed->post({tick->records, {record}, tick->samples});
 
     WriteBatch batch;
     batch.ticks.append(record);

@@ -21,7 +21,7 @@ class QThreadPool;
 
 namespace hb {
 
-class ExecutionFeed;
+class RecordFeed;
 class MetricsWriter;
 struct WriteBatch;
 
@@ -50,7 +50,7 @@ public:
     ~HeartbeatEngine() override;
 
     // Not owned; must live on the thread that consumes it and outlive the engine.
-    void setExecutionFeed(ExecutionFeed *feed);
+    void setRecordFeed(RecordFeed *feed);
 
     // Engine thread only. Cheap: returns the last published state, plus anything since.
     EngineSnapshot snapshot();
@@ -107,7 +107,7 @@ private:
     qint64 m_tickIntervalOverrideMs = 0;
     QVector<BreakerStatus> m_foreignBreakers; // persisted breakers of tasks not built here: kept
     MetricsWriter *m_writer;
-    QPointer<ExecutionFeed> m_feed;
+    QPointer<RecordFeed> m_feed;
     std::unique_ptr<QThreadPool> m_pool;
     std::vector<std::unique_ptr<TaskSlot>> m_slots;
     std::shared_ptr<struct EngineLink> m_link;

@@ -3,7 +3,7 @@
 
 #include "engine.h"
 #include "enginehost.h"
-#include "executionfeed.h"
+#include "recordfeed.h"
 #include "store/metricswriter.h"
 #include "testsupport.h"
 #include "testtasks.h"
@@ -38,9 +38,10 @@ HeartbeatConfig testConfig()
 struct Rig
 {
     std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
-    std::unique_ptr<ExecutionFeed> feed = std::make_unique<ExecutionFeed>();
+    std::unique_ptr<RecordFeed> feed = std::make_unique<RecordFeed>();
     std::unique_ptr<HeartbeatEngine> engine;
     QVector<ExecutionRecord> records;
+    QVector<TickRecord> ticks;
 
     explicit Rig(std::vector<std::shared_ptr<MaintenanceTask>> tasks,
                  HeartbeatConfig config = testConfig(), PersistedState state = {},
@@ -54,9 +55,12 @@ struct Rig
         o.tasks = std::move(tasks);
         o.writer = writer;
         engine = std::make_unique<HeartbeatEngine>(std::move(o));
-        engine->setExecutionFeed(feed.get());
-        QObject::connect(feed.get(), &ExecutionFeed::recordsArrived, feed.get(),
-                         [this](const QVector<ExecutionRecord> &r) { records += r; });
+        engine->setRecordFeed(feed.get());
+        QObject::connect(feed.get(), &RecordFeed::recordsArrived, feed.get(),
+                         [this](const RecordBatch &r) {
+                             records += r.executions;
+                             ticks += r.ticks;
+                         });
     }
 
     // Runs one tick to completion and returns its records (by task name).
@@ -133,6 +137,11 @@ void TestEngine::misbehavingTasksDoNotStopTheOthers()
     QCOMPARE(byTask.value(QStringLiteral("hangs")).outcome, Outcome::Timeout);
     QVERIFY(byTask.value(QStringLiteral("hangs")).error.contains(u"timed out"));
     QVERIFY2(timer.elapsed() < 2000, "the hanging task held the tick past its timeout");
+    // The tick itself reached the live feed too.
+    QCOMPARE(rig.ticks.size(), 1);
+    QCOMPARE(rig.ticks.constFirst().ran, 5);
+    QCOMPARE(rig.ticks.constFirst().succeeded, 2);
+    QCOMPARE(rig.ticks.constFirst().failed, 3);
 
     const EngineState s = rig.state();
     QCOMPARE(s.metrics.totalExecutions, 5);
