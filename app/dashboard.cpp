@@ -1,5 +1,6 @@
 // heartbeat-dashboard: hosts the engine on a worker thread and shows it live.
 
+#include "adminsession.h"
 #include "cli.h"
 #include "core/logging.h"
 #include "mainwindow.h"
@@ -103,10 +104,11 @@ int main(int argc, char *argv[])
         return cli::ExitBadInput;
     }
 
-    // Until admin unlock exists the desk user acts as admin (issue: live dashboard).
-    const QString user = qEnvironmentVariable("USER", QStringLiteral("admin"));
-    auto window = std::make_unique<MainWindow>(runtime->host(), Actor{user, Role::Admin},
-                                               std::make_shared<SystemClock>(), runtime->dataDir());
+    // Everyone starts as a viewer; admins unlock with the data directory's passphrase.
+    const auto clock = std::make_shared<SystemClock>();
+    AdminSession session(runtime->dataDir() + QStringLiteral("/admin.json"),
+                         qEnvironmentVariable("USER", QStringLiteral("operator")), clock);
+    auto window = std::make_unique<MainWindow>(runtime->host(), session, clock, runtime->dataDir());
     int exitCode = cli::ExitOk;
     QObject::connect(&runtime->writer(), &MetricsWriter::writeFailed, window.get(),
                      [&](const QString &message) {

@@ -575,6 +575,13 @@ CommandResult HeartbeatEngine::forceOpenBreaker(const Actor &actor, const QStrin
     return CommandResult::success();
 }
 
+void HeartbeatEngine::recordSessionEvent(const Actor &actor, const QString &action)
+{
+    assertEngineThread();
+    audit(actor, action, json({}));
+    commitCommand();
+}
+
 PersistedState HeartbeatEngine::persistedState() const
 {
     PersistedState state;

@@ -68,6 +68,8 @@ public Q_SLOTS:
     CommandResult updateConfig(const hb::Actor &actor, const hb::HeartbeatConfig &config);
     CommandResult resetBreaker(const hb::Actor &actor, const QString &task); // empty: all
     CommandResult forceOpenBreaker(const hb::Actor &actor, const QString &task);
+    // Dashboard session events (admin unlock, lock, refused unlock): recorded, never refused.
+    void recordSessionEvent(const hb::Actor &actor, const QString &action);
 
 Q_SIGNALS:
     void snapshotChanged(const hb::EngineSnapshot &snapshot);

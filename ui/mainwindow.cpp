@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "adminsession.h"
 #include "enginehost.h"
 #include "format.h"
 #include "healthbanner.h"
@@ -22,17 +23,18 @@
 
 namespace hb {
 
-MainWindow::MainWindow(EngineHost &host, Actor actor, std::shared_ptr<const Clock> clock,
+MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<const Clock> clock,
                        const QString &dataDir, QWidget *parent)
     : QMainWindow(parent)
     , m_host(host)
-    , m_actor(std::move(actor))
+    , m_session(session)
     , m_clock(std::move(clock))
     , m_banner(new HealthBanner(this))
     , m_metrics(new MetricsPanel(this))
     , m_taskModel(new TaskTableModel(this))
     , m_taskView(new QTableView(this))
     , m_statusActor(new QLabel(this))
+    , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -58,13 +60,26 @@ MainWindow::MainWindow(EngineHost &host, Actor actor, std::shared_ptr<const Cloc
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_banner);
+    m_passphraseBanner->setObjectName(QStringLiteral("passphraseBanner"));
+    m_passphraseBanner->setWordWrap(true);
+    m_passphraseBanner->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff1c9; color: #202020; padding: 6px 12px; border-radius: 3px; }"));
+    m_passphraseBanner->setText(
+        tr("No admin passphrase is set for this data directory: everyone here is a viewer. "
+           "Choose Unlock admin to set one."));
+    layout->addWidget(m_passphraseBanner);
     layout->addWidget(m_metrics);
     layout->addWidget(tasksBox, 1);
     setCentralWidget(central);
 
     buildActions();
 
-    m_statusActor->setText(tr("Signed in as %1 (%2)").arg(m_actor.name, roleName(m_actor.role)));
+    connect(&m_session, &AdminSession::roleChanged, this, &MainWindow::onRoleChanged);
+    connect(&m_session, &AdminSession::unlockFinished, this, &MainWindow::onUnlockFinished);
+    connect(&m_session, &AdminSession::autoLocked, this, [this] {
+        statusBar()->showMessage(tr("Admin locked after 5 idle minutes"), 10'000);
+    });
+    onRoleChanged();
     statusBar()->addPermanentWidget(m_statusTick);
     statusBar()->addPermanentWidget(m_statusActor);
     statusBar()->showMessage(tr("Data directory: %1").arg(dataDir));
@@ -114,17 +129,36 @@ void MainWindow::buildActions()
 
     auto *resetBreakers = new QAction(tr("Reset all circuit &breakers"), this);
     connect(resetBreakers, &QAction::triggered, this, [this] {
-        if (m_confirm
+        if (m_confirm && m_session.isAdmin()
             && QMessageBox::question(this, tr("Reset circuit breakers"),
                                      tr("Close every circuit breaker and clear its failure count?"))
                    != QMessageBox::Yes)
             return;
-        const Actor actor = m_actor;
+        const Actor actor = m_session.actor();
         runCommand(QStringLiteral("breaker_reset"),
                    [actor](HeartbeatEngine &e) { return e.resetBreaker(actor, {}); });
     });
 
+    m_unlockAction = new QAction(tr("&Unlock admin…"), this);
+    m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
+    m_unlockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    connect(m_unlockAction, &QAction::triggered, this, &MainWindow::requestUnlock);
+    m_lockAction = new QAction(tr("&Lock"), this);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_lockAction, &QAction::triggered, this, [this] {
+        m_session.lock();
+        const Actor actor = m_session.actor();
+        m_host.command(this, [actor](HeartbeatEngine &e) {
+            e.recordSessionEvent(actor, QStringLiteral("admin_lock"));
+            return CommandResult::success();
+        });
+    });
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_unlockAction);
+    file->addAction(m_lockAction);
+    file->addSeparator();
     file->addAction(quit);
     QMenu *engine = menuBar()->addMenu(tr("&Engine"));
     engine->addAction(m_pauseAction);
@@ -148,6 +182,95 @@ void MainWindow::buildActions()
     toolbar->addAction(m_resumeAction);
     toolbar->addSeparator();
     toolbar->addAction(m_maintenanceAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_unlockAction);
+    toolbar->addAction(m_lockAction);
+}
+
+bool MainWindow::passphraseBannerShown() const
+{
+    return !m_passphraseBanner->isHidden();
+}
+
+void MainWindow::onRoleChanged()
+{
+    const Actor actor = m_session.actor();
+    const bool admin = m_session.isAdmin();
+    m_statusActor->setText(admin ? tr("Admin: %1").arg(actor.name) : tr("Viewer (read only)"));
+    m_unlockAction->setVisible(!admin);
+    m_lockAction->setVisible(admin);
+    m_passphraseBanner->setVisible(!m_session.passphraseSet());
+}
+
+void MainWindow::requestUnlock()
+{
+    if (!m_session.passphraseSet()) {
+        bool ok = false;
+        const QString first = QInputDialog::getText(
+            this, tr("Set the admin passphrase"),
+            tr("No admin passphrase is set yet. Choose one (at least %1 characters); only a "
+               "salted hash is stored.")
+                .arg(PassphraseFile::MinimumLength),
+            QLineEdit::Password, {}, &ok);
+        if (!ok)
+            return;
+        const QString again = QInputDialog::getText(this, tr("Set the admin passphrase"),
+                                                    tr("Type it again:"), QLineEdit::Password, {},
+                                                    &ok);
+        if (!ok)
+            return;
+        if (first != again) {
+            QMessageBox::warning(this, tr("Not set"), tr("The two passphrases differ."));
+            return;
+        }
+        unlockWith(first);
+        return;
+    }
+    bool ok = false;
+    const QString passphrase = QInputDialog::getText(this, tr("Unlock admin"),
+                                                     tr("Admin passphrase:"), QLineEdit::Password,
+                                                     {}, &ok);
+    if (ok)
+        unlockWith(passphrase);
+}
+
+void MainWindow::unlockWith(const QString &passphrase)
+{
+    const QString user = m_session.actor().name;
+    if (!m_session.passphraseSet()) {
+        QString error;
+        if (!m_session.setPassphrase(passphrase, &error)) {
+            m_lastError = error;
+            if (m_confirm)
+                QMessageBox::warning(this, tr("Not set"), error);
+            return;
+        }
+        m_host.command(this, [user](HeartbeatEngine &e) {
+            e.recordSessionEvent({user, Role::Admin}, QStringLiteral("admin_passphrase_set"));
+            return CommandResult::success();
+        });
+        return;
+    }
+    m_session.unlock(passphrase);
+}
+
+void MainWindow::onUnlockFinished(bool ok)
+{
+    const Actor actor = m_session.actor();
+    m_host.command(this, [actor, ok](HeartbeatEngine &e) {
+        e.recordSessionEvent(ok ? actor : Actor{actor.name, Role::Viewer},
+                             ok ? QStringLiteral("admin_unlock") : QStringLiteral("admin_unlock_refused"));
+        return CommandResult::success();
+    });
+    if (ok) {
+        statusBar()->showMessage(tr("Admin unlocked; it locks again after 5 idle minutes"), 8'000);
+        m_lastError.clear();
+        return;
+    }
+    m_lastError = tr("Wrong passphrase");
+    statusBar()->showMessage(m_lastError, 8'000);
+    if (m_confirm)
+        QMessageBox::warning(this, tr("Unlock admin"), m_lastError);
 }
 
 void MainWindow::onSnapshot(const EngineSnapshot &snapshot)
@@ -197,7 +320,7 @@ void MainWindow::runCommand(const QString &action,
 
 void MainWindow::emergencyPause(const QString &reason)
 {
-    const Actor actor = m_actor;
+    const Actor actor = m_session.actor();
     runCommand(QStringLiteral("emergency_pause"), [actor, reason](HeartbeatEngine &e) {
         return e.setEmergencyStop(actor, true, reason);
     });
@@ -205,7 +328,7 @@ void MainWindow::emergencyPause(const QString &reason)
 
 void MainWindow::resume()
 {
-    const Actor actor = m_actor;
+    const Actor actor = m_session.actor();
     runCommand(QStringLiteral("resume"), [actor](HeartbeatEngine &e) {
         return e.setEmergencyStop(actor, false, {});
     });
@@ -213,7 +336,7 @@ void MainWindow::resume()
 
 void MainWindow::setTaskEnabled(const QString &task, bool on)
 {
-    const Actor actor = m_actor;
+    const Actor actor = m_session.actor();
     runCommand(on ? QStringLiteral("task_enable") : QStringLiteral("task_disable"),
                [actor, task, on](HeartbeatEngine &e) { return e.setTaskEnabled(actor, task, on); });
 }
@@ -221,7 +344,8 @@ void MainWindow::setTaskEnabled(const QString &task, bool on)
 void MainWindow::requestPause()
 {
     QString reason = tr("paused from the dashboard");
-    if (m_confirm) {
+    // A viewer is not asked to confirm what the engine will refuse anyway (and audit).
+    if (m_confirm && m_session.isAdmin()) {
         bool ok = false;
         reason = QInputDialog::getText(
             this, tr("Emergency pause"),
@@ -236,7 +360,7 @@ void MainWindow::requestPause()
 
 void MainWindow::requestResume()
 {
-    if (m_confirm
+    if (m_confirm && m_session.isAdmin()
         && QMessageBox::question(this, tr("Resume"),
                                  tr("Resume the heartbeat? Tasks run again from the next tick."))
                != QMessageBox::Yes)
@@ -247,13 +371,13 @@ void MainWindow::requestResume()
 void MainWindow::requestMaintenance(bool on)
 {
     m_maintenanceAction->setChecked(m_shown->config.maintenanceMode); // the engine decides
-    if (m_confirm && on
+    if (m_confirm && on && m_session.isAdmin()
         && QMessageBox::question(this, tr("Maintenance mode"),
                                  tr("Enter maintenance mode? Heartbeats are still recorded, but no "
                                     "task runs and running tasks are cancelled."))
                != QMessageBox::Yes)
         return;
-    const Actor actor = m_actor;
+    const Actor actor = m_session.actor();
     runCommand(on ? QStringLiteral("maintenance_on") : QStringLiteral("maintenance_off"),
                [actor, on](HeartbeatEngine &e) { return e.setMaintenanceMode(actor, on); });
 }

@@ -15,6 +15,7 @@ class QTableView;
 
 namespace hb {
 
+class AdminSession;
 class EngineHost;
 class HealthBanner;
 class MetricsPanel;
@@ -29,12 +30,15 @@ class MainWindow : public QMainWindow
 public:
     static constexpr int RedrawIntervalMs = 100;
 
-    MainWindow(EngineHost &host, Actor actor, std::shared_ptr<const Clock> clock,
+    MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<const Clock> clock,
                const QString &dataDir, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Tests turn the confirmation dialogs off; users always see them.
     void setConfirmationsEnabled(bool on) { m_confirm = on; }
+
+    // Unlock (or, on first use, set the passphrase and unlock) without the dialogs.
+    void unlockWith(const QString &passphrase);
 
     // The same as the toolbar buttons, minus confirmation.
     void emergencyPause(const QString &reason);
@@ -48,6 +52,10 @@ public:
     TaskTableModel *taskModel() const { return m_taskModel; }
     QAction *pauseAction() const { return m_pauseAction; }
     QAction *resumeAction() const { return m_resumeAction; }
+    QAction *unlockAction() const { return m_unlockAction; }
+    QAction *lockAction() const { return m_lockAction; }
+    // Shown while no admin passphrase is set for the data directory.
+    bool passphraseBannerShown() const;
 
 Q_SIGNALS:
     // After a command's answer arrived and was shown.
@@ -65,10 +73,13 @@ private:
     void requestResume();
     void requestMaintenance(bool on);
     void onTaskClicked(const QModelIndex &index);
+    void requestUnlock();
+    void onUnlockFinished(bool ok);
+    void onRoleChanged();
     void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd);
 
     EngineHost &m_host;
-    Actor m_actor;
+    AdminSession &m_session;
     std::shared_ptr<const Clock> m_clock;
     bool m_confirm = true;
 
@@ -77,10 +88,13 @@ private:
     TaskTableModel *m_taskModel;
     QTableView *m_taskView;
     QLabel *m_statusActor;
+    QLabel *m_passphraseBanner;
     QLabel *m_statusTick;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_maintenanceAction = nullptr;
+    QAction *m_unlockAction = nullptr;
+    QAction *m_lockAction = nullptr;
 
     EngineSnapshot m_pending;
     EngineSnapshot m_shown;

@@ -1,10 +1,12 @@
 // Drives the real main window over a real engine thread, as an admin and as a viewer would.
 
+#include "adminsession.h"
 #include "enginehost.h"
 #include "healthbanner.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
 #include "tasktablemodel.h"
+#include "testsupport.h"
 #include "testtasks.h"
 
 #include <QAction>
@@ -13,11 +15,13 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using namespace hb;
 using namespace hb::test;
+using hb::test::readAll;
 
 namespace {
 
@@ -31,17 +35,33 @@ std::unique_ptr<EngineHost> makeHost(std::shared_ptr<ScriptedTask> task)
     return std::make_unique<EngineHost>(std::move(o));
 }
 
+const QString kPassphrase = QStringLiteral("correct horse battery");
+
 struct Window
 {
+    QTemporaryDir dir;
+    std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
     std::shared_ptr<ScriptedTask> task = std::make_shared<ScriptedTask>(TaskName::PriceUpdate);
     std::unique_ptr<EngineHost> host = makeHost(task);
+    std::unique_ptr<AdminSession> session;
     std::unique_ptr<MainWindow> window;
 
-    explicit Window(Role role)
+    // Admin: the passphrase is set (first use) and unlocked. Viewer: `setPassphrase` decides
+    // whether one exists.
+    explicit Window(Role role, bool setPassphrase = true)
     {
-        window = std::make_unique<MainWindow>(*host, Actor{QStringLiteral("tester"), role},
-                                              std::make_shared<SystemClock>(), QStringLiteral("/tmp"));
+        session = std::make_unique<AdminSession>(dir.filePath(QStringLiteral("admin.json")),
+                                                 QStringLiteral("tester"), clock);
+        window = std::make_unique<MainWindow>(*host, *session, std::make_shared<SystemClock>(),
+                                              dir.path());
         window->setConfirmationsEnabled(false);
+        if (setPassphrase) {
+            QString error;
+            const bool ok = session->setPassphrase(kPassphrase, &error);
+            Q_ASSERT(ok);
+            if (role != Role::Admin)
+                session->lock();
+        }
         window->show();
         host->start();
     }
@@ -66,6 +86,10 @@ private Q_SLOTS:
     void keyboardShortcutPauses();
     void viewerIsRefusedWithAMessage();
     void clickingTheToggleDisablesTheTask();
+    void startsAsViewerWithABannerWhenNoPassphraseIsSet();
+    void firstUseSetsThePassphraseAsAHashOnly();
+    void wrongPassphraseIsRefused();
+    void autoLocksAfterFiveIdleMinutes();
 };
 
 void TestMainWindow::showsLiveMetricsAndTasks()
@@ -176,6 +200,85 @@ void TestMainWindow::clickingTheToggleDisablesTheTask()
     QTest::qWait(400);
     QCOMPARE(w.task->runs.load(), runs);
     QCOMPARE(w.shown().recentAudit.constLast().action, QStringLiteral("task_disable"));
+}
+
+void TestMainWindow::startsAsViewerWithABannerWhenNoPassphraseIsSet()
+{
+    Window w(Role::Viewer, false);
+    QVERIFY(!w.session->isAdmin());
+    QVERIFY(w.window->passphraseBannerShown());
+    QVERIFY(w.window->unlockAction()->isVisible());
+    QVERIFY(!w.window->lockAction()->isVisible());
+}
+
+void TestMainWindow::firstUseSetsThePassphraseAsAHashOnly()
+{
+    Window w(Role::Viewer, false);
+    w.window->unlockWith(QStringLiteral("short"));
+    QVERIFY(!w.session->isAdmin());
+    QVERIFY(w.window->lastCommandError().contains(u"8"));
+
+    w.window->unlockWith(kPassphrase);
+    QVERIFY(w.session->isAdmin());
+    QVERIFY(!w.window->passphraseBannerShown());
+    QVERIFY(w.window->lockAction()->isVisible());
+    const QByteArray stored = readAll(w.dir.filePath(QStringLiteral("admin.json")));
+    QVERIFY(stored.contains("pbkdf2_sha256"));
+    QVERIFY(stored.contains("salt"));
+    QVERIFY(!stored.contains(kPassphrase.toUtf8()));
+    QTRY_COMPARE_WITH_TIMEOUT(w.shown().recentAudit.isEmpty() ? QString()
+                                                              : w.shown().recentAudit.constLast().action,
+                              QStringLiteral("admin_passphrase_set"), 2000);
+
+    // Lock, then a correct unlock makes an admin again.
+    w.window->lockAction()->trigger();
+    QVERIFY(!w.session->isAdmin());
+    QSignalSpy finished(w.session.get(), &AdminSession::unlockFinished);
+    w.window->unlockWith(kPassphrase);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 3000);
+    QVERIFY(w.session->isAdmin());
+}
+
+void TestMainWindow::wrongPassphraseIsRefused()
+{
+    Window w(Role::Viewer);
+    QVERIFY(!w.session->isAdmin());
+    QVERIFY(!w.window->passphraseBannerShown());
+    QSignalSpy finished(w.session.get(), &AdminSession::unlockFinished);
+    w.window->unlockWith(QStringLiteral("not the passphrase"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 3000);
+    QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+    QVERIFY(!w.session->isAdmin());
+    QCOMPARE(w.window->lastCommandError(), QStringLiteral("Wrong passphrase"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.shown().recentAudit.isEmpty() ? QString()
+                                                              : w.shown().recentAudit.constLast().action,
+                              QStringLiteral("admin_unlock_refused"), 2000);
+    // Still refused by the engine, too.
+    QSignalSpy answered(w.window.get(), &MainWindow::commandAnswered);
+    w.window->emergencyPause(QStringLiteral("try"));
+    QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 1, 2000);
+    QCOMPARE(answered.constFirst().at(1).toBool(), false);
+}
+
+void TestMainWindow::autoLocksAfterFiveIdleMinutes()
+{
+    Window w(Role::Admin);
+    QVERIFY(w.session->isAdmin());
+    QSignalSpy locked(w.session.get(), &AdminSession::autoLocked);
+    w.clock->advance(AdminSession::IdleLockMs - 1000);
+    w.session->checkIdle();
+    QVERIFY(w.session->isAdmin());
+    // Activity restarts the idle time.
+    QTest::mouseMove(w.window.get(), QPoint(10, 10));
+    w.session->noteActivity();
+    w.clock->advance(AdminSession::IdleLockMs - 1000);
+    w.session->checkIdle();
+    QVERIFY(w.session->isAdmin());
+    w.clock->advance(1000);
+    w.session->checkIdle();
+    QVERIFY(!w.session->isAdmin());
+    QCOMPARE(locked.size(), 1);
+    QVERIFY(w.window->unlockAction()->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,95 @@
+#include "passphrase.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPasswordDigestor>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+namespace hb {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::PassphraseFile", text);
+}
+
+QByteArray derive(const QString &passphrase, const QByteArray &salt, int iterations)
+{
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, passphrase.toUtf8(), salt,
+                                              iterations, 32);
+}
+
+// Compares without an early exit, so timing says nothing about how much matched.
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+} // namespace
+
+std::optional<PassphraseFile::Record> PassphraseFile::read(QString *error) const
+{
+    QFile file(m_path);
+    if (!file.exists())
+        return std::nullopt;
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = m_path + u": " + tr("cannot read (%1)").arg(file.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    Record r;
+    r.salt = QByteArray::fromBase64(o.value(u"salt").toString().toLatin1());
+    r.hash = QByteArray::fromBase64(o.value(u"pbkdf2_sha256").toString().toLatin1());
+    r.iterations = o.value(u"iterations").toInt();
+    if (r.salt.size() < 16 || r.hash.size() != 32 || r.iterations < 10'000) {
+        if (error)
+            *error = m_path + u": " + tr("not a valid passphrase file");
+        return std::nullopt;
+    }
+    return r;
+}
+
+bool PassphraseFile::isSet(QString *error) const
+{
+    return read(error).has_value();
+}
+
+bool PassphraseFile::set(const QString &passphrase, QString *error) const
+{
+    if (passphrase.size() < MinimumLength) {
+        *error = tr("the passphrase must have at least %1 characters").arg(MinimumLength);
+        return false;
+    }
+    QByteArray salt(16, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(salt.begin(), salt.end());
+    const QJsonObject o{{QStringLiteral("salt"), QString::fromLatin1(salt.toBase64())},
+                        {QStringLiteral("iterations"), Iterations},
+                        {QStringLiteral("pbkdf2_sha256"),
+                         QString::fromLatin1(derive(passphrase, salt, Iterations).toBase64())}};
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(o).toJson()) < 0 || !file.commit()) {
+        *error = m_path + u": " + tr("cannot save (%1)").arg(file.errorString());
+        return false;
+    }
+    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return true;
+}
+
+bool PassphraseFile::verify(const QString &passphrase) const
+{
+    const std::optional<Record> r = read(nullptr);
+    return r && constantTimeEquals(derive(passphrase, r->salt, r->iterations), r->hash);
+}
+
+} // namespace hb
