@@ -1,0 +1,93 @@
+#pragma once
+
+#include "ringbuffer.h"
+
+#include <QList>
+#include <QPointF>
+
+namespace hb {
+
+// Bounded memory for one live chart series at several resolutions (STYLE.md #8, after
+// Netdata's tiers): a ring of the newest raw points plus 1 s, 1 min and 1 h tiers, each bucket
+// keeping count / min / max / sum, each tier a bounded ring too. A redraw asks for points() of a
+// time range at a pixel width and gets at most two points per pixel column (min/max decimation)
+// from the finest tier that still covers the range.
+//
+// Times are epoch milliseconds. Points normally arrive in time order; a late one (tasks of a
+// tick finish out of order) is inserted where it belongs. Not thread-safe: one thread owns it.
+class SeriesBuffer
+{
+public:
+    enum class Resolution { Raw, Second, Minute, Hour };
+    static constexpr int ResolutionCount = 4;
+
+    struct Limits
+    {
+        qsizetype raw = 100'000;    // newest points kept as they came
+        qsizetype seconds = 21'600; // 6 h of 1 s buckets
+        qsizetype minutes = 10'080; // 7 d of 1 min buckets
+        qsizetype hours = 8'760;    // 1 year of 1 h buckets
+    };
+
+    struct Bucket
+    {
+        qint64 startMs = 0;
+        qint64 count = 0;
+        double min = 0.0;
+        double max = 0.0;
+        double sum = 0.0;
+        double mean() const { return count > 0 ? sum / double(count) : 0.0; }
+    };
+
+    explicit SeriesBuffer(Limits limits);
+    SeriesBuffer() : SeriesBuffer(Limits{}) {}
+
+    // Non-finite values are ignored.
+    void append(qint64 tMs, double value);
+
+    // At most 2 × pixelWidth points of [fromMs, toMs] in time order: for each pixel column its
+    // lowest and highest value. Points of a tier (not raw) sit at their bucket's start.
+    QList<QPointF> points(qint64 fromMs, qint64 toMs, int pixelWidth) const;
+
+    // The tier points() reads for a range: the finest one still holding data from `fromMs`, or
+    // the one reaching furthest back when none does.
+    Resolution resolutionFor(qint64 fromMs, qint64 toMs) const;
+
+    bool isEmpty() const { return m_raw.isEmpty(); }
+    qsizetype rawCount() const { return m_raw.size(); }
+    qsizetype bucketCount(Resolution tier) const;
+    qint64 appendedCount() const { return m_appended; } // all time, evicted ones included
+    qint64 lastMs() const { return m_raw.isEmpty() ? 0 : m_raw.back().tMs; }
+    double lastValue() const { return m_raw.isEmpty() ? 0.0 : m_raw.back().value; }
+    // Lowest and highest value of [fromMs, toMs] at the resolution points() would use; false
+    // when the range holds nothing.
+    bool valueRange(qint64 fromMs, qint64 toMs, double *min, double *max) const;
+
+    // Heap bytes held (allocated capacity, not just used), for tests and diagnostics.
+    qsizetype memoryBytes() const;
+    const Limits &limits() const { return m_limits; }
+    void clear();
+
+    static qint64 bucketWidthMs(Resolution tier);
+
+private:
+    struct RawPoint
+    {
+        qint64 tMs;
+        double value;
+    };
+    using Tier = RingBuffer<Bucket>;
+
+    static void addToTier(Tier &tier, qint64 width, qint64 tMs, double value);
+    const Tier &tier(Resolution resolution) const;
+    template<typename F> void visit(qint64 fromMs, qint64 toMs, F f) const;
+
+    Limits m_limits;
+    RingBuffer<RawPoint> m_raw;
+    Tier m_seconds;
+    Tier m_minutes;
+    Tier m_hours;
+    qint64 m_appended = 0;
+};
+
+} // namespace hb
