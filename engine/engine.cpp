@@ -74,6 +74,7 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     , m_pool(std::make_unique<QThreadPool>())
     , m_link(std::make_shared<EngineLink>())
     , m_metrics(options.state.metrics)
+    , m_nextTickId(options.state.metrics.lastTickId + 1)
     , m_emergencyStop(options.state.emergencyStop)
     , m_emergencyReason(options.state.emergencyReason)
     , m_tickTimer(this) // parented, so moveToThread() takes the timers along
@@ -179,10 +180,9 @@ void HeartbeatEngine::tickNow()
     const qint64 now = m_clock->nowMs();
     const bool overlapping = bool(m_tick);
 
-    // Every tick is a heartbeat: it is counted and recorded even when it runs nothing.
-    const qint64 id = ++m_metrics.lastTickId;
-    ++m_metrics.tickCount;
-    m_metrics.lastTickMs = now;
+    // Every tick is a heartbeat: it is counted and recorded even when it runs nothing. The
+    // counters move when its row is written, never before (a crash must not leave them ahead).
+    const qint64 id = m_nextTickId++;
 
     QString skippedReason;
     if (overlapping)
@@ -197,6 +197,9 @@ void HeartbeatEngine::tickNow()
     if (!skippedReason.isEmpty()) {
         WriteBatch batch;
         batch.ticks.append({id, now, 0, 0, 0, 0, skippedReason});
+        recordTick(batch.ticks.constLast());
+        if (m_feed)
+            m_feed->post({{}, {batch.ticks.constLast()}, {}});
         batch.audit = std::exchange(m_pendingAudit, {});
         batch.breakerEvents = std::exchange(m_pendingBreakerEvents, {});
         batch.state = persistedState();
@@ -380,6 +383,7 @@ void HeartbeatEngine::finishTickIfDone()
             ++record.failed;
     }
     m_metrics.lastTickTasks = ran;
+    recordTick(record);
 
     if (m_feed)
         m_feed->post({tick->records, {record}, tick->samples});
@@ -395,6 +399,13 @@ void HeartbeatEngine::finishTickIfDone()
 
     markDirty();
     Q_EMIT tickFinished(record.id);
+}
+
+void HeartbeatEngine::recordTick(const TickRecord &tick)
+{
+    ++m_metrics.tickCount;
+    m_metrics.lastTickId = std::max(m_metrics.lastTickId, tick.id);
+    m_metrics.lastTickMs = std::max(m_metrics.lastTickMs, tick.startedAtMs);
 }
 
 void HeartbeatEngine::applyAlerts(const QString &task, const QVector<Alert> &alerts)

@@ -98,6 +98,7 @@ private:
     PersistedState persistedState() const;
     void submit(WriteBatch &&batch);
     void commitCommand(); // writes pending audit/breaker rows with the new state
+    void recordTick(const TickRecord &tick);
     void markDirty();
     void publish();
     EngineState buildState() const;
@@ -114,7 +115,8 @@ private:
     std::vector<std::unique_ptr<TaskSlot>> m_slots;
     std::shared_ptr<struct EngineLink> m_link;
 
-    HeartbeatMetrics m_metrics;
+    HeartbeatMetrics m_metrics; // counts only what has been written (see recordTick())
+    qint64 m_nextTickId = 1;
     bool m_emergencyStop = false;
     QString m_emergencyReason;
     bool m_running = false;

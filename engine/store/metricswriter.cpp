@@ -171,7 +171,8 @@ void MetricsWriter::run()
         }
         batch = WriteBatch(); // free the strings here, not under the lock
         if (!error.isEmpty()) {
-            qCWarning(lcStore).noquote() << error;
+            // The binaries report it (one line on stderr, or a dialog); only trace it here.
+            qCDebug(lcStore).noquote() << error;
             // Before m_finished moves, so whoever flush() releases sees the signal emitted.
             Q_EMIT writeFailed(error);
         }

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void breakerResetAndForceOpen();
     void stateSurvivesRestartThroughTheStore();
     void taskLedgerChangesAreAudited();
+    void committedCountersNeverRunAheadOfRows();
     void snapshotsAreCoalesced();
     void hostRunsEngineOnItsOwnThread();
 };
@@ -494,6 +495,46 @@ void TestEngine::taskLedgerChangesAreAudited()
                            " AND actor = 'heartbeat:pool_maintenance'")
                  .getInt(),
              1);
+}
+
+void TestEngine::committedCountersNeverRunAheadOfRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.db"));
+    MetricsWriter writer(std::make_unique<MetricsStore>(path), {}, std::make_shared<FakeClock>());
+    HeartbeatConfig config = testConfig();
+    config.taskTimeoutMs = 5'000;
+    Rig rig({std::make_shared<SlowTask>(800), std::make_shared<ScriptedTask>(TaskName::PriceUpdate)},
+            config, {}, &writer);
+    QSignalSpy finished(rig.engine.get(), &HeartbeatEngine::tickFinished);
+    rig.engine->tickNow();      // tick 1 holds on the slow task
+    rig.engine->tickNow();      // tick 2 overlaps: written at once
+    QVERIFY(rig.engine->setTaskEnabled(kAdmin, TaskName::PriceUpdate, false).ok); // commits state
+    writer.flush();             // what a kill -9 right now would leave behind
+
+    auto rows = [&] {
+        SQLite::Database db(path.toStdString(), SQLite::OPEN_READONLY);
+        return db.execAndGet("SELECT count(*) FROM ticks").getInt64();
+    };
+    {
+        MetricsStore store(path);
+        const HeartbeatMetrics saved = store.loadState().metrics;
+        QCOMPARE(saved.tickCount, rows());
+        QCOMPARE(saved.tickCount, 1);
+        QCOMPARE(saved.lastTickId, 2);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 3000);
+    writer.flush();
+    MetricsStore store(path);
+    QCOMPARE(store.loadState().metrics.tickCount, rows());
+    QCOMPARE(store.loadState().metrics.tickCount, 2);
+    // A fresh engine continues the numbering after the highest id.
+    Rig next({std::make_shared<ScriptedTask>(TaskName::PriceUpdate)}, testConfig(), store.loadState());
+    QSignalSpy nextFinished(next.engine.get(), &HeartbeatEngine::tickFinished);
+    next.engine->tickNow();
+    QTRY_COMPARE_WITH_TIMEOUT(nextFinished.size(), 1, 2000);
+    QCOMPARE(nextFinished.constFirst().constFirst().toLongLong(), 3);
+    writer.stop();
 }
 
 void TestEngine::snapshotsAreCoalesced()
