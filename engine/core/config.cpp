@@ -10,6 +10,7 @@
 #include <QJsonParseError>
 #include <QLocale>
 #include <QSaveFile>
+#include <QUrl>
 
 #include <array>
 #include <cerrno>
@@ -25,7 +26,22 @@ namespace {
 constexpr qint64 kMaxJsonInteger = (qint64(1) << 53) - 1;
 
 using Member = std::variant<bool HeartbeatConfig::*, int HeartbeatConfig::*,
-                            qint64 HeartbeatConfig::*, double HeartbeatConfig::*>;
+                            qint64 HeartbeatConfig::*, double HeartbeatConfig::*,
+                            QString HeartbeatConfig::*>;
+
+// A rule that needs other fields too; returns why this field's value does not fit them.
+using Relation = std::optional<QString> (*)(const HeartbeatConfig &);
+
+QStringList oracleSources()
+{
+    return {OracleSourceName::Demo, OracleSourceName::Http, OracleSourceName::File};
+}
+
+std::optional<QString> alertAboveCritical(const HeartbeatConfig &c);
+std::optional<QString> minuteRetentionAboveRaw(const HeartbeatConfig &c);
+std::optional<QString> hourRetentionAboveMinute(const HeartbeatConfig &c);
+std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c);
+std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c);
 
 // One scalar field of config.json. The single statement of every range: configFromJson,
 // validateConfig, toJson and operator== all walk this table, so a field added here is parsed,
@@ -34,11 +50,15 @@ struct FieldRule
 {
     const char *path; // dotted JSON path; at most one level of nesting
     Member member;
-    qint64 min; // integers: inclusive; doubles: exclusive lower bound
-    qint64 max; // integers only, inclusive; int members must keep it within int
+    qint64 min = 0; // integers: inclusive; doubles: exclusive lower bound unless `closed`
+    qint64 max = 0; // integers: inclusive, int members keep it within int; doubles: if `closed`
+    bool closed = false;                // doubles: the closed range [min, max], not (min, inf)
+    QStringList (*choices)() = nullptr; // strings: the allowed values; nullptr = any string
+    // Checked once every field has its value, after all single-field checks, in table order.
+    Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 15> kRules = {{
+const std::array<FieldRule, 22> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -49,12 +69,23 @@ const std::array<FieldRule, 15> kRules = {{
     {"breaker.failure_threshold", &HeartbeatConfig::breakerFailureThreshold, 1, 1000},
     {"breaker.timeout_ms", &HeartbeatConfig::breakerTimeoutMs, 1000, 86'400'000},
     {"memory_warn_bytes", &HeartbeatConfig::memoryWarnBytes, 1, kMaxJsonInteger},
-    {"cycles_alert_threshold", &HeartbeatConfig::cyclesAlertThreshold, 0, 0},
+    {"cycles_alert_threshold", &HeartbeatConfig::cyclesAlertThreshold, 0, 0, false, nullptr,
+     alertAboveCritical},
     {"cycles_critical_threshold", &HeartbeatConfig::cyclesCriticalThreshold, 0, 0},
     // Retention has no natural ceiling; ten years keeps day counts sane like raw_days.
     {"retention.raw_days", &HeartbeatConfig::retentionRawDays, 1, 3650},
-    {"retention.minute_days", &HeartbeatConfig::retentionMinuteDays, 1, 3650},
-    {"retention.hour_days", &HeartbeatConfig::retentionHourDays, 1, 3650},
+    {"retention.minute_days", &HeartbeatConfig::retentionMinuteDays, 1, 3650, false, nullptr,
+     minuteRetentionAboveRaw},
+    {"retention.hour_days", &HeartbeatConfig::retentionHourDays, 1, 3650, false, nullptr,
+     hourRetentionAboveMinute},
+    {"oracle.source", &HeartbeatConfig::oracleSource, 0, 0, false, oracleSources},
+    {"oracle.url", &HeartbeatConfig::oracleUrl, 0, 0, false, nullptr, oracleUrlFitsSource},
+    {"oracle.path", &HeartbeatConfig::oraclePath, 0, 0, false, nullptr, oraclePathFitsSource},
+    {"oracle.timeout_ms", &HeartbeatConfig::oracleTimeoutMs, 100, 60'000},
+    {"oracle.max_body_bytes", &HeartbeatConfig::oracleMaxBodyBytes, 1024, 10'485'760},
+    {"oracle.demo_fault_rate", &HeartbeatConfig::oracleDemoFaultRate, 0, 1, true},
+    // Thirty days: a price older than that is no price at all for a lending decision.
+    {"oracle.max_age_ms", &HeartbeatConfig::oracleMaxAgeMs, 1000, 2'592'000'000},
 }};
 
 const QString kVersionKey = QStringLiteral("version");
@@ -68,6 +99,11 @@ bool isBool(const FieldRule &rule)
 bool isDouble(const FieldRule &rule)
 {
     return std::holds_alternative<double HeartbeatConfig::*>(rule.member);
+}
+
+bool isString(const FieldRule &rule)
+{
+    return std::holds_alternative<QString HeartbeatConfig::*>(rule.member);
 }
 
 QString formatNumber(double value)
@@ -110,6 +146,21 @@ QString expectation(const FieldRule &rule, const QString &got)
 {
     if (isBool(rule))
         return QCoreApplication::translate("hb::Config", "must be true or false (got %1)").arg(got);
+    if (isString(rule) && rule.choices) {
+        QStringList quoted = rule.choices();
+        for (QString &choice : quoted)
+            choice = u'"' + choice + u'"';
+        return QCoreApplication::translate("hb::Config", "must be one of %1 (got %2)")
+            .arg(quoted.join(QStringLiteral(", ")), got);
+    }
+    if (isString(rule))
+        return QCoreApplication::translate("hb::Config", "must be a string (got %1)").arg(got);
+    if (isDouble(rule) && rule.closed)
+        return QCoreApplication::translate("hb::Config",
+                                           "must be a number between %1 and %2 (got %3)")
+            .arg(rule.min)
+            .arg(rule.max)
+            .arg(got);
     if (isDouble(rule))
         return QCoreApplication::translate("hb::Config",
                                            "must be a number greater than %1 (got %2)")
@@ -132,6 +183,8 @@ bool inRange(const FieldRule &rule, double value)
 {
     if (!std::isfinite(value))
         return false;
+    if (isDouble(rule) && rule.closed)
+        return value >= double(rule.min) && value <= double(rule.max);
     if (isDouble(rule))
         return value > double(rule.min);
     return std::trunc(value) == value && value >= double(rule.min) && value <= double(rule.max);
@@ -145,6 +198,11 @@ std::optional<ConfigError> checkValue(const FieldRule &rule, const HeartbeatConf
             using T = std::decay_t<decltype(config.*member)>;
             if constexpr (std::is_same_v<T, bool>) {
                 return std::nullopt;
+            } else if constexpr (std::is_same_v<T, QString>) {
+                const QString &value = config.*member;
+                if (!rule.choices || rule.choices().contains(value))
+                    return std::nullopt;
+                return ConfigError{path, expectation(rule, describe(value))};
             } else {
                 const T value = config.*member;
                 if (inRange(rule, double(value)))
@@ -166,30 +224,74 @@ std::optional<ConfigError> checkTaskName(const QString &task)
                            .arg(TaskName::all().join(QStringLiteral(", ")))};
 }
 
-// Rules that relate two fields; the error names the field a user most likely meant to change.
-std::optional<ConfigError> checkCrossFields(const HeartbeatConfig &c)
+// The relations between fields. Each names the field a user most likely meant to change.
+std::optional<QString> alertAboveCritical(const HeartbeatConfig &c)
 {
-    if (!(c.cyclesAlertThreshold > c.cyclesCriticalThreshold)) {
-        return ConfigError{
-            QStringLiteral("cycles_alert_threshold"),
-            QCoreApplication::translate(
-                "hb::Config", "must be greater than cycles_critical_threshold (%1) (got %2)")
-                .arg(formatNumber(c.cyclesCriticalThreshold),
-                     formatNumber(c.cyclesAlertThreshold))};
+    if (c.cyclesAlertThreshold > c.cyclesCriticalThreshold)
+        return std::nullopt;
+    return QCoreApplication::translate(
+               "hb::Config", "must be greater than cycles_critical_threshold (%1) (got %2)")
+        .arg(formatNumber(c.cyclesCriticalThreshold), formatNumber(c.cyclesAlertThreshold));
+}
+
+std::optional<QString> minuteRetentionAboveRaw(const HeartbeatConfig &c)
+{
+    if (c.retentionMinuteDays >= c.retentionRawDays)
+        return std::nullopt;
+    return QCoreApplication::translate("hb::Config",
+                                       "must be at least retention.raw_days (%1) (got %2)")
+        .arg(c.retentionRawDays)
+        .arg(c.retentionMinuteDays);
+}
+
+std::optional<QString> hourRetentionAboveMinute(const HeartbeatConfig &c)
+{
+    if (c.retentionHourDays >= c.retentionMinuteDays)
+        return std::nullopt;
+    return QCoreApplication::translate("hb::Config",
+                                       "must be at least retention.minute_days (%1) (got %2)")
+        .arg(c.retentionMinuteDays)
+        .arg(c.retentionHourDays);
+}
+
+QString requiredFor(const QString &source)
+{
+    return QCoreApplication::translate("hb::Config", "is required when oracle.source is \"%1\"")
+        .arg(source);
+}
+
+// A URL that is set must be usable even while another source is chosen: a typo should show up
+// when it is made, not when someone later switches the source to http.
+std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c)
+{
+    if (c.oracleUrl.isEmpty()) {
+        if (c.oracleSource == OracleSourceName::Http)
+            return requiredFor(OracleSourceName::Http);
+        return std::nullopt;
     }
-    if (c.retentionMinuteDays < c.retentionRawDays) {
-        return ConfigError{QStringLiteral("retention.minute_days"),
-                           QCoreApplication::translate(
-                               "hb::Config", "must be at least retention.raw_days (%1) (got %2)")
-                               .arg(c.retentionRawDays)
-                               .arg(c.retentionMinuteDays)};
-    }
-    if (c.retentionHourDays < c.retentionMinuteDays) {
-        return ConfigError{QStringLiteral("retention.hour_days"),
-                           QCoreApplication::translate(
-                               "hb::Config", "must be at least retention.minute_days (%1) (got %2)")
-                               .arg(c.retentionMinuteDays)
-                               .arg(c.retentionHourDays)};
+    const QUrl url(c.oracleUrl, QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty())
+        return std::nullopt;
+    return QCoreApplication::translate("hb::Config",
+                                       "must be an http:// or https:// URL with a host (got %1)")
+        .arg(describe(c.oracleUrl));
+}
+
+std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c)
+{
+    if (c.oraclePath.isEmpty() && c.oracleSource == OracleSourceName::File)
+        return requiredFor(OracleSourceName::File);
+    return std::nullopt;
+}
+
+std::optional<ConfigError> checkRelations(const HeartbeatConfig &config)
+{
+    for (const FieldRule &rule : kRules) {
+        if (!rule.relation)
+            continue;
+        if (std::optional<QString> reason = rule.relation(config))
+            return ConfigError{QString::fromLatin1(rule.path), *reason};
     }
     return std::nullopt;
 }
@@ -225,6 +327,10 @@ std::optional<ConfigError> readValue(const FieldRule &rule, const QJsonValue &js
                 if (!json.isBool())
                     return ConfigError{path, expectation(rule, describe(json))};
                 config->*member = json.toBool();
+            } else if constexpr (std::is_same_v<T, QString>) {
+                if (!json.isString() || (rule.choices && !rule.choices().contains(json.toString())))
+                    return ConfigError{path, expectation(rule, describe(json))};
+                config->*member = json.toString();
             } else {
                 if (!json.isDouble() || !inRange(rule, json.toDouble()))
                     return ConfigError{path, expectation(rule, describe(json))};
@@ -398,7 +504,7 @@ std::optional<HeartbeatConfig> configFromJson(const QJsonObject &json, ConfigErr
         if (problem)
             return fail(*problem);
     }
-    if (auto problem = checkCrossFields(config))
+    if (auto problem = checkRelations(config))
         return fail(*problem);
     return config;
 }
@@ -413,7 +519,7 @@ std::optional<ConfigError> validateConfig(const HeartbeatConfig &config)
         if (auto problem = checkTaskName(it.key()))
             return problem;
     }
-    return checkCrossFields(config);
+    return checkRelations(config);
 }
 
 bool ConfigFile::exists() const

@@ -25,6 +25,13 @@ inline const QString ShardBalancing = QStringLiteral("shard_balancing");
 QStringList all();
 } // namespace TaskName
 
+// Values of "oracle.source" in config.json: where the price oracle reads prices from.
+namespace OracleSourceName {
+inline const QString Demo = QStringLiteral("demo"); // in-process seeded random walk
+inline const QString Http = QStringLiteral("http"); // GET oracle.url
+inline const QString File = QStringLiteral("file"); // read oracle.path
+} // namespace OracleSourceName
+
 // The typed HeartbeatConfig (STYLE.md #11): one struct with defaults, validated on load, written
 // atomically. config.json holds exactly these fields (snake_case keys); see README "config.json".
 struct HeartbeatConfig
@@ -47,6 +54,15 @@ struct HeartbeatConfig
     int retentionRawDays = 14;              // 1 .. 3650
     int retentionMinuteDays = 90;           // >= raw days
     int retentionHourDays = 730;            // >= minute days
+
+    // The price oracle ("oracle" object; engine/oracle/ reads these).
+    QString oracleSource = OracleSourceName::Demo; // demo | http | file
+    QString oracleUrl;                             // http(s) with a host; required for http
+    QString oraclePath;                            // the JSON file; required for file
+    qint64 oracleTimeoutMs = 5'000;                // 100 .. 60 000, one whole fetch
+    qint64 oracleMaxBodyBytes = 65'536;            // 1 024 .. 10 485 760
+    double oracleDemoFaultRate = 0.1;              // 0 .. 1, share of demo fetches that fail
+    qint64 oracleMaxAgeMs = 86'400'000;            // 1 000 .. 2 592 000 000; older prices refresh
 
     HeartbeatConfig(); // fills `tasks` with every task enabled
     static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s

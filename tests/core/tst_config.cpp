@@ -73,6 +73,13 @@ HeartbeatConfig customConfig()
     c.retentionRawDays = 7;
     c.retentionMinuteDays = 30;
     c.retentionHourDays = 365;
+    c.oracleSource = OracleSourceName::Http;
+    c.oracleUrl = u"https://prices.example.com:8443/v1/prices?market=id"_s;
+    c.oraclePath = u"/var/lib/heartbeat/prices.json"_s;
+    c.oracleTimeoutMs = 1'500;
+    c.oracleMaxBodyBytes = 4'096;
+    c.oracleDemoFaultRate = 0.25;
+    c.oracleMaxAgeMs = 3'600'000;
     return c;
 }
 
@@ -97,6 +104,17 @@ QList<QPair<QString, Mutator>> fieldChanges()
         {u"retention.raw_days"_s, [](HeartbeatConfig &c) { c.retentionRawDays = 1; }},
         {u"retention.minute_days"_s, [](HeartbeatConfig &c) { c.retentionMinuteDays = 700; }},
         {u"retention.hour_days"_s, [](HeartbeatConfig &c) { c.retentionHourDays = 3650; }},
+        {u"oracle.source"_s,
+         [](HeartbeatConfig &c) {
+             c.oracleSource = OracleSourceName::File;
+             c.oraclePath = u"prices.json"_s;
+         }},
+        {u"oracle.url"_s, [](HeartbeatConfig &c) { c.oracleUrl = u"http://127.0.0.1:9/p"_s; }},
+        {u"oracle.path"_s, [](HeartbeatConfig &c) { c.oraclePath = u"prices.json"_s; }},
+        {u"oracle.timeout_ms"_s, [](HeartbeatConfig &c) { c.oracleTimeoutMs = 60'000; }},
+        {u"oracle.max_body_bytes"_s, [](HeartbeatConfig &c) { c.oracleMaxBodyBytes = 1024; }},
+        {u"oracle.demo_fault_rate"_s, [](HeartbeatConfig &c) { c.oracleDemoFaultRate = 0; }},
+        {u"oracle.max_age_ms"_s, [](HeartbeatConfig &c) { c.oracleMaxAgeMs = 1000; }},
     };
 }
 
@@ -113,7 +131,9 @@ const IntRange kIntRanges[] = {
     {u"max_concurrent_tasks", 1, 64},        {u"auto_liquidation_threshold_days", 1, 3650},
     {u"breaker.failure_threshold", 1, 1000}, {u"breaker.timeout_ms", 1000, 86'400'000},
     {u"retention.raw_days", 1, 3650},        {u"retention.minute_days", 1, 3650},
-    {u"retention.hour_days", 1, 3650},
+    {u"retention.hour_days", 1, 3650},       {u"oracle.timeout_ms", 100, 60'000},
+    {u"oracle.max_body_bytes", 1024, 10'485'760},
+    {u"oracle.max_age_ms", 1000, 2'592'000'000},
 };
 
 } // namespace
@@ -184,6 +204,13 @@ void TestConfig::defaults()
     QCOMPARE(c.breakerFailureThreshold, 5);
     QCOMPARE(c.breakerTimeoutMs, qint64(300'000));
     QCOMPARE(c.tasks.size(), qsizetype(10));
+    QCOMPARE(c.oracleSource, u"demo"_s);
+    QVERIFY(c.oracleUrl.isEmpty());
+    QVERIFY(c.oraclePath.isEmpty());
+    QCOMPARE(c.oracleTimeoutMs, qint64(5000));
+    QCOMPARE(c.oracleMaxBodyBytes, qint64(65'536));
+    QCOMPARE(c.oracleDemoFaultRate, 0.1);
+    QCOMPARE(c.oracleMaxAgeMs, qint64(86'400'000));
     for (const QString &task : TaskName::all()) {
         QVERIFY2(c.tasks.value(task, false), qPrintable(task));
         QVERIFY(c.isTaskEnabled(task));
@@ -261,6 +288,7 @@ void TestConfig::writesEveryKey()
                                u"maintenance_mode"_s,
                                u"max_concurrent_tasks"_s,
                                u"memory_warn_bytes"_s,
+                               u"oracle"_s,
                                u"retention"_s,
                                u"task_timeout_ms"_s,
                                u"tasks"_s,
@@ -284,6 +312,18 @@ void TestConfig::writesEveryKey()
     QCOMPARE(json.value(u"breaker"_s).toObject().value(u"timeout_ms"_s).toInteger(),
              qint64(60'000));
     QCOMPARE(json.value(u"retention"_s).toObject().value(u"hour_days"_s).toInteger(), qint64(365));
+    const QJsonObject oracle = json.value(u"oracle"_s).toObject();
+    QCOMPARE(oracle.keys(),
+             (QStringList{u"demo_fault_rate"_s, u"max_age_ms"_s, u"max_body_bytes"_s, u"path"_s,
+                          u"source"_s, u"timeout_ms"_s, u"url"_s}));
+    QCOMPARE(oracle.value(u"source"_s), QJsonValue(u"http"_s));
+    QCOMPARE(oracle.value(u"url"_s),
+             QJsonValue(u"https://prices.example.com:8443/v1/prices?market=id"_s));
+    QCOMPARE(oracle.value(u"path"_s), QJsonValue(u"/var/lib/heartbeat/prices.json"_s));
+    QCOMPARE(oracle.value(u"timeout_ms"_s).toInteger(), qint64(1500));
+    QCOMPARE(oracle.value(u"max_body_bytes"_s).toInteger(), qint64(4096));
+    QCOMPARE(oracle.value(u"demo_fault_rate"_s).toDouble(), 0.25);
+    QCOMPARE(oracle.value(u"max_age_ms"_s).toInteger(), qint64(3'600'000));
 }
 
 void TestConfig::equalityNoticesEveryField()
@@ -324,6 +364,23 @@ void TestConfig::acceptsBoundaries_data()
     QTest::newRow("integer written as 5000.0")
         << QJsonDocument::fromJson(R"({"tick_interval_ms": 5000.0})").object();
     QTest::newRow("version 1") << withField(u"version"_s, 1);
+    QTest::newRow("oracle.demo_fault_rate = 0") << withField(u"oracle.demo_fault_rate"_s, 0);
+    QTest::newRow("oracle.demo_fault_rate = 1") << withField(u"oracle.demo_fault_rate"_s, 1);
+    QTest::newRow("oracle http with a plain URL")
+        << QJsonObject{{u"oracle"_s, QJsonObject{{u"source"_s, u"http"_s},
+                                                  {u"url"_s, u"http://127.0.0.1:8089/prices"_s}}}};
+    QTest::newRow("oracle http with https, port, query")
+        << QJsonObject{
+               {u"oracle"_s, QJsonObject{{u"source"_s, u"http"_s},
+                                         {u"url"_s, u"https://oracle.example.id:8443/v1?c=rice"_s}}}};
+    QTest::newRow("oracle file with a relative path")
+        << QJsonObject{{u"oracle"_s, QJsonObject{{u"source"_s, u"file"_s},
+                                                  {u"path"_s, u"prices.json"_s}}}};
+    // Settings of the sources not chosen are kept, so switching back loses nothing.
+    QTest::newRow("oracle demo keeps url and path")
+        << QJsonObject{{u"oracle"_s, QJsonObject{{u"source"_s, u"demo"_s},
+                                                  {u"url"_s, u"http://localhost/p"_s},
+                                                  {u"path"_s, u"p.json"_s}}}};
 }
 
 void TestConfig::acceptsBoundaries()
@@ -415,7 +472,7 @@ void TestConfig::rejectsBadField_data()
         << withField(u"tasks.price_updates"_s, true) << u"tasks.price_updates"_s
         << QStringList{u"unknown task"_s, u"price_update"_s};
 
-    for (const QString &group : {u"tasks"_s, u"breaker"_s, u"retention"_s}) {
+    for (const QString &group : {u"tasks"_s, u"breaker"_s, u"retention"_s, u"oracle"_s}) {
         const QByteArray name = group.toUtf8();
         QTest::addRow("%s as a number", name.constData())
             << withField(group, 5) << group << QStringList{u"must be an object"_s, u"(got 5)"_s};
@@ -424,8 +481,9 @@ void TestConfig::rejectsBadField_data()
             << QStringList{u"must be an object"_s, u"array"_s};
     }
 
-    for (const QString &path : {u"tick_interval"_s, u"Enabled"_s, u"breaker.timeout"_s,
-                                u"breaker.failure_threshold_x"_s, u"retention.days"_s}) {
+    for (const QString &path :
+         {u"tick_interval"_s, u"Enabled"_s, u"breaker.timeout"_s, u"breaker.failure_threshold_x"_s,
+          u"retention.days"_s, u"oracle.timeout"_s, u"oracle.sources"_s}) {
         QTest::addRow("unknown key %s", path.toUtf8().constData())
             << withField(path, 1) << path << QStringList{u"unknown field"_s};
     }
@@ -455,6 +513,65 @@ void TestConfig::rejectsBadField_data()
         << QJsonObject{{u"retention"_s, QJsonObject{{u"minute_days"_s, 100}, {u"hour_days"_s, 99}}}}
         << u"retention.hour_days"_s
         << QStringList{u"at least retention.minute_days (100)"_s, u"(got 99)"_s};
+
+    // The oracle section.
+    const QString source = u"oracle.source"_s;
+    const QString oneOf = u"must be one of \"demo\", \"http\", \"file\""_s;
+    QTest::newRow("oracle.source unknown")
+        << withField(source, u"ftp"_s) << source << QStringList{oneOf, u"(got the string \"ftp\")"_s};
+    QTest::newRow("oracle.source in capitals")
+        << withField(source, u"HTTP"_s) << source << QStringList{oneOf, u"\"HTTP\""_s};
+    QTest::newRow("oracle.source empty") << withField(source, u""_s) << source << QStringList{oneOf};
+    QTest::newRow("oracle.source as a number")
+        << withField(source, 1) << source << QStringList{oneOf, u"(got 1)"_s};
+
+    const QString url = u"oracle.url"_s;
+    auto oracle = [](const QString &src, const QString &key, const QJsonValue &value) {
+        return QJsonObject{{u"oracle"_s, QJsonObject{{u"source"_s, src}, {key, value}}}};
+    };
+    const QString urlShape = u"must be an http:// or https:// URL with a host"_s;
+    QTest::newRow("oracle.url missing for http")
+        << withField(source, u"http"_s) << url
+        << QStringList{u"is required when oracle.source is \"http\""_s};
+    QTest::newRow("oracle.url empty for http")
+        << oracle(u"http"_s, u"url"_s, u""_s) << url << QStringList{u"is required"_s};
+    QTest::newRow("oracle.url ftp scheme")
+        << oracle(u"http"_s, u"url"_s, u"ftp://prices.example.com/p"_s) << url
+        << QStringList{urlShape, u"ftp://prices.example.com/p"_s};
+    QTest::newRow("oracle.url without scheme")
+        << oracle(u"http"_s, u"url"_s, u"prices.example.com/p"_s) << url << QStringList{urlShape};
+    QTest::newRow("oracle.url without host")
+        << oracle(u"http"_s, u"url"_s, u"http:///prices"_s) << url << QStringList{urlShape};
+    QTest::newRow("oracle.url with a space")
+        << oracle(u"http"_s, u"url"_s, u"http://exa mple.com/"_s) << url << QStringList{urlShape};
+    QTest::newRow("oracle.url file scheme")
+        << oracle(u"http"_s, u"url"_s, u"file:///tmp/prices.json"_s) << url << QStringList{urlShape};
+    QTest::newRow("oracle.url bad even for demo")
+        << oracle(u"demo"_s, u"url"_s, u"htp://x"_s) << url << QStringList{urlShape};
+    QTest::newRow("oracle.url as a number")
+        << oracle(u"http"_s, u"url"_s, 8089) << url
+        << QStringList{u"must be a string"_s, u"(got 8089)"_s};
+
+    const QString path = u"oracle.path"_s;
+    QTest::newRow("oracle.path missing for file")
+        << withField(source, u"file"_s) << path
+        << QStringList{u"is required when oracle.source is \"file\""_s};
+    QTest::newRow("oracle.path empty for file")
+        << oracle(u"file"_s, u"path"_s, u""_s) << path << QStringList{u"is required"_s};
+    QTest::newRow("oracle.path as an array")
+        << oracle(u"file"_s, u"path"_s, QJsonArray{u"a"_s}) << path
+        << QStringList{u"must be a string"_s, u"array"_s};
+
+    const QString faultRate = u"oracle.demo_fault_rate"_s;
+    const QString zeroToOne = u"must be a number between 0 and 1"_s;
+    QTest::newRow("oracle.demo_fault_rate negative")
+        << withField(faultRate, -0.1) << faultRate << QStringList{zeroToOne, u"(got -0.1)"_s};
+    QTest::newRow("oracle.demo_fault_rate above 1")
+        << withField(faultRate, 1.5) << faultRate << QStringList{zeroToOne, u"(got 1.5)"_s};
+    QTest::newRow("oracle.demo_fault_rate as a percentage")
+        << withField(faultRate, 10) << faultRate << QStringList{zeroToOne, u"(got 10)"_s};
+    QTest::newRow("oracle.demo_fault_rate as a string")
+        << withField(faultRate, u"0.1"_s) << faultRate << QStringList{zeroToOne, u"string"_s};
 }
 
 void TestConfig::rejectsBadField()
@@ -533,6 +650,34 @@ void TestConfig::validateConfig_data()
     QTest::newRow("hour retention below minute")
         << Mutator([](HeartbeatConfig &c) { c.retentionHourDays = c.retentionMinuteDays - 1; })
         << u"retention.hour_days"_s << QStringList{u"at least retention.minute_days"_s};
+    QTest::newRow("oracle source unknown")
+        << Mutator([](HeartbeatConfig &c) { c.oracleSource = u"carrier pigeon"_s; })
+        << u"oracle.source"_s << QStringList{u"must be one of"_s, u"carrier pigeon"_s};
+    QTest::newRow("oracle http without url")
+        << Mutator([](HeartbeatConfig &c) { c.oracleSource = OracleSourceName::Http; })
+        << u"oracle.url"_s << QStringList{u"required when oracle.source is \"http\""_s};
+    QTest::newRow("oracle url without host") << Mutator([](HeartbeatConfig &c) {
+        c.oracleSource = OracleSourceName::Http;
+        c.oracleUrl = u"https://"_s;
+    }) << u"oracle.url"_s << QStringList{u"URL with a host"_s};
+    QTest::newRow("oracle file without path")
+        << Mutator([](HeartbeatConfig &c) { c.oracleSource = OracleSourceName::File; })
+        << u"oracle.path"_s << QStringList{u"required when oracle.source is \"file\""_s};
+    QTest::newRow("oracle timeout too short")
+        << Mutator([](HeartbeatConfig &c) { c.oracleTimeoutMs = 99; }) << u"oracle.timeout_ms"_s
+        << QStringList{u"between 100 and 60000"_s, u"(got 99)"_s};
+    QTest::newRow("oracle body limit too large")
+        << Mutator([](HeartbeatConfig &c) { c.oracleMaxBodyBytes = 10'485'761; })
+        << u"oracle.max_body_bytes"_s << QStringList{u"between 1024 and 10485760"_s};
+    QTest::newRow("oracle fault rate above 1")
+        << Mutator([](HeartbeatConfig &c) { c.oracleDemoFaultRate = 1.01; })
+        << u"oracle.demo_fault_rate"_s << QStringList{u"between 0 and 1"_s, u"(got 1.01)"_s};
+    QTest::newRow("oracle fault rate not a number") << Mutator([](HeartbeatConfig &c) {
+        c.oracleDemoFaultRate = std::numeric_limits<double>::quiet_NaN();
+    }) << u"oracle.demo_fault_rate"_s << QStringList{u"between 0 and 1"_s};
+    QTest::newRow("oracle max age zero")
+        << Mutator([](HeartbeatConfig &c) { c.oracleMaxAgeMs = 0; }) << u"oracle.max_age_ms"_s
+        << QStringList{u"between 1000 and 2592000000"_s};
     QTest::newRow("unknown task in the map")
         << Mutator([](HeartbeatConfig &c) { c.tasks.insert(u"defrag"_s, true); })
         << u"tasks.defrag"_s << QStringList{u"unknown task"_s};
@@ -630,6 +775,10 @@ void TestConfig::loadInvalidFile_data()
                                    << QStringList{u"field 'version'"_s, u"newer version"_s};
     QTest::newRow("unknown task") << QByteArray(R"({"tasks": {"coffee_brewing": true}})")
                                   << QStringList{u"field 'tasks.coffee_brewing': unknown task"_s};
+    QTest::newRow("oracle http without url")
+        << QByteArray(R"({"oracle": {"source": "http", "timeout_ms": 2000}})")
+        << QStringList{
+               u": field 'oracle.url': is required when oracle.source is \"http\""_s};
 }
 
 void TestConfig::loadInvalidFile()

@@ -1,0 +1,3 @@
+#include "oracle/oraclelogging.h"
+
+Q_LOGGING_CATEGORY(lcOracle, "hb.oracle", QtInfoMsg)
