@@ -1,5 +1,7 @@
 #include "enginehost.h"
 
+#include "recordfeed.h"
+
 #include <QCoreApplication>
 #include <QPointer>
 
@@ -24,6 +26,16 @@ EngineHost::EngineHost(EngineOptions options)
 EngineHost::~EngineHost()
 {
     stop();
+}
+
+void EngineHost::setRecordFeed(RecordFeed *feed)
+{
+    if (!m_engine)
+        return;
+    HeartbeatEngine *engine = m_engine;
+    QPointer<RecordFeed> guarded(feed);
+    QMetaObject::invokeMethod(
+        engine, [engine, guarded] { engine->setRecordFeed(guarded.data()); }, Qt::QueuedConnection);
 }
 
 void EngineHost::start()

@@ -9,6 +9,8 @@
 
 namespace hb {
 
+class RecordFeed;
+
 // Owns the engine's thread (STYLE.md #4): the engine is moved to a QThread owned through a
 // unique_ptr whose deleter quits and joins it. Other threads talk to the engine only through
 // queued calls; command() delivers the result back on the main thread.
@@ -24,6 +26,9 @@ public:
     // For connecting to its signals and queued calls only; never call its slots directly from
     // another thread.
     HeartbeatEngine *engine() const { return m_engine; }
+
+    // Live record batches go to `feed` (which lives on the caller's thread) from now on.
+    void setRecordFeed(RecordFeed *feed);
 
     void start();
     // Blocking: runs engine->stop() on the engine thread (cancel, record, flush), destroys the

@@ -1,7 +1,13 @@
 #include "mainwindow.h"
 
 #include "adminsession.h"
+#include "alertlistmodel.h"
+#include "auditlogmodel.h"
+#include "breakerpanel.h"
 #include "enginehost.h"
+#include "historypanel.h"
+#include "recordfeed.h"
+#include "tableview.h"
 #include "format.h"
 #include "healthbanner.h"
 #include "metricspanel.h"
@@ -11,6 +17,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QSystemTrayIcon>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -33,6 +41,11 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_metrics(new MetricsPanel(this))
     , m_taskModel(new TaskTableModel(this))
     , m_taskView(new QTableView(this))
+    , m_feed(new RecordFeed(this))
+    , m_breakers(new BreakerPanel(this))
+    , m_history(new HistoryPanel(this))
+    , m_alerts(new AlertListModel(this))
+    , m_audit(new AuditLogModel(this))
     , m_statusActor(new QLabel(this))
     , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
@@ -72,6 +85,35 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     layout->addWidget(tasksBox, 1);
     setCentralWidget(central);
 
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    QDockWidget *breakers = addPanel(tr("Circuit breakers"), QStringLiteral("breakersDock"), m_breakers);
+    QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"),
+                                   makeTableView(m_alerts, AlertListModel::MessageColumn, this));
+    QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
+    QDockWidget *audit = addPanel(tr("Audit log"), QStringLiteral("auditDock"),
+                                  makeTableView(m_audit, AuditLogModel::DetailColumn, this));
+    tabifyDockWidget(breakers, alerts);
+    tabifyDockWidget(alerts, history);
+    tabifyDockWidget(history, audit);
+    breakers->raise();
+    connect(m_breakers, &BreakerPanel::resetRequested, this, [this](const QString &task) {
+        const Actor actor = m_session.actor();
+        runCommand(QStringLiteral("breaker_reset"),
+                   [actor, task](HeartbeatEngine &e) { return e.resetBreaker(actor, task); });
+    });
+    connect(m_breakers, &BreakerPanel::forceOpenRequested, this, [this](const QString &task) {
+        const Actor actor = m_session.actor();
+        runCommand(QStringLiteral("breaker_force_open"),
+                   [actor, task](HeartbeatEngine &e) { return e.forceOpenBreaker(actor, task); });
+    });
+    connect(m_feed, &RecordFeed::recordsArrived, this, &MainWindow::onRecords);
+    m_host.setRecordFeed(m_feed);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Heartbeat Dashboard"));
+        m_tray->show();
+    }
+
     buildActions();
 
     connect(&m_session, &AdminSession::roleChanged, this, &MainWindow::onRoleChanged);
@@ -96,7 +138,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     if (!settings.windowGeometry.isEmpty())
         restoreGeometry(settings.windowGeometry);
     else
-        resize(1100, 700);
+        resize(1280, 860);
     if (!settings.windowState.isEmpty())
         restoreState(settings.windowState);
     applySnapshot();
@@ -280,11 +322,45 @@ void MainWindow::onSnapshot(const EngineSnapshot &snapshot)
         m_redrawTimer.start(RedrawIntervalMs);
 }
 
+QDockWidget *MainWindow::addPanel(const QString &title, const QString &name, QWidget *panel)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name); // saveState() needs it to remember the layout
+    dock->setWidget(panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    return dock;
+}
+
+void MainWindow::onRecords(const RecordBatch &batch)
+{
+    m_history->addRecords(batch.executions);
+}
+
+void MainWindow::notifyAlerts(const QVector<Alert> &alerts)
+{
+    for (const Alert &alert : alerts) {
+        ++m_notifications;
+        statusBar()->showMessage(tr("Alert: %1").arg(alert.message), 10'000);
+        if (m_tray)
+            m_tray->showMessage(tr("Heartbeat alert"), alert.message,
+                                alert.severity == Severity::Critical ? QSystemTrayIcon::Critical
+                                                                     : QSystemTrayIcon::Warning);
+    }
+}
+
 void MainWindow::applySnapshot()
 {
     m_shown = m_pending;
     const EngineState &state = *m_shown;
     m_taskModel->setSnapshot(m_shown);
+    m_breakers->setSnapshot(m_shown);
+    m_audit->setEntries(state.recentAudit);
+    notifyAlerts(m_alerts->setSnapshot(m_shown));
+    QStringList tasks;
+    for (const TaskStatus &t : state.tasks)
+        tasks << t.name;
+    m_history->setTasks(tasks);
     m_metrics->update(state);
     m_pauseAction->setEnabled(!state.emergencyStop);
     m_resumeAction->setEnabled(state.emergencyStop);
@@ -297,6 +373,7 @@ void MainWindow::refreshClockDependent()
     const EngineState &state = *m_shown;
     const qint64 now = m_clock->nowMs();
     m_banner->update(state, now);
+    m_breakers->setNow(now);
     m_statusTick->setText(state.metrics.lastTickMs > 0
                               ? tr("Last tick #%1, %2")
                                     .arg(state.metrics.lastTickId)

@@ -10,12 +10,20 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
+class QSystemTrayIcon;
 class QLabel;
 class QTableView;
 
 namespace hb {
 
 class AdminSession;
+class AlertListModel;
+class AuditLogModel;
+class BreakerPanel;
+class HistoryPanel;
+class RecordFeed;
+struct RecordBatch;
 class EngineHost;
 class HealthBanner;
 class MetricsPanel;
@@ -52,6 +60,11 @@ public:
     TaskTableModel *taskModel() const { return m_taskModel; }
     QAction *pauseAction() const { return m_pauseAction; }
     QAction *resumeAction() const { return m_resumeAction; }
+    BreakerPanel *breakerPanel() const { return m_breakers; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    AlertListModel *alertModel() const { return m_alerts; }
+    AuditLogModel *auditModel() const { return m_audit; }
+    int notificationsShown() const { return m_notifications; }
     QAction *unlockAction() const { return m_unlockAction; }
     QAction *lockAction() const { return m_lockAction; }
     // Shown while no admin passphrase is set for the data directory.
@@ -73,6 +86,9 @@ private:
     void requestResume();
     void requestMaintenance(bool on);
     void onTaskClicked(const QModelIndex &index);
+    void onRecords(const hb::RecordBatch &batch);
+    void notifyAlerts(const QVector<Alert> &alerts);
+    QDockWidget *addPanel(const QString &title, const QString &name, QWidget *panel);
     void requestUnlock();
     void onUnlockFinished(bool ok);
     void onRoleChanged();
@@ -87,6 +103,13 @@ private:
     MetricsPanel *m_metrics;
     TaskTableModel *m_taskModel;
     QTableView *m_taskView;
+    RecordFeed *m_feed;
+    BreakerPanel *m_breakers;
+    HistoryPanel *m_history;
+    AlertListModel *m_alerts;
+    AuditLogModel *m_audit;
+    QSystemTrayIcon *m_tray = nullptr;
+    int m_notifications = 0;
     QLabel *m_statusActor;
     QLabel *m_passphraseBanner;
     QLabel *m_statusTick;
