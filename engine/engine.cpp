@@ -310,8 +310,11 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
         if (sample.series == QLatin1StringView("memory.total_bytes"))
             m_memoryBytes = qint64(sample.value);
     }
-    if (m_tick)
+    if (m_tick) {
         m_tick->samples.append(result.samples);
+        if (result.ok && result.auditLogCap)
+            m_tick->auditLogCap = result.auditLogCap;
+    }
     finalize(*run, result.ok ? Outcome::Success : Outcome::Failure, durationMs, result.items,
              result.error);
 }
@@ -392,6 +395,7 @@ void HeartbeatEngine::finishTickIfDone()
     batch.ticks.append(record);
     batch.executions = std::move(tick->records);
     batch.samples = std::move(tick->samples);
+    batch.auditLogCap = tick->auditLogCap;
     batch.breakerEvents = std::exchange(m_pendingBreakerEvents, {});
     batch.audit = std::exchange(m_pendingAudit, {});
     batch.state = persistedState();

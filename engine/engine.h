@@ -129,6 +129,7 @@ private:
         int pending = 0;
         QVector<ExecutionRecord> records;
         QVector<Sample> samples;
+        std::optional<qint64> auditLogCap;
     };
     std::unique_ptr<Tick> m_tick;
     std::vector<std::shared_ptr<Run>> m_inFlight;

@@ -36,6 +36,9 @@ struct TaskResult
     // One entry per ledger change the run made (each change is its own transaction). The engine
     // stamps the time if it is 0 and the actor if it is empty ("heartbeat:<task>").
     QVector<AuditEntry> audit;
+    // Auto cleanup asks the metrics writer (the only writer of metrics.db) to keep at most this
+    // many audit_log entries; applied in the same commit as this tick's rows.
+    std::optional<qint64> auditLogCap;
 
     static TaskResult success(qint64 items = 0)
     {
@@ -63,10 +66,19 @@ public:
     virtual TaskResult run(const TaskContext &ctx) = 0;
 };
 
-// What a task factory may need to build its task.
+class Ledger;
+class OracleSource;
+class OracleMonitor;
+
+// What a task factory may need to build its task. A task whose dependency is null fails every
+// run with an error naming what is missing (a test or a broken start-up must not crash it).
 struct TaskEnvironment
 {
     QString dataDir;
+    std::shared_ptr<Ledger> ledger;
+    std::shared_ptr<OracleSource> oracle;
+    std::shared_ptr<OracleMonitor> oracleMonitor;
+    QString metricsPath; // metrics.db, read-only for tasks (the MetricsWriter is its one writer)
 };
 
 using TaskFactory = std::function<std::shared_ptr<MaintenanceTask>(const TaskEnvironment &)>;

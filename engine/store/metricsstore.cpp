@@ -157,6 +157,8 @@ void WriteBatch::merge(WriteBatch &&other)
     if (other.state)
         state = std::move(other.state);
     other.state.reset();
+    if (other.auditLogCap)
+        auditLogCap = other.auditLogCap;
 }
 
 // The hot path's statements, prepared once per connection.
@@ -404,6 +406,13 @@ void MetricsStore::write(const WriteBatch &batch)
             sql::bindText(s.insertAudit, 3, action);
             sql::bindText(s.insertAudit, 4, detail);
             sql::execAndReset(s.insertAudit);
+        }
+        if (batch.auditLogCap) {
+            // Keep the newest entries; ids only grow, so "newest" is "highest id".
+            SQLite::Statement cap(*m_db, "DELETE FROM audit_log WHERE id <= "
+                                         "(SELECT max(id) FROM audit_log) - ?1");
+            sql::bindInt(cap, 1, std::max<qint64>(0, *batch.auditLogCap));
+            cap.exec();
         }
 
         if (batch.state) {

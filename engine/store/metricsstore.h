@@ -29,11 +29,13 @@ struct WriteBatch
     QVector<Sample> samples;
     QVector<AuditEntry> audit;
     std::optional<PersistedState> state; // newest wins when batches are merged
+    // Auto cleanup: after this batch's rows, keep only the newest N audit_log entries.
+    std::optional<qint64> auditLogCap;
 
     bool isEmpty() const
     {
         return ticks.isEmpty() && executions.isEmpty() && breakerEvents.isEmpty()
-               && samples.isEmpty() && audit.isEmpty() && !state;
+               && samples.isEmpty() && audit.isEmpty() && !state && !auditLogCap;
     }
     qsizetype recordCount() const
     {

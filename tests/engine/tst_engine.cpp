@@ -112,6 +112,7 @@ private Q_SLOTS:
     void stateSurvivesRestartThroughTheStore();
     void taskLedgerChangesAreAudited();
     void committedCountersNeverRunAheadOfRows();
+    void auditLogCapIsAppliedByTheWriter();
     void snapshotsAreCoalesced();
     void hostRunsEngineOnItsOwnThread();
 };
@@ -495,6 +496,25 @@ void TestEngine::taskLedgerChangesAreAudited()
                            " AND actor = 'heartbeat:pool_maintenance'")
                  .getInt(),
              1);
+}
+
+void TestEngine::auditLogCapIsAppliedByTheWriter()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.db"));
+    MetricsWriter writer(std::make_unique<MetricsStore>(path), {}, std::make_shared<FakeClock>());
+    auto task = std::make_shared<AuditingTask>();
+    Rig rig({task}, testConfig(), {}, &writer);
+    for (int i = 0; i < 8; ++i)
+        rig.tick();
+    task->auditLogCap = 3;
+    rig.tick();
+    writer.flush();
+    SQLite::Database db(path.toStdString(), SQLite::OPEN_READONLY);
+    QCOMPARE(db.execAndGet("SELECT count(*) FROM audit_log").getInt(), 3);
+    // The newest ones stay: ticks 7, 8 and 9.
+    QCOMPARE(db.execAndGet("SELECT min(json_extract(detail, '$.tick')) FROM audit_log").getInt(), 7);
+    writer.stop();
 }
 
 void TestEngine::committedCountersNeverRunAheadOfRows()

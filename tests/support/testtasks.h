@@ -43,8 +43,10 @@ public:
         TaskResult r = TaskResult::success(1);
         r.audit.append({0, {}, QStringLiteral("pool_corrected"),
                         QStringLiteral("{\"pool\":\"p1\",\"tick\":%1}").arg(ctx.tickId)});
+        r.auditLogCap = auditLogCap;
         return r;
     }
+    std::optional<qint64> auditLogCap;
 };
 
 class ThrowingTask : public MaintenanceTask
