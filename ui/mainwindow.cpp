@@ -4,6 +4,7 @@
 #include "alertlistmodel.h"
 #include "auditlogmodel.h"
 #include "breakerpanel.h"
+#include "configdialog.h"
 #include "enginehost.h"
 #include "historypanel.h"
 #include "recordfeed.h"
@@ -202,7 +203,14 @@ void MainWindow::buildActions()
     file->addAction(m_lockAction);
     file->addSeparator();
     file->addAction(quit);
+    auto *configure = new QAction(tr("&Configuration…"), this);
+    configure->setObjectName(QStringLiteral("configAction"));
+    configure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(configure, &QAction::triggered, this, &MainWindow::openConfig);
+
     QMenu *engine = menuBar()->addMenu(tr("&Engine"));
+    engine->addAction(configure);
+    engine->addSeparator();
     engine->addAction(m_pauseAction);
     engine->addAction(m_resumeAction);
     engine->addSeparator();
@@ -242,6 +250,17 @@ void MainWindow::onRoleChanged()
     m_unlockAction->setVisible(!admin);
     m_lockAction->setVisible(admin);
     m_passphraseBanner->setVisible(!m_session.passphraseSet());
+}
+
+void MainWindow::openConfig()
+{
+    ConfigDialog dialog(m_shown->config, m_session.isAdmin(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.isValid())
+        return;
+    const Actor actor = m_session.actor();
+    const HeartbeatConfig config = dialog.config();
+    runCommand(QStringLiteral("config_change"),
+               [actor, config](HeartbeatEngine &e) { return e.updateConfig(actor, config); });
 }
 
 void MainWindow::requestUnlock()

@@ -90,6 +90,7 @@ private:
     void notifyAlerts(const QVector<Alert> &alerts);
     QDockWidget *addPanel(const QString &title, const QString &name, QWidget *panel);
     void requestUnlock();
+    void openConfig();
     void onUnlockFinished(bool ok);
     void onRoleChanged();
     void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd);

@@ -1,0 +1,108 @@
+#include "configdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace hb;
+
+class TestConfigDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hasAnEditorForEveryField();
+    void badValueIsExplainedNextToItsField_data();
+    void badValueIsExplainedNextToItsField();
+    void goodEditsProduceTheConfig();
+    void viewersCannotEdit();
+};
+
+namespace {
+QPushButton *saveButton(ConfigDialog &d)
+{
+    return d.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+}
+} // namespace
+
+void TestConfigDialog::hasAnEditorForEveryField()
+{
+    ConfigDialog dialog(HeartbeatConfig(), true);
+    const QJsonObject json = HeartbeatConfig().toJson();
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (it.key() == u"version")
+            continue;
+        if (it.value().isObject()) {
+            const QJsonObject group = it.value().toObject();
+            for (auto g = group.begin(); g != group.end(); ++g)
+                QVERIFY2(dialog.editor(it.key() + u'.' + g.key()), qPrintable(g.key()));
+        } else {
+            QVERIFY2(dialog.editor(it.key()), qPrintable(it.key()));
+        }
+    }
+    QVERIFY(saveButton(dialog));
+}
+
+void TestConfigDialog::badValueIsExplainedNextToItsField_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("negative tick") << "tick_interval_ms" << "-5" << "between";
+    QTest::newRow("not a number") << "breaker.timeout_ms" << "soon" << "string";
+    QTest::newRow("retention order") << "retention.minute_days" << "1" << "raw_days";
+    QTest::newRow("fault rate") << "oracle.demo_fault_rate" << "2" << "1";
+}
+
+void TestConfigDialog::badValueIsExplainedNextToItsField()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    ConfigDialog dialog(HeartbeatConfig(), true);
+    auto *line = qobject_cast<QLineEdit *>(dialog.editor(field));
+    QVERIFY(line);
+    line->setText(text);
+    QVERIFY(!dialog.isValid());
+    QVERIFY2(dialog.message(field).contains(expected), qPrintable(dialog.message(field)));
+    QVERIFY(!saveButton(dialog)->isEnabled());
+    // Fixing it clears the message and enables Save again.
+    line->setText(QString::number(HeartbeatConfig().toJson().value(field).toDouble()));
+    if (field.contains(u'.')) {
+        const QStringList parts = field.split(u'.');
+        line->setText(QString::number(
+            HeartbeatConfig().toJson().value(parts.at(0)).toObject().value(parts.at(1)).toDouble()));
+    }
+    QVERIFY(dialog.isValid());
+    QVERIFY(dialog.message(field).isEmpty());
+    QVERIFY(saveButton(dialog)->isEnabled());
+}
+
+void TestConfigDialog::goodEditsProduceTheConfig()
+{
+    ConfigDialog dialog(HeartbeatConfig(), true);
+    qobject_cast<QLineEdit *>(dialog.editor(QStringLiteral("tick_interval_ms")))->setText(QStringLiteral("5000"));
+    qobject_cast<QCheckBox *>(dialog.editor(QStringLiteral("tasks.price_update")))->setChecked(false);
+    qobject_cast<QComboBox *>(dialog.editor(QStringLiteral("oracle.source")))->setCurrentText(QStringLiteral("file"));
+    QVERIFY(!dialog.isValid()); // "file" needs a path
+    QVERIFY(!dialog.message(QStringLiteral("oracle.path")).isEmpty());
+    qobject_cast<QLineEdit *>(dialog.editor(QStringLiteral("oracle.path")))->setText(QStringLiteral("/tmp/prices.json"));
+    QVERIFY(dialog.isValid());
+    const HeartbeatConfig c = dialog.config();
+    QCOMPARE(c.tickIntervalMs, 5000);
+    QVERIFY(!c.isTaskEnabled(TaskName::PriceUpdate));
+    QCOMPARE(c.oracleSource, QStringLiteral("file"));
+    QCOMPARE(c.oraclePath, QStringLiteral("/tmp/prices.json"));
+}
+
+void TestConfigDialog::viewersCannotEdit()
+{
+    ConfigDialog dialog(HeartbeatConfig(), false);
+    QVERIFY(!dialog.editor(QStringLiteral("tick_interval_ms"))->isEnabled());
+    QVERIFY(!saveButton(dialog));
+}
+
+QTEST_MAIN(TestConfigDialog)
+#include "tst_configdialog.moc"
