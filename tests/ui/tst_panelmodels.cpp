@@ -1,0 +1,150 @@
+// The dashboard's table models (besides the task table): each passes QAbstractItemModelTester
+// through the changes it sees in use, and shows what a user needs to read.
+
+#include "alertlistmodel.h"
+#include "auditlogmodel.h"
+#include "breakertablemodel.h"
+#include "historymodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hb;
+
+namespace {
+
+EngineSnapshot withBreakers(const QVector<BreakerStatus> &breakers, const QVector<qint64> &retry)
+{
+    EngineState s;
+    s.breakers = breakers;
+    s.breakerRetryAtMs = retry;
+    return EngineSnapshot(s);
+}
+
+EngineSnapshot withAlerts(const QVector<Alert> &alerts)
+{
+    EngineState s;
+    s.activeAlerts = alerts;
+    return EngineSnapshot(s);
+}
+
+ExecutionRecord run(qint64 tick, const QString &task, Outcome outcome, const QString &error = {})
+{
+    return {tick, task, 1'700'000'000'000 + tick * 1000, 12, outcome, 3, error};
+}
+
+} // namespace
+
+class TestPanelModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void breakerTableCountsDownAndPassesTester();
+    void alertListTellsWhatIsNewAndKeepsClearedOnes();
+    void historyIsBoundedNewestFirstAndFilters();
+    void auditLogIsNewestFirstAndReadable();
+};
+
+void TestPanelModels::breakerTableCountsDownAndPassesTester()
+{
+    BreakerTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 t0 = 1'700'000'000'000;
+    BreakerStatus open{QStringLiteral("price_update"), BreakerState::Open, 5, t0, t0};
+    BreakerStatus closed{QStringLiteral("memory_monitoring"), BreakerState::Closed, 0, 0, 0};
+    model.setSnapshot(withBreakers({open, closed}, {t0 + 300'000, 0}));
+    QCOMPARE(model.rowCount(), 2);
+    model.setNow(t0 + 60'000);
+    const QModelIndex retry = model.index(0, BreakerTableModel::RetryColumn);
+    QCOMPARE(retry.data(BreakerTableModel::RawValueRole).toLongLong(), 240'000);
+    QVERIFY(retry.data().toString().contains(u"4 min"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setNow(t0 + 61'000);
+    QCOMPARE(changed.size(), 1); // one ranged update of the countdown column
+    QCOMPARE(changed.constFirst().at(0).toModelIndex().column(), int(BreakerTableModel::RetryColumn));
+    QVERIFY(model.index(0, BreakerTableModel::StateColumn).data().toString().contains(u"open"));
+    QCOMPARE(model.index(1, BreakerTableModel::RetryColumn).data().toString(), QStringLiteral("—"));
+    model.setSnapshot(withBreakers({closed}, {0}));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.taskAt(0), QStringLiteral("memory_monitoring"));
+}
+
+void TestPanelModels::alertListTellsWhatIsNewAndKeepsClearedOnes()
+{
+    AlertListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Alert memory{1, QStringLiteral("memory_monitoring"), QStringLiteral("memory_high"),
+                       Severity::Warning, QStringLiteral("Memory use 1.2 GB")};
+    const Alert cycles{2, QStringLiteral("cycles_monitoring"), QStringLiteral("cycles_low"),
+                       Severity::Critical, QStringLiteral("Cycles below 500 B")};
+    QCOMPARE(model.setSnapshot(withAlerts({memory})).size(), 1);
+    QCOMPARE(model.setSnapshot(withAlerts({memory})).size(), 0); // still active: not new
+    const QVector<Alert> fresh = model.setSnapshot(withAlerts({memory, cycles}));
+    QCOMPARE(fresh.size(), 1);
+    QCOMPARE(fresh.constFirst().key, QStringLiteral("cycles_low"));
+    QCOMPARE(model.activeCount(), 2);
+    QCOMPARE(model.index(0, AlertListModel::MessageColumn).data().toString(), cycles.message);
+    model.setSnapshot(withAlerts({cycles}));
+    QCOMPARE(model.activeCount(), 1);
+    QCOMPARE(model.rowCount(), 2); // the cleared one stays, marked so
+    QCOMPARE(model.index(1, AlertListModel::StatusColumn).data().toString(), QStringLiteral("cleared"));
+    // It comes back: new again.
+    QCOMPARE(model.setSnapshot(withAlerts({cycles, memory})).size(), 1);
+}
+
+void TestPanelModels::historyIsBoundedNewestFirstAndFilters()
+{
+    HistoryModel model(5);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    HistoryFilter filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    model.addRecords({run(1, QStringLiteral("a"), Outcome::Success),
+                      run(1, QStringLiteral("b"), Outcome::Failure, QStringLiteral("boom"))});
+    model.addRecords({run(2, QStringLiteral("a"), Outcome::Success), run(2, QStringLiteral("b"), Outcome::Timeout),
+                      run(3, QStringLiteral("a"), Outcome::Success), run(3, QStringLiteral("b"), Outcome::Success)});
+    QCOMPARE(model.rowCount(), 5); // bounded
+    QCOMPARE(model.recordAt(0).tickId, 3);
+    QCOMPARE(model.recordAt(4).tickId, 1); // the oldest still kept is b's failure in tick 1
+    QCOMPARE(model.recordAt(4).error, QStringLiteral("boom"));
+
+    filter.setTask(QStringLiteral("b"));
+    QCOMPARE(filter.rowCount(), 3);
+    filter.setOutcome(int(Outcome::Failure));
+    QCOMPARE(filter.rowCount(), 1);
+    filter.setTask({});
+    filter.setOutcome(-1);
+    QCOMPARE(filter.rowCount(), 5);
+
+    // A batch larger than the capacity keeps its newest records.
+    QVector<ExecutionRecord> many;
+    for (int i = 10; i < 20; ++i)
+        many.append(run(i, QStringLiteral("a"), Outcome::Success));
+    model.addRecords(many);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.recordAt(0).tickId, 19);
+    QCOMPARE(model.recordAt(4).tickId, 15);
+}
+
+void TestPanelModels::auditLogIsNewestFirstAndReadable()
+{
+    AuditLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const AuditEntry first{1, QStringLiteral("alice"), QStringLiteral("emergency_pause"),
+                           QStringLiteral("{\"reason\":\"drill\",\"role\":\"admin\"}")};
+    const AuditEntry second{2, QStringLiteral("victor"), QStringLiteral("refused"),
+                            QStringLiteral("{\"request\":\"resume\",\"required_role\":\"admin\"}")};
+    model.setEntries({first, second});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, AuditLogModel::ActorColumn).data().toString(), QStringLiteral("victor"));
+    const QString detail = model.index(1, AuditLogModel::DetailColumn).data().toString();
+    QVERIFY2(detail.contains(u"reason: drill"), qPrintable(detail));
+    QVERIFY(model.index(0, AuditLogModel::ActionColumn).data(Qt::ForegroundRole).isValid());
+    model.setEntries({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TestPanelModels)
+#include "tst_panelmodels.moc"
