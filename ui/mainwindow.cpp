@@ -16,6 +16,8 @@
 #include "uisettings.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QLocale>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -216,6 +218,28 @@ void MainWindow::buildActions()
     engine->addSeparator();
     engine->addAction(m_maintenanceAction);
     engine->addAction(resetBreakers);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString current = UiSettings::load().language;
+    for (const auto &[code, name] : {std::pair{"en", "English"}, std::pair{"id", "Bahasa Indonesia"}}) {
+        QAction *choice = language->addAction(QString::fromUtf8(name));
+        choice->setObjectName(QStringLiteral("language_") + QLatin1StringView(code));
+        choice->setCheckable(true);
+        choice->setChecked(current == QLatin1StringView(code)
+                           || (current.isEmpty() && QLocale().language() == QLocale(QString::fromLatin1(code)).language()));
+        languages->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code] {
+            UiSettings settings = UiSettings::load();
+            settings.language = QString::fromLatin1(code);
+            settings.save();
+            statusBar()->showMessage(tr("The language changes the next time the dashboard starts"),
+                                     10'000);
+        });
+    }
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
 
     QToolBar *toolbar = addToolBar(tr("Emergency"));
     toolbar->setObjectName(QStringLiteral("emergencyToolbar"));

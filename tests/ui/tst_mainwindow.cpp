@@ -8,6 +8,7 @@
 #include "tasktablemodel.h"
 #include "testsupport.h"
 #include "testtasks.h"
+#include "uisettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void firstUseSetsThePassphraseAsAHashOnly();
     void wrongPassphraseIsRefused();
     void autoLocksAfterFiveIdleMinutes();
+    void languageChoiceIsRemembered();
 };
 
 void TestMainWindow::showsLiveMetricsAndTasks()
@@ -279,6 +281,17 @@ void TestMainWindow::autoLocksAfterFiveIdleMinutes()
     QVERIFY(!w.session->isAdmin());
     QCOMPARE(locked.size(), 1);
     QVERIFY(w.window->unlockAction()->isVisible());
+}
+
+void TestMainWindow::languageChoiceIsRemembered()
+{
+    Window w(Role::Viewer);
+    auto *indonesian = w.window->findChild<QAction *>(QStringLiteral("language_id"));
+    QVERIFY(indonesian);
+    indonesian->trigger();
+    QCOMPARE(UiSettings::load().language, QStringLiteral("id"));
+    w.window->findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+    QCOMPARE(UiSettings::load().language, QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestMainWindow)
