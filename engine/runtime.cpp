@@ -83,7 +83,9 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
         : (options.demo && !m_config.demo) ? HeartbeatConfig::demoDefaults().tickIntervalMs
                                            : 0;
     engineOptions.state = std::move(state);
-    engineOptions.tasks = registry.create(TaskEnvironment{m_dataDir});
+    TaskEnvironment environment;
+    environment.dataDir = m_dataDir;
+    engineOptions.tasks = registry.create(environment);
     engineOptions.writer = m_writer.get();
     m_host = std::make_unique<EngineHost>(std::move(engineOptions));
     qCInfo(lcEngine).noquote() << "data directory" << m_dataDir;
