@@ -1,0 +1,162 @@
+#include "ledger/demoledger.h"
+
+#include "ledger/ledger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace hb {
+
+namespace {
+
+constexpr qint64 kDayMs = 86'400'000;
+constexpr qint64 kHourMs = 3'600'000;
+
+// Weighted choice from cumulative weights out of 100.
+template<size_t N> int pick(DemoRandom &random, const int (&cumulative)[N])
+{
+    const qint64 roll = random.between(0, 99);
+    for (size_t i = 0; i < N; ++i) {
+        if (roll < cumulative[i])
+            return int(i);
+    }
+    return int(N - 1);
+}
+
+constexpr int kPoolWeights[] = {40, 65, 85, 100};  // java, sumatra, sulawesi, kalimantan
+constexpr int kCommodityWeights[] = {50, 80, 100}; // rice, corn, wheat
+constexpr int kTermDays[] = {30, 60, 90, 120, 180};
+constexpr double kBasePrice[] = {0.92, 0.31, 0.35}; // per kg, by Commodity
+
+} // namespace
+
+quint64 DemoRandom::next()
+{
+    quint64 z = (m_state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+double DemoRandom::uniform()
+{
+    return double(next() >> 11) * 0x1.0p-53;
+}
+
+qint64 DemoRandom::between(qint64 low, qint64 high)
+{
+    // The modulo bias over 2^64 is far below anything a demo could show.
+    return low + qint64(next() % quint64(high - low + 1));
+}
+
+DemoLoanGenerator::DemoLoanGenerator(quint64 seed, qint64 nowMs)
+    : m_random(seed)
+    , m_nowMs(nowMs)
+{
+}
+
+QStringList DemoLoanGenerator::pools()
+{
+    return {QStringLiteral("pool-java"), QStringLiteral("pool-sumatra"),
+            QStringLiteral("pool-sulawesi"), QStringLiteral("pool-kalimantan")};
+}
+
+Loan DemoLoanGenerator::next()
+{
+    ++m_index;
+    DemoRandom &r = m_random;
+    Loan loan;
+    loan.id = QStringLiteral("LN-%1").arg(m_index, 7, 10, QLatin1Char('0'));
+    // Fewer borrowers than loans: many borrow more than once.
+    loan.borrower = QStringLiteral("BR-%1").arg(
+        r.between(1, std::max<qint64>(10, m_index / 3 + 10)), 6, 10, QLatin1Char('0'));
+    loan.pool = pools().at(pick(r, kPoolWeights));
+    loan.collateral = Commodity(pick(r, kCommodityWeights));
+    // Log-uniform from 200.00 to 20 000.00: many small loans, a few large ones.
+    loan.principal = qint64(std::llround(20'000.0 * std::pow(100.0, r.uniform())));
+    const double ratio = 1.3 + 0.7 * r.uniform(); // over-collateralised 130..200 %
+    loan.collateralQuantity =
+        std::round(double(loan.principal) / 100.0 / kBasePrice[int(loan.collateral)] * ratio);
+    loan.createdMs = m_nowMs - r.between(1 * kDayMs, 200 * kDayMs);
+    loan.dueMs = loan.createdMs + kTermDays[r.between(0, 4)] * kDayMs;
+    loan.updatedMs = loan.createdMs;
+
+    const qint64 pastDueDays = (m_nowMs - loan.dueMs) / kDayMs;
+    const qint64 roll = r.between(0, 99);
+    if (loan.dueMs > m_nowMs) {
+        loan.status = roll < 92 ? LoanStatus::Active : LoanStatus::Repaid;
+    } else if (pastDueDays <= 45) {
+        // Not all past-due loans are marked yet: loan monitoring has work to do.
+        loan.status =
+            roll < 55 ? LoanStatus::Repaid : (roll < 80 ? LoanStatus::Overdue : LoanStatus::Active);
+    } else {
+        // A few left overdue for more than 45 days: the auto-liquidation candidates.
+        loan.status = roll < 85 ? LoanStatus::Repaid
+                                : (roll < 96 ? LoanStatus::Liquidated : LoanStatus::Overdue);
+    }
+    if (loan.status != LoanStatus::Active)
+        loan.updatedMs =
+            std::min(m_nowMs, std::max(loan.createdMs, loan.dueMs) + r.between(0, 10) * kDayMs);
+    return loan;
+}
+
+QVector<Loan> DemoLoanGenerator::take(qint64 count)
+{
+    QVector<Loan> loans;
+    loans.reserve(count);
+    for (qint64 i = 0; i < count; ++i)
+        loans.append(next());
+    return loans;
+}
+
+QVector<PriceQuote> demoPrices(qint64 nowMs)
+{
+    const QString source = QStringLiteral("demo");
+    return {{Commodity::Rice, kBasePrice[0], nowMs - 2 * kHourMs, source},
+            {Commodity::Corn, kBasePrice[1], nowMs - 5 * kHourMs, source},
+            {Commodity::Wheat, kBasePrice[2], nowMs - 30 * kHourMs, source}};
+}
+
+Balances demoBalances()
+{
+    // Cycles comfortably above the 1 T alert; the treasury can top them up many times.
+    return {50'000'000'000'000, 2'500'000'000'000};
+}
+
+DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
+{
+    if (options.loans < 0 || options.batchSize < 1)
+        throw std::invalid_argument("seedDemoLedger: loans >= 0 and batchSize >= 1");
+    if (ledger.countLoans().total != 0)
+        throw std::invalid_argument("seedDemoLedger: the ledger already holds loans");
+    const qint64 migrationsBefore = ledger.migrationCount();
+    DemoLoanGenerator generator(options.seed, options.nowMs);
+    for (qint64 left = options.loans; left > 0;) {
+        const qint64 n = std::min<qint64>(left, options.batchSize);
+        ledger.rebalance(n);
+        ledger.insertLoans(generator.take(n));
+        left -= n;
+    }
+    ledger.rebalance();
+    for (const PriceQuote &quote : demoPrices(options.nowMs))
+        ledger.setPrice(quote);
+    ledger.setBalances(demoBalances());
+    if (options.driftPoolTotals && options.loans > 0) {
+        QVector<PoolTotals> stored = ledger.storedPoolTotals();
+        for (PoolTotals &t : stored) {
+            if (t.pool == DemoLoanGenerator::pools().at(2)) {
+                t.totalPrincipal += 125'000;
+                t.activeLoans += 1;
+                ledger.setStoredPoolTotals({t});
+            }
+        }
+    }
+    DemoSeedReport report;
+    report.loans = options.loans;
+    report.shards = ledger.shardCount();
+    report.migrations = ledger.migrationCount() - migrationsBefore;
+    return report;
+}
+
+} // namespace hb

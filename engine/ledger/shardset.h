@@ -1,0 +1,47 @@
+#pragma once
+
+// The open shard files of one ledger directory, by shard id. Creates, opens, closes and removes
+// shard-NNNN.db files; knows nothing about rings. Not thread-safe: the ledger's lock guards it.
+
+#include "ledger/shard.h"
+
+#include <QString>
+#include <QVector>
+
+#include <map>
+#include <memory>
+
+namespace hb {
+
+class ShardSet
+{
+public:
+    explicit ShardSet(const QString &directory);
+
+    QString pathOf(int id) const;
+    bool hasFile(int id) const;
+
+    // Opens the shard (creating an empty one when the file is missing); returns the open one if
+    // it is already open.
+    Shard &open(int id);
+    // A new, empty shard: a leftover file of that name that no catalog lists is removed first.
+    Shard &create(int id);
+    Shard *find(int id);
+    // The open shard `id`; StoreError naming its file if it is not open.
+    Shard &at(int id);
+    // Closes the shard and deletes its files.
+    void remove(int id);
+
+    // Shard::setPowerSafe() for every open shard and every shard opened from now on.
+    void setPowerSafe(bool on);
+
+    QVector<int> openIds() const;
+    qint64 bytesOnDisk() const; // of the open shards
+
+private:
+    QString m_directory;
+    std::map<int, std::unique_ptr<Shard>> m_shards;
+    bool m_powerSafe = false;
+};
+
+} // namespace hb
