@@ -1,44 +1,37 @@
 #include "minmaxdecimator.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace hb {
 
 MinMaxDecimator::MinMaxDecimator(qint64 fromMs, qint64 toMs, int columns)
     : m_from(fromMs)
     , m_to(std::max(toMs, fromMs))
-    , m_columns(std::max(columns, 1))
-    , m_scale(double(m_columns) / double(std::max<qint64>(m_to - m_from, 1)))
+    , m_span(std::max<qint64>(m_to - m_from, 1))
+    , m_columns(std::clamp(columns, 1, MaxColumns))
 {
 }
 
-void MinMaxDecimator::add(qint64 tMs, double low, double high)
+void MinMaxDecimator::startColumn(qint64 tMs, double low, double high)
 {
     if (tMs < m_from || tMs > m_to || !std::isfinite(low) || !std::isfinite(high))
         return;
-    const int column = std::min(int(double(tMs - m_from) * m_scale), m_columns - 1);
-    if (column != m_column) {
-        flush();
-        m_column = column;
-        m_lowT = m_highT = tMs;
-        m_low = low;
-        m_high = high;
-        return;
-    }
-    if (low < m_low) {
-        m_low = low;
-        m_lowT = tMs;
-    }
-    if (high > m_high) {
-        m_high = high;
-        m_highT = tMs;
-    }
+    flush();
+    // Spans of centuries times 100 000 columns still fit in 64 bits.
+    const qint64 column = std::min<qint64>((tMs - m_from) * m_columns / m_span, m_columns - 1);
+    m_columnStart = m_from + (column * m_span + m_columns - 1) / m_columns;
+    m_nextColumn = column == m_columns - 1
+                       ? std::numeric_limits<qint64>::max()
+                       : m_from + ((column + 1) * m_span + m_columns - 1) / m_columns;
+    m_gathering = true;
+    m_lowT = m_highT = tMs;
+    m_low = low;
+    m_high = high;
 }
 
 void MinMaxDecimator::flush()
 {
-    if (m_column < 0)
+    if (!m_gathering)
         return;
     if (m_out.isEmpty())
         m_out.reserve(maxPoints());
@@ -53,12 +46,14 @@ void MinMaxDecimator::flush()
         m_out.append(high);
         m_out.append(low);
     }
-    m_column = -1;
+    m_gathering = false;
 }
 
 QList<QPointF> MinMaxDecimator::take()
 {
     flush();
+    m_columnStart = std::numeric_limits<qint64>::max();
+    m_nextColumn = std::numeric_limits<qint64>::min();
     QList<QPointF> out = std::move(m_out);
     m_out = {};
     return out;

@@ -3,39 +3,67 @@
 #include <QList>
 #include <QPointF>
 
+#include <cmath>
+#include <limits>
+
 namespace hb {
 
 // Reduces a time-ordered stream of values to what a line chart of `columns` pixels can show:
 // for each pixel column the lowest and the highest value, in time order (DESIGN.md "Charts",
 // STYLE.md #8). Spikes survive however many points share a column, and the output never holds
 // more than 2 × columns points. x is the time in epoch ms, y the value.
+//
+// Column c holds the times t with (t - from) * columns / (to - from) == c in integer
+// arithmetic, so a point's column never depends on floating-point rounding.
 class MinMaxDecimator
 {
 public:
-    // Columns split [fromMs, toMs] evenly; `columns` < 1 counts as 1.
+    static constexpr int MaxColumns = 100'000;
+
+    // Columns split [fromMs, toMs] evenly; `columns` is clamped to 1 .. MaxColumns.
     MinMaxDecimator(qint64 fromMs, qint64 toMs, int columns);
 
-    // Times must not decrease between calls. Values outside [fromMs, toMs] and non-finite values
-    // are ignored.
+    // Times must not decrease between calls. Values outside [fromMs, toMs] and non-finite
+    // values are ignored.
     void add(qint64 tMs, double value) { add(tMs, value, value); }
-    // A pre-aggregated bucket starting at `tMs` whose values span [low, high].
-    void add(qint64 tMs, double low, double high);
+    // A pre-aggregated bucket at `tMs` whose values span [low, high].
+    void add(qint64 tMs, double low, double high)
+    {
+        // The hot path (millions of calls a redraw): same column, finite values.
+        if (tMs >= m_columnStart && tMs < m_nextColumn && std::isfinite(low)
+            && std::isfinite(high)) {
+            if (low < m_low) {
+                m_low = low;
+                m_lowT = tMs;
+            }
+            if (high > m_high) {
+                m_high = high;
+                m_highT = tMs;
+            }
+            return;
+        }
+        startColumn(tMs, low, high);
+    }
 
     // The decimated points; the decimator is empty afterwards.
     QList<QPointF> take();
 
     int columns() const { return m_columns; }
-    // Hint for reserving: the most points take() can return.
+    // The most points take() can return.
     qsizetype maxPoints() const { return 2 * qsizetype(m_columns); }
 
 private:
+    void startColumn(qint64 tMs, double low, double high);
     void flush();
 
     qint64 m_from;
     qint64 m_to;
+    qint64 m_span;
     int m_columns;
-    double m_scale; // columns per millisecond
-    int m_column = -1; // column being gathered, -1 before the first value
+    // Times of the column being gathered: [m_columnStart, m_nextColumn). Empty before the first.
+    qint64 m_columnStart = std::numeric_limits<qint64>::max();
+    qint64 m_nextColumn = std::numeric_limits<qint64>::min();
+    bool m_gathering = false;
     qint64 m_lowT = 0;
     qint64 m_highT = 0;
     double m_low = 0.0;

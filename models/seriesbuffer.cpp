@@ -97,23 +97,41 @@ qsizetype SeriesBuffer::bucketCount(Resolution resolution) const
     return resolution == Resolution::Raw ? m_raw.size() : tier(resolution).size();
 }
 
-SeriesBuffer::Resolution SeriesBuffer::resolutionFor(qint64 fromMs, qint64 toMs) const
+bool SeriesBuffer::covers(Resolution resolution, qint64 fromMs) const
 {
-    Q_UNUSED(toMs); // every tier reaches the newest point; only the oldest one differs
-    if (!m_raw.hasEvicted() || m_raw.isEmpty() || m_raw.front().tMs <= fromMs)
-        return Resolution::Raw;
+    if (resolution == Resolution::Raw)
+        return !m_raw.hasEvicted() || m_raw.isEmpty() || m_raw.front().tMs <= fromMs;
     // A bucket that started at or before fromMs covers it, even if part of it lies earlier.
-    for (const Resolution r : {Resolution::Second, Resolution::Minute}) {
-        const Tier &t = tier(r);
-        if (!t.hasEvicted() || t.front().startMs <= fromMs)
-            return r;
-    }
-    return Resolution::Hour; // reaches furthest back of all
+    const Tier &t = tier(resolution);
+    return !t.hasEvicted() || t.isEmpty() || t.front().startMs <= fromMs;
 }
 
-template<typename F> void SeriesBuffer::visit(qint64 fromMs, qint64 toMs, F f) const
+SeriesBuffer::Resolution SeriesBuffer::resolutionFor(qint64 fromMs, qint64 toMs,
+                                                     int pixelWidth) const
 {
-    const Resolution resolution = resolutionFor(fromMs, toMs);
+    constexpr Resolution order[] = {Resolution::Raw, Resolution::Second, Resolution::Minute,
+                                    Resolution::Hour};
+    int chosen = ResolutionCount - 1; // reaches furthest back of all
+    for (int i = 0; i < ResolutionCount - 1; ++i) {
+        if (covers(order[i], fromMs)) {
+            chosen = i;
+            break;
+        }
+    }
+    if (pixelWidth > 0 && toMs > fromMs) {
+        const qint64 columnMs = (toMs - fromMs) / pixelWidth;
+        for (int i = chosen + 1; i < ResolutionCount; ++i) {
+            if (bucketWidthMs(order[i]) * 8 <= columnMs && covers(order[i], fromMs))
+                chosen = i;
+        }
+    }
+    return order[chosen];
+}
+
+template<typename F>
+void SeriesBuffer::visit(qint64 fromMs, qint64 toMs, int pixelWidth, F f) const
+{
+    const Resolution resolution = resolutionFor(fromMs, toMs, pixelWidth);
     if (resolution == Resolution::Raw) {
         const auto timeOf = [](const RawPoint &p) { return p.tMs; };
         const qsizetype begin = m_raw.lowerBound(fromMs, timeOf);
@@ -137,7 +155,7 @@ QList<QPointF> SeriesBuffer::points(qint64 fromMs, qint64 toMs, int pixelWidth) 
     if (m_raw.isEmpty() || toMs < fromMs)
         return {};
     MinMaxDecimator decimator(fromMs, toMs, pixelWidth);
-    visit(fromMs, toMs, [&decimator](qint64 t, double low, double high) {
+    visit(fromMs, toMs, pixelWidth, [&decimator](qint64 t, double low, double high) {
         decimator.add(t, low, high);
     });
     return decimator.take();
@@ -148,7 +166,7 @@ bool SeriesBuffer::valueRange(qint64 fromMs, qint64 toMs, double *min, double *m
     bool any = false;
     double lo = 0.0;
     double hi = 0.0;
-    visit(fromMs, toMs, [&](qint64, double low, double high) {
+    visit(fromMs, toMs, 0, [&](qint64, double low, double high) {
         lo = any ? std::min(lo, low) : low;
         hi = any ? std::max(hi, high) : high;
         any = true;

@@ -49,9 +49,11 @@ public:
     // lowest and highest value. Points of a tier (not raw) sit at their bucket's start.
     QList<QPointF> points(qint64 fromMs, qint64 toMs, int pixelWidth) const;
 
-    // The tier points() reads for a range: the finest one still holding data from `fromMs`, or
-    // the one reaching furthest back when none does.
-    Resolution resolutionFor(qint64 fromMs, qint64 toMs) const;
+    // The tier points() reads for a range: the finest one still holding data from `fromMs` (or
+    // the one reaching furthest back when none does). Given the pixel width, a coarser tier
+    // whose buckets are still at most 1/8 of a pixel column is read instead: the same picture
+    // from far fewer values (a week of 1 s buckets is not scanned to draw 500 columns).
+    Resolution resolutionFor(qint64 fromMs, qint64 toMs, int pixelWidth = 0) const;
 
     bool isEmpty() const { return m_raw.isEmpty(); }
     qsizetype rawCount() const { return m_raw.size(); }
@@ -80,7 +82,8 @@ private:
 
     static void addToTier(Tier &tier, qint64 width, qint64 tMs, double value);
     const Tier &tier(Resolution resolution) const;
-    template<typename F> void visit(qint64 fromMs, qint64 toMs, F f) const;
+    bool covers(Resolution resolution, qint64 fromMs) const;
+    template<typename F> void visit(qint64 fromMs, qint64 toMs, int pixelWidth, F f) const;
 
     Limits m_limits;
     RingBuffer<RawPoint> m_raw;

@@ -4,6 +4,7 @@
 #include "alertlistmodel.h"
 #include "auditlogmodel.h"
 #include "breakerpanel.h"
+#include "chartpanel.h"
 #include "configdialog.h"
 #include "enginehost.h"
 #include "historypanel.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_taskModel(new TaskTableModel(this))
     , m_taskView(new QTableView(this))
     , m_feed(new RecordFeed(this))
+    , m_charts(new ChartPanel(this))
     , m_breakers(new BreakerPanel(this))
     , m_history(new HistoryPanel(this))
     , m_alerts(new AlertListModel(this))
@@ -69,12 +71,11 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     auto *tasksBox = new QWidget(this);
     auto *tasksLayout = new QVBoxLayout(tasksBox);
     tasksLayout->setContentsMargins(0, 0, 0, 0);
-    auto *tasksTitle = new QLabel(tr("<b>Maintenance tasks</b>"), tasksBox);
-    tasksLayout->addWidget(tasksTitle);
     tasksLayout->addWidget(m_taskView);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_banner);
     m_passphraseBanner->setObjectName(QStringLiteral("passphraseBanner"));
     m_passphraseBanner->setWordWrap(true);
@@ -85,11 +86,16 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
            "Choose Unlock admin to set one."));
     layout->addWidget(m_passphraseBanner);
     layout->addWidget(m_metrics);
-    layout->addWidget(tasksBox, 1);
+    m_charts->setObjectName(QStringLiteral("charts"));
+    m_charts->setClock(m_clock);
+    m_charts->setMetricsPath(dataDir + QStringLiteral("/metrics.db"));
+    layout->addWidget(m_charts, 1);
     setCentralWidget(central);
 
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    QDockWidget *tasks = addPanel(tr("Tasks"), QStringLiteral("tasksDock"), tasksBox);
     QDockWidget *breakers = addPanel(tr("Circuit breakers"), QStringLiteral("breakersDock"), m_breakers);
+    tabifyDockWidget(tasks, breakers);
     QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"),
                                    makeTableView(m_alerts, AlertListModel::MessageColumn, this));
     QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
@@ -98,7 +104,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     tabifyDockWidget(breakers, alerts);
     tabifyDockWidget(alerts, history);
     tabifyDockWidget(history, audit);
-    breakers->raise();
+    tasks->raise();
     connect(m_breakers, &BreakerPanel::resetRequested, this, [this](const QString &task) {
         const Actor actor = m_session.actor();
         runCommand(QStringLiteral("breaker_reset"),
@@ -110,6 +116,12 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
                    [actor, task](HeartbeatEngine &e) { return e.forceOpenBreaker(actor, task); });
     });
     connect(m_feed, &RecordFeed::recordsArrived, this, &MainWindow::onRecords);
+    connect(m_feed, &RecordFeed::recordsArrived, m_charts, &ChartPanel::addRecords);
+    connect(m_charts, &ChartPanel::rangeIndexChanged, this, [](int index) {
+        UiSettings settings = UiSettings::load();
+        settings.chartRange = index;
+        settings.save();
+    });
     m_host.setRecordFeed(m_feed);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
@@ -141,9 +153,13 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     if (!settings.windowGeometry.isEmpty())
         restoreGeometry(settings.windowGeometry);
     else
-        resize(1280, 860);
-    if (!settings.windowState.isEmpty())
+        resize(1280, 960);
+    if (!settings.windowState.isEmpty()) {
         restoreState(settings.windowState);
+    } else if (auto *tasks = findChild<QDockWidget *>(QStringLiteral("tasksDock"))) {
+        resizeDocks({tasks}, {230}, Qt::Vertical); // the charts get the room by default
+    }
+    m_charts->setRangeIndex(settings.chartRange);
     applySnapshot();
 }
 
@@ -398,6 +414,7 @@ void MainWindow::applySnapshot()
     const EngineState &state = *m_shown;
     m_taskModel->setSnapshot(m_shown);
     m_breakers->setSnapshot(m_shown);
+    m_charts->setSnapshot(m_shown);
     m_audit->setEntries(state.recentAudit);
     notifyAlerts(m_alerts->setSnapshot(m_shown));
     QStringList tasks;

@@ -21,6 +21,7 @@ class AdminSession;
 class AlertListModel;
 class AuditLogModel;
 class BreakerPanel;
+class ChartPanel;
 class HistoryPanel;
 class RecordFeed;
 struct RecordBatch;
@@ -61,6 +62,7 @@ public:
     QAction *pauseAction() const { return m_pauseAction; }
     QAction *resumeAction() const { return m_resumeAction; }
     BreakerPanel *breakerPanel() const { return m_breakers; }
+    ChartPanel *chartPanel() const { return m_charts; }
     HistoryPanel *historyPanel() const { return m_history; }
     AlertListModel *alertModel() const { return m_alerts; }
     AuditLogModel *auditModel() const { return m_audit; }
@@ -105,6 +107,7 @@ private:
     TaskTableModel *m_taskModel;
     QTableView *m_taskView;
     RecordFeed *m_feed;
+    ChartPanel *m_charts;
     BreakerPanel *m_breakers;
     HistoryPanel *m_history;
     AlertListModel *m_alerts;

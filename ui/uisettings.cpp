@@ -8,6 +8,7 @@ namespace {
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kChartRange = QStringLiteral("charts/range");
 } // namespace
 
 UiSettings UiSettings::load()
@@ -17,6 +18,7 @@ UiSettings UiSettings::load()
     result.windowGeometry = s.value(kGeometry).toByteArray();
     result.windowState = s.value(kState).toByteArray();
     result.language = s.value(kLanguage).toString();
+    result.chartRange = s.value(kChartRange, 0).toInt();
     return result;
 }
 
@@ -26,6 +28,7 @@ void UiSettings::save() const
     s.setValue(kGeometry, windowGeometry);
     s.setValue(kState, windowState);
     s.setValue(kLanguage, language);
+    s.setValue(kChartRange, chartRange);
 }
 
 } // namespace hb

@@ -12,6 +12,7 @@ struct UiSettings
     QByteArray windowGeometry;
     QByteArray windowState;
     QString language; // "en", "id", or empty for the system language
+    int chartRange = 0; // ChartPanel range index: 5 min, 1 h, 24 h, 7 d
 
     static UiSettings load();
     void save() const;

@@ -1,0 +1,333 @@
+#include "store/metricsreader.h"
+
+#include "core/logging.h"
+#include "store/schema.h"
+#include "store/sqlvalues.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <string>
+
+namespace hb {
+
+namespace {
+
+QString trReader(const char *text)
+{
+    return QCoreApplication::translate("hb::MetricsReader", text);
+}
+
+// Long enough to ride out a writer's checkpoint; a reader in WAL mode never waits on commits.
+constexpr int kBusyTimeoutMs = 2000;
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+QString messageOf(const std::exception &e)
+{
+    return QString::fromUtf8(e.what()).simplified();
+}
+
+// Read-only and never a writer's obstacle. With a -wal (a writer is or was active) the file is
+// opened plainly read-only so committed WAL frames are seen; without one it is complete on its
+// own and opened `immutable`, which creates no -wal/-shm next to a file the user only studies.
+std::unique_ptr<SQLite::Database> openReadOnly(const QString &path)
+{
+    const bool sideFiles = QFileInfo::exists(path + QStringLiteral("-wal")) ||
+                           QFileInfo::exists(path + QStringLiteral("-journal"));
+    if (sideFiles)
+        return std::make_unique<SQLite::Database>(utf8(path), SQLite::OPEN_READONLY,
+                                                  kBusyTimeoutMs);
+    const QString uri =
+        QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
+        QStringLiteral("?immutable=1");
+    return std::make_unique<SQLite::Database>(utf8(uri), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                                              kBusyTimeoutMs);
+}
+
+const char *rollupTable(MetricsReader::Resolution resolution, bool samples)
+{
+    if (resolution == MetricsReader::Resolution::Hour)
+        return samples ? "sample_hour" : "exec_hour";
+    return samples ? "sample_minute" : "exec_minute";
+}
+
+// Outcome strings bound as parameters ?4..?8, so the SQL cannot disagree with records.cpp.
+void bindOutcomes(SQLite::Statement &stmt, int first)
+{
+    const Outcome outcomes[] = {Outcome::Success, Outcome::Failure, Outcome::Timeout,
+                                Outcome::Skipped, Outcome::Cancelled};
+    for (int i = 0; i < 5; ++i)
+        stmt.bind(first + i, outcomeName(outcomes[i]).toStdString());
+}
+
+ExecutionBucket executionBucketOf(SQLite::Statement &row)
+{
+    ExecutionBucket b;
+    b.bucketMs = sql::int64Of(row.getColumn(0));
+    b.rows = sql::int64Of(row.getColumn(1));
+    b.successes = sql::int64Of(row.getColumn(2));
+    b.failures = sql::int64Of(row.getColumn(3));
+    b.timeouts = sql::int64Of(row.getColumn(4));
+    b.skipped = sql::int64Of(row.getColumn(5));
+    b.cancelled = sql::int64Of(row.getColumn(6));
+    b.totalMs = sql::int64Of(row.getColumn(7));
+    b.maxMs = sql::int64Of(row.getColumn(8));
+    return b;
+}
+
+} // namespace
+
+MetricsReader::MetricsReader(const QString &path)
+    : m_path(path)
+{
+    if (!QFileInfo(path).isFile())
+        throw StoreError(path + u": " + trReader("no such metrics database"));
+    int version = 0;
+    try {
+        m_db = openReadOnly(path);
+        m_db->exec("PRAGMA query_only = 1");
+        version = schema::userVersion(*m_db);
+    } catch (const SQLite::Exception &e) {
+        m_db.reset();
+        const int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            throw StoreError(path + u": "
+                             + trReader("not a valid metrics database (%1)").arg(messageOf(e)));
+        throw StoreError(path + u": " + trReader("cannot open for reading (%1)").arg(messageOf(e)));
+    }
+    // Version 1 has no rollups and no writer would leave it so; newer versions only add columns.
+    if (version < 2) {
+        m_db.reset();
+        throw StoreError(path + u": "
+                         + trReader("not a metrics database of a version this build can read "
+                                    "(schema %1); open it once with the dashboard to upgrade it")
+                               .arg(version));
+    }
+}
+
+MetricsReader::~MetricsReader() = default;
+
+qint64 MetricsReader::bucketWidthMs(Resolution resolution)
+{
+    switch (resolution) {
+    case Resolution::Raw:
+        return 0;
+    case Resolution::Minute:
+        return schema::kMinuteMs;
+    case Resolution::Hour:
+        return schema::kHourMs;
+    }
+    return 0;
+}
+
+void MetricsReader::fail(const std::exception &e, const char *what) const
+{
+    qCWarning(lcStore) << "reading" << what << "from" << m_path << "failed:" << e.what();
+    throw StoreError(m_path + u": " + trReader("cannot read %1 (%2)")
+                                          .arg(QString::fromLatin1(what), messageOf(e)));
+}
+
+QVector<ExecutionBucket> MetricsReader::executionSeries(qint64 fromMs, qint64 toMs,
+                                                        Resolution resolution, const QString &task)
+{
+    QVector<ExecutionBucket> out;
+    if (toMs <= fromMs)
+        return out;
+    const std::string taskFilter = task.isEmpty() ? std::string() : std::string(" AND task = ?3");
+    try {
+        if (resolution == Resolution::Raw) {
+            SQLite::Statement q(*m_db,
+                                "SELECT min(started_at_ms), count(*), sum(outcome = ?4),"
+                                " sum(outcome = ?5), sum(outcome = ?6), sum(outcome = ?7),"
+                                " sum(outcome = ?8), sum(duration_ms), max(duration_ms)"
+                                " FROM executions WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                                    + taskFilter + " GROUP BY tick_id ORDER BY 1, tick_id");
+            sql::bindInt(q, 1, fromMs);
+            sql::bindInt(q, 2, toMs);
+            if (!task.isEmpty())
+                q.bind(3, utf8(task));
+            bindOutcomes(q, 4);
+            while (q.executeStep())
+                out.append(executionBucketOf(q));
+            return out;
+        }
+        const qint64 width = bucketWidthMs(resolution);
+        SQLite::Statement q(*m_db, std::string("SELECT bucket_ms, sum(runs), sum(successes),"
+                                               " sum(failures), sum(timeouts), sum(skipped),"
+                                               " sum(cancelled), sum(total_ms), max(max_ms) FROM ")
+                                       + rollupTable(resolution, false)
+                                       + " WHERE bucket_ms >= ?1 AND bucket_ms < ?2" + taskFilter
+                                       + " GROUP BY bucket_ms ORDER BY bucket_ms");
+        sql::bindInt(q, 1, schema::bucketStart(fromMs, width));
+        sql::bindInt(q, 2, toMs);
+        if (!task.isEmpty())
+            q.bind(3, utf8(task));
+        while (q.executeStep())
+            out.append(executionBucketOf(q));
+    } catch (const std::exception &e) {
+        fail(e, "executions");
+    }
+    return out;
+}
+
+QVector<TickBucket> MetricsReader::tickSeries(qint64 fromMs, qint64 toMs, Resolution resolution)
+{
+    QVector<TickBucket> out;
+    if (toMs <= fromMs)
+        return out;
+    try {
+        const qint64 width = bucketWidthMs(resolution);
+        std::string sql;
+        qint64 from = fromMs;
+        qint64 to = toMs;
+        if (resolution == Resolution::Raw) {
+            sql = "SELECT started_at_ms, 1, duration_ms, duration_ms, ran, succeeded, failed"
+                  " FROM ticks WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                  " ORDER BY started_at_ms, id";
+        } else {
+            // No rollup for ticks (one row per tick interval is few): grouped here, over whole
+            // buckets like the rollup tables, so the last bucket is not cut short.
+            const std::string w = std::to_string(width);
+            const std::string bucket = "(started_at_ms - ((started_at_ms % " + w + ") + " + w
+                                       + ") % " + w + ")";
+            sql = "SELECT " + bucket + " AS b, count(*), sum(duration_ms), max(duration_ms),"
+                  " sum(ran), sum(succeeded), sum(failed) FROM ticks"
+                  " WHERE started_at_ms >= ?1 AND started_at_ms < ?2 GROUP BY b ORDER BY b";
+            from = schema::bucketStart(fromMs, width);
+            to = schema::bucketStart(toMs - 1, width) + width;
+        }
+        SQLite::Statement q(*m_db, sql);
+        sql::bindInt(q, 1, from);
+        sql::bindInt(q, 2, to);
+        while (q.executeStep()) {
+            TickBucket b;
+            b.bucketMs = sql::int64Of(q.getColumn(0));
+            b.ticks = sql::int64Of(q.getColumn(1));
+            b.totalMs = sql::int64Of(q.getColumn(2));
+            b.maxMs = sql::int64Of(q.getColumn(3));
+            b.ran = sql::int64Of(q.getColumn(4));
+            b.succeeded = sql::int64Of(q.getColumn(5));
+            b.failed = sql::int64Of(q.getColumn(6));
+            out.append(b);
+        }
+    } catch (const std::exception &e) {
+        fail(e, "ticks");
+    }
+    return out;
+}
+
+QVector<SampleBucket> MetricsReader::sampleSeries(const QString &series, qint64 fromMs,
+                                                  qint64 toMs, Resolution resolution)
+{
+    QVector<SampleBucket> out;
+    if (toMs <= fromMs)
+        return out;
+    try {
+        const qint64 width = bucketWidthMs(resolution);
+        const bool raw = resolution == Resolution::Raw;
+        SQLite::Statement q(*m_db,
+                            raw ? std::string("SELECT ts_ms, 1, value, value, value FROM samples"
+                                              " WHERE series = ?1 AND ts_ms >= ?2 AND ts_ms < ?3"
+                                              " ORDER BY ts_ms, rowid")
+                                : std::string("SELECT bucket_ms, n, sum, min, max FROM ")
+                                      + rollupTable(resolution, true)
+                                      + " WHERE series = ?1 AND bucket_ms >= ?2 AND bucket_ms < ?3"
+                                        " ORDER BY bucket_ms");
+        q.bind(1, utf8(series));
+        sql::bindInt(q, 2, raw ? fromMs : schema::bucketStart(fromMs, width));
+        sql::bindInt(q, 3, toMs);
+        while (q.executeStep()) {
+            SampleBucket b;
+            b.bucketMs = sql::int64Of(q.getColumn(0));
+            b.count = sql::int64Of(q.getColumn(1));
+            b.sum = q.getColumn(2).getDouble();
+            b.min = q.getColumn(3).getDouble();
+            b.max = q.getColumn(4).getDouble();
+            out.append(b);
+        }
+    } catch (const std::exception &e) {
+        fail(e, "samples");
+    }
+    return out;
+}
+
+QStringList MetricsReader::sampleSeriesNames(const QString &prefix)
+{
+    QStringList names;
+    try {
+        // Every sample also lands in sample_hour, which keeps the longest. Its primary key is
+        // (series, bucket_ms), so each name costs one index seek instead of a scan of all its
+        // buckets.
+        SQLite::Statement first(*m_db, "SELECT series FROM sample_hour WHERE series >= ?1"
+                                       " ORDER BY series LIMIT 1");
+        SQLite::Statement next(*m_db, "SELECT series FROM sample_hour WHERE series > ?1"
+                                      " ORDER BY series LIMIT 1");
+        first.bind(1, utf8(prefix));
+        SQLite::Statement *q = &first;
+        while (q->executeStep()) {
+            const std::string name = q->getColumn(0).getString();
+            const QString series = QString::fromStdString(name);
+            if (!series.startsWith(prefix))
+                break;
+            names.append(series);
+            q->reset();
+            q = &next;
+            q->bind(1, name);
+        }
+    } catch (const std::exception &e) {
+        fail(e, "sample series names");
+    }
+    return names;
+}
+
+QVector<AuditEntry> MetricsReader::auditEntries(qint64 fromMs, qint64 toMs,
+                                                const QStringList &actions, int limit)
+{
+    QVector<AuditEntry> out;
+    if (toMs <= fromMs || limit <= 0)
+        return out;
+    try {
+        std::string filter;
+        if (!actions.isEmpty()) {
+            filter = " AND action IN (";
+            for (int i = 0; i < actions.size(); ++i)
+                filter += (i ? ", ?" : "?") + std::to_string(i + 4);
+            filter += ")";
+        }
+        // Newest first so LIMIT keeps the newest; reversed below.
+        SQLite::Statement q(*m_db, "SELECT ts_ms, actor, action, detail FROM audit_log"
+                                   " WHERE ts_ms >= ?1 AND ts_ms < ?2"
+                                       + filter + " ORDER BY ts_ms DESC, id DESC LIMIT ?3");
+        sql::bindInt(q, 1, fromMs);
+        sql::bindInt(q, 2, toMs);
+        q.bind(3, limit);
+        for (int i = 0; i < actions.size(); ++i)
+            q.bind(i + 4, utf8(actions.at(i)));
+        while (q.executeStep()) {
+            AuditEntry entry;
+            entry.tsMs = sql::int64Of(q.getColumn(0));
+            entry.actor = sql::textOf(q.getColumn(1));
+            entry.action = sql::textOf(q.getColumn(2));
+            entry.detail = sql::textOf(q.getColumn(3));
+            out.append(entry);
+        }
+    } catch (const std::exception &e) {
+        fail(e, "audit log");
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+} // namespace hb

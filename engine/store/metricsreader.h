@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/records.h"
+#include "store/storeerror.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+
+namespace SQLite {
+class Database;
+}
+
+namespace hb {
+
+// Execution rows of one bucket (a tick at Raw resolution, a minute or an hour otherwise),
+// over all tasks or one task.
+struct ExecutionBucket
+{
+    qint64 bucketMs = 0;  // start of the minute / hour; at Raw, when the tick's first run started
+    qint64 rows = 0;      // executions rows, skipped ones included (the rollups' `runs`)
+    qint64 successes = 0;
+    qint64 failures = 0;
+    qint64 timeouts = 0;
+    qint64 skipped = 0;
+    qint64 cancelled = 0;
+    qint64 totalMs = 0;   // sum of duration_ms
+    qint64 maxMs = 0;     // max of duration_ms
+
+    // Runs that started (HeartbeatMetrics::totalExecutions counts the same): all but skipped.
+    qint64 runs() const { return rows - skipped; }
+    // Runs with a verdict: successes, failures and timeouts (cancelled ones have none).
+    qint64 decided() const { return successes + failures + timeouts; }
+    double averageMs() const { return runs() > 0 ? double(totalMs) / double(runs()) : 0.0; }
+    // successes / decided, in [0, 1]; 0 when nothing was decided (check decided()).
+    double successRate() const
+    {
+        return decided() > 0 ? double(successes) / double(decided()) : 0.0;
+    }
+};
+
+// Ticks of one bucket (a single tick at Raw resolution).
+struct TickBucket
+{
+    qint64 bucketMs = 0; // start of the bucket; at Raw, the tick's started_at_ms
+    qint64 ticks = 0;
+    qint64 totalMs = 0;
+    qint64 maxMs = 0;
+    qint64 ran = 0;
+    qint64 succeeded = 0;
+    qint64 failed = 0;
+
+    double averageMs() const { return ticks > 0 ? double(totalMs) / double(ticks) : 0.0; }
+};
+
+// Samples of one series in one bucket (a single sample at Raw resolution).
+struct SampleBucket
+{
+    qint64 bucketMs = 0; // start of the bucket; at Raw, the sample's ts_ms
+    qint64 count = 0;
+    double sum = 0.0;
+    double min = 0.0;
+    double max = 0.0;
+
+    double mean() const { return count > 0 ? sum / double(count) : 0.0; }
+};
+
+// Read-only range queries on DATA/metrics.db for charts and analysis, from any one thread (one
+// instance per thread; open one per job). The connection is read-only and, in WAL mode, never
+// blocks the writer. Minute and hour resolutions read the rollup tables (exec_*, sample_*);
+// ticks have no rollup and are grouped from `ticks`. Ranges are [fromMs, toMs): rows whose time
+// is in it at Raw, buckets whose start is in [bucket of fromMs, toMs) otherwise. Results are in
+// time order. Every failure throws StoreError naming the file.
+class MetricsReader
+{
+public:
+    enum class Resolution { Raw, Minute, Hour };
+
+    explicit MetricsReader(const QString &path);
+    ~MetricsReader();
+    MetricsReader(const MetricsReader &) = delete;
+    MetricsReader &operator=(const MetricsReader &) = delete;
+
+    QString path() const { return m_path; }
+
+    // All tasks when `task` is empty. At Raw, one bucket per tick.
+    QVector<ExecutionBucket> executionSeries(qint64 fromMs, qint64 toMs, Resolution resolution,
+                                             const QString &task = {});
+    QVector<TickBucket> tickSeries(qint64 fromMs, qint64 toMs, Resolution resolution);
+    QVector<SampleBucket> sampleSeries(const QString &series, qint64 fromMs, qint64 toMs,
+                                       Resolution resolution);
+    // Names of the sample series starting with `prefix` (all when empty), sorted.
+    QStringList sampleSeriesNames(const QString &prefix = {});
+    // audit_log rows in [fromMs, toMs) whose action is one of `actions` (any when empty), oldest
+    // first, at most `limit` (the newest ones).
+    QVector<AuditEntry> auditEntries(qint64 fromMs, qint64 toMs, const QStringList &actions = {},
+                                     int limit = 1000);
+
+    static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
+
+private:
+    [[noreturn]] void fail(const std::exception &e, const char *what) const;
+
+    QString m_path;
+    std::unique_ptr<SQLite::Database> m_db;
+};
+
+} // namespace hb

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/records.h"
+
+#include <QList>
+#include <QMap>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace hb {
+
+// Gauge series the charts draw (samples.series). Cycles and shards come from the ledger; until
+// it reports them the charts say "no data yet".
+namespace ChartSeries {
+inline const QString Memory = QStringLiteral("memory.total_bytes");
+inline const QString Cycles = QStringLiteral("cycles.balance");
+inline const QString ShardCount = QStringLiteral("shard.count");
+inline const QString ShardLoadPrefix = QStringLiteral("shard.load."); // + shard id, "0003"
+} // namespace ChartSeries
+
+// Audit actions shown as markers on the execution-time chart: what an admin did that may explain
+// a change in the curves.
+QStringList adminMarkerActions();
+bool isAdminMarkerAction(const QString &action);
+
+// Everything the chart panel draws for one time range, already decimated to the plot width
+// (x: epoch ms, y: the value). Built from the live buffers (LiveChartData) or from metrics.db
+// (loadChartRange, off the GUI thread); a value, cheap to move across threads.
+struct ChartFrame
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int columns = 0;
+
+    QList<QPointF> tickMs;        // duration of each tick (bucket mean for long ranges)
+    QList<QPointF> tickAverageMs; // running average over the last ticks
+    QList<QPointF> tickPeakMs;    // running peak over the last ticks
+    QMap<QString, QList<QPointF>> taskMs; // by task name: the tasks asked for
+    QList<QPointF> successPercent; // rolling success rate, 0..100
+    QList<QPointF> cycles;
+    QList<QPointF> memoryBytes;
+    QList<QPointF> shardCount;
+    QMap<QString, QList<QPointF>> shardLoad; // by shard id ("0003")
+    QVector<AuditEntry> adminActions;        // from the database; live ones come from snapshots
+
+    QString error; // why the range could not be read; empty when it could
+};
+
+} // namespace hb

@@ -1,0 +1,3 @@
+#include "chartlogging.h"
+
+Q_LOGGING_CATEGORY(lcCharts, "hb.charts", QtInfoMsg)

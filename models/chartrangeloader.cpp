@@ -1,0 +1,104 @@
+#include "chartrangeloader.h"
+
+#include "chartlogging.h"
+#include "minmaxdecimator.h"
+#include "rollingwindow.h"
+#include "livechartdata.h"
+
+#include <QElapsedTimer>
+
+namespace hb {
+
+namespace {
+
+constexpr qint64 kHourMs = 3'600'000;
+
+QList<QPointF> samplePoints(MetricsReader &reader, const ChartRangeQuery &q,
+                            MetricsReader::Resolution resolution, const QString &series)
+{
+    MinMaxDecimator d(q.fromMs, q.toMs, q.columns);
+    for (const SampleBucket &b : reader.sampleSeries(series, q.fromMs, q.toMs, resolution))
+        d.add(std::max(b.bucketMs, q.fromMs), b.min, b.max);
+    return d.take();
+}
+
+} // namespace
+
+MetricsReader::Resolution chartResolutionFor(qint64 spanMs)
+{
+    if (spanMs <= 6 * kHourMs)
+        return MetricsReader::Resolution::Raw;
+    if (spanMs <= 72 * kHourMs)
+        return MetricsReader::Resolution::Minute;
+    return MetricsReader::Resolution::Hour;
+}
+
+ChartFrame loadChartRange(const ChartRangeQuery &q)
+{
+    ChartFrame f;
+    f.fromMs = q.fromMs;
+    f.toMs = q.toMs;
+    f.columns = q.columns;
+    QElapsedTimer timer;
+    timer.start();
+    const MetricsReader::Resolution resolution = chartResolutionFor(q.toMs - q.fromMs);
+    try {
+        MetricsReader reader(q.path);
+        // Bucket start clamped into the range: the first bucket may begin before fromMs.
+        const auto at = [&q](qint64 ms) { return std::max(ms, q.fromMs); };
+
+        MinMaxDecimator tick(q.fromMs, q.toMs, q.columns);
+        MinMaxDecimator average(q.fromMs, q.toMs, q.columns);
+        MinMaxDecimator peak(q.fromMs, q.toMs, q.columns);
+        RollingWindow window(LiveChartData::RollingRuns);
+        for (const TickBucket &b : reader.tickSeries(q.fromMs, q.toMs, resolution)) {
+            window.add(b.ticks, double(b.totalMs), double(b.maxMs));
+            tick.add(at(b.bucketMs), b.averageMs());
+            average.add(at(b.bucketMs), window.mean());
+            peak.add(at(b.bucketMs), window.max());
+        }
+        f.tickMs = tick.take();
+        f.tickAverageMs = average.take();
+        f.tickPeakMs = peak.take();
+
+        MinMaxDecimator success(q.fromMs, q.toMs, q.columns);
+        RollingWindow runs(LiveChartData::RollingRuns);
+        for (const ExecutionBucket &b : reader.executionSeries(q.fromMs, q.toMs, resolution)) {
+            if (b.decided() == 0)
+                continue;
+            runs.add(b.decided(), 0.0, 0.0, b.successes);
+            success.add(at(b.bucketMs), 100.0 * runs.hitRate());
+        }
+        f.successPercent = success.take();
+
+        for (const QString &task : q.tasks) {
+            MinMaxDecimator d(q.fromMs, q.toMs, q.columns);
+            for (const ExecutionBucket &b :
+                 reader.executionSeries(q.fromMs, q.toMs, resolution, task)) {
+                if (b.runs() > 0)
+                    d.add(at(b.bucketMs), b.averageMs());
+            }
+            f.taskMs.insert(task, d.take());
+        }
+
+        f.cycles = samplePoints(reader, q, resolution, ChartSeries::Cycles);
+        f.memoryBytes = samplePoints(reader, q, resolution, ChartSeries::Memory);
+        f.shardCount = samplePoints(reader, q, resolution, ChartSeries::ShardCount);
+        const QStringList shards = reader.sampleSeriesNames(ChartSeries::ShardLoadPrefix);
+        for (const QString &series : shards.mid(0, LiveChartData::MaxShards)) {
+            QList<QPointF> points = samplePoints(reader, q, resolution, series);
+            if (!points.isEmpty())
+                f.shardLoad.insert(series.mid(ChartSeries::ShardLoadPrefix.size()),
+                                   std::move(points));
+        }
+        f.adminActions = reader.auditEntries(q.fromMs, q.toMs, adminMarkerActions(), 500);
+    } catch (const StoreError &e) {
+        qCWarning(lcCharts) << "chart range not loaded:" << e.message();
+        f.error = e.message();
+    }
+    qCDebug(lcCharts) << "loaded chart range of" << (q.toMs - q.fromMs) / 1000 << "s at resolution"
+                      << int(resolution) << "in" << timer.elapsed() << "ms";
+    return f;
+}
+
+} // namespace hb

@@ -1,0 +1,99 @@
+#include "livechart.h"
+
+#include "chartaxes.h"
+#include "chartview.h"
+#include "minmaxdecimator.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QCoreApplication>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QPen>
+
+namespace hb {
+
+LiveChart::LiveChart(const QString &title, const QString &objectName, QWidget *parent)
+    : m_chart(new QChart)
+    , m_view(new ChartView(m_chart, parent))
+    , m_time(new QDateTimeAxis(m_chart))
+    , m_left(new QCategoryAxis(m_chart))
+{
+    m_view->setObjectName(objectName);
+    m_chart->setTitle(title);
+    chartaxes::applyCompactStyle(m_chart);
+    m_view->setEmptyText(QCoreApplication::translate("hb::ChartPanel", "No data yet"));
+
+    const QFont labels = chartaxes::smallFont(m_chart->font(), 0.8);
+    m_time->setLabelsFont(labels);
+    m_time->setTickCount(5);
+    m_time->setFormat(QStringLiteral("HH:mm"));
+    m_left->setLabelsFont(labels);
+    m_left->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_chart->addAxis(m_time, Qt::AlignBottom);
+    m_chart->addAxis(m_left, Qt::AlignLeft);
+    setEmpty(true);
+}
+
+LiveChart::~LiveChart() = default; // the view (and with it the chart) belongs to the panel
+
+bool LiveChart::isEmpty() const
+{
+    return m_view->isEmpty();
+}
+
+QLineSeries *LiveChart::addLine(const QString &name, const QString &objectName,
+                                const QColor &color, Qt::PenStyle style, qreal width,
+                                QAbstractAxis *valueAxis)
+{
+    auto *series = new QLineSeries(m_chart);
+    series->setName(name);
+    series->setObjectName(objectName);
+    QPen pen(color, width, style);
+    pen.setCapStyle(Qt::FlatCap);
+    series->setPen(pen);
+    m_chart->addSeries(series);
+    series->attachAxis(m_time);
+    series->attachAxis(valueAxis ? valueAxis : m_left);
+    return series;
+}
+
+QCategoryAxis *LiveChart::addRightAxis()
+{
+    auto *axis = new QCategoryAxis(m_chart);
+    axis->setLabelsFont(m_left->labelsFont());
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setGridLineVisible(false);
+    m_chart->addAxis(axis, Qt::AlignRight);
+    return axis;
+}
+
+void LiveChart::setTimeRange(const ChartFrame &frame)
+{
+    chartaxes::applyTimeRange(m_time, frame.fromMs, frame.toMs);
+}
+
+void LiveChart::setEmpty(bool empty)
+{
+    m_view->setEmpty(empty);
+}
+
+QList<QPointF> LiveChart::fit(const QList<QPointF> &points, const ChartFrame &frame, int columns)
+{
+    if (points.size() <= 2 * qsizetype(columns))
+        return points;
+    MinMaxDecimator d(frame.fromMs, frame.toMs, columns);
+    for (const QPointF &p : points)
+        d.add(qint64(p.x()), p.y());
+    return d.take();
+}
+
+void LiveChart::extend(const QList<QPointF> &points, double *low, double *high)
+{
+    for (const QPointF &p : points) {
+        *low = std::min(*low, p.y());
+        *high = std::max(*high, p.y());
+    }
+}
+
+} // namespace hb

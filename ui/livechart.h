@@ -1,0 +1,73 @@
+#pragma once
+
+#include "chartframe.h"
+#include "core/config.h"
+
+#include <QColor>
+#include <QList>
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+QT_BEGIN_NAMESPACE
+class QAbstractAxis;
+class QCategoryAxis;
+class QChart;
+class QDateTimeAxis;
+class QLineSeries;
+class QWidget;
+QT_END_NAMESPACE
+
+namespace hb {
+
+class ChartView;
+
+// What a chart needs besides its frame: the thresholds it marks, the admin actions seen live,
+// and the plot width the frame must fit.
+struct ChartContext
+{
+    HeartbeatConfig config;
+    QVector<AuditEntry> adminActions; // live ones, from snapshots; merged with the frame's
+    int columns = 1;
+};
+
+// One chart of the panel: a QChart in a ChartView with a time axis below and a value axis on
+// the left. Subclasses own their series and draw a frame with show(), always through
+// QXYSeries::replace() with at most two points per plot pixel.
+class LiveChart
+{
+public:
+    LiveChart(const QString &title, const QString &objectName, QWidget *parent);
+    virtual ~LiveChart();
+    LiveChart(const LiveChart &) = delete;
+    LiveChart &operator=(const LiveChart &) = delete;
+
+    virtual void show(const ChartFrame &frame, const ChartContext &context) = 0;
+
+    ChartView *view() const { return m_view; }
+    QChart *chart() const { return m_chart; }
+    bool isEmpty() const;
+
+protected:
+    // A line series on the time axis and `valueAxis` (the left one by default).
+    QLineSeries *addLine(const QString &name, const QString &objectName, const QColor &color,
+                         Qt::PenStyle style = Qt::SolidLine, qreal width = 1.6,
+                         QAbstractAxis *valueAxis = nullptr);
+    // A second value axis on the right, labelled by `label`, without grid lines of its own.
+    QCategoryAxis *addRightAxis();
+    void setTimeRange(const ChartFrame &frame);
+    void setEmpty(bool empty);
+
+    // `points` re-decimated if the frame was made for a wider plot than `columns` (a frame
+    // loaded before the window shrank).
+    static QList<QPointF> fit(const QList<QPointF> &points, const ChartFrame &frame, int columns);
+    // Widens [*low, *high] to hold every y of `points`.
+    static void extend(const QList<QPointF> &points, double *low, double *high);
+
+    QChart *m_chart;
+    ChartView *m_view;
+    QDateTimeAxis *m_time;
+    QCategoryAxis *m_left;
+};
+
+} // namespace hb

@@ -1,0 +1,33 @@
+#include "successchart.h"
+
+#include "chartaxes.h"
+
+#include <QCategoryAxis>
+#include <QDateTimeAxis>
+#include <QChart>
+#include <QLegend>
+#include <QLineSeries>
+
+namespace hb {
+
+SuccessChart::SuccessChart(QWidget *parent)
+    : LiveChart(tr("Success rate"), QStringLiteral("successChart"), parent)
+{
+    m_rate = addLine(tr("Success"), QStringLiteral("successRate"), QColor(0x2e, 0x7d, 0x32));
+    m_chart->legend()->hide(); // one series: the title says what it is
+    chartaxes::Scale scale;
+    scale.min = 0.0;
+    scale.max = 100.0;
+    scale.step = 25.0;
+    chartaxes::applyScale(m_left, scale, chartaxes::percentLabel);
+}
+
+void SuccessChart::show(const ChartFrame &frame, const ChartContext &context)
+{
+    setTimeRange(frame);
+    const QList<QPointF> rate = fit(frame.successPercent, frame, context.columns);
+    m_rate->replace(rate);
+    setEmpty(rate.isEmpty());
+}
+
+} // namespace hb
