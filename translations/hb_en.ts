@@ -1,6 +1,200 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>hb::AdminSession</name>
+    <message>
+        <source>A passphrase is already set; unlock with it instead.</source>
+        <translation>A passphrase is already set; unlock with it instead.</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AlertListModel</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>hb::BreakerPanel</name>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <source>&amp;Force open</source>
+        <translation>&amp;Force open</translation>
+    </message>
+    <message>
+        <source>Reset &amp;all</source>
+        <translation>Reset &amp;all</translation>
+    </message>
+    <message>
+        <source>Close the selected breaker and clear its failure count (admin)</source>
+        <translation>Close the selected breaker and clear its failure count (admin)</translation>
+    </message>
+    <message>
+        <source>Stop running the selected task until its breaker times out or is reset (admin)</source>
+        <translation>Stop running the selected task until its breaker times out or is reset (admin)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::BreakerTableModel</name>
+    <message>
+        <source>trial running</source>
+        <translation>trial running</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>next tick</source>
+        <translation>next tick</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Last failure</translation>
+    </message>
+    <message>
+        <source>Next trial</source>
+        <translation>Next trial</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ChartPanel</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes, live</source>
+        <translation>Last 5 minutes, live</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Show the run time of chosen tasks on the tick-time chart</source>
+        <translation>Show the run time of chosen tasks on the tick-time chart</translation>
+    </message>
+    <message>
+        <source>No task has run yet</source>
+        <translation>No task has run yet</translation>
+    </message>
+    <message>
+        <source>Live data only</source>
+        <translation>Live data only</translation>
+    </message>
+    <message>
+        <source>No metrics file: showing what this window has seen since it opened</source>
+        <translation>No metrics file: showing what this window has seen since it opened</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Cannot read history</source>
+        <translation>Cannot read history</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>hb::CircuitBreaker</name>
     <message>
         <source>timeout elapsed, trial run</source>
@@ -105,6 +299,153 @@
         <source>cannot save (%1)</source>
         <translation>cannot save (%1)</translation>
     </message>
+    <message>
+        <source>must be one of %1 (got %2)</source>
+        <translation>must be one of %1 (got %2)</translation>
+    </message>
+    <message>
+        <source>must be a string (got %1)</source>
+        <translation>must be a string (got %1)</translation>
+    </message>
+    <message>
+        <source>must be a number between %1 and %2 (got %3)</source>
+        <translation>must be a number between %1 and %2 (got %3)</translation>
+    </message>
+    <message>
+        <source>must be greater than cycles_alert_threshold (%1) (got %2)</source>
+        <translation>must be greater than cycles_alert_threshold (%1) (got %2)</translation>
+    </message>
+    <message>
+        <source>is required when oracle.source is "%1"</source>
+        <translation>is required when oracle.source is "%1"</translation>
+    </message>
+    <message>
+        <source>must be an http:// or https:// URL with a host (got %1)</source>
+        <translation>must be an http:// or https:// URL with a host (got %1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ConfigDialog</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Thresholds</translation>
+    </message>
+    <message>
+        <source>Oracle</source>
+        <translation>Oracle</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Heartbeat enabled</source>
+        <translation>Heartbeat enabled</translation>
+    </message>
+    <message>
+        <source>Maintenance mode</source>
+        <translation>Maintenance mode</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>Tick interval (ms)</source>
+        <translation>Tick interval (ms)</translation>
+    </message>
+    <message>
+        <source>Task timeout (ms)</source>
+        <translation>Task timeout (ms)</translation>
+    </message>
+    <message>
+        <source>Tasks at once</source>
+        <translation>Tasks at once</translation>
+    </message>
+    <message>
+        <source>Liquidate after overdue (days)</source>
+        <translation>Liquidate after overdue (days)</translation>
+    </message>
+    <message>
+        <source>Memory warning (bytes)</source>
+        <translation>Memory warning (bytes)</translation>
+    </message>
+    <message>
+        <source>Cycles alert below</source>
+        <translation>Cycles alert below</translation>
+    </message>
+    <message>
+        <source>Cycles critical below</source>
+        <translation>Cycles critical below</translation>
+    </message>
+    <message>
+        <source>Breaker opens after failures</source>
+        <translation>Breaker opens after failures</translation>
+    </message>
+    <message>
+        <source>Breaker retry after (ms)</source>
+        <translation>Breaker retry after (ms)</translation>
+    </message>
+    <message>
+        <source>Keep raw rows (days)</source>
+        <translation>Keep raw rows (days)</translation>
+    </message>
+    <message>
+        <source>Keep minute rollups (days)</source>
+        <translation>Keep minute rollups (days)</translation>
+    </message>
+    <message>
+        <source>Keep hour rollups (days)</source>
+        <translation>Keep hour rollups (days)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>URL (http)</source>
+        <translation>URL (http)</translation>
+    </message>
+    <message>
+        <source>File (file)</source>
+        <translation>File (file)</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>Timeout (ms)</translation>
+    </message>
+    <message>
+        <source>Largest answer (bytes)</source>
+        <translation>Largest answer (bytes)</translation>
+    </message>
+    <message>
+        <source>Demo fault rate</source>
+        <translation>Demo fault rate</translation>
+    </message>
+    <message>
+        <source>Refresh prices older than (ms)</source>
+        <translation>Refresh prices older than (ms)</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Configuration (read only)</source>
+        <translation>Configuration (read only)</translation>
+    </message>
+    <message>
+        <source>Unlock admin to change the configuration.</source>
+        <translation>Unlock admin to change the configuration.</translation>
+    </message>
 </context>
 <context>
     <name>hb::EngineRuntime</name>
@@ -123,6 +464,71 @@
     <message>
         <source>cannot write to the data directory</source>
         <translation>cannot write to the data directory</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ExecutionChart</name>
+    <message>
+        <source>Tick time</source>
+        <translation>Tick time</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>%1 by %2
+%3%4</source>
+        <translation>%1 by %2
+%3%4</translation>
+    </message>
+    <message>
+        <source>Emergency pause</source>
+        <translation>Emergency pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Maintenance on</source>
+        <translation>Maintenance on</translation>
+    </message>
+    <message>
+        <source>Maintenance off</source>
+        <translation>Maintenance off</translation>
+    </message>
+    <message>
+        <source>Configuration changed</source>
+        <translation>Configuration changed</translation>
+    </message>
+    <message>
+        <source>Task enabled</source>
+        <translation>Task enabled</translation>
+    </message>
+    <message>
+        <source>Task disabled</source>
+        <translation>Task disabled</translation>
+    </message>
+    <message>
+        <source>Breaker reset</source>
+        <translation>Breaker reset</translation>
+    </message>
+    <message>
+        <source>Breaker forced open</source>
+        <translation>Breaker forced open</translation>
     </message>
 </context>
 <context>
@@ -169,8 +575,7 @@
     </message>
     <message numerus="yes">
         <source>%n active alert(s)</source>
-        <translation>
-            <numerusform>%n active alert</numerusform><numerusform>%n active alerts</numerusform></translation>
+        <translation><numerusform>%n active alert</numerusform><numerusform>%n active alerts</numerusform></translation>
     </message>
     <message>
         <source>Healthy</source>
@@ -225,18 +630,267 @@
     </message>
 </context>
 <context>
+    <name>hb::HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>hb::HistoryPanel</name>
+    <message>
+        <source>Select a run to see its error in full.</source>
+        <translation>Select a run to see its error in full.</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>All tasks</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <source>%1 · tick %2 · %3 · %4</source>
+        <translation>%1 · tick %2 · %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>hb::Ledger</name>
+    <message>
+        <source>cannot read the shard list</source>
+        <translation>cannot read the shard list</translation>
+    </message>
+    <message>
+        <source>ledger_meta 'virtual_nodes' is not a positive number</source>
+        <translation>ledger_meta 'virtual_nodes' is not a positive number</translation>
+    </message>
+    <message>
+        <source>cannot read the ring settings</source>
+        <translation>cannot read the ring settings</translation>
+    </message>
+    <message>
+        <source>cannot create the ring</source>
+        <translation>cannot create the ring</translation>
+    </message>
+    <message>
+        <source>cannot change the ring</source>
+        <translation>cannot change the ring</translation>
+    </message>
+    <message>
+        <source>cannot journal a migration</source>
+        <translation>cannot journal a migration</translation>
+    </message>
+    <message>
+        <source>cannot switch the ring</source>
+        <translation>cannot switch the ring</translation>
+    </message>
+    <message>
+        <source>the migration journal is damaged (migration %1)</source>
+        <translation>the migration journal is damaged (migration %1)</translation>
+    </message>
+    <message>
+        <source>cannot read the migration journal</source>
+        <translation>cannot read the migration journal</translation>
+    </message>
+    <message>
+        <source>cannot read pool totals</source>
+        <translation>cannot read pool totals</translation>
+    </message>
+    <message>
+        <source>cannot write pool totals</source>
+        <translation>cannot write pool totals</translation>
+    </message>
+    <message>
+        <source>prices hold an unknown commodity '%1'</source>
+        <translation>prices hold an unknown commodity '%1'</translation>
+    </message>
+    <message>
+        <source>cannot read prices</source>
+        <translation>cannot read prices</translation>
+    </message>
+    <message>
+        <source>cannot write a price</source>
+        <translation>cannot write a price</translation>
+    </message>
+    <message>
+        <source>cannot read balances</source>
+        <translation>cannot read balances</translation>
+    </message>
+    <message>
+        <source>cannot write balances</source>
+        <translation>cannot write balances</translation>
+    </message>
+    <message>
+        <source>cannot transfer to cycles</source>
+        <translation>cannot transfer to cycles</translation>
+    </message>
+    <message>
+        <source>cannot burn cycles</source>
+        <translation>cannot burn cycles</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>cannot create the folder</translation>
+    </message>
+    <message>
+        <source>ledger_meta has no 'virtual_nodes'</source>
+        <translation>ledger_meta has no 'virtual_nodes'</translation>
+    </message>
+    <message>
+        <source>holds %1 loans but catalog.db lists no shards; restore catalog.db or move the shard files away</source>
+        <translation>holds %1 loans but catalog.db lists no shards; restore catalog.db or move the shard files away</translation>
+    </message>
+    <message>
+        <source>loan '%1' appears twice in one insert</source>
+        <translation>loan '%1' appears twice in one insert</translation>
+    </message>
+    <message>
+        <source>stopped during a migration; reopen the ledger to recover</source>
+        <translation>stopped during a migration; reopen the ledger to recover</translation>
+    </message>
+    <message>
+        <source>migration failed</source>
+        <translation>migration failed</translation>
+    </message>
+    <message>
+        <source>undoing it failed too (%1); reopen the ledger to recover</source>
+        <translation>undoing it failed too (%1); reopen the ledger to recover</translation>
+    </message>
+    <message>
+        <source>ledger catalog</source>
+        <translation>ledger catalog</translation>
+    </message>
+    <message>
+        <source>ledger shard</source>
+        <translation>ledger shard</translation>
+    </message>
+    <message>
+        <source>; the file is read-only</source>
+        <translation>; the file is read-only</translation>
+    </message>
+    <message>
+        <source>; its folder is read-only</source>
+        <translation>; its folder is read-only</translation>
+    </message>
+    <message>
+        <source>not a valid %1 (%2)</source>
+        <translation>not a valid %1 (%2)</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat Dashboard (schema %1; this build reads up to %2); upgrade to open it</source>
+        <translation>written by a newer version of Heartbeat Dashboard (schema %1; this build reads up to %2); upgrade to open it</translation>
+    </message>
+    <message>
+        <source>missing, but catalog.db lists it in the ring; restore it from a backup</source>
+        <translation>missing, but catalog.db lists it in the ring; restore it from a backup</translation>
+    </message>
+    <message>
+        <source>cannot open (%1)</source>
+        <translation>cannot open (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n other table(s)</source>
+        <translation><numerusform>it holds %n other table</numerusform><numerusform>it holds %n other tables</numerusform></translation>
+    </message>
+    <message>
+        <source>cannot write (%1)</source>
+        <translation>cannot write (%1)</translation>
+    </message>
+    <message>
+        <source>migration %1: the copied loans do not match on the destination shards (%2 found, %3 copied)</source>
+        <translation>migration %1: the copied loans do not match on the destination shards (%2 found, %3 copied)</translation>
+    </message>
+    <message>
+        <source>not a valid ledger shard</source>
+        <translation>not a valid ledger shard</translation>
+    </message>
+    <message>
+        <source>loan '%1' has an unknown %2 '%3'</source>
+        <translation>loan '%1' has an unknown %2 '%3'</translation>
+    </message>
+    <message>
+        <source>loan '%1' already exists</source>
+        <translation>loan '%1' already exists</translation>
+    </message>
+    <message>
+        <source>cannot insert loans</source>
+        <translation>cannot insert loans</translation>
+    </message>
+    <message>
+        <source>cannot delete loans</source>
+        <translation>cannot delete loans</translation>
+    </message>
+    <message>
+        <source>cannot read loan</source>
+        <translation>cannot read loan</translation>
+    </message>
+    <message>
+        <source>cannot update loan status</source>
+        <translation>cannot update loan status</translation>
+    </message>
+    <message>
+        <source>cannot read loans</source>
+        <translation>cannot read loans</translation>
+    </message>
+    <message>
+        <source>loans hold an unknown status '%1'</source>
+        <translation>loans hold an unknown status '%1'</translation>
+    </message>
+    <message>
+        <source>cannot count loans</source>
+        <translation>cannot count loans</translation>
+    </message>
+    <message>
+        <source>cannot sum pool totals</source>
+        <translation>cannot sum pool totals</translation>
+    </message>
+    <message>
+        <source>shard unavailable after %1 consecutive failures; next try in %2 s</source>
+        <translation>shard unavailable after %1 consecutive failures; next try in %2 s</translation>
+    </message>
+    <message>
+        <source>shard is not open</source>
+        <translation>shard is not open</translation>
+    </message>
+</context>
+<context>
     <name>hb::MainWindow</name>
     <message>
         <source>Heartbeat Dashboard</source>
         <translation>Heartbeat Dashboard</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Maintenance tasks&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Maintenance tasks&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Signed in as %1 (%2)</source>
-        <translation>Signed in as %1 (%2)</translation>
     </message>
     <message>
         <source>Data directory: %1</source>
@@ -340,6 +994,110 @@ Reason (recorded in the audit log):</translation>
         <source>Enter maintenance mode? Heartbeats are still recorded, but no task runs and running tasks are cancelled.</source>
         <translation>Enter maintenance mode? Heartbeats are still recorded, but no task runs and running tasks are cancelled.</translation>
     </message>
+    <message>
+        <source>No admin passphrase is set for this data directory: everyone here is a viewer. Choose Unlock admin to set one.</source>
+        <translation>No admin passphrase is set for this data directory: everyone here is a viewer. Choose Unlock admin to set one.</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Circuit breakers</source>
+        <translation>Circuit breakers</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Admin locked after 5 idle minutes</source>
+        <translation>Admin locked after 5 idle minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock admin…</source>
+        <translation>&amp;Unlock admin…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration…</source>
+        <translation>&amp;Configuration…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the dashboard starts</source>
+        <translation>The language changes the next time the dashboard starts</translation>
+    </message>
+    <message>
+        <source>Admin: %1</source>
+        <translation>Admin: %1</translation>
+    </message>
+    <message>
+        <source>Viewer (read only)</source>
+        <translation>Viewer (read only)</translation>
+    </message>
+    <message>
+        <source>Set the admin passphrase</source>
+        <translation>Set the admin passphrase</translation>
+    </message>
+    <message>
+        <source>No admin passphrase is set yet. Choose one (at least %1 characters); only a salted hash is stored.</source>
+        <translation>No admin passphrase is set yet. Choose one (at least %1 characters); only a salted hash is stored.</translation>
+    </message>
+    <message>
+        <source>Type it again:</source>
+        <translation>Type it again:</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Unlock admin</source>
+        <translation>Unlock admin</translation>
+    </message>
+    <message>
+        <source>Admin passphrase:</source>
+        <translation>Admin passphrase:</translation>
+    </message>
+    <message>
+        <source>Admin unlocked; it locks again after 5 idle minutes</source>
+        <translation>Admin unlocked; it locks again after 5 idle minutes</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>Wrong passphrase</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alert: %1</translation>
+    </message>
+    <message>
+        <source>Heartbeat alert</source>
+        <translation>Heartbeat alert</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -412,6 +1170,213 @@ Reason (recorded in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>hb::Oracle</name>
+    <message>
+        <source>demo feed: simulated outage (HTTP 503 Service Unavailable)</source>
+        <translation>demo feed: simulated outage (HTTP 503 Service Unavailable)</translation>
+    </message>
+    <message>
+        <source>is a directory</source>
+        <translation>is a directory</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the limit of %2 bytes</source>
+        <translation>%1 is larger than the limit of %2 bytes</translation>
+    </message>
+    <message>
+        <source>the response is larger than the limit of %1 bytes</source>
+        <translation>the response is larger than the limit of %1 bytes</translation>
+    </message>
+    <message>
+        <source>HTTP %1: redirect to %2 not followed</source>
+        <translation>HTTP %1: redirect to %2 not followed</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>the response of %1 bytes is larger than the limit of %2 bytes</source>
+        <translation>the response of %1 bytes is larger than the limit of %2 bytes</translation>
+    </message>
+    <message>
+        <source>the response was truncated (%1 of %2 bytes)</source>
+        <translation>the response was truncated (%1 of %2 bytes)</translation>
+    </message>
+    <message>
+        <source>request failed: %1</source>
+        <translation>request failed: %1</translation>
+    </message>
+    <message>
+        <source>TLS error: %1</source>
+        <translation>TLS error: %1</translation>
+    </message>
+    <message>
+        <source>timed out after %1 ms</source>
+        <translation>timed out after %1 ms</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>(an array)</source>
+        <translation>(an array)</translation>
+    </message>
+    <message>
+        <source>(an object)</source>
+        <translation>(an object)</translation>
+    </message>
+    <message>
+        <source>%1: price is missing</source>
+        <translation>%1: price is missing</translation>
+    </message>
+    <message>
+        <source>%1: price %2 is not a number</source>
+        <translation>%1: price %2 is not a number</translation>
+    </message>
+    <message>
+        <source>%1: price %2 is not positive</source>
+        <translation>%1: price %2 is not positive</translation>
+    </message>
+    <message>
+        <source>%1: price %2 is above the ceiling of %3</source>
+        <translation>%1: price %2 is above the ceiling of %3</translation>
+    </message>
+    <message>
+        <source>%1: price %2 moved %3% from the reference price %4 (more than %5%)</source>
+        <translation>%1: price %2 moved %3% from the reference price %4 (more than %5%)</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms is missing</source>
+        <translation>%1: timestamp_ms is missing</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms %2 is not an integer</source>
+        <translation>%1: timestamp_ms %2 is not an integer</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms %2 is before 2001 (seconds, not milliseconds?)</source>
+        <translation>%1: timestamp_ms %2 is before 2001 (seconds, not milliseconds?)</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms %2 is %3 s in the future</source>
+        <translation>%1: timestamp_ms %2 is %3 s in the future</translation>
+    </message>
+    <message>
+        <source>%1: source %2 is not a string</source>
+        <translation>%1: source %2 is not a string</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>not valid JSON: %1 at byte %2</translation>
+    </message>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation>the document is not a JSON object</translation>
+    </message>
+    <message>
+        <source>the document has no "prices" array</source>
+        <translation>the document has no "prices" array</translation>
+    </message>
+    <message>
+        <source>prices[%1]: not an object</source>
+        <translation>prices[%1]: not an object</translation>
+    </message>
+    <message>
+        <source>prices[%1]: commodity is missing</source>
+        <translation>prices[%1]: commodity is missing</translation>
+    </message>
+    <message>
+        <source>prices[%1]: commodity %2 is not a non-empty string</source>
+        <translation>prices[%1]: commodity %2 is not a non-empty string</translation>
+    </message>
+    <message>
+        <source>%1: listed %2 times</source>
+        <translation>%1: listed %2 times</translation>
+    </message>
+    <message>
+        <source>%1: no price in the response</source>
+        <translation>%1: no price in the response</translation>
+    </message>
+</context>
+<context>
+    <name>hb::PassphraseFile</name>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>cannot read (%1)</translation>
+    </message>
+    <message>
+        <source>not a valid passphrase file</source>
+        <translation>not a valid passphrase file</translation>
+    </message>
+    <message>
+        <source>the passphrase must have at least %1 characters</source>
+        <translation>the passphrase must have at least %1 characters</translation>
+    </message>
+    <message>
+        <source>cannot save (%1)</source>
+        <translation>cannot save (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ResourceChart</name>
+    <message>
+        <source>Cycles &amp; memory</source>
+        <translation>Cycles &amp; memory</translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation>Cycles</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Mem. limit</source>
+        <translation>Mem. limit</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ShardChart</name>
+    <message>
+        <source>Shard load</source>
+        <translation>Shard load</translation>
+    </message>
+    <message>
+        <source>Shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <source>Shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SuccessChart</name>
+    <message>
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Success</translation>
+    </message>
+</context>
+<context>
     <name>hb::TaskTableModel</name>
     <message>
         <source>on</source>
@@ -423,8 +1388,7 @@ Reason (recorded in the audit log):</translation>
     </message>
     <message numerus="yes">
         <source> (%n failure(s))</source>
-        <translation>
-            <numerusform> (%n failure)</numerusform><numerusform> (%n failures)</numerusform></translation>
+        <translation><numerusform> (%n failure)</numerusform><numerusform> (%n failures)</numerusform></translation>
     </message>
     <message>
         <source>not yet</source>
@@ -468,6 +1432,80 @@ Reason (recorded in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>hb::Tasks</name>
+    <message>
+        <source>cannot read the metrics database: %1</source>
+        <translation>cannot read the metrics database: %1</translation>
+    </message>
+    <message>
+        <source>Cycles balance %1 is below the critical line of %2</source>
+        <translation>Cycles balance %1 is below the critical line of %2</translation>
+    </message>
+    <message>
+        <source>Cycles balance %1 is below the alert line of %2</source>
+        <translation>Cycles balance %1 is below the alert line of %2</translation>
+    </message>
+    <message>
+        <source>demo outage: the price feed is unreachable</source>
+        <translation>demo outage: the price feed is unreachable</translation>
+    </message>
+    <message>
+        <source>Oracle error rate %1 % over the last %2 fetches is above %3 %</source>
+        <translation>Oracle error rate %1 % over the last %2 fetches is above %3 %</translation>
+    </message>
+    <message>
+        <source>Oracle answers in %1 ms on average, above %2 ms</source>
+        <translation>Oracle answers in %1 ms on average, above %2 ms</translation>
+    </message>
+    <message>
+        <source>The newest oracle price is %1 s old, older than %2 s</source>
+        <translation>The newest oracle price is %1 s old, older than %2 s</translation>
+    </message>
+    <message>
+        <source>price update of %1 failed: %2</source>
+        <translation>price update of %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>price update failed: %1</source>
+        <translation>price update failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot run: no %2 was configured</source>
+        <translation>%1 cannot run: no %2 was configured</translation>
+    </message>
+    <message>
+        <source>The treasury (%1) cannot cover a cycles top-up of %2</source>
+        <translation>The treasury (%1) cannot cover a cycles top-up of %2</translation>
+    </message>
+</context>
+<context>
+    <name>hb::chartaxes</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 T</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1 K</source>
+        <translation>%1 K</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>hb::cli</name>
     <message>
         <source>Data directory (config.json, metrics.db, ledger/). Default: %1.</source>
@@ -484,6 +1522,18 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>--%1 must be a positive number of seconds (got '%2')</source>
         <translation>--%1 must be a positive number of seconds (got '%2')</translation>
+    </message>
+    <message>
+        <source>Tick interval in milliseconds for this run (default: from config.json; 30000 in production, 2000 in demo).</source>
+        <translation>Tick interval in milliseconds for this run (default: from config.json; 30000 in production, 2000 in demo).</translation>
+    </message>
+    <message>
+        <source>Loans in the demo ledger of a new demo data directory, 0 to 1000000 (default: 5000).</source>
+        <translation>Loans in the demo ledger of a new demo data directory, 0 to 1000000 (default: 5000).</translation>
+    </message>
+    <message>
+        <source>%1 (see '%2 --help')</source>
+        <translation>%1 (see '%2 --help')</translation>
     </message>
 </context>
 <context>
@@ -598,6 +1648,13 @@ Reason (recorded in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>hb::tasks</name>
+    <message>
+        <source>cancelled before it finished</source>
+        <translation>cancelled before it finished</translation>
+    </message>
+</context>
+<context>
     <name>heartbeatd</name>
     <message>
         <source>The Heartbeat maintenance engine, headless.</source>
@@ -606,10 +1663,6 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>Demo mode: a new data directory gets the demo configuration; ticks every 2 s unless --tick-ms is given.</source>
         <translation>Demo mode: a new data directory gets the demo configuration; ticks every 2 s unless --tick-ms is given.</translation>
-    </message>
-    <message>
-        <source>Tick interval in milliseconds (default: from config.json; 30000 in production, 2000 in demo).</source>
-        <translation>Tick interval in milliseconds (default: from config.json; 30000 in production, 2000 in demo).</translation>
     </message>
     <message>
         <source>Stop after this many seconds, as on SIGTERM.</source>
@@ -629,10 +1682,6 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>User interface language: en or id.</source>
         <translation>User interface language: en or id.</translation>
-    </message>
-    <message>
-        <source>Tick interval in milliseconds (default from config.json).</source>
-        <translation>Tick interval in milliseconds (default from config.json).</translation>
     </message>
     <message>
         <source>Write a PNG of the main window to FILE when quitting (see --quit-after).</source>

@@ -1,6 +1,200 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>hb::AdminSession</name>
+    <message>
+        <source>A passphrase is already set; unlock with it instead.</source>
+        <translation>Frasa sandi sudah diatur; buka kunci dengan frasa itu.</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AlertListModel</name>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>peringatan</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritis</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Pelaku</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+</context>
+<context>
+    <name>hb::BreakerPanel</name>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <source>&amp;Force open</source>
+        <translation>&amp;Paksa buka</translation>
+    </message>
+    <message>
+        <source>Reset &amp;all</source>
+        <translation>Reset &amp;semua</translation>
+    </message>
+    <message>
+        <source>Close the selected breaker and clear its failure count (admin)</source>
+        <translation>Tutup pemutus yang dipilih dan hapus hitungan kegagalannya (admin)</translation>
+    </message>
+    <message>
+        <source>Stop running the selected task until its breaker times out or is reset (admin)</source>
+        <translation>Hentikan tugas yang dipilih sampai batas waktu pemutusnya lewat atau direset (admin)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::BreakerTableModel</name>
+    <message>
+        <source>trial running</source>
+        <translation>uji coba berjalan</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dalam %1</translation>
+    </message>
+    <message>
+        <source>next tick</source>
+        <translation>detak berikutnya</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Kegagalan</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Kegagalan terakhir</translation>
+    </message>
+    <message>
+        <source>Next trial</source>
+        <translation>Uji coba berikutnya</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ChartPanel</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 mnt</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 jam</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 jam</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 hr</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes, live</source>
+        <translation>5 menit terakhir, langsung</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Satu jam terakhir</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 jam terakhir</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>Show the run time of chosen tasks on the tick-time chart</source>
+        <translation>Tampilkan waktu jalan tugas terpilih di grafik waktu detak</translation>
+    </message>
+    <message>
+        <source>No task has run yet</source>
+        <translation>Belum ada tugas yang berjalan</translation>
+    </message>
+    <message>
+        <source>Live data only</source>
+        <translation>Hanya data langsung</translation>
+    </message>
+    <message>
+        <source>No metrics file: showing what this window has seen since it opened</source>
+        <translation>Tidak ada berkas metrik: menampilkan yang dilihat jendela ini sejak dibuka</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Cannot read history</source>
+        <translation>Riwayat tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Belum ada data</translation>
+    </message>
+</context>
+<context>
     <name>hb::CircuitBreaker</name>
     <message>
         <source>timeout elapsed, trial run</source>
@@ -105,6 +299,153 @@
         <source>cannot save (%1)</source>
         <translation>tidak dapat disimpan (%1)</translation>
     </message>
+    <message>
+        <source>must be one of %1 (got %2)</source>
+        <translation>harus salah satu dari %1 (didapat %2)</translation>
+    </message>
+    <message>
+        <source>must be a string (got %1)</source>
+        <translation>harus berupa teks (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be a number between %1 and %2 (got %3)</source>
+        <translation>harus angka antara %1 dan %2 (didapat %3)</translation>
+    </message>
+    <message>
+        <source>must be greater than cycles_alert_threshold (%1) (got %2)</source>
+        <translation>harus lebih besar dari cycles_alert_threshold (%1) (didapat %2)</translation>
+    </message>
+    <message>
+        <source>is required when oracle.source is "%1"</source>
+        <translation>wajib diisi bila oracle.source adalah "%1"</translation>
+    </message>
+    <message>
+        <source>must be an http:// or https:// URL with a host (got %1)</source>
+        <translation>harus URL http:// atau https:// dengan host (didapat %1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ConfigDialog</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Ambang</translation>
+    </message>
+    <message>
+        <source>Oracle</source>
+        <translation>Oracle</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retensi</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Heartbeat enabled</source>
+        <translation>Heartbeat aktif</translation>
+    </message>
+    <message>
+        <source>Maintenance mode</source>
+        <translation>Mode pemeliharaan</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Data demo</translation>
+    </message>
+    <message>
+        <source>Tick interval (ms)</source>
+        <translation>Selang detak (md)</translation>
+    </message>
+    <message>
+        <source>Task timeout (ms)</source>
+        <translation>Batas waktu tugas (md)</translation>
+    </message>
+    <message>
+        <source>Tasks at once</source>
+        <translation>Tugas sekaligus</translation>
+    </message>
+    <message>
+        <source>Liquidate after overdue (days)</source>
+        <translation>Likuidasi setelah terlambat (hari)</translation>
+    </message>
+    <message>
+        <source>Memory warning (bytes)</source>
+        <translation>Peringatan memori (byte)</translation>
+    </message>
+    <message>
+        <source>Cycles alert below</source>
+        <translation>Peringatan cycles di bawah</translation>
+    </message>
+    <message>
+        <source>Cycles critical below</source>
+        <translation>Cycles kritis di bawah</translation>
+    </message>
+    <message>
+        <source>Breaker opens after failures</source>
+        <translation>Pemutus terbuka setelah kegagalan</translation>
+    </message>
+    <message>
+        <source>Breaker retry after (ms)</source>
+        <translation>Pemutus mencoba lagi setelah (md)</translation>
+    </message>
+    <message>
+        <source>Keep raw rows (days)</source>
+        <translation>Simpan baris mentah (hari)</translation>
+    </message>
+    <message>
+        <source>Keep minute rollups (days)</source>
+        <translation>Simpan ringkasan per menit (hari)</translation>
+    </message>
+    <message>
+        <source>Keep hour rollups (days)</source>
+        <translation>Simpan ringkasan per jam (hari)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>URL (http)</source>
+        <translation>URL (http)</translation>
+    </message>
+    <message>
+        <source>File (file)</source>
+        <translation>Berkas (file)</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>Batas waktu (md)</translation>
+    </message>
+    <message>
+        <source>Largest answer (bytes)</source>
+        <translation>Jawaban terbesar (byte)</translation>
+    </message>
+    <message>
+        <source>Demo fault rate</source>
+        <translation>Tingkat galat demo</translation>
+    </message>
+    <message>
+        <source>Refresh prices older than (ms)</source>
+        <translation>Perbarui harga lebih tua dari (md)</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfigurasi</translation>
+    </message>
+    <message>
+        <source>Configuration (read only)</source>
+        <translation>Konfigurasi (hanya baca)</translation>
+    </message>
+    <message>
+        <source>Unlock admin to change the configuration.</source>
+        <translation>Buka kunci admin untuk mengubah konfigurasi.</translation>
+    </message>
 </context>
 <context>
     <name>hb::EngineRuntime</name>
@@ -123,6 +464,71 @@
     <message>
         <source>cannot write to the data directory</source>
         <translation>tidak dapat menulis ke direktori data</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ExecutionChart</name>
+    <message>
+        <source>Tick time</source>
+        <translation>Waktu detak</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>Detak</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Rata-rata</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Puncak</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>%1 by %2
+%3%4</source>
+        <translation>%1 oleh %2
+%3%4</translation>
+    </message>
+    <message>
+        <source>Emergency pause</source>
+        <translation>Jeda darurat</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Maintenance on</source>
+        <translation>Pemeliharaan aktif</translation>
+    </message>
+    <message>
+        <source>Maintenance off</source>
+        <translation>Pemeliharaan mati</translation>
+    </message>
+    <message>
+        <source>Configuration changed</source>
+        <translation>Konfigurasi diubah</translation>
+    </message>
+    <message>
+        <source>Task enabled</source>
+        <translation>Tugas diaktifkan</translation>
+    </message>
+    <message>
+        <source>Task disabled</source>
+        <translation>Tugas dimatikan</translation>
+    </message>
+    <message>
+        <source>Breaker reset</source>
+        <translation>Pemutus direset</translation>
+    </message>
+    <message>
+        <source>Breaker forced open</source>
+        <translation>Pemutus dipaksa terbuka</translation>
     </message>
 </context>
 <context>
@@ -224,18 +630,267 @@
     </message>
 </context>
 <context>
+    <name>hb::HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>Detak</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durasi</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Butir</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+</context>
+<context>
+    <name>hb::HistoryPanel</name>
+    <message>
+        <source>Select a run to see its error in full.</source>
+        <translation>Pilih satu jalan untuk melihat galatnya lengkap.</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Semua tugas</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Semua hasil</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Tugas:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Hasil:</translation>
+    </message>
+    <message>
+        <source>%1 · tick %2 · %3 · %4</source>
+        <translation>%1 · detak %2 · %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>hb::Ledger</name>
+    <message>
+        <source>cannot read the shard list</source>
+        <translation>daftar shard tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>ledger_meta 'virtual_nodes' is not a positive number</source>
+        <translation>ledger_meta 'virtual_nodes' bukan angka positif</translation>
+    </message>
+    <message>
+        <source>cannot read the ring settings</source>
+        <translation>pengaturan ring tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>cannot create the ring</source>
+        <translation>ring tidak dapat dibuat</translation>
+    </message>
+    <message>
+        <source>cannot change the ring</source>
+        <translation>ring tidak dapat diubah</translation>
+    </message>
+    <message>
+        <source>cannot journal a migration</source>
+        <translation>migrasi tidak dapat dicatat di jurnal</translation>
+    </message>
+    <message>
+        <source>cannot switch the ring</source>
+        <translation>ring tidak dapat dialihkan</translation>
+    </message>
+    <message>
+        <source>the migration journal is damaged (migration %1)</source>
+        <translation>jurnal migrasi rusak (migrasi %1)</translation>
+    </message>
+    <message>
+        <source>cannot read the migration journal</source>
+        <translation>jurnal migrasi tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>cannot read pool totals</source>
+        <translation>total pool tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>cannot write pool totals</source>
+        <translation>total pool tidak dapat ditulis</translation>
+    </message>
+    <message>
+        <source>prices hold an unknown commodity '%1'</source>
+        <translation>harga memuat komoditas tak dikenal '%1'</translation>
+    </message>
+    <message>
+        <source>cannot read prices</source>
+        <translation>harga tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>cannot write a price</source>
+        <translation>harga tidak dapat ditulis</translation>
+    </message>
+    <message>
+        <source>cannot read balances</source>
+        <translation>saldo tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>cannot write balances</source>
+        <translation>saldo tidak dapat ditulis</translation>
+    </message>
+    <message>
+        <source>cannot transfer to cycles</source>
+        <translation>tidak dapat memindahkan ke cycles</translation>
+    </message>
+    <message>
+        <source>cannot burn cycles</source>
+        <translation>tidak dapat membakar cycles</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>folder tidak dapat dibuat</translation>
+    </message>
+    <message>
+        <source>ledger_meta has no 'virtual_nodes'</source>
+        <translation>ledger_meta tidak punya 'virtual_nodes'</translation>
+    </message>
+    <message>
+        <source>holds %1 loans but catalog.db lists no shards; restore catalog.db or move the shard files away</source>
+        <translation>memuat %1 pinjaman tetapi catalog.db tidak mencantumkan shard; pulihkan catalog.db atau pindahkan berkas shard</translation>
+    </message>
+    <message>
+        <source>loan '%1' appears twice in one insert</source>
+        <translation>pinjaman '%1' muncul dua kali dalam satu penyisipan</translation>
+    </message>
+    <message>
+        <source>stopped during a migration; reopen the ledger to recover</source>
+        <translation>berhenti di tengah migrasi; buka ulang ledger untuk memulihkan</translation>
+    </message>
+    <message>
+        <source>migration failed</source>
+        <translation>migrasi gagal</translation>
+    </message>
+    <message>
+        <source>undoing it failed too (%1); reopen the ledger to recover</source>
+        <translation>membatalkannya juga gagal (%1); buka ulang ledger untuk memulihkan</translation>
+    </message>
+    <message>
+        <source>ledger catalog</source>
+        <translation>katalog ledger</translation>
+    </message>
+    <message>
+        <source>ledger shard</source>
+        <translation>shard ledger</translation>
+    </message>
+    <message>
+        <source>; the file is read-only</source>
+        <translation>; berkas hanya baca</translation>
+    </message>
+    <message>
+        <source>; its folder is read-only</source>
+        <translation>; foldernya hanya baca</translation>
+    </message>
+    <message>
+        <source>not a valid %1 (%2)</source>
+        <translation>bukan %1 yang sah (%2)</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat Dashboard (schema %1; this build reads up to %2); upgrade to open it</source>
+        <translation>ditulis oleh versi Dasbor Heartbeat yang lebih baru (skema %1; versi ini membaca sampai %2); perbarui untuk membukanya</translation>
+    </message>
+    <message>
+        <source>missing, but catalog.db lists it in the ring; restore it from a backup</source>
+        <translation>hilang, tetapi catalog.db mencantumkannya di ring; pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>cannot open (%1)</source>
+        <translation>tidak dapat dibuka (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n other table(s)</source>
+        <translation><numerusform>berisi %n tabel lain</numerusform></translation>
+    </message>
+    <message>
+        <source>cannot write (%1)</source>
+        <translation>tidak dapat ditulis (%1)</translation>
+    </message>
+    <message>
+        <source>migration %1: the copied loans do not match on the destination shards (%2 found, %3 copied)</source>
+        <translation>migrasi %1: pinjaman yang disalin tidak cocok di shard tujuan (%2 ditemukan, %3 disalin)</translation>
+    </message>
+    <message>
+        <source>not a valid ledger shard</source>
+        <translation>bukan shard ledger yang sah</translation>
+    </message>
+    <message>
+        <source>loan '%1' has an unknown %2 '%3'</source>
+        <translation>pinjaman '%1' memiliki %2 tak dikenal '%3'</translation>
+    </message>
+    <message>
+        <source>loan '%1' already exists</source>
+        <translation>pinjaman '%1' sudah ada</translation>
+    </message>
+    <message>
+        <source>cannot insert loans</source>
+        <translation>pinjaman tidak dapat disisipkan</translation>
+    </message>
+    <message>
+        <source>cannot delete loans</source>
+        <translation>pinjaman tidak dapat dihapus</translation>
+    </message>
+    <message>
+        <source>cannot read loan</source>
+        <translation>pinjaman tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>cannot update loan status</source>
+        <translation>status pinjaman tidak dapat diperbarui</translation>
+    </message>
+    <message>
+        <source>cannot read loans</source>
+        <translation>pinjaman tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>loans hold an unknown status '%1'</source>
+        <translation>pinjaman memuat status tak dikenal '%1'</translation>
+    </message>
+    <message>
+        <source>cannot count loans</source>
+        <translation>pinjaman tidak dapat dihitung</translation>
+    </message>
+    <message>
+        <source>cannot sum pool totals</source>
+        <translation>total pool tidak dapat dijumlahkan</translation>
+    </message>
+    <message>
+        <source>shard unavailable after %1 consecutive failures; next try in %2 s</source>
+        <translation>shard tidak tersedia setelah %1 kegagalan berturut-turut; coba lagi dalam %2 dtk</translation>
+    </message>
+    <message>
+        <source>shard is not open</source>
+        <translation>shard tidak terbuka</translation>
+    </message>
+</context>
+<context>
     <name>hb::MainWindow</name>
     <message>
         <source>Heartbeat Dashboard</source>
         <translation>Dasbor Heartbeat</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Maintenance tasks&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tugas pemeliharaan&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Signed in as %1 (%2)</source>
-        <translation>Masuk sebagai %1 (%2)</translation>
     </message>
     <message>
         <source>Data directory: %1</source>
@@ -339,6 +994,110 @@ Alasan (dicatat di log audit):</translation>
         <source>Enter maintenance mode? Heartbeats are still recorded, but no task runs and running tasks are cancelled.</source>
         <translation>Masuk mode pemeliharaan? Detak tetap dicatat, tetapi tidak ada tugas yang berjalan dan tugas yang sedang berjalan dibatalkan.</translation>
     </message>
+    <message>
+        <source>No admin passphrase is set for this data directory: everyone here is a viewer. Choose Unlock admin to set one.</source>
+        <translation>Belum ada frasa sandi admin untuk direktori data ini: semua orang di sini hanya pemirsa. Pilih Buka kunci admin untuk mengaturnya.</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>Circuit breakers</source>
+        <translation>Pemutus sirkuit</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Log audit</translation>
+    </message>
+    <message>
+        <source>Admin locked after 5 idle minutes</source>
+        <translation>Admin terkunci setelah 5 menit diam</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock admin…</source>
+        <translation>&amp;Buka kunci admin…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Kunci</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration…</source>
+        <translation>&amp;Konfigurasi…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the dashboard starts</source>
+        <translation>Bahasa berganti saat dasbor dijalankan berikutnya</translation>
+    </message>
+    <message>
+        <source>Admin: %1</source>
+        <translation>Admin: %1</translation>
+    </message>
+    <message>
+        <source>Viewer (read only)</source>
+        <translation>Pemirsa (hanya baca)</translation>
+    </message>
+    <message>
+        <source>Set the admin passphrase</source>
+        <translation>Atur frasa sandi admin</translation>
+    </message>
+    <message>
+        <source>No admin passphrase is set yet. Choose one (at least %1 characters); only a salted hash is stored.</source>
+        <translation>Belum ada frasa sandi admin. Pilih satu (minimal %1 karakter); hanya hash bergaram yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Type it again:</source>
+        <translation>Ketik sekali lagi:</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Tidak diatur</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Kedua frasa sandi berbeda.</translation>
+    </message>
+    <message>
+        <source>Unlock admin</source>
+        <translation>Buka kunci admin</translation>
+    </message>
+    <message>
+        <source>Admin passphrase:</source>
+        <translation>Frasa sandi admin:</translation>
+    </message>
+    <message>
+        <source>Admin unlocked; it locks again after 5 idle minutes</source>
+        <translation>Admin terbuka; terkunci lagi setelah 5 menit diam</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>Frasa sandi salah</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Peringatan: %1</translation>
+    </message>
+    <message>
+        <source>Heartbeat alert</source>
+        <translation>Peringatan heartbeat</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -411,6 +1170,213 @@ Alasan (dicatat di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>hb::Oracle</name>
+    <message>
+        <source>demo feed: simulated outage (HTTP 503 Service Unavailable)</source>
+        <translation>umpan demo: gangguan simulasi (HTTP 503 Service Unavailable)</translation>
+    </message>
+    <message>
+        <source>is a directory</source>
+        <translation>adalah direktori</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 tidak dapat dibaca: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the limit of %2 bytes</source>
+        <translation>%1 lebih besar dari batas %2 byte</translation>
+    </message>
+    <message>
+        <source>the response is larger than the limit of %1 bytes</source>
+        <translation>jawaban lebih besar dari batas %1 byte</translation>
+    </message>
+    <message>
+        <source>HTTP %1: redirect to %2 not followed</source>
+        <translation>HTTP %1: pengalihan ke %2 tidak diikuti</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>the response of %1 bytes is larger than the limit of %2 bytes</source>
+        <translation>jawaban %1 byte lebih besar dari batas %2 byte</translation>
+    </message>
+    <message>
+        <source>the response was truncated (%1 of %2 bytes)</source>
+        <translation>jawaban terpotong (%1 dari %2 byte)</translation>
+    </message>
+    <message>
+        <source>request failed: %1</source>
+        <translation>permintaan gagal: %1</translation>
+    </message>
+    <message>
+        <source>TLS error: %1</source>
+        <translation>galat TLS: %1</translation>
+    </message>
+    <message>
+        <source>timed out after %1 ms</source>
+        <translation>melewati batas waktu setelah %1 ms</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>(an array)</source>
+        <translation>(sebuah array)</translation>
+    </message>
+    <message>
+        <source>(an object)</source>
+        <translation>(sebuah objek)</translation>
+    </message>
+    <message>
+        <source>%1: price is missing</source>
+        <translation>%1: harga tidak ada</translation>
+    </message>
+    <message>
+        <source>%1: price %2 is not a number</source>
+        <translation>%1: harga %2 bukan angka</translation>
+    </message>
+    <message>
+        <source>%1: price %2 is not positive</source>
+        <translation>%1: harga %2 tidak positif</translation>
+    </message>
+    <message>
+        <source>%1: price %2 is above the ceiling of %3</source>
+        <translation>%1: harga %2 di atas batas %3</translation>
+    </message>
+    <message>
+        <source>%1: price %2 moved %3% from the reference price %4 (more than %5%)</source>
+        <translation>%1: harga %2 bergeser %3% dari harga acuan %4 (lebih dari %5%)</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms is missing</source>
+        <translation>%1: timestamp_ms tidak ada</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms %2 is not an integer</source>
+        <translation>%1: timestamp_ms %2 bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms %2 is before 2001 (seconds, not milliseconds?)</source>
+        <translation>%1: timestamp_ms %2 sebelum 2001 (detik, bukan milidetik?)</translation>
+    </message>
+    <message>
+        <source>%1: timestamp_ms %2 is %3 s in the future</source>
+        <translation>%1: timestamp_ms %2 berada %3 dtk di masa depan</translation>
+    </message>
+    <message>
+        <source>%1: source %2 is not a string</source>
+        <translation>%1: sumber %2 bukan teks</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>bukan JSON yang sah: %1 pada byte %2</translation>
+    </message>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation>dokumen bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>the document has no "prices" array</source>
+        <translation>dokumen tidak punya array "prices"</translation>
+    </message>
+    <message>
+        <source>prices[%1]: not an object</source>
+        <translation>prices[%1]: bukan objek</translation>
+    </message>
+    <message>
+        <source>prices[%1]: commodity is missing</source>
+        <translation>prices[%1]: komoditas tidak ada</translation>
+    </message>
+    <message>
+        <source>prices[%1]: commodity %2 is not a non-empty string</source>
+        <translation>prices[%1]: komoditas %2 bukan teks yang tidak kosong</translation>
+    </message>
+    <message>
+        <source>%1: listed %2 times</source>
+        <translation>%1: tercantum %2 kali</translation>
+    </message>
+    <message>
+        <source>%1: no price in the response</source>
+        <translation>%1: tidak ada harga dalam jawaban</translation>
+    </message>
+</context>
+<context>
+    <name>hb::PassphraseFile</name>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>tidak dapat dibaca (%1)</translation>
+    </message>
+    <message>
+        <source>not a valid passphrase file</source>
+        <translation>bukan berkas frasa sandi yang sah</translation>
+    </message>
+    <message>
+        <source>the passphrase must have at least %1 characters</source>
+        <translation>frasa sandi harus minimal %1 karakter</translation>
+    </message>
+    <message>
+        <source>cannot save (%1)</source>
+        <translation>tidak dapat disimpan (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ResourceChart</name>
+    <message>
+        <source>Cycles &amp; memory</source>
+        <translation>Cycles &amp; memori</translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation>Cycles</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memori</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritis</translation>
+    </message>
+    <message>
+        <source>Mem. limit</source>
+        <translation>Batas mem.</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ShardChart</name>
+    <message>
+        <source>Shard load</source>
+        <translation>Beban shard</translation>
+    </message>
+    <message>
+        <source>Shards</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SuccessChart</name>
+    <message>
+        <source>Success rate</source>
+        <translation>Tingkat keberhasilan</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Berhasil</translation>
+    </message>
+</context>
+<context>
     <name>hb::TaskTableModel</name>
     <message>
         <source>on</source>
@@ -466,6 +1432,80 @@ Alasan (dicatat di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>hb::Tasks</name>
+    <message>
+        <source>cannot read the metrics database: %1</source>
+        <translation>basis data metrik tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Cycles balance %1 is below the critical line of %2</source>
+        <translation>Saldo cycles %1 di bawah batas kritis %2</translation>
+    </message>
+    <message>
+        <source>Cycles balance %1 is below the alert line of %2</source>
+        <translation>Saldo cycles %1 di bawah batas peringatan %2</translation>
+    </message>
+    <message>
+        <source>demo outage: the price feed is unreachable</source>
+        <translation>gangguan demo: umpan harga tidak terjangkau</translation>
+    </message>
+    <message>
+        <source>Oracle error rate %1 % over the last %2 fetches is above %3 %</source>
+        <translation>Tingkat galat oracle %1 % dari %2 pengambilan terakhir di atas %3 %</translation>
+    </message>
+    <message>
+        <source>Oracle answers in %1 ms on average, above %2 ms</source>
+        <translation>Oracle menjawab rata-rata dalam %1 ms, di atas %2 ms</translation>
+    </message>
+    <message>
+        <source>The newest oracle price is %1 s old, older than %2 s</source>
+        <translation>Harga oracle terbaru berumur %1 dtk, lebih tua dari %2 dtk</translation>
+    </message>
+    <message>
+        <source>price update of %1 failed: %2</source>
+        <translation>pembaruan harga %1 gagal: %2</translation>
+    </message>
+    <message>
+        <source>price update failed: %1</source>
+        <translation>pembaruan harga gagal: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot run: no %2 was configured</source>
+        <translation>%1 tidak dapat berjalan: %2 belum dikonfigurasi</translation>
+    </message>
+    <message>
+        <source>The treasury (%1) cannot cover a cycles top-up of %2</source>
+        <translation>Kas (%1) tidak dapat menutup pengisian cycles sebesar %2</translation>
+    </message>
+</context>
+<context>
+    <name>hb::chartaxes</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 md</translation>
+    </message>
+    <message>
+        <source>%1 T</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 jt</translation>
+    </message>
+    <message>
+        <source>%1 K</source>
+        <translation>%1 rb</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>hb::cli</name>
     <message>
         <source>Data directory (config.json, metrics.db, ledger/). Default: %1.</source>
@@ -482,6 +1522,18 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>--%1 must be a positive number of seconds (got '%2')</source>
         <translation>--%1 harus jumlah detik yang positif (didapat '%2')</translation>
+    </message>
+    <message>
+        <source>Tick interval in milliseconds for this run (default: from config.json; 30000 in production, 2000 in demo).</source>
+        <translation>Selang detak dalam milidetik untuk jalan ini (bawaan: dari config.json; 30000 di produksi, 2000 di demo).</translation>
+    </message>
+    <message>
+        <source>Loans in the demo ledger of a new demo data directory, 0 to 1000000 (default: 5000).</source>
+        <translation>Jumlah pinjaman di ledger demo untuk direktori data demo baru, 0 sampai 1000000 (bawaan: 5000).</translation>
+    </message>
+    <message>
+        <source>%1 (see '%2 --help')</source>
+        <translation>%1 (lihat '%2 --help')</translation>
     </message>
 </context>
 <context>
@@ -596,6 +1648,13 @@ Alasan (dicatat di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>hb::tasks</name>
+    <message>
+        <source>cancelled before it finished</source>
+        <translation>dibatalkan sebelum selesai</translation>
+    </message>
+</context>
+<context>
     <name>heartbeatd</name>
     <message>
         <source>The Heartbeat maintenance engine, headless.</source>
@@ -604,10 +1663,6 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>Demo mode: a new data directory gets the demo configuration; ticks every 2 s unless --tick-ms is given.</source>
         <translation>Mode demo: direktori data baru mendapat konfigurasi demo; berdetak setiap 2 dtk kecuali --tick-ms diberikan.</translation>
-    </message>
-    <message>
-        <source>Tick interval in milliseconds (default: from config.json; 30000 in production, 2000 in demo).</source>
-        <translation>Selang detak dalam milidetik (bawaan: dari config.json; 30000 di produksi, 2000 di demo).</translation>
     </message>
     <message>
         <source>Stop after this many seconds, as on SIGTERM.</source>
@@ -627,10 +1682,6 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>User interface language: en or id.</source>
         <translation>Bahasa antarmuka: en atau id.</translation>
-    </message>
-    <message>
-        <source>Tick interval in milliseconds (default from config.json).</source>
-        <translation>Selang detak dalam milidetik (bawaan dari config.json).</translation>
     </message>
     <message>
         <source>Write a PNG of the main window to FILE when quitting (see --quit-after).</source>
