@@ -423,7 +423,7 @@ void HeartbeatEngine::applyAlerts(const QString &task, const QVector<Alert> &ale
         const bool isNew = std::none_of(m_activeAlerts.cbegin(), m_activeAlerts.cend(),
                                         [&](const Alert &b) { return b.source == a.source && b.key == a.key; });
         if (isNew)
-            qCWarning(lcEngine).noquote() << "alert:" << a.source << a.message;
+            qCInfo(lcEngine).noquote() << "alert:" << a.source << a.message; // operational, not a fault
         kept.append(a);
     }
     m_activeAlerts = kept;
