@@ -19,6 +19,11 @@ void addCommonOptions(QCommandLineParser &parser)
                           "hb::cli", "Tick interval in milliseconds for this run (default: from "
                                      "config.json; 30000 in production, 2000 in demo)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("demo-loans"),
+                      QCoreApplication::translate(
+                          "hb::cli", "Loans in the demo ledger of a new demo data directory, "
+                                     "0 to 1000000 (default: 5000)."),
+                      QStringLiteral("N")});
     parser.addHelpOption();
     parser.addVersionOption();
 }
@@ -54,6 +59,8 @@ std::optional<int> parse(QCommandLineParser &parser, RuntimeOptions *options)
     options->dataDir = parser.value(QStringLiteral("data-dir"));
     if (!readInteger(parser, QStringLiteral("tick-ms"), 10, 86'400'000,
                      &options->tickIntervalOverrideMs))
+        return ExitBadInput;
+    if (!readInteger(parser, QStringLiteral("demo-loans"), 0, 1'000'000, &options->demoLoans))
         return ExitBadInput;
     return std::nullopt;
 }

@@ -14,12 +14,12 @@ namespace hb::cli {
 constexpr int ExitOk = 0;
 constexpr int ExitBadInput = 2;
 
-// Adds --data-dir, --tick-ms, --help and --version.
+// Adds --data-dir, --tick-ms, --demo-loans, --help and --version.
 void addCommonOptions(QCommandLineParser &parser);
 
-// Parses the process's arguments and reads --data-dir and --tick-ms into `options`. Returns the
-// exit status when the program should stop now: after --help or --version (ExitOk), or after
-// printing "<app>: <error>" for a bad option (ExitBadInput).
+// Parses the process's arguments and reads --data-dir, --tick-ms and --demo-loans into `options`.
+// Returns the exit status when the program should stop now: after --help or --version (ExitOk),
+// or after printing "<app>: <error>" for a bad option (ExitBadInput).
 std::optional<int> parse(QCommandLineParser &parser, RuntimeOptions *options);
 
 // Reads a whole number option in [min, max]; prints a one-line error and returns false if bad.

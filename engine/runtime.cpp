@@ -1,7 +1,13 @@
 #include "runtime.h"
 
 #include "core/logging.h"
+#include "ledger/demoledger.h"
+#include "ledger/ledger.h"
+#include "oracle/oraclefactory.h"
+#include "oracle/oraclemonitor.h"
 #include "store/metricswriter.h"
+#include "tasks/demooutageoracle.h"
+#include "tasks/demoworkloadtask.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -65,15 +71,51 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
             throw StoreError(error);
     }
 
+    QString oracleError;
+    std::unique_ptr<OracleSource> oracle = makeOracle(m_config, clock, &oracleError);
+    if (!oracle)
+        throw StoreError(configPath() + u": " + oracleError);
+    const bool demo = options.demo || m_config.demo;
+    std::shared_ptr<DemoOutageOracle> demoOracle;
+    if (demo && !options.registry) {
+        demoOracle = std::make_shared<DemoOutageOracle>(std::move(oracle), clock);
+        m_oracle = demoOracle;
+    } else {
+        m_oracle = std::move(oracle);
+    }
+    m_oracleMonitor = std::make_shared<OracleMonitor>();
+
     auto store = std::make_unique<MetricsStore>(metricsPath());
     PersistedState state = store->loadState();
+    // After metrics.db, whose checks leave a bad data directory exactly as it was; before the
+    // writer and the engine start. A damaged ledger throws StoreError naming the file.
+    const bool newLedger = !QFileInfo::exists(ledgerPath() + QStringLiteral("/catalog.db"));
+    LedgerOptions ledgerOptions;
+    ledgerOptions.clock = clock;
+    m_ledger = std::make_shared<Ledger>(ledgerPath(), ledgerOptions);
+    if (options.demo && newLedger) {
+        DemoLedgerOptions seed;
+        seed.loans = options.demoLoans;
+        seed.nowMs = clock->nowMs();
+        const DemoSeedReport seeded = seedDemoLedger(*m_ledger, seed);
+        DemoWorkloadTask::prepareLedger(*m_ledger, m_config);
+        m_seededDemo = true;
+        qCInfo(lcEngine) << "demo ledger:" << seeded.loans << "loans on" << seeded.shards
+                         << "shards";
+    }
+
     m_writer = std::make_unique<MetricsWriter>(
         std::move(store),
         RetentionPolicy{m_config.retentionRawDays, m_config.retentionMinuteDays,
                         m_config.retentionHourDays},
         clock);
 
-    const TaskRegistry registry = options.registry ? *options.registry : TaskRegistry::builtin();
+    TaskRegistry registry = options.registry ? *options.registry : TaskRegistry::builtin();
+    // The demo workload only exists in demo mode, never in TaskName::all().
+    if (demoOracle)
+        registry.add(DemoWorkloadTask::kName, [demoOracle](const TaskEnvironment &env) {
+            return std::make_shared<DemoWorkloadTask>(env.ledger, demoOracle);
+        });
     EngineOptions engineOptions;
     engineOptions.clock = clock;
     engineOptions.config = m_config;
@@ -85,6 +127,10 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     engineOptions.state = std::move(state);
     TaskEnvironment environment;
     environment.dataDir = m_dataDir;
+    environment.ledger = m_ledger;
+    environment.oracle = m_oracle;
+    environment.oracleMonitor = m_oracleMonitor;
+    environment.metricsPath = metricsPath();
     engineOptions.tasks = registry.create(environment);
     engineOptions.writer = m_writer.get();
     m_host = std::make_unique<EngineHost>(std::move(engineOptions));
@@ -99,6 +145,11 @@ EngineRuntime::~EngineRuntime()
 QString EngineRuntime::configPath() const
 {
     return m_dataDir + QStringLiteral("/config.json");
+}
+
+QString EngineRuntime::ledgerPath() const
+{
+    return m_dataDir + QStringLiteral("/ledger");
 }
 
 QString EngineRuntime::metricsPath() const

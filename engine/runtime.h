@@ -12,7 +12,10 @@
 
 namespace hb {
 
+class Ledger;
 class MetricsWriter;
+class OracleMonitor;
+class OracleSource;
 
 struct RuntimeOptions
 {
@@ -21,11 +24,14 @@ struct RuntimeOptions
     qint64 tickIntervalOverrideMs = 0;    // --tick-ms
     std::shared_ptr<const Clock> clock;   // null: system clock
     std::optional<TaskRegistry> registry; // null: TaskRegistry::builtin()
+    qint64 demoLoans = 5000;              // --demo-loans: loans of a new demo ledger
 };
 
 // Everything both binaries do to bring the engine up on a data directory, in one place:
 // create the directory on first run, lock it, load (or create) config.json, open and migrate
-// metrics.db, restore persisted state, start the writer and the engine thread. Any problem
+// metrics.db, open (or create) the ledger at DATA/ledger - in demo mode a new one is seeded with
+// the deterministic demo ledger - build the price oracle, restore persisted state, start the
+// writer and the engine thread. Any problem
 // with the user's files throws StoreError with one line naming the file; nothing is changed
 // or deleted then.
 class EngineRuntime
@@ -48,12 +54,22 @@ public:
     EngineHost &host() { return *m_host; }
     HeartbeatEngine *engine() const { return m_host ? m_host->engine() : nullptr; }
     MetricsWriter &writer() { return *m_writer; }
+    QString ledgerPath() const;
+    // Shared with the tasks; every call is thread-safe (the ledger serialises them).
+    std::shared_ptr<Ledger> ledger() const { return m_ledger; }
+    std::shared_ptr<OracleMonitor> oracleMonitor() const { return m_oracleMonitor; }
+    bool seededDemoLedger() const { return m_seededDemo; }
 
 private:
     QString m_dataDir;
     bool m_created = false;
     std::unique_ptr<QLockFile> m_lock;
     HeartbeatConfig m_config;
+    bool m_seededDemo = false;
+    // Declared before the host so the engine (and its tasks) go first.
+    std::shared_ptr<Ledger> m_ledger;
+    std::shared_ptr<OracleSource> m_oracle;
+    std::shared_ptr<OracleMonitor> m_oracleMonitor;
     std::unique_ptr<MetricsWriter> m_writer;
     std::unique_ptr<EngineHost> m_host;
 };

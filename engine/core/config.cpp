@@ -38,6 +38,7 @@ QStringList oracleSources()
 }
 
 std::optional<QString> alertAboveCritical(const HeartbeatConfig &c);
+std::optional<QString> topUpAboveAlert(const HeartbeatConfig &c);
 std::optional<QString> minuteRetentionAboveRaw(const HeartbeatConfig &c);
 std::optional<QString> hourRetentionAboveMinute(const HeartbeatConfig &c);
 std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c);
@@ -58,7 +59,7 @@ struct FieldRule
     Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 22> kRules = {{
+const std::array<FieldRule, 29> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -72,6 +73,13 @@ const std::array<FieldRule, 22> kRules = {{
     {"cycles_alert_threshold", &HeartbeatConfig::cyclesAlertThreshold, 0, 0, false, nullptr,
      alertAboveCritical},
     {"cycles_critical_threshold", &HeartbeatConfig::cyclesCriticalThreshold, 0, 0},
+    {"cycles_top_up_target", &HeartbeatConfig::cyclesTopUpTarget, 1, kMaxJsonInteger, false,
+     nullptr, topUpAboveAlert},
+    // A trillion cycles per item would empty any treasury in one tick: surely a typo.
+    {"cycles_cost_per_item", &HeartbeatConfig::cyclesCostPerItem, 0, 1'000'000'000'000},
+    {"liquidation_dry_run", &HeartbeatConfig::liquidationDryRun, 0, 0},
+    // Below 100 rows the log would not hold even one busy minute of admin actions.
+    {"audit_log_cap", &HeartbeatConfig::auditLogCap, 100, 10'000'000},
     // Retention has no natural ceiling; ten years keeps day counts sane like raw_days.
     {"retention.raw_days", &HeartbeatConfig::retentionRawDays, 1, 3650},
     {"retention.minute_days", &HeartbeatConfig::retentionMinuteDays, 1, 3650, false, nullptr,
@@ -86,6 +94,9 @@ const std::array<FieldRule, 22> kRules = {{
     {"oracle.demo_fault_rate", &HeartbeatConfig::oracleDemoFaultRate, 0, 1, true},
     // Thirty days: a price older than that is no price at all for a lending decision.
     {"oracle.max_age_ms", &HeartbeatConfig::oracleMaxAgeMs, 1000, 2'592'000'000},
+    {"oracle.stale_after_ms", &HeartbeatConfig::oracleStaleAfterMs, 1000, 2'592'000'000},
+    {"oracle.max_error_rate", &HeartbeatConfig::oracleMaxErrorRate, 0, 1, true},
+    {"oracle.max_latency_ms", &HeartbeatConfig::oracleMaxLatencyMs, 1, 60'000},
 }};
 
 const QString kVersionKey = QStringLiteral("version");
@@ -232,6 +243,17 @@ std::optional<QString> alertAboveCritical(const HeartbeatConfig &c)
     return QCoreApplication::translate(
                "hb::Config", "must be greater than cycles_critical_threshold (%1) (got %2)")
         .arg(formatNumber(c.cyclesCriticalThreshold), formatNumber(c.cyclesAlertThreshold));
+}
+
+// A target at or below the alert line would top up and still alert, every tick.
+std::optional<QString> topUpAboveAlert(const HeartbeatConfig &c)
+{
+    if (double(c.cyclesTopUpTarget) > c.cyclesAlertThreshold)
+        return std::nullopt;
+    return QCoreApplication::translate(
+               "hb::Config", "must be greater than cycles_alert_threshold (%1) (got %2)")
+        .arg(formatNumber(c.cyclesAlertThreshold))
+        .arg(c.cyclesTopUpTarget);
 }
 
 std::optional<QString> minuteRetentionAboveRaw(const HeartbeatConfig &c)

@@ -51,6 +51,10 @@ struct HeartbeatConfig
     qint64 memoryWarnBytes = 1'000'000'000; // > 0
     double cyclesAlertThreshold = 1e12;     // > critical
     double cyclesCriticalThreshold = 5e11;  // > 0
+    qint64 cyclesTopUpTarget = 2'000'000'000'000; // > cycles_alert_threshold; treasury tops up to this
+    qint64 cyclesCostPerItem = 1'000'000;   // 0 .. 10^12, cycles a task burns per item of work
+    bool liquidationDryRun = false;         // auto liquidation lists what it would do, changes nothing
+    int auditLogCap = 10'000;               // 100 .. 10 000 000 audit_log rows kept
     int retentionRawDays = 14;              // 1 .. 3650
     int retentionMinuteDays = 90;           // >= raw days
     int retentionHourDays = 730;            // >= minute days
@@ -63,6 +67,9 @@ struct HeartbeatConfig
     qint64 oracleMaxBodyBytes = 65'536;            // 1 024 .. 10 485 760
     double oracleDemoFaultRate = 0.1;              // 0 .. 1, share of demo fetches that fail
     qint64 oracleMaxAgeMs = 86'400'000;            // 1 000 .. 2 592 000 000; older prices refresh
+    qint64 oracleStaleAfterMs = 172'800'000;       // 1 000 .. 2 592 000 000; newest quote older: alert
+    double oracleMaxErrorRate = 0.25;              // 0 .. 1, failed share of recent fetches to alert above
+    qint64 oracleMaxLatencyMs = 2'000;             // 1 .. 60 000, average fetch latency to alert above
 
     HeartbeatConfig(); // fills `tasks` with every task enabled
     static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s

@@ -70,6 +70,10 @@ HeartbeatConfig customConfig()
     c.memoryWarnBytes = 2'500'000'000;
     c.cyclesAlertThreshold = 2.5e12;
     c.cyclesCriticalThreshold = 0.75e12;
+    c.cyclesTopUpTarget = 3'000'000'000'000;
+    c.cyclesCostPerItem = 250;
+    c.liquidationDryRun = true;
+    c.auditLogCap = 500;
     c.retentionRawDays = 7;
     c.retentionMinuteDays = 30;
     c.retentionHourDays = 365;
@@ -80,6 +84,9 @@ HeartbeatConfig customConfig()
     c.oracleMaxBodyBytes = 4'096;
     c.oracleDemoFaultRate = 0.25;
     c.oracleMaxAgeMs = 3'600'000;
+    c.oracleStaleAfterMs = 7'200'000;
+    c.oracleMaxErrorRate = 0.5;
+    c.oracleMaxLatencyMs = 900;
     return c;
 }
 
@@ -101,6 +108,10 @@ QList<QPair<QString, Mutator>> fieldChanges()
         {u"memory_warn_bytes"_s, [](HeartbeatConfig &c) { c.memoryWarnBytes = 1; }},
         {u"cycles_alert_threshold"_s, [](HeartbeatConfig &c) { c.cyclesAlertThreshold = 6e11; }},
         {u"cycles_critical_threshold"_s, [](HeartbeatConfig &c) { c.cyclesCriticalThreshold = 1; }},
+        {u"cycles_top_up_target"_s, [](HeartbeatConfig &c) { c.cyclesTopUpTarget = 1e12 + 1; }},
+        {u"cycles_cost_per_item"_s, [](HeartbeatConfig &c) { c.cyclesCostPerItem = 0; }},
+        {u"liquidation_dry_run"_s, [](HeartbeatConfig &c) { c.liquidationDryRun = true; }},
+        {u"audit_log_cap"_s, [](HeartbeatConfig &c) { c.auditLogCap = 100; }},
         {u"retention.raw_days"_s, [](HeartbeatConfig &c) { c.retentionRawDays = 1; }},
         {u"retention.minute_days"_s, [](HeartbeatConfig &c) { c.retentionMinuteDays = 700; }},
         {u"retention.hour_days"_s, [](HeartbeatConfig &c) { c.retentionHourDays = 3650; }},
@@ -115,6 +126,9 @@ QList<QPair<QString, Mutator>> fieldChanges()
         {u"oracle.max_body_bytes"_s, [](HeartbeatConfig &c) { c.oracleMaxBodyBytes = 1024; }},
         {u"oracle.demo_fault_rate"_s, [](HeartbeatConfig &c) { c.oracleDemoFaultRate = 0; }},
         {u"oracle.max_age_ms"_s, [](HeartbeatConfig &c) { c.oracleMaxAgeMs = 1000; }},
+        {u"oracle.stale_after_ms"_s, [](HeartbeatConfig &c) { c.oracleStaleAfterMs = 1000; }},
+        {u"oracle.max_error_rate"_s, [](HeartbeatConfig &c) { c.oracleMaxErrorRate = 1; }},
+        {u"oracle.max_latency_ms"_s, [](HeartbeatConfig &c) { c.oracleMaxLatencyMs = 60'000; }},
     };
 }
 
@@ -134,6 +148,10 @@ const IntRange kIntRanges[] = {
     {u"retention.hour_days", 1, 3650},       {u"oracle.timeout_ms", 100, 60'000},
     {u"oracle.max_body_bytes", 1024, 10'485'760},
     {u"oracle.max_age_ms", 1000, 2'592'000'000},
+    {u"cycles_cost_per_item", 0, 1'000'000'000'000},
+    {u"audit_log_cap", 100, 10'000'000},
+    {u"oracle.stale_after_ms", 1000, 2'592'000'000},
+    {u"oracle.max_latency_ms", 1, 60'000},
 };
 
 } // namespace
@@ -211,6 +229,13 @@ void TestConfig::defaults()
     QCOMPARE(c.oracleMaxBodyBytes, qint64(65'536));
     QCOMPARE(c.oracleDemoFaultRate, 0.1);
     QCOMPARE(c.oracleMaxAgeMs, qint64(86'400'000));
+    QCOMPARE(c.cyclesTopUpTarget, qint64(2'000'000'000'000));
+    QCOMPARE(c.cyclesCostPerItem, qint64(1'000'000));
+    QVERIFY(!c.liquidationDryRun);
+    QCOMPARE(c.auditLogCap, 10'000);
+    QCOMPARE(c.oracleStaleAfterMs, qint64(172'800'000));
+    QCOMPARE(c.oracleMaxErrorRate, 0.25);
+    QCOMPARE(c.oracleMaxLatencyMs, qint64(2'000));
     for (const QString &task : TaskName::all()) {
         QVERIFY2(c.tasks.value(task, false), qPrintable(task));
         QVERIFY(c.isTaskEnabled(task));
@@ -279,12 +304,16 @@ void TestConfig::roundTrip()
 void TestConfig::writesEveryKey()
 {
     const QJsonObject json = customConfig().toJson();
-    const QStringList topLevel{u"auto_liquidation_threshold_days"_s,
+    const QStringList topLevel{u"audit_log_cap"_s,
+                               u"auto_liquidation_threshold_days"_s,
                                u"breaker"_s,
                                u"cycles_alert_threshold"_s,
+                               u"cycles_cost_per_item"_s,
                                u"cycles_critical_threshold"_s,
+                               u"cycles_top_up_target"_s,
                                u"demo"_s,
                                u"enabled"_s,
+                               u"liquidation_dry_run"_s,
                                u"maintenance_mode"_s,
                                u"max_concurrent_tasks"_s,
                                u"memory_warn_bytes"_s,
@@ -314,8 +343,9 @@ void TestConfig::writesEveryKey()
     QCOMPARE(json.value(u"retention"_s).toObject().value(u"hour_days"_s).toInteger(), qint64(365));
     const QJsonObject oracle = json.value(u"oracle"_s).toObject();
     QCOMPARE(oracle.keys(),
-             (QStringList{u"demo_fault_rate"_s, u"max_age_ms"_s, u"max_body_bytes"_s, u"path"_s,
-                          u"source"_s, u"timeout_ms"_s, u"url"_s}));
+             (QStringList{u"demo_fault_rate"_s, u"max_age_ms"_s, u"max_body_bytes"_s,
+                          u"max_error_rate"_s, u"max_latency_ms"_s, u"path"_s, u"source"_s,
+                          u"stale_after_ms"_s, u"timeout_ms"_s, u"url"_s}));
     QCOMPARE(oracle.value(u"source"_s), QJsonValue(u"http"_s));
     QCOMPARE(oracle.value(u"url"_s),
              QJsonValue(u"https://prices.example.com:8443/v1/prices?market=id"_s));
@@ -364,6 +394,10 @@ void TestConfig::acceptsBoundaries_data()
     QTest::newRow("integer written as 5000.0")
         << QJsonDocument::fromJson(R"({"tick_interval_ms": 5000.0})").object();
     QTest::newRow("version 1") << withField(u"version"_s, 1);
+    QTest::newRow("cycles_top_up_target just above the alert line")
+        << withField(u"cycles_top_up_target"_s, qint64(1'000'000'000'001));
+    QTest::newRow("oracle.max_error_rate = 0") << withField(u"oracle.max_error_rate"_s, 0);
+    QTest::newRow("oracle.max_error_rate = 1") << withField(u"oracle.max_error_rate"_s, 1);
     QTest::newRow("oracle.demo_fault_rate = 0") << withField(u"oracle.demo_fault_rate"_s, 0);
     QTest::newRow("oracle.demo_fault_rate = 1") << withField(u"oracle.demo_fault_rate"_s, 1);
     QTest::newRow("oracle http with a plain URL")
@@ -506,6 +540,15 @@ void TestConfig::rejectsBadField_data()
     QTest::newRow("cycles alert below critical")
         << QJsonObject{{u"cycles_alert_threshold"_s, 1e11}} << u"cycles_alert_threshold"_s
         << QStringList{u"greater than cycles_critical_threshold"_s, u"(got 1e+11)"_s};
+    QTest::newRow("top-up target at the alert line")
+        << QJsonObject{{u"cycles_top_up_target"_s, 1e12}} << u"cycles_top_up_target"_s
+        << QStringList{u"greater than cycles_alert_threshold"_s, u"(got 1000000000000)"_s};
+    QTest::newRow("oracle.max_error_rate above 1")
+        << withField(u"oracle.max_error_rate"_s, 1.01) << u"oracle.max_error_rate"_s
+        << QStringList{u"between 0 and 1"_s, u"(got 1.01)"_s};
+    QTest::newRow("liquidation_dry_run as a string")
+        << withField(u"liquidation_dry_run"_s, u"yes"_s) << u"liquidation_dry_run"_s
+        << QStringList{u"true or false"_s};
     QTest::newRow("minute retention shorter than raw")
         << withField(u"retention.minute_days"_s, 13) << u"retention.minute_days"_s
         << QStringList{u"at least retention.raw_days (14)"_s, u"(got 13)"_s};

@@ -1,0 +1,57 @@
+#include "tasks/loanmonitoringtask.h"
+
+#include "ledger/ledger.h"
+#include "tasks/taskcommon.h"
+
+#include <QJsonObject>
+
+namespace hb {
+
+namespace {
+constexpr qint64 kDayMs = 86'400'000;
+}
+
+LoanMonitoringTask::LoanMonitoringTask(std::shared_ptr<Ledger> ledger)
+    : m_ledger(std::move(ledger))
+{}
+
+QString LoanMonitoringTask::name() const
+{
+    return TaskName::LoanMonitoring;
+}
+
+TaskResult LoanMonitoringTask::run(const TaskContext &ctx)
+{
+    if (!m_ledger)
+        return tasks::missingDependency(name(), QStringLiteral("ledger"));
+
+    const qint64 marked = m_ledger->markOverdueLoans();
+    TaskResult result = TaskResult::success(0);
+    if (marked > 0)
+        result.audit.append({0, {}, QStringLiteral("loans_marked_overdue"),
+                             tasks::auditDetail({{QStringLiteral("count"), marked},
+                                                 {QStringLiteral("before"), QStringLiteral("active")},
+                                                 {QStringLiteral("after"), QStringLiteral("overdue")}})});
+    if (ctx.isCancelled()) {
+        TaskResult cancelled = tasks::cancelledResult();
+        cancelled.audit = result.audit; // the marking is committed: keep it in the audit log
+        return cancelled;
+    }
+
+    const LoanCounts counts = m_ledger->countLoans();
+    LoanFilter candidates;
+    candidates.statuses = {LoanStatus::Overdue};
+    // Overdue by more than the threshold: due strictly before now - threshold.
+    candidates.dueBeforeMs = ctx.clock.nowMs() - qint64(ctx.config.autoLiquidationThresholdDays) * kDayMs;
+    const qint64 candidateCount = m_ledger->countLoans(candidates).of(LoanStatus::Overdue);
+
+    const qint64 now = ctx.clock.nowMs();
+    result.items = counts.total;
+    result.samples = {{QStringLiteral("loans.active"), now, double(counts.of(LoanStatus::Active))},
+                      {QStringLiteral("loans.overdue"), now, double(counts.of(LoanStatus::Overdue))},
+                      {QStringLiteral("loans.candidates"), now, double(candidateCount)}};
+    tasks::burnForWork(*m_ledger, ctx.config, result.items);
+    return result;
+}
+
+} // namespace hb

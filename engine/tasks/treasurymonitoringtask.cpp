@@ -1,0 +1,60 @@
+#include "tasks/treasurymonitoringtask.h"
+
+#include "ledger/ledger.h"
+#include "tasks/taskcommon.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace hb {
+
+namespace {
+QJsonObject balancesJson(const Balances &b)
+{
+    return {{QStringLiteral("treasury"), b.treasury}, {QStringLiteral("cycles"), b.cycles}};
+}
+} // namespace
+
+TreasuryMonitoringTask::TreasuryMonitoringTask(std::shared_ptr<Ledger> ledger)
+    : m_ledger(std::move(ledger))
+{}
+
+QString TreasuryMonitoringTask::name() const
+{
+    return TaskName::TreasuryMonitoring;
+}
+
+TaskResult TreasuryMonitoringTask::run(const TaskContext &ctx)
+{
+    if (!m_ledger)
+        return tasks::missingDependency(name(), QStringLiteral("ledger"));
+
+    const qint64 now = ctx.clock.nowMs();
+    Balances balances = m_ledger->balances();
+    TaskResult result = TaskResult::success(1);
+    if (double(balances.cycles) < ctx.config.cyclesAlertThreshold) {
+        const qint64 amount = ctx.config.cyclesTopUpTarget - balances.cycles;
+        const BalanceChange change = m_ledger->transferTreasuryToCycles(amount);
+        if (change.applied) {
+            balances = change.after;
+            result.audit.append({0, {}, QStringLiteral("cycles_topped_up"),
+                                 tasks::auditDetail({{QStringLiteral("amount"), amount},
+                                                     {QStringLiteral("before"), balancesJson(change.before)},
+                                                     {QStringLiteral("after"), balancesJson(change.after)}})});
+        } else {
+            const QLocale c = QLocale::c();
+            balances = change.before;
+            result.alerts.append(
+                {now, name(), QStringLiteral("treasury_insufficient"), Severity::Critical,
+                 QCoreApplication::translate(
+                     "hb::Tasks", "The treasury (%1) cannot cover a cycles top-up of %2")
+                     .arg(c.toString(change.before.treasury), c.toString(amount))});
+        }
+    }
+    result.samples = {{QStringLiteral("treasury.balance"), now, double(balances.treasury)},
+                      {QStringLiteral("cycles.balance"), now, double(balances.cycles)}};
+    return result;
+}
+
+} // namespace hb

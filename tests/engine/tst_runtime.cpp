@@ -1,0 +1,145 @@
+// EngineRuntime as both binaries use it: a new demo data directory gets the deterministic demo
+// ledger (shards scaled while it is filled), the oracle and its monitor, and all ten tasks plus
+// the demo workload, which then run on the engine's own thread. A damaged ledger stops start-up
+// with an error naming the file.
+
+#include "ledger/ledger.h"
+#include "oracle/demooracle.h"
+#include "recordfeed.h"
+#include "runtime.h"
+#include "store/storeerror.h"
+#include "tasks/demoworkloadtask.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hb;
+using namespace Qt::Literals::StringLiterals;
+
+class TestRuntime : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask();
+    void reopeningDoesNotSeedAgain();
+    void nonDemoLedgerStartsEmpty();
+    void damagedLedgerNamesTheFile();
+};
+
+void TestRuntime::demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask()
+{
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    options.demo = true;
+    options.demoLoans = 3000;
+    options.tickIntervalOverrideMs = 300;
+    EngineRuntime runtime(options);
+    QVERIFY(runtime.createdDataDir());
+    QVERIFY(runtime.seededDemoLedger());
+    QVERIFY(QFileInfo::exists(runtime.ledgerPath() + u"/catalog.db"_s));
+    QCOMPARE(runtime.ledger()->countLoans().total, qint64(3000));
+    QVERIFY2(runtime.ledger()->shardCount() >= 4,
+             qPrintable(QString::number(runtime.ledger()->shardCount())));
+    // The demo starts just above the cycles alert line, so a top-up follows soon.
+    const Balances balances = runtime.ledger()->balances();
+    QVERIFY(double(balances.cycles) > runtime.initialConfig().cyclesAlertThreshold);
+    QVERIFY(double(balances.cycles) < 1.5 * runtime.initialConfig().cyclesAlertThreshold);
+    // Prices in the demo oracle's unit, so its quotes pass the jump rule; one of them stale.
+    QCOMPARE(runtime.ledger()->price(Commodity::Wheat)->price, DemoOracle::basePrice(u"wheat"_s));
+
+    RecordFeed feed;
+    runtime.host().setRecordFeed(&feed);
+    QHash<QString, QVector<Outcome>> outcomes;
+    QStringList errors;
+    connect(&feed, &RecordFeed::recordsArrived, this, [&](const RecordBatch &batch) {
+        for (const ExecutionRecord &r : batch.executions) {
+            outcomes[r.task].append(r.outcome);
+            if (r.outcome != Outcome::Success)
+                errors.append(r.task + u": " + r.error);
+        }
+    });
+    runtime.start();
+
+    QStringList expected = TaskName::all();
+    expected.append(DemoWorkloadTask::kName);
+    const auto everySucceeded = [&] {
+        for (const QString &task : std::as_const(expected)) {
+            // price_update may meet one of the demo feed's deliberate faults: it just has to run.
+            const bool needSuccess = task != TaskName::PriceUpdate;
+            if (!outcomes.contains(task)
+                || (needSuccess && !outcomes.value(task).contains(Outcome::Success)))
+                return false;
+        }
+        return true;
+    };
+    QVERIFY2(QTest::qWaitFor(everySucceeded, 15'000), qPrintable(errors.join(u"\n")));
+    runtime.stop();
+
+    // The workload opened loans; the ledger tasks acted on them without failing.
+    QVERIFY(runtime.ledger()->countLoans().total > 3000);
+    for (const QString &task : std::as_const(expected)) {
+        if (task != TaskName::PriceUpdate)
+            QVERIFY2(!outcomes.value(task).contains(Outcome::Failure),
+                     qPrintable(errors.join(u"\n")));
+    }
+    // The demo ledger holds loans more than 45 days past due: the first ticks liquidated them.
+    QVERIFY(runtime.ledger()->countLoans().of(LoanStatus::Liquidated) > 0);
+}
+
+void TestRuntime::reopeningDoesNotSeedAgain()
+{
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    options.demo = true;
+    options.demoLoans = 500;
+    {
+        EngineRuntime first(options);
+        QVERIFY(first.seededDemoLedger());
+    }
+    EngineRuntime second(options);
+    QVERIFY(!second.createdDataDir());
+    QVERIFY(!second.seededDemoLedger());
+    QCOMPARE(second.ledger()->countLoans().total, qint64(500));
+}
+
+void TestRuntime::nonDemoLedgerStartsEmpty()
+{
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    EngineRuntime runtime(options);
+    QVERIFY(!runtime.seededDemoLedger());
+    QCOMPARE(runtime.ledger()->countLoans().total, qint64(0));
+    QVERIFY(runtime.oracleMonitor());
+}
+
+void TestRuntime::damagedLedgerNamesTheFile()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(u"data"_s);
+    QVERIFY(QDir().mkpath(data + u"/ledger"_s));
+    const QString catalog = data + u"/ledger/catalog.db"_s;
+    QFile file(catalog);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    RuntimeOptions options;
+    options.dataDir = data;
+    options.demo = true;
+    try {
+        EngineRuntime runtime(options);
+        QFAIL("a damaged ledger was opened");
+    } catch (const StoreError &e) {
+        QVERIFY2(e.message().contains(u"catalog.db"), qPrintable(e.message()));
+    }
+    QCOMPARE(QFileInfo(catalog).size(), qint64(4096)); // left as it was
+}
+
+QTEST_GUILESS_MAIN(TestRuntime)
+#include "tst_runtime.moc"
