@@ -49,9 +49,27 @@ void installTranslators(QApplication &app, const QString &language)
 
 } // namespace
 
+// --help and --version must answer on a machine without a display (a server, an SSH session):
+// QApplication needs a platform before the options are parsed, so give it one that needs none.
+static void allowHelpWithoutDisplay(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        return;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version"
+            || arg == "-v") {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            return;
+        }
+    }
+}
+
 int main(int argc, char *argv[])
 {
     std::signal(SIGXFSZ, SIG_IGN);
+    allowHelpWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("heartbeat-dashboard"));
     QCoreApplication::setOrganizationName(QStringLiteral("Heartbeat"));
