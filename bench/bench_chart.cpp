@@ -10,13 +10,10 @@
 //   chart_redraw_speedup          baseline median / real median, against 100 (target)
 // Usage: bench_chart [redraws] [baseline-redraws]
 //
-// Needs Widgets and Charts: bench/CMakeLists.txt must link it to hb_ui
-// (target_link_libraries(bench_chart PRIVATE hb_ui)). Without that it builds as a stub that
-// says so, so the rest of the tree still builds.
+// Drives real widgets: bench/CMakeLists.txt links it to hb_ui.
 
 #include "benchjson.h"
 
-#if __has_include(<QChartView>) && __has_include("seriesbuffer.h")
 
 #include "seriesbuffer.h"
 
@@ -196,15 +193,3 @@ int main(int argc, char **argv)
     return 0;
 }
 
-#else
-
-#include <cstdio>
-
-int main()
-{
-    std::fprintf(stderr, "bench_chart: built without Qt Charts; link it to hb_ui "
-                         "(target_link_libraries(bench_chart PRIVATE hb_ui)) in bench/CMakeLists.txt\n");
-    return 1;
-}
-
-#endif
