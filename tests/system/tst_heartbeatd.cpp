@@ -554,7 +554,12 @@ void TestHeartbeatd::killNineLeavesConsistentStore()
     const Result restart =
         run({u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"20"_s, u"--run-for"_s, u"1"_s});
     QVERIFY2(restart.exitedWith(0), restart.describe());
-    QVERIFY2(restart.err.isEmpty(), restart.describe());
+    // The kill may land in the middle of a shard migration; the restart then rolls it back or
+    // forward and says so (the ledger tests prove no loan is lost). Nothing else may be reported.
+    static const QRegularExpression recoveryNote(
+        uR"(^hb\.ledger: recovering migration \d+ interrupted after step "\w+" \((rolling back|rolling forward)\)$)"_s);
+    for (const QString &line : restart.errLines())
+        QVERIFY2(recoveryNote.match(line).hasMatch(), restart.describe());
     QCOMPARE(integrityCheck(db), u"ok"_s);
     QVERIFY2(committedTicks(db) > ticksAtKill,
              qPrintable(u"ticks: %1 after the kill, %2 after the restart"_s.arg(ticksAtKill)
