@@ -1,68 +1,16 @@
 #include "engine.h"
 
 #include "core/logging.h"
+#include "engine_p.h"
 #include "recordfeed.h"
 #include "store/metricswriter.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QThread>
 #include <QThreadPool>
 
 #include <mutex>
 
 namespace hb {
-
-// Lets pool threads post a finished run back to the engine without racing its destruction:
-// the engine clears `engine` under the mutex before it goes away.
-struct EngineLink
-{
-    std::mutex mutex;
-    HeartbeatEngine *engine = nullptr;
-};
-
-struct HeartbeatEngine::TaskSlot
-{
-    std::shared_ptr<MaintenanceTask> task;
-    CircuitBreaker breaker;
-    TaskStatus status;
-    bool executing = false; // a pool thread is inside run(), even after a timeout gave up on it
-};
-
-struct HeartbeatEngine::Run
-{
-    TaskSlot *slot = nullptr; // engine thread only
-    std::shared_ptr<MaintenanceTask> task;
-    HeartbeatConfig config; // the task's own copy: the engine's may change while it runs
-    std::atomic_bool cancel{false};
-    qint64 tickId = 0;
-    qint64 startedAtMs = 0;
-    QElapsedTimer elapsed;
-    bool finalized = false; // engine thread only: outcome recorded (finished, timeout, cancel)
-};
-
-namespace {
-
-QString json(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-// The fields whose value differs, as {"field": {"before": x, "after": y}}.
-QJsonObject configDiff(const HeartbeatConfig &before, const HeartbeatConfig &after)
-{
-    const QJsonObject a = before.toJson();
-    const QJsonObject b = after.toJson();
-    QJsonObject diff;
-    for (auto it = b.begin(); it != b.end(); ++it) {
-        if (a.value(it.key()) != it.value())
-            diff.insert(it.key(), QJsonObject{{QStringLiteral("before"), a.value(it.key())},
-                                              {QStringLiteral("after"), it.value()}});
-    }
-    return diff;
-}
-
-} // namespace
 
 HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     : QObject(parent)
@@ -306,10 +254,8 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
             entry.actor = QStringLiteral("heartbeat:") + slot.status.name;
         appendAudit(entry);
     }
-    for (const Sample &sample : std::as_const(result.samples)) {
-        if (sample.series == QLatin1StringView("memory.total_bytes"))
-            m_memoryBytes = qint64(sample.value);
-    }
+    for (const Sample &sample : std::as_const(result.samples))
+        m_gauges.insert(sample.series, sample.value);
     if (m_tick) {
         m_tick->samples.append(result.samples);
         if (result.ok && result.auditLogCap)
@@ -438,165 +384,6 @@ void HeartbeatEngine::recordBreakerEvent(const std::optional<BreakerEvent> &even
     m_pendingBreakerEvents.append(*event);
 }
 
-CommandResult HeartbeatEngine::authorize(const Actor &actor, Role required, const QString &action)
-{
-    if (actor.has(required))
-        return CommandResult::success();
-    audit(actor, QStringLiteral("refused"),
-          json({{QStringLiteral("request"), action},
-                {QStringLiteral("required_role"), roleName(required)}}));
-    commitCommand();
-    return CommandResult::denied(
-        tr("%1 requires the %2 role; %3 is a %4")
-            .arg(action, roleName(required), actor.name, roleName(actor.role)));
-}
-
-void HeartbeatEngine::audit(const Actor &actor, const QString &action, const QString &detail)
-{
-    QJsonObject withRole = QJsonDocument::fromJson(detail.toUtf8()).object();
-    withRole.insert(QStringLiteral("role"), roleName(actor.role));
-    appendAudit({m_clock->nowMs(), actor.name, action, json(withRole)});
-}
-
-void HeartbeatEngine::appendAudit(const AuditEntry &entry)
-{
-    m_pendingAudit.append(entry);
-    m_auditTail.append(entry);
-    if (m_auditTail.size() > AuditTail)
-        m_auditTail.remove(0, m_auditTail.size() - AuditTail);
-}
-
-CommandResult HeartbeatEngine::setEmergencyStop(const Actor &actor, bool on, const QString &reason)
-{
-    assertEngineThread();
-    const QString action = on ? QStringLiteral("emergency_pause") : QStringLiteral("resume");
-    if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
-        return r;
-    if (m_emergencyStop == on)
-        return CommandResult::success();
-    m_emergencyStop = on;
-    m_emergencyReason = on ? reason : QString();
-    audit(actor, action, json({{QStringLiteral("reason"), reason}}));
-    if (on)
-        cancelInFlight(tr("cancelled: emergency pause"));
-    commitCommand();
-    qCWarning(lcEngine).noquote() << action << "by" << actor.name << reason;
-    return CommandResult::success();
-}
-
-CommandResult HeartbeatEngine::setMaintenanceMode(const Actor &actor, bool on)
-{
-    HeartbeatConfig config = m_config;
-    config.maintenanceMode = on;
-    return applyConfig(actor, config,
-                       on ? QStringLiteral("maintenance_on") : QStringLiteral("maintenance_off"));
-}
-
-CommandResult HeartbeatEngine::setEnabled(const Actor &actor, bool on)
-{
-    HeartbeatConfig config = m_config;
-    config.enabled = on;
-    return applyConfig(actor, config,
-                       on ? QStringLiteral("heartbeat_enable") : QStringLiteral("heartbeat_disable"));
-}
-
-CommandResult HeartbeatEngine::setTaskEnabled(const Actor &actor, const QString &task, bool on)
-{
-    if (!m_config.tasks.contains(task) && !slotFor(task))
-        return CommandResult::failure(tr("there is no task named %1").arg(task));
-    HeartbeatConfig config = m_config;
-    config.tasks[task] = on;
-    return applyConfig(actor, config,
-                       on ? QStringLiteral("task_enable") : QStringLiteral("task_disable"));
-}
-
-CommandResult HeartbeatEngine::updateConfig(const Actor &actor, const HeartbeatConfig &config)
-{
-    return applyConfig(actor, config, QStringLiteral("config_change"));
-}
-
-CommandResult HeartbeatEngine::applyConfig(const Actor &actor, const HeartbeatConfig &config,
-                                           const QString &action)
-{
-    assertEngineThread();
-    if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
-        return r;
-    if (const auto error = validateConfig(config))
-        return CommandResult::failure(error->toString());
-    if (config == m_config)
-        return CommandResult::success();
-    if (!m_configPath.isEmpty()) {
-        QString error;
-        if (!ConfigFile(m_configPath).save(config, &error))
-            return CommandResult::failure(error);
-    }
-    const QJsonObject diff = configDiff(m_config, config);
-    const bool enteringMaintenance = config.maintenanceMode && !m_config.maintenanceMode;
-    m_config = config;
-    m_pool->setMaxThreadCount(m_config.maxConcurrentTasks);
-    for (auto &slot : m_slots)
-        slot->breaker.setPolicy(m_config.breakerFailureThreshold, m_config.breakerTimeoutMs);
-    if (m_tickTimer.isActive() && m_tickTimer.interval() != int(tickIntervalMs()))
-        m_tickTimer.start(int(tickIntervalMs()));
-    audit(actor, action, json({{QStringLiteral("changes"), diff}}));
-    if (enteringMaintenance)
-        cancelInFlight(tr("cancelled: maintenance mode"));
-    commitCommand();
-    return CommandResult::success();
-}
-
-CommandResult HeartbeatEngine::resetBreaker(const Actor &actor, const QString &task)
-{
-    assertEngineThread();
-    if (CommandResult r = authorize(actor, Role::Admin, QStringLiteral("breaker_reset")); !r.ok)
-        return r;
-    const qint64 now = m_clock->nowMs();
-    const QString reason = tr("reset by %1").arg(actor.name);
-    if (task.isEmpty()) {
-        for (auto &slot : m_slots)
-            recordBreakerEvent(slot->breaker.reset(now, reason));
-    } else {
-        TaskSlot *slot = slotFor(task);
-        if (!slot)
-            return CommandResult::failure(tr("there is no task named %1").arg(task));
-        const BreakerStatus before = slot->breaker.status();
-        recordBreakerEvent(slot->breaker.reset(now, reason));
-        audit(actor, QStringLiteral("breaker_reset"),
-              json({{QStringLiteral("task"), task},
-                    {QStringLiteral("before"), breakerStateName(before.state)},
-                    {QStringLiteral("failures_before"), before.failureCount}}));
-        commitCommand();
-        return CommandResult::success();
-    }
-    audit(actor, QStringLiteral("breaker_reset"), json({{QStringLiteral("task"), QStringLiteral("*")}}));
-    commitCommand();
-    return CommandResult::success();
-}
-
-CommandResult HeartbeatEngine::forceOpenBreaker(const Actor &actor, const QString &task)
-{
-    assertEngineThread();
-    if (CommandResult r = authorize(actor, Role::Admin, QStringLiteral("breaker_force_open")); !r.ok)
-        return r;
-    TaskSlot *slot = slotFor(task);
-    if (!slot)
-        return CommandResult::failure(tr("there is no task named %1").arg(task));
-    const BreakerState before = slot->breaker.state();
-    recordBreakerEvent(
-        slot->breaker.forceOpen(m_clock->nowMs(), tr("forced open by %1").arg(actor.name)));
-    audit(actor, QStringLiteral("breaker_force_open"),
-          json({{QStringLiteral("task"), task}, {QStringLiteral("before"), breakerStateName(before)}}));
-    commitCommand();
-    return CommandResult::success();
-}
-
-void HeartbeatEngine::recordSessionEvent(const Actor &actor, const QString &action)
-{
-    assertEngineThread();
-    audit(actor, action, json({}));
-    commitCommand();
-}
-
 PersistedState HeartbeatEngine::persistedState() const
 {
     PersistedState state;
@@ -651,9 +438,34 @@ EngineState HeartbeatEngine::buildState() const
     s.emergencyStop = m_emergencyStop;
     s.emergencyReason = m_emergencyReason;
     s.activeAlerts = m_activeAlerts;
+    s.activeAlerts.append(breakerAlerts(s.breakers));
     s.recentAudit = m_auditTail;
-    s.memoryBytes = m_memoryBytes;
+    s.gauges = m_gauges;
+    s.memoryBytes = qint64(m_gauges.value(QStringLiteral("memory.total_bytes"), -1));
+    s.tickIntervalMs = tickIntervalMs();
+    if (m_tickTimer.isActive())
+        s.nextTickAtMs = s.takenAtMs + std::max(0, m_tickTimer.remainingTime());
     return s;
+}
+
+// A breaker that opened is an alert until it closes again (a half-open trial keeps it: the
+// task has not recovered yet). The key stays the same through Open and HalfOpen, so each
+// opening notifies once.
+QVector<Alert> HeartbeatEngine::breakerAlerts(const QVector<BreakerStatus> &breakers)
+{
+    QVector<Alert> alerts;
+    for (const BreakerStatus &b : breakers) {
+        if (b.state == BreakerState::Closed)
+            continue;
+        alerts.append({b.openedAtMs, b.task, QStringLiteral("breaker_open"), Severity::Critical,
+                       b.state == BreakerState::Open
+                           ? tr("Circuit breaker of %1 opened after %n failure(s); the task is "
+                                "skipped until its next trial", nullptr, b.failureCount)
+                                 .arg(b.task)
+                           : tr("Circuit breaker of %1 is half-open: one trial run decides")
+                                 .arg(b.task)});
+    }
+    return alerts;
 }
 
 EngineSnapshot HeartbeatEngine::snapshot()

@@ -87,6 +87,7 @@ private:
     void cancelInFlight(const QString &why);
     void finishTickIfDone();
     void applyAlerts(const QString &task, const QVector<Alert> &alerts);
+    static QVector<Alert> breakerAlerts(const QVector<BreakerStatus> &breakers);
 
     CommandResult authorize(const Actor &actor, Role required, const QString &action);
     CommandResult applyConfig(const Actor &actor, const HeartbeatConfig &config,
@@ -138,7 +139,7 @@ private:
     QVector<AuditEntry> m_pendingAudit;
     QVector<AuditEntry> m_auditTail;
     QVector<Alert> m_activeAlerts;
-    qint64 m_memoryBytes = -1;
+    QHash<QString, double> m_gauges; // latest reading per sample series
 
     QTimer m_tickTimer;
     QTimer m_publishTimer;

@@ -1,5 +1,7 @@
 #include "snapshot.h"
 
+#include <algorithm>
+
 namespace hb {
 
 Health Health::evaluate(const EngineState &state, qint64 nowMs)
@@ -15,7 +17,30 @@ Health Health::evaluate(const EngineState &state, qint64 nowMs)
         h.fresh = h.lastTickAgeMs < FreshnessMs;
     }
     h.healthy = h.fresh && !h.emergencyStop && !h.maintenance;
+    h.oracle = OracleHealth::evaluate(state);
     return h;
+}
+
+OracleHealth OracleHealth::evaluate(const EngineState &state)
+{
+    OracleHealth o;
+    o.errorRate = state.gauges.value(QStringLiteral("oracle.error_rate"), -1);
+    o.latencyMs = state.gauges.value(QStringLiteral("oracle.latency_ms"), -1);
+    o.freshnessMs = qint64(state.gauges.value(QStringLiteral("oracle.freshness_ms"), -1));
+    const bool feedCut = std::any_of(state.breakers.cbegin(), state.breakers.cend(), [](const auto &b) {
+        return b.task == TaskName::PriceUpdate && b.state == BreakerState::Open;
+    });
+    const auto alert = std::find_if(state.activeAlerts.cbegin(), state.activeAlerts.cend(),
+                                    [](const Alert &a) { return a.source == TaskName::OracleMonitoring; });
+    if (feedCut)
+        o.status = Status::Down;
+    else if (alert != state.activeAlerts.cend())
+        o.status = Status::Degraded;
+    else if (o.errorRate >= 0 || o.freshnessMs >= 0)
+        o.status = Status::Ok;
+    if (alert != state.activeAlerts.cend())
+        o.problem = alert->message;
+    return o;
 }
 
 } // namespace hb

@@ -4,6 +4,7 @@
 #include "core/config.h"
 #include "core/records.h"
 
+#include <QHash>
 #include <QMetaType>
 #include <QVector>
 
@@ -40,6 +41,28 @@ struct EngineState
     QVector<Alert> activeAlerts;
     QVector<AuditEntry> recentAudit; // newest last, bounded
     qint64 memoryBytes = -1;         // latest memory.total_bytes reading, -1 before the first
+    QHash<QString, double> gauges;   // the latest reading of every sample series, by name
+    qint64 tickIntervalMs = 0;       // the effective schedule (--tick-ms wins over the config)
+    qint64 nextTickAtMs = 0;         // when the next tick starts; 0: no tick scheduled
+};
+
+// The price feed at a glance (DESIGN.md "Health": "plus oracle status"), judged from what the
+// oracle monitoring task measured, its alerts and the price update task's circuit breaker.
+struct OracleHealth
+{
+    enum class Status : quint8 {
+        Unknown,  // not measured yet (no fetch since start, or monitoring is off)
+        Ok,       // measured, within every threshold
+        Degraded, // an oracle alert is active (error rate, latency or stale prices)
+        Down,     // the price update task's breaker is open: no price is being fetched
+    };
+    Status status = Status::Unknown;
+    double errorRate = -1;  // failed share of the recent fetches; -1: not measured
+    double latencyMs = -1;  // their average latency; -1: not measured
+    qint64 freshnessMs = -1; // age of the newest accepted price; -1: none yet
+    QString problem;        // Degraded: the first oracle alert's message
+
+    static OracleHealth evaluate(const EngineState &state);
 };
 
 // The one value that crosses from the engine thread to the GUI (STYLE.md #3): immutable,
@@ -72,6 +95,7 @@ struct Health
     qint64 lastTickAgeMs = -1; // -1: no tick yet
     qint64 memoryBytes = -1;
     int activeAlerts = 0;
+    OracleHealth oracle;
 
     static Health evaluate(const EngineState &state, qint64 nowMs);
 };

@@ -3,6 +3,8 @@
 
 #include "engine.h"
 #include "enginehost.h"
+#include "oracle/oraclemonitor.h"
+#include "tasks/oraclemonitoringtask.h"
 #include "recordfeed.h"
 #include "store/metricswriter.h"
 #include "testsupport.h"
@@ -17,6 +19,7 @@
 #include <QTest>
 
 using namespace hb;
+using namespace Qt::StringLiterals;
 using namespace hb::test;
 
 namespace {
@@ -80,6 +83,15 @@ struct Rig
         return byTask;
     }
     EngineState state() { return *engine->snapshot(); }
+    QVector<Alert> alertsWithKey(const QString &key)
+    {
+        QVector<Alert> found;
+        for (const Alert &a : state().activeAlerts) {
+            if (a.key == key)
+                found.append(a);
+        }
+        return found;
+    }
     BreakerStatus breaker(const QString &task)
     {
         const EngineState s = state();
@@ -100,6 +112,8 @@ private Q_SLOTS:
     void misbehavingTasksDoNotStopTheOthers();
     void timedOutTaskThatIgnoresCancellationIsNotStartedTwice();
     void breakerOpensSkipsAndRecoversThroughRealTicks();
+    void oracleHealthFollowsTheMonitorAndThePriceBreaker();
+    void snapshotCarriesTheSchedule();
     void emergencyPauseCancelsRunningTasksWithinOneSecond();
     void pausedTicksStillRecordTheHeartbeat();
     void maintenanceModeRunsNothingButStaysFresh();
@@ -189,8 +203,20 @@ void TestEngine::breakerOpensSkipsAndRecoversThroughRealTicks()
         QCOMPARE(rig.breaker(TaskName::PriceUpdate).state, BreakerState::Closed);
         QCOMPARE(rig.breaker(TaskName::PriceUpdate).failureCount, i);
     }
+    QVERIFY(rig.alertsWithKey(u"breaker_open"_s).isEmpty());
     QCOMPARE(rig.tick().value(TaskName::PriceUpdate).outcome, Outcome::Failure);
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).state, BreakerState::Open);
+    // An opened breaker is an alert (the GUI notifies once per opening) until it closes.
+    QCOMPARE(rig.alertsWithKey(u"breaker_open"_s).size(), 1);
+    const Alert opened = rig.alertsWithKey(u"breaker_open"_s).constFirst();
+    QCOMPARE(opened.source, TaskName::PriceUpdate);
+    QCOMPARE(opened.severity, Severity::Critical);
+    QCOMPARE(opened.tsMs, rig.breaker(TaskName::PriceUpdate).openedAtMs);
+    QVERIFY2(opened.message.contains(TaskName::PriceUpdate) && opened.message.contains(u"5"),
+             qPrintable(opened.message));
+    // Without price updates the oracle is down, whatever the monitor last measured.
+    QCOMPARE(Health::evaluate(rig.state(), rig.clock->nowMs()).oracle.status,
+             OracleHealth::Status::Down);
 
     // Open: skipped, the task is not even called.
     const int runs = task->runs;
@@ -211,6 +237,61 @@ void TestEngine::breakerOpensSkipsAndRecoversThroughRealTicks()
     QCOMPARE(rig.tick().value(TaskName::PriceUpdate).outcome, Outcome::Success);
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).state, BreakerState::Closed);
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).failureCount, 0);
+    QVERIFY(rig.alertsWithKey(u"breaker_open"_s).isEmpty());
+}
+
+void TestEngine::oracleHealthFollowsTheMonitorAndThePriceBreaker()
+{
+    auto monitor = std::make_shared<OracleMonitor>(10);
+    Rig rig({std::make_shared<OracleMonitoringTask>(monitor)});
+    const auto oracle = [&rig] { return Health::evaluate(rig.state(), rig.clock->nowMs()).oracle; };
+
+    // Nothing fetched yet: no evidence either way.
+    QCOMPARE(rig.tick().value(TaskName::OracleMonitoring).outcome, Outcome::Success);
+    QCOMPARE(oracle().status, OracleHealth::Status::Unknown);
+    QCOMPARE(oracle().errorRate, -1.0);
+
+    OracleResult good;
+    good.quotes.append({u"rice"_s, 12'000, rig.clock->nowMs(), u"test"_s});
+    good.latencyMs = 40;
+    for (int i = 0; i < 10; ++i)
+        monitor->record(good, rig.clock->nowMs());
+    rig.tick();
+    QCOMPARE(oracle().status, OracleHealth::Status::Ok);
+    QCOMPARE(oracle().errorRate, 0.0);
+    QCOMPARE(oracle().latencyMs, 40.0);
+    QCOMPARE(oracle().freshnessMs, qint64(0));
+    QVERIFY(oracle().problem.isEmpty());
+
+    // Half the window fails: above the 25 % default, so the monitor's alert degrades it.
+    for (int i = 0; i < 5; ++i)
+        monitor->record(OracleResult::failure(u"HTTP 503"_s), rig.clock->nowMs());
+    rig.tick();
+    QCOMPARE(oracle().status, OracleHealth::Status::Degraded);
+    QCOMPARE(oracle().errorRate, 0.5);
+    QVERIFY2(oracle().problem.contains(u"error rate"), qPrintable(oracle().problem));
+
+    // Recovered: the alert clears with the next measurement.
+    for (int i = 0; i < 10; ++i)
+        monitor->record(good, rig.clock->nowMs());
+    rig.tick();
+    QCOMPARE(oracle().status, OracleHealth::Status::Ok);
+}
+
+void TestEngine::snapshotCarriesTheSchedule()
+{
+    HeartbeatConfig config = testConfig();
+    config.tickIntervalMs = 45'000;
+    Rig rig({std::make_shared<ScriptedTask>(TaskName::PriceUpdate)}, config);
+    QCOMPARE(rig.state().tickIntervalMs, qint64(45'000));
+    QCOMPARE(rig.state().nextTickAtMs, qint64(0)); // not started: nothing scheduled
+
+    rig.engine->start();
+    QTRY_VERIFY(rig.state().metrics.tickCount >= 1);
+    const EngineState s = rig.state();
+    QVERIFY2(s.nextTickAtMs > s.takenAtMs && s.nextTickAtMs <= s.takenAtMs + 45'000,
+             qPrintable(u"next tick at %1, snapshot at %2"_s.arg(s.nextTickAtMs).arg(s.takenAtMs)));
+    rig.engine->stop();
 }
 
 void TestEngine::emergencyPauseCancelsRunningTasksWithinOneSecond()

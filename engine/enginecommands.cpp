@@ -1,0 +1,197 @@
+// HeartbeatEngine's commands: every mutating call from outside the engine thread. Each one is
+// authorized by the actor's role, audited (refusals too) and committed with the state it leaves.
+
+#include "engine.h"
+
+#include "core/logging.h"
+#include "engine_p.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThreadPool>
+
+namespace hb {
+
+namespace {
+
+QString json(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// The fields whose value differs, as {"field": {"before": x, "after": y}}.
+QJsonObject configDiff(const HeartbeatConfig &before, const HeartbeatConfig &after)
+{
+    const QJsonObject a = before.toJson();
+    const QJsonObject b = after.toJson();
+    QJsonObject diff;
+    for (auto it = b.begin(); it != b.end(); ++it) {
+        if (a.value(it.key()) != it.value())
+            diff.insert(it.key(), QJsonObject{{QStringLiteral("before"), a.value(it.key())},
+                                              {QStringLiteral("after"), it.value()}});
+    }
+    return diff;
+}
+
+} // namespace
+
+CommandResult HeartbeatEngine::authorize(const Actor &actor, Role required, const QString &action)
+{
+    if (actor.has(required))
+        return CommandResult::success();
+    audit(actor, QStringLiteral("refused"),
+          json({{QStringLiteral("request"), action},
+                {QStringLiteral("required_role"), roleName(required)}}));
+    commitCommand();
+    return CommandResult::denied(
+        tr("%1 requires the %2 role; %3 is a %4")
+            .arg(action, roleName(required), actor.name, roleName(actor.role)));
+}
+
+void HeartbeatEngine::audit(const Actor &actor, const QString &action, const QString &detail)
+{
+    QJsonObject withRole = QJsonDocument::fromJson(detail.toUtf8()).object();
+    withRole.insert(QStringLiteral("role"), roleName(actor.role));
+    appendAudit({m_clock->nowMs(), actor.name, action, json(withRole)});
+}
+
+void HeartbeatEngine::appendAudit(const AuditEntry &entry)
+{
+    m_pendingAudit.append(entry);
+    m_auditTail.append(entry);
+    if (m_auditTail.size() > AuditTail)
+        m_auditTail.remove(0, m_auditTail.size() - AuditTail);
+}
+
+CommandResult HeartbeatEngine::setEmergencyStop(const Actor &actor, bool on, const QString &reason)
+{
+    assertEngineThread();
+    const QString action = on ? QStringLiteral("emergency_pause") : QStringLiteral("resume");
+    if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
+        return r;
+    if (m_emergencyStop == on)
+        return CommandResult::success();
+    m_emergencyStop = on;
+    m_emergencyReason = on ? reason : QString();
+    audit(actor, action, json({{QStringLiteral("reason"), reason}}));
+    if (on)
+        cancelInFlight(tr("cancelled: emergency pause"));
+    commitCommand();
+    qCWarning(lcEngine).noquote() << action << "by" << actor.name << reason;
+    return CommandResult::success();
+}
+
+CommandResult HeartbeatEngine::setMaintenanceMode(const Actor &actor, bool on)
+{
+    HeartbeatConfig config = m_config;
+    config.maintenanceMode = on;
+    return applyConfig(actor, config,
+                       on ? QStringLiteral("maintenance_on") : QStringLiteral("maintenance_off"));
+}
+
+CommandResult HeartbeatEngine::setEnabled(const Actor &actor, bool on)
+{
+    HeartbeatConfig config = m_config;
+    config.enabled = on;
+    return applyConfig(actor, config,
+                       on ? QStringLiteral("heartbeat_enable") : QStringLiteral("heartbeat_disable"));
+}
+
+CommandResult HeartbeatEngine::setTaskEnabled(const Actor &actor, const QString &task, bool on)
+{
+    if (!m_config.tasks.contains(task) && !slotFor(task))
+        return CommandResult::failure(tr("there is no task named %1").arg(task));
+    HeartbeatConfig config = m_config;
+    config.tasks[task] = on;
+    return applyConfig(actor, config,
+                       on ? QStringLiteral("task_enable") : QStringLiteral("task_disable"));
+}
+
+CommandResult HeartbeatEngine::updateConfig(const Actor &actor, const HeartbeatConfig &config)
+{
+    return applyConfig(actor, config, QStringLiteral("config_change"));
+}
+
+CommandResult HeartbeatEngine::applyConfig(const Actor &actor, const HeartbeatConfig &config,
+                                           const QString &action)
+{
+    assertEngineThread();
+    if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
+        return r;
+    if (const auto error = validateConfig(config))
+        return CommandResult::failure(error->toString());
+    if (config == m_config)
+        return CommandResult::success();
+    if (!m_configPath.isEmpty()) {
+        QString error;
+        if (!ConfigFile(m_configPath).save(config, &error))
+            return CommandResult::failure(error);
+    }
+    const QJsonObject diff = configDiff(m_config, config);
+    const bool enteringMaintenance = config.maintenanceMode && !m_config.maintenanceMode;
+    m_config = config;
+    m_pool->setMaxThreadCount(m_config.maxConcurrentTasks);
+    for (auto &slot : m_slots)
+        slot->breaker.setPolicy(m_config.breakerFailureThreshold, m_config.breakerTimeoutMs);
+    if (m_tickTimer.isActive() && m_tickTimer.interval() != int(tickIntervalMs()))
+        m_tickTimer.start(int(tickIntervalMs()));
+    audit(actor, action, json({{QStringLiteral("changes"), diff}}));
+    if (enteringMaintenance)
+        cancelInFlight(tr("cancelled: maintenance mode"));
+    commitCommand();
+    return CommandResult::success();
+}
+
+CommandResult HeartbeatEngine::resetBreaker(const Actor &actor, const QString &task)
+{
+    assertEngineThread();
+    if (CommandResult r = authorize(actor, Role::Admin, QStringLiteral("breaker_reset")); !r.ok)
+        return r;
+    const qint64 now = m_clock->nowMs();
+    const QString reason = tr("reset by %1").arg(actor.name);
+    if (task.isEmpty()) {
+        for (auto &slot : m_slots)
+            recordBreakerEvent(slot->breaker.reset(now, reason));
+    } else {
+        TaskSlot *slot = slotFor(task);
+        if (!slot)
+            return CommandResult::failure(tr("there is no task named %1").arg(task));
+        const BreakerStatus before = slot->breaker.status();
+        recordBreakerEvent(slot->breaker.reset(now, reason));
+        audit(actor, QStringLiteral("breaker_reset"),
+              json({{QStringLiteral("task"), task},
+                    {QStringLiteral("before"), breakerStateName(before.state)},
+                    {QStringLiteral("failures_before"), before.failureCount}}));
+        commitCommand();
+        return CommandResult::success();
+    }
+    audit(actor, QStringLiteral("breaker_reset"), json({{QStringLiteral("task"), QStringLiteral("*")}}));
+    commitCommand();
+    return CommandResult::success();
+}
+
+CommandResult HeartbeatEngine::forceOpenBreaker(const Actor &actor, const QString &task)
+{
+    assertEngineThread();
+    if (CommandResult r = authorize(actor, Role::Admin, QStringLiteral("breaker_force_open")); !r.ok)
+        return r;
+    TaskSlot *slot = slotFor(task);
+    if (!slot)
+        return CommandResult::failure(tr("there is no task named %1").arg(task));
+    const BreakerState before = slot->breaker.state();
+    recordBreakerEvent(
+        slot->breaker.forceOpen(m_clock->nowMs(), tr("forced open by %1").arg(actor.name)));
+    audit(actor, QStringLiteral("breaker_force_open"),
+          json({{QStringLiteral("task"), task}, {QStringLiteral("before"), breakerStateName(before)}}));
+    commitCommand();
+    return CommandResult::success();
+}
+
+void HeartbeatEngine::recordSessionEvent(const Actor &actor, const QString &action)
+{
+    assertEngineThread();
+    audit(actor, action, json({}));
+    commitCommand();
+}
+
+} // namespace hb
