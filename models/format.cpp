@@ -22,7 +22,7 @@ QString duration(qint64 ms)
     if (ms < 1000)
         return tr("%1 ms").arg(ms);
     if (ms < 60'000)
-        return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
+        return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', ms % 1000 == 0 ? 0 : 1));
     return tr("%1 min %2 s").arg(ms / 60'000).arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -102,6 +102,8 @@ QString taskTitle(const QString &task)
         {TaskName::OracleMonitoring, QT_TRANSLATE_NOOP("hb::format", "Oracle monitoring")},
         {TaskName::TreasuryMonitoring, QT_TRANSLATE_NOOP("hb::format", "Treasury monitoring")},
         {TaskName::ShardBalancing, QT_TRANSLATE_NOOP("hb::format", "Shard balancing")},
+        // The demo's own task (engine/tasks/demoworkloadtask.h), not one of the nine.
+        {QStringLiteral("demo_workload"), QT_TRANSLATE_NOOP("hb::format", "Demo workload")},
     };
     const auto it = titles.constFind(task);
     return it != titles.cend() ? tr(it.value()) : task;

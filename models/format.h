@@ -5,7 +5,7 @@
 namespace hb::format {
 
 // Human-readable renderings shared by models and widgets (all translated, locale-aware).
-QString duration(qint64 ms);             // "840 ms", "12.3 s", "4 min 05 s"
+QString duration(qint64 ms);             // "840 ms", "12.3 s", "2 s", "4 min 05 s"
 QString age(qint64 ms);                  // "just now", "12 s ago", "3 min ago", "2 h ago"
 QString localTime(qint64 epochMs);       // local date/time, or "—" for 0
 QString bytes(qint64 bytes);             // "1.2 GB", or "—" for a negative value

@@ -13,8 +13,10 @@ void TaskTableModel::setSnapshot(const EngineSnapshot &snapshot)
 {
     QVector<Row> rows;
     rows.reserve(snapshot->tasks.size());
+    const bool held = snapshot->emergencyStop || snapshot->config.maintenanceMode
+                      || !snapshot->config.enabled;
     for (int i = 0; i < snapshot->tasks.size(); ++i) {
-        Row row{snapshot->tasks.at(i), {}};
+        Row row{snapshot->tasks.at(i), {}, snapshot->tickIntervalMs, snapshot->nextTickAtMs, held};
         if (i < snapshot->breakers.size())
             row.breaker = snapshot->breakers.at(i);
         rows.append(row);
@@ -72,6 +74,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return t.enabled ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::ToolTipRole && column == OutcomeColumn && !t.lastError.isEmpty())
         return t.lastError;
+    if (role == Qt::ToolTipRole && column == ScheduleColumn)
+        return scheduleTip(row);
     if (role == Qt::ForegroundRole && column == BreakerColumn) {
         switch (row.breaker.state) {
         case BreakerState::Closed:
@@ -95,6 +99,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return t.name;
         case EnabledColumn:
             return t.enabled;
+        case ScheduleColumn:
+            return row.intervalMs;
         case BreakerColumn:
             return int(row.breaker.state);
         case LastRunColumn:
@@ -119,6 +125,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return format::taskTitle(t.name);
     case EnabledColumn:
         return t.enabled ? tr("on") : tr("off");
+    case ScheduleColumn:
+        return scheduleText(row);
     case BreakerColumn: {
         QString text = format::breakerState(int(row.breaker.state));
         if (row.breaker.failureCount > 0)
@@ -152,6 +160,8 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Task");
     case EnabledColumn:
         return tr("Enabled");
+    case ScheduleColumn:
+        return tr("Schedule");
     case BreakerColumn:
         return tr("Circuit breaker");
     case LastRunColumn:
@@ -168,6 +178,29 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
         break;
     }
     return {};
+}
+
+// Every enabled task runs once per tick, so its schedule is the tick interval — unless the
+// task is off or ticks are held (emergency pause, maintenance, heartbeat disabled).
+QString TaskTableModel::scheduleText(const Row &row) const
+{
+    if (!row.task.enabled)
+        return tr("off");
+    if (row.intervalMs <= 0)
+        return QStringLiteral("—");
+    const QString every = tr("every %1").arg(format::duration(row.intervalMs));
+    return row.held ? tr("%1 (held)").arg(every) : every;
+}
+
+QString TaskTableModel::scheduleTip(const Row &row) const
+{
+    if (!row.task.enabled)
+        return tr("Turned off: the next tick skips this task.");
+    if (row.held)
+        return tr("Ticks still run but start no task until the engine is resumed.");
+    if (row.nextTickAtMs <= 0)
+        return tr("Runs once per tick.");
+    return tr("Runs once per tick; next tick at %1.").arg(format::localTime(row.nextTickAtMs));
 }
 
 } // namespace hb

@@ -15,6 +15,7 @@ public:
     enum Column {
         NameColumn,
         EnabledColumn,
+        ScheduleColumn,
         BreakerColumn,
         LastRunColumn,
         OutcomeColumn,
@@ -45,7 +46,12 @@ private:
     {
         TaskStatus task;
         BreakerStatus breaker;
+        qint64 intervalMs = 0;  // every task runs once per tick
+        qint64 nextTickAtMs = 0;
+        bool held = false;      // ticks run no task: paused, maintenance or heartbeat disabled
     };
+    QString scheduleText(const Row &row) const;
+    QString scheduleTip(const Row &row) const;
     QVector<Row> m_rows;
 };
 

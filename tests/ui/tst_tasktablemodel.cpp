@@ -36,6 +36,7 @@ private Q_SLOTS:
     void sameTasksUpdateWithOneRangedDataChanged();
     void showsBreakerStateInWordsAndColour();
     void rawValuesSortNumerically();
+    void scheduleFollowsTheTickAndWhatHoldsIt();
 };
 
 void TestTaskTableModel::passesModelTester()
@@ -90,6 +91,37 @@ void TestTaskTableModel::rawValuesSortNumerically()
     QCOMPARE(duration.data().toString(), QStringLiteral("1.2 s"));
     QCOMPARE(model.index(0, TaskTableModel::EnabledColumn).data(Qt::CheckStateRole).toInt(),
              int(Qt::Checked));
+}
+
+void TestTaskTableModel::scheduleFollowsTheTickAndWhatHoldsIt()
+{
+    EngineState s = *snapshotWith({QStringLiteral("price_update"), QStringLiteral("auto_cleanup")});
+    s.tickIntervalMs = 2000;
+    s.nextTickAtMs = 1'700'000'000'000;
+    s.tasks[1].enabled = false;
+    TaskTableModel model;
+    model.setSnapshot(EngineSnapshot(s));
+    const QModelIndex running = model.index(0, TaskTableModel::ScheduleColumn);
+    QCOMPARE(running.data().toString(), QStringLiteral("every 2 s"));
+    QVERIFY2(running.data(Qt::ToolTipRole).toString().contains(u"next tick at"),
+             qPrintable(running.data(Qt::ToolTipRole).toString()));
+    QCOMPARE(running.data(TaskTableModel::RawValueRole).toLongLong(), 2000);
+    QCOMPARE(model.index(1, TaskTableModel::ScheduleColumn).data().toString(), QStringLiteral("off"));
+    QCOMPARE(model.headerData(TaskTableModel::ScheduleColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Schedule"));
+
+    // Paused: every tick is recorded but starts no task, and the column says so.
+    s.emergencyStop = true;
+    model.setSnapshot(EngineSnapshot(s));
+    QCOMPARE(running.data().toString(), QStringLiteral("every 2 s (held)"));
+    s.emergencyStop = false;
+    s.config.maintenanceMode = true;
+    model.setSnapshot(EngineSnapshot(s));
+    QCOMPARE(running.data().toString(), QStringLiteral("every 2 s (held)"));
+    s.config.maintenanceMode = false;
+    s.tickIntervalMs = 30'000;
+    model.setSnapshot(EngineSnapshot(s));
+    QCOMPARE(running.data().toString(), QStringLiteral("every 30 s"));
 }
 
 QTEST_MAIN(TestTaskTableModel)
