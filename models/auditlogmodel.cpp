@@ -12,18 +12,65 @@ namespace hb {
 
 AuditLogModel::AuditLogModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void AuditLogModel::setEntries(const QVector<AuditEntry> &entries)
+namespace {
+
+bool sameEntry(const AuditEntry &a, const AuditEntry &b)
 {
-    QVector<AuditEntry> rows(entries.crbegin(), entries.crend());
-    const bool same = rows.size() == m_rows.size()
-                      && (rows.isEmpty()
-                          || (rows.constFirst().tsMs == m_rows.constFirst().tsMs
-                              && rows.constFirst().action == m_rows.constFirst().action));
-    if (same)
+    return a.tsMs == b.tsMs && a.action == b.action && a.actor == b.actor && a.detail == b.detail;
+}
+
+} // namespace
+
+void AuditLogModel::setEntries(const QVector<AuditEntry> &tail)
+{
+    qsizetype known = -1; // where the top row sits in the tail
+    if (!m_rows.isEmpty()) {
+        for (qsizetype i = tail.size() - 1; i >= 0 && known < 0; --i) {
+            if (sameEntry(tail.at(i), m_rows.constFirst()))
+                known = i;
+        }
+    }
+    if (known < 0) {
+        beginResetModel();
+        m_rows = QVector<AuditEntry>(tail.crbegin(), tail.crend());
+        endResetModel();
         return;
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
+    }
+    const int fresh = int(tail.size() - 1 - known);
+    if (fresh == 0)
+        return;
+    beginInsertRows({}, 0, fresh - 1);
+    m_rows.insert(0, fresh, AuditEntry{});
+    for (int i = 0; i < fresh; ++i)
+        m_rows[i] = tail.at(tail.size() - 1 - i);
+    endInsertRows();
+    if (m_rows.size() > MaxRows) {
+        beginRemoveRows({}, MaxRows, int(m_rows.size()) - 1);
+        m_rows.resize(MaxRows);
+        endRemoveRows();
+    }
+}
+
+int AuditLogModel::appendOlder(const QVector<AuditEntry> &older)
+{
+    QVector<AuditEntry> added;
+    for (auto it = older.crbegin(); it != older.crend(); ++it) {
+        // Entries of the oldest shown millisecond may be shown already; none older can be.
+        const bool shown = !m_rows.isEmpty() && it->tsMs >= oldestMs()
+                           && std::any_of(m_rows.crbegin(), m_rows.crend(), [&](const AuditEntry &e) {
+                                  return sameEntry(e, *it);
+                              });
+        if (!shown)
+            added.append(*it);
+    }
+    const int room = std::max(0, MaxRows - int(m_rows.size()));
+    added.resize(std::min<qsizetype>(added.size(), room));
+    if (added.isEmpty())
+        return 0;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
+    m_rows.append(added);
+    endInsertRows();
+    return int(added.size());
 }
 
 QString AuditLogModel::readableDetail(const QString &json)

@@ -14,10 +14,20 @@ public:
     enum Column { TimeColumn, ActorColumn, ActionColumn, DetailColumn, ColumnCount };
     enum Role { RawValueRole = Qt::UserRole + 1 };
 
+    static constexpr int MaxRows = 50'000;
+
     explicit AuditLogModel(QObject *parent = nullptr);
 
-    // `entries` oldest first (as the engine keeps them).
-    void setEntries(const QVector<AuditEntry> &entries);
+    // The engine's live tail, oldest first (as the engine keeps it). Entries newer than the
+    // top row go on top; the rows below stay (older ones loaded from the store included). A
+    // tail that no longer reaches the top row (more new entries than the tail holds) replaces
+    // everything.
+    void setEntries(const QVector<AuditEntry> &tail);
+    // Entries read from metrics.db, oldest first, all at or before oldestMs(): they go at the
+    // bottom, without those already shown. Returns how many were added.
+    int appendOlder(const QVector<AuditEntry> &older);
+    qint64 oldestMs() const { return m_rows.isEmpty() ? 0 : m_rows.constLast().tsMs; }
+    const AuditEntry &entryAt(int row) const { return m_rows.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

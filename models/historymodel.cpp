@@ -7,32 +7,16 @@
 
 namespace hb {
 
-HistoryModel::HistoryModel(int capacity, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_capacity(capacity)
-{}
+HistoryModel::HistoryModel(int capacity, QObject *parent) : RecentRowsModel(capacity, parent) {}
 
-void HistoryModel::addRecords(const QVector<ExecutionRecord> &records)
+QVector<ExecutionRecord> HistoryModel::runsOfTick(qint64 tickId) const
 {
-    if (records.isEmpty())
-        return;
-    const int incoming = int(std::min<qsizetype>(records.size(), m_capacity));
-    const int overflow = int(m_rows.size()) + incoming - m_capacity;
-    if (overflow > 0) {
-        beginRemoveRows({}, int(m_rows.size()) - overflow, int(m_rows.size()) - 1);
-        m_rows.erase(m_rows.end() - overflow, m_rows.end());
-        endRemoveRows();
+    QVector<ExecutionRecord> runs;
+    for (auto it = rows().crbegin(); it != rows().crend(); ++it) {
+        if (it->tickId == tickId)
+            runs.append(*it);
     }
-    beginInsertRows({}, 0, incoming - 1);
-    // records arrive oldest first; the newest goes on top
-    for (qsizetype i = records.size() - incoming; i < records.size(); ++i)
-        m_rows.push_front(records.at(i));
-    endInsertRows();
-}
-
-int HistoryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return runs;
 }
 
 int HistoryModel::columnCount(const QModelIndex &parent) const
@@ -44,7 +28,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ExecutionRecord &r = m_rows.at(size_t(index.row()));
+    const ExecutionRecord &r = recordAt(index.row());
     const auto column = Column(index.column());
     if (role == TaskNameRole)
         return r.task;
@@ -118,6 +102,109 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Items");
     case ErrorColumn:
         return tr("Error");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+TickHistoryModel::TickHistoryModel(int capacity, QObject *parent)
+    : RecentRowsModel(capacity, parent)
+{}
+
+// The engine records why a tick ran nothing in fixed English words (metrics.db's contract);
+// the window says it in the user's language.
+QString TickHistoryModel::skipReason(const QString &reason)
+{
+    if (reason == QLatin1StringView("previous tick still running"))
+        return tr("previous tick still running");
+    if (reason == QLatin1StringView("emergency stop"))
+        return tr("emergency pause");
+    if (reason == QLatin1StringView("maintenance mode"))
+        return tr("maintenance mode");
+    if (reason == QLatin1StringView("heartbeat disabled"))
+        return tr("heartbeat disabled");
+    return reason;
+}
+
+int TickHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TickHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TickRecord &t = recordAt(index.row());
+    const auto column = Column(index.column());
+    if (role == Qt::ForegroundRole && column == FailedColumn && t.failed > 0)
+        return QBrush(QColor(0xc6, 0x28, 0x28));
+    if (role == Qt::TextAlignmentRole && column != TimeColumn && column != NoteColumn)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == RawValueRole) {
+        switch (column) {
+        case TimeColumn:
+            return t.startedAtMs;
+        case TickColumn:
+            return t.id;
+        case DurationColumn:
+            return t.durationMs;
+        case RanColumn:
+            return t.ran;
+        case SucceededColumn:
+            return t.succeeded;
+        case FailedColumn:
+            return t.failed;
+        case NoteColumn:
+            return t.skippedReason;
+        case ColumnCount:
+            break;
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case TimeColumn:
+        return format::localTime(t.startedAtMs);
+    case TickColumn:
+        return QString::number(t.id);
+    case DurationColumn:
+        return format::duration(t.durationMs);
+    case RanColumn:
+        return QString::number(t.ran);
+    case SucceededColumn:
+        return QString::number(t.succeeded);
+    case FailedColumn:
+        return QString::number(t.failed);
+    case NoteColumn:
+        return t.skippedReason.isEmpty() ? QString() : tr("no task ran: %1").arg(skipReason(t.skippedReason));
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant TickHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case TimeColumn:
+        return tr("Time");
+    case TickColumn:
+        return tr("Tick");
+    case DurationColumn:
+        return tr("Duration");
+    case RanColumn:
+        return tr("Ran");
+    case SucceededColumn:
+        return tr("Succeeded");
+    case FailedColumn:
+        return tr("Failed");
+    case NoteColumn:
+        return tr("Note");
     case ColumnCount:
         break;
     }

@@ -9,29 +9,87 @@
 
 namespace hb {
 
+// The newest `capacity` records of the live feed, newest first: the part the run and tick
+// histories share. Records arrive oldest first, in batches.
+template <typename Record>
+class RecentRowsModel : public QAbstractTableModel
+{
+public:
+    static constexpr int DefaultCapacity = 5000;
+
+    explicit RecentRowsModel(int capacity, QObject *parent)
+        : QAbstractTableModel(parent)
+        , m_capacity(capacity)
+    {}
+
+    void add(const QVector<Record> &records)
+    {
+        if (records.isEmpty())
+            return;
+        const int incoming = int(std::min<qsizetype>(records.size(), m_capacity));
+        const int overflow = int(m_rows.size()) + incoming - m_capacity;
+        if (overflow > 0) {
+            beginRemoveRows({}, int(m_rows.size()) - overflow, int(m_rows.size()) - 1);
+            m_rows.erase(m_rows.end() - overflow, m_rows.end());
+            endRemoveRows();
+        }
+        beginInsertRows({}, 0, incoming - 1);
+        for (qsizetype i = records.size() - incoming; i < records.size(); ++i)
+            m_rows.push_front(records.at(i));
+        endInsertRows();
+    }
+    const Record &recordAt(int row) const { return m_rows.at(size_t(row)); }
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
+
+protected:
+    const std::deque<Record> &rows() const { return m_rows; }
+
+private:
+    int m_capacity;
+    std::deque<Record> m_rows; // newest first
+};
+
 // The most recent task runs (bounded), newest first, appended from the live record feed.
-class HistoryModel : public QAbstractTableModel
+class HistoryModel : public RecentRowsModel<ExecutionRecord>
 {
     Q_OBJECT
 public:
-    static constexpr int DefaultCapacity = 5000;
     enum Column { TimeColumn, TickColumn, TaskColumn, OutcomeColumn, DurationColumn, ItemsColumn, ErrorColumn, ColumnCount };
     enum Role { RawValueRole = Qt::UserRole + 1, TaskNameRole, OutcomeRole };
 
     explicit HistoryModel(int capacity = DefaultCapacity, QObject *parent = nullptr);
 
-    void addRecords(const QVector<ExecutionRecord> &records);
-    const ExecutionRecord &recordAt(int row) const { return m_rows.at(size_t(row)); }
+    void addRecords(const QVector<ExecutionRecord> &records) { add(records); }
+    // The runs of one tick that are still held, in the order they finished.
+    QVector<ExecutionRecord> runsOfTick(qint64 tickId) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+};
 
-private:
-    int m_capacity;
-    std::deque<ExecutionRecord> m_rows; // newest first
+// The most recent ticks (bounded), newest first: when each started, how long it took and how
+// many of its tasks ran, succeeded and failed — or why none ran.
+class TickHistoryModel : public RecentRowsModel<TickRecord>
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, TickColumn, DurationColumn, RanColumn, SucceededColumn, FailedColumn, NoteColumn, ColumnCount };
+    enum Role { RawValueRole = Qt::UserRole + 1 };
+
+    explicit TickHistoryModel(int capacity = DefaultCapacity, QObject *parent = nullptr);
+
+    void addTicks(const QVector<TickRecord> &ticks) { add(ticks); }
+    static QString skipReason(const QString &reason);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 };
 
 // Filters the history by task and outcome (empty / -1: all).

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>hb::AdminSession</name>
@@ -67,6 +68,57 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AuditPanel</name>
+    <message>
+        <source>Load older entries</source>
+        <translation>Load older entries</translation>
+    </message>
+    <message>
+        <source>Filter by actor, action or detail…</source>
+        <translation>Filter by actor, action or detail…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the %n entries before the oldest one shown from metrics.db</source>
+        <translation>
+            <numerusform>Read the entry before the oldest one shown from metrics.db</numerusform>
+            <numerusform>Read the %n entries before the oldest one shown from metrics.db</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read older entries: %1</source>
+        <translation>Could not read older entries: %1</translation>
+    </message>
+    <message>
+        <source>That is the whole audit log.</source>
+        <translation>That is the whole audit log.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older entries loaded.</source>
+        <translation>
+            <numerusform>%n older entry loaded.</numerusform>
+            <numerusform>%n older entries loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries shown</source>
+        <translation>
+            <numerusform>%n entry shown</numerusform>
+            <numerusform>%n entries shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries match</source>
+        <translation>
+            <numerusform>%1 of %n entry matches</numerusform>
+            <numerusform>%1 of %n entries match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loading older entries…</source>
+        <translation>loading older entries…</translation>
     </message>
 </context>
 <context>
@@ -216,8 +268,8 @@
 <context>
     <name>hb::Config</name>
     <message>
-        <source>the string "%1"</source>
-        <translation>the string "%1"</translation>
+        <source>the string &quot;%1&quot;</source>
+        <translation>the string &quot;%1&quot;</translation>
     </message>
     <message>
         <source>an array</source>
@@ -276,8 +328,8 @@
         <translation>unknown field</translation>
     </message>
     <message>
-        <source>field '%1': %2</source>
-        <translation>field '%1': %2</translation>
+        <source>field &apos;%1&apos;: %2</source>
+        <translation>field &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>file does not exist</source>
@@ -316,8 +368,8 @@
         <translation>must be greater than cycles_alert_threshold (%1) (got %2)</translation>
     </message>
     <message>
-        <source>is required when oracle.source is "%1"</source>
-        <translation>is required when oracle.source is "%1"</translation>
+        <source>is required when oracle.source is &quot;%1&quot;</source>
+        <translation>is required when oracle.source is &quot;%1&quot;</translation>
     </message>
     <message>
         <source>must be an http:// or https:// URL with a host (got %1)</source>
@@ -575,7 +627,10 @@
     </message>
     <message numerus="yes">
         <source>%n active alert(s)</source>
-        <translation><numerusform>%n active alert</numerusform><numerusform>%n active alerts</numerusform></translation>
+        <translation>
+            <numerusform>%n active alert</numerusform>
+            <numerusform>%n active alerts</numerusform>
+        </translation>
     </message>
     <message>
         <source>Healthy</source>
@@ -584,6 +639,26 @@
     <message>
         <source>Last heartbeat %1</source>
         <translation>Last heartbeat %1</translation>
+    </message>
+    <message>
+        <source>Oracle not measured yet</source>
+        <translation>Oracle not measured yet</translation>
+    </message>
+    <message>
+        <source>Oracle OK</source>
+        <translation>Oracle OK</translation>
+    </message>
+    <message>
+        <source>Oracle OK (%1 errors, %2 average)</source>
+        <translation>Oracle OK (%1 errors, %2 average)</translation>
+    </message>
+    <message>
+        <source>Oracle degraded: %1</source>
+        <translation>Oracle degraded: %1</translation>
+    </message>
+    <message>
+        <source>Oracle down: price updates stopped by their circuit breaker</source>
+        <translation>Oracle down: price updates stopped by their circuit breaker</translation>
     </message>
 </context>
 <context>
@@ -628,6 +703,17 @@
         <source>forced open by %1</source>
         <translation>forced open by %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Circuit breaker of %1 opened after %n failure(s); the task is skipped until its next trial</source>
+        <translation>
+            <numerusform>Circuit breaker of %1 opened after %n failure; the task is skipped until its next trial</numerusform>
+            <numerusform>Circuit breaker of %1 opened after %n failures; the task is skipped until its next trial</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is half-open: one trial run decides</source>
+        <translation>Circuit breaker of %1 is half-open: one trial run decides</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -663,10 +749,6 @@
 <context>
     <name>hb::HistoryPanel</name>
     <message>
-        <source>Select a run to see its error in full.</source>
-        <translation>Select a run to see its error in full.</translation>
-    </message>
-    <message>
         <source>All tasks</source>
         <translation>All tasks</translation>
     </message>
@@ -686,6 +768,30 @@
         <source>%1 · tick %2 · %3 · %4</source>
         <translation>%1 · tick %2 · %3 · %4</translation>
     </message>
+    <message>
+        <source>Select a tick or a run to see what happened.</source>
+        <translation>Select a tick or a run to see what happened.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>Ticks</translation>
+    </message>
+    <message>
+        <source>Tick %1 · %2 · %3 · %4 ran, %5 succeeded, %6 failed</source>
+        <translation>Tick %1 · %2 · %3 · %4 ran, %5 succeeded, %6 failed</translation>
+    </message>
+    <message>
+        <source>No task ran: %1</source>
+        <translation>No task ran: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>hb::Ledger</name>
@@ -694,8 +800,8 @@
         <translation>cannot read the shard list</translation>
     </message>
     <message>
-        <source>ledger_meta 'virtual_nodes' is not a positive number</source>
-        <translation>ledger_meta 'virtual_nodes' is not a positive number</translation>
+        <source>ledger_meta &apos;virtual_nodes&apos; is not a positive number</source>
+        <translation>ledger_meta &apos;virtual_nodes&apos; is not a positive number</translation>
     </message>
     <message>
         <source>cannot read the ring settings</source>
@@ -734,8 +840,8 @@
         <translation>cannot write pool totals</translation>
     </message>
     <message>
-        <source>prices hold an unknown commodity '%1'</source>
-        <translation>prices hold an unknown commodity '%1'</translation>
+        <source>prices hold an unknown commodity &apos;%1&apos;</source>
+        <translation>prices hold an unknown commodity &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot read prices</source>
@@ -766,16 +872,16 @@
         <translation>cannot create the folder</translation>
     </message>
     <message>
-        <source>ledger_meta has no 'virtual_nodes'</source>
-        <translation>ledger_meta has no 'virtual_nodes'</translation>
+        <source>ledger_meta has no &apos;virtual_nodes&apos;</source>
+        <translation>ledger_meta has no &apos;virtual_nodes&apos;</translation>
     </message>
     <message>
         <source>holds %1 loans but catalog.db lists no shards; restore catalog.db or move the shard files away</source>
         <translation>holds %1 loans but catalog.db lists no shards; restore catalog.db or move the shard files away</translation>
     </message>
     <message>
-        <source>loan '%1' appears twice in one insert</source>
-        <translation>loan '%1' appears twice in one insert</translation>
+        <source>loan &apos;%1&apos; appears twice in one insert</source>
+        <translation>loan &apos;%1&apos; appears twice in one insert</translation>
     </message>
     <message>
         <source>stopped during a migration; reopen the ledger to recover</source>
@@ -823,7 +929,10 @@
     </message>
     <message numerus="yes">
         <source>it holds %n other table(s)</source>
-        <translation><numerusform>it holds %n other table</numerusform><numerusform>it holds %n other tables</numerusform></translation>
+        <translation>
+            <numerusform>it holds %n other table</numerusform>
+            <numerusform>it holds %n other tables</numerusform>
+        </translation>
     </message>
     <message>
         <source>cannot write (%1)</source>
@@ -838,12 +947,12 @@
         <translation>not a valid ledger shard</translation>
     </message>
     <message>
-        <source>loan '%1' has an unknown %2 '%3'</source>
-        <translation>loan '%1' has an unknown %2 '%3'</translation>
+        <source>loan &apos;%1&apos; has an unknown %2 &apos;%3&apos;</source>
+        <translation>loan &apos;%1&apos; has an unknown %2 &apos;%3&apos;</translation>
     </message>
     <message>
-        <source>loan '%1' already exists</source>
-        <translation>loan '%1' already exists</translation>
+        <source>loan &apos;%1&apos; already exists</source>
+        <translation>loan &apos;%1&apos; already exists</translation>
     </message>
     <message>
         <source>cannot insert loans</source>
@@ -866,8 +975,8 @@
         <translation>cannot read loans</translation>
     </message>
     <message>
-        <source>loans hold an unknown status '%1'</source>
-        <translation>loans hold an unknown status '%1'</translation>
+        <source>loans hold an unknown status &apos;%1&apos;</source>
+        <translation>loans hold an unknown status &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot count loans</source>
@@ -1280,8 +1389,8 @@ Reason (recorded in the audit log):</translation>
         <translation>the document is not a JSON object</translation>
     </message>
     <message>
-        <source>the document has no "prices" array</source>
-        <translation>the document has no "prices" array</translation>
+        <source>the document has no &quot;prices&quot; array</source>
+        <translation>the document has no &quot;prices&quot; array</translation>
     </message>
     <message>
         <source>prices[%1]: not an object</source>
@@ -1388,7 +1497,10 @@ Reason (recorded in the audit log):</translation>
     </message>
     <message numerus="yes">
         <source> (%n failure(s))</source>
-        <translation><numerusform> (%n failure)</numerusform><numerusform> (%n failures)</numerusform></translation>
+        <translation>
+            <numerusform> (%n failure)</numerusform>
+            <numerusform> (%n failures)</numerusform>
+        </translation>
     </message>
     <message>
         <source>not yet</source>
@@ -1429,6 +1541,34 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>Completed</source>
         <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>every %1</translation>
+    </message>
+    <message>
+        <source>%1 (held)</source>
+        <translation>%1 (held)</translation>
+    </message>
+    <message>
+        <source>Turned off: the next tick skips this task.</source>
+        <translation>Turned off: the next tick skips this task.</translation>
+    </message>
+    <message>
+        <source>Ticks still run but start no task until the engine is resumed.</source>
+        <translation>Ticks still run but start no task until the engine is resumed.</translation>
+    </message>
+    <message>
+        <source>Runs once per tick.</source>
+        <translation>Runs once per tick.</translation>
+    </message>
+    <message>
+        <source>Runs once per tick; next tick at %1.</source>
+        <translation>Runs once per tick; next tick at %1.</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1619,57 @@ Reason (recorded in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>hb::TickHistoryModel</name>
+    <message>
+        <source>previous tick still running</source>
+        <translation>previous tick still running</translation>
+    </message>
+    <message>
+        <source>emergency pause</source>
+        <translation>emergency pause</translation>
+    </message>
+    <message>
+        <source>maintenance mode</source>
+        <translation>maintenance mode</translation>
+    </message>
+    <message>
+        <source>heartbeat disabled</source>
+        <translation>heartbeat disabled</translation>
+    </message>
+    <message>
+        <source>no task ran: %1</source>
+        <translation>no task ran: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation>Ran</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>hb::chartaxes</name>
     <message>
         <source>%1 ms</source>
@@ -1512,16 +1703,16 @@ Reason (recorded in the audit log):</translation>
         <translation>Data directory (config.json, metrics.db, ledger/). Default: %1.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
-        <translation>unexpected argument '%1'</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unexpected argument &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--%1 must be a whole number from %2 to %3 (got '%4')</source>
-        <translation>--%1 must be a whole number from %2 to %3 (got '%4')</translation>
+        <source>--%1 must be a whole number from %2 to %3 (got &apos;%4&apos;)</source>
+        <translation>--%1 must be a whole number from %2 to %3 (got &apos;%4&apos;)</translation>
     </message>
     <message>
-        <source>--%1 must be a positive number of seconds (got '%2')</source>
-        <translation>--%1 must be a positive number of seconds (got '%2')</translation>
+        <source>--%1 must be a positive number of seconds (got &apos;%2&apos;)</source>
+        <translation>--%1 must be a positive number of seconds (got &apos;%2&apos;)</translation>
     </message>
     <message>
         <source>Tick interval in milliseconds for this run (default: from config.json; 30000 in production, 2000 in demo).</source>
@@ -1532,8 +1723,8 @@ Reason (recorded in the audit log):</translation>
         <translation>Loans in the demo ledger of a new demo data directory, 0 to 1000000 (default: 5000).</translation>
     </message>
     <message>
-        <source>%1 (see '%2 --help')</source>
-        <translation>%1 (see '%2 --help')</translation>
+        <source>%1 (see &apos;%2 --help&apos;)</source>
+        <translation>%1 (see &apos;%2 --help&apos;)</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1837,10 @@ Reason (recorded in the audit log):</translation>
         <source>Shard balancing</source>
         <translation>Shard balancing</translation>
     </message>
+    <message>
+        <source>Demo workload</source>
+        <translation>Demo workload</translation>
+    </message>
 </context>
 <context>
     <name>hb::tasks</name>
@@ -1692,8 +1887,8 @@ Reason (recorded in the audit log):</translation>
         <translation>Quit after this many seconds.</translation>
     </message>
     <message>
-        <source>--lang must be en or id (got '%1')</source>
-        <translation>--lang must be en or id (got '%1')</translation>
+        <source>--lang must be en or id (got &apos;%1&apos;)</source>
+        <translation>--lang must be en or id (got &apos;%1&apos;)</translation>
     </message>
     <message>
         <source>Recording stopped</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>hb::AdminSession</name>
@@ -67,6 +68,53 @@
     <message>
         <source>Details</source>
         <translation>Rincian</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AuditPanel</name>
+    <message>
+        <source>Load older entries</source>
+        <translation>Muat entri lebih lama</translation>
+    </message>
+    <message>
+        <source>Filter by actor, action or detail…</source>
+        <translation>Saring menurut pelaku, tindakan, atau rincian…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the %n entries before the oldest one shown from metrics.db</source>
+        <translation>
+            <numerusform>Baca %n entri sebelum yang tertua yang ditampilkan dari metrics.db</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read older entries: %1</source>
+        <translation>Entri lama tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>That is the whole audit log.</source>
+        <translation>Itu seluruh log audit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older entries loaded.</source>
+        <translation>
+            <numerusform>%n entri lama dimuat.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries shown</source>
+        <translation>
+            <numerusform>%n entri ditampilkan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries match</source>
+        <translation>
+            <numerusform>%1 dari %n entri cocok</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loading older entries…</source>
+        <translation>memuat entri lama…</translation>
     </message>
 </context>
 <context>
@@ -216,8 +264,8 @@
 <context>
     <name>hb::Config</name>
     <message>
-        <source>the string "%1"</source>
-        <translation>teks "%1"</translation>
+        <source>the string &quot;%1&quot;</source>
+        <translation>teks &quot;%1&quot;</translation>
     </message>
     <message>
         <source>an array</source>
@@ -276,8 +324,8 @@
         <translation>kolom tidak dikenal</translation>
     </message>
     <message>
-        <source>field '%1': %2</source>
-        <translation>kolom '%1': %2</translation>
+        <source>field &apos;%1&apos;: %2</source>
+        <translation>kolom &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>file does not exist</source>
@@ -316,8 +364,8 @@
         <translation>harus lebih besar dari cycles_alert_threshold (%1) (didapat %2)</translation>
     </message>
     <message>
-        <source>is required when oracle.source is "%1"</source>
-        <translation>wajib diisi bila oracle.source adalah "%1"</translation>
+        <source>is required when oracle.source is &quot;%1&quot;</source>
+        <translation>wajib diisi bila oracle.source adalah &quot;%1&quot;</translation>
     </message>
     <message>
         <source>must be an http:// or https:// URL with a host (got %1)</source>
@@ -575,7 +623,9 @@
     </message>
     <message numerus="yes">
         <source>%n active alert(s)</source>
-        <translation><numerusform>%n peringatan aktif</numerusform></translation>
+        <translation>
+            <numerusform>%n peringatan aktif</numerusform>
+        </translation>
     </message>
     <message>
         <source>Healthy</source>
@@ -584,6 +634,26 @@
     <message>
         <source>Last heartbeat %1</source>
         <translation>Detak terakhir %1</translation>
+    </message>
+    <message>
+        <source>Oracle not measured yet</source>
+        <translation>Oracle belum diukur</translation>
+    </message>
+    <message>
+        <source>Oracle OK</source>
+        <translation>Oracle baik</translation>
+    </message>
+    <message>
+        <source>Oracle OK (%1 errors, %2 average)</source>
+        <translation>Oracle baik (galat %1, rata-rata %2)</translation>
+    </message>
+    <message>
+        <source>Oracle degraded: %1</source>
+        <translation>Oracle menurun: %1</translation>
+    </message>
+    <message>
+        <source>Oracle down: price updates stopped by their circuit breaker</source>
+        <translation>Oracle mati: pembaruan harga dihentikan pemutus sirkuitnya</translation>
     </message>
 </context>
 <context>
@@ -628,6 +698,16 @@
         <source>forced open by %1</source>
         <translation>dipaksa terbuka oleh %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Circuit breaker of %1 opened after %n failure(s); the task is skipped until its next trial</source>
+        <translation>
+            <numerusform>Pemutus sirkuit %1 terbuka setelah %n kegagalan; tugas dilewati sampai uji coba berikutnya</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is half-open: one trial run decides</source>
+        <translation>Pemutus sirkuit %1 setengah terbuka: satu uji coba menentukan</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -663,10 +743,6 @@
 <context>
     <name>hb::HistoryPanel</name>
     <message>
-        <source>Select a run to see its error in full.</source>
-        <translation>Pilih satu jalan untuk melihat galatnya lengkap.</translation>
-    </message>
-    <message>
         <source>All tasks</source>
         <translation>Semua tugas</translation>
     </message>
@@ -686,6 +762,30 @@
         <source>%1 · tick %2 · %3 · %4</source>
         <translation>%1 · detak %2 · %3 · %4</translation>
     </message>
+    <message>
+        <source>Select a tick or a run to see what happened.</source>
+        <translation>Pilih detak atau jalannya tugas untuk melihat yang terjadi.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Jalan</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>Detak</translation>
+    </message>
+    <message>
+        <source>Tick %1 · %2 · %3 · %4 ran, %5 succeeded, %6 failed</source>
+        <translation>Detak %1 · %2 · %3 · %4 berjalan, %5 berhasil, %6 gagal</translation>
+    </message>
+    <message>
+        <source>No task ran: %1</source>
+        <translation>Tidak ada tugas yang berjalan: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>hb::Ledger</name>
@@ -694,8 +794,8 @@
         <translation>daftar shard tidak dapat dibaca</translation>
     </message>
     <message>
-        <source>ledger_meta 'virtual_nodes' is not a positive number</source>
-        <translation>ledger_meta 'virtual_nodes' bukan angka positif</translation>
+        <source>ledger_meta &apos;virtual_nodes&apos; is not a positive number</source>
+        <translation>ledger_meta &apos;virtual_nodes&apos; bukan angka positif</translation>
     </message>
     <message>
         <source>cannot read the ring settings</source>
@@ -734,8 +834,8 @@
         <translation>total pool tidak dapat ditulis</translation>
     </message>
     <message>
-        <source>prices hold an unknown commodity '%1'</source>
-        <translation>harga memuat komoditas tak dikenal '%1'</translation>
+        <source>prices hold an unknown commodity &apos;%1&apos;</source>
+        <translation>harga memuat komoditas tak dikenal &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot read prices</source>
@@ -766,16 +866,16 @@
         <translation>folder tidak dapat dibuat</translation>
     </message>
     <message>
-        <source>ledger_meta has no 'virtual_nodes'</source>
-        <translation>ledger_meta tidak punya 'virtual_nodes'</translation>
+        <source>ledger_meta has no &apos;virtual_nodes&apos;</source>
+        <translation>ledger_meta tidak punya &apos;virtual_nodes&apos;</translation>
     </message>
     <message>
         <source>holds %1 loans but catalog.db lists no shards; restore catalog.db or move the shard files away</source>
         <translation>memuat %1 pinjaman tetapi catalog.db tidak mencantumkan shard; pulihkan catalog.db atau pindahkan berkas shard</translation>
     </message>
     <message>
-        <source>loan '%1' appears twice in one insert</source>
-        <translation>pinjaman '%1' muncul dua kali dalam satu penyisipan</translation>
+        <source>loan &apos;%1&apos; appears twice in one insert</source>
+        <translation>pinjaman &apos;%1&apos; muncul dua kali dalam satu penyisipan</translation>
     </message>
     <message>
         <source>stopped during a migration; reopen the ledger to recover</source>
@@ -823,7 +923,9 @@
     </message>
     <message numerus="yes">
         <source>it holds %n other table(s)</source>
-        <translation><numerusform>berisi %n tabel lain</numerusform></translation>
+        <translation>
+            <numerusform>berisi %n tabel lain</numerusform>
+        </translation>
     </message>
     <message>
         <source>cannot write (%1)</source>
@@ -838,12 +940,12 @@
         <translation>bukan shard ledger yang sah</translation>
     </message>
     <message>
-        <source>loan '%1' has an unknown %2 '%3'</source>
-        <translation>pinjaman '%1' memiliki %2 tak dikenal '%3'</translation>
+        <source>loan &apos;%1&apos; has an unknown %2 &apos;%3&apos;</source>
+        <translation>pinjaman &apos;%1&apos; memiliki %2 tak dikenal &apos;%3&apos;</translation>
     </message>
     <message>
-        <source>loan '%1' already exists</source>
-        <translation>pinjaman '%1' sudah ada</translation>
+        <source>loan &apos;%1&apos; already exists</source>
+        <translation>pinjaman &apos;%1&apos; sudah ada</translation>
     </message>
     <message>
         <source>cannot insert loans</source>
@@ -866,8 +968,8 @@
         <translation>pinjaman tidak dapat dibaca</translation>
     </message>
     <message>
-        <source>loans hold an unknown status '%1'</source>
-        <translation>pinjaman memuat status tak dikenal '%1'</translation>
+        <source>loans hold an unknown status &apos;%1&apos;</source>
+        <translation>pinjaman memuat status tak dikenal &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot count loans</source>
@@ -1280,8 +1382,8 @@ Alasan (dicatat di log audit):</translation>
         <translation>dokumen bukan objek JSON</translation>
     </message>
     <message>
-        <source>the document has no "prices" array</source>
-        <translation>dokumen tidak punya array "prices"</translation>
+        <source>the document has no &quot;prices&quot; array</source>
+        <translation>dokumen tidak punya array &quot;prices&quot;</translation>
     </message>
     <message>
         <source>prices[%1]: not an object</source>
@@ -1388,7 +1490,9 @@ Alasan (dicatat di log audit):</translation>
     </message>
     <message numerus="yes">
         <source> (%n failure(s))</source>
-        <translation><numerusform> (%n kegagalan)</numerusform></translation>
+        <translation>
+            <numerusform> (%n kegagalan)</numerusform>
+        </translation>
     </message>
     <message>
         <source>not yet</source>
@@ -1429,6 +1533,34 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>Completed</source>
         <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>tiap %1</translation>
+    </message>
+    <message>
+        <source>%1 (held)</source>
+        <translation>%1 (ditahan)</translation>
+    </message>
+    <message>
+        <source>Turned off: the next tick skips this task.</source>
+        <translation>Dimatikan: detak berikutnya melewati tugas ini.</translation>
+    </message>
+    <message>
+        <source>Ticks still run but start no task until the engine is resumed.</source>
+        <translation>Detak tetap berjalan tetapi tidak memulai tugas sampai mesin dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>Runs once per tick.</source>
+        <translation>Berjalan sekali tiap detak.</translation>
+    </message>
+    <message>
+        <source>Runs once per tick; next tick at %1.</source>
+        <translation>Berjalan sekali tiap detak; detak berikutnya pada %1.</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1611,57 @@ Alasan (dicatat di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>hb::TickHistoryModel</name>
+    <message>
+        <source>previous tick still running</source>
+        <translation>detak sebelumnya masih berjalan</translation>
+    </message>
+    <message>
+        <source>emergency pause</source>
+        <translation>jeda darurat</translation>
+    </message>
+    <message>
+        <source>maintenance mode</source>
+        <translation>mode pemeliharaan</translation>
+    </message>
+    <message>
+        <source>heartbeat disabled</source>
+        <translation>heartbeat dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>no task ran: %1</source>
+        <translation>tidak ada tugas yang berjalan: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>Detak</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durasi</translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+</context>
+<context>
     <name>hb::chartaxes</name>
     <message>
         <source>%1 ms</source>
@@ -1512,16 +1695,16 @@ Alasan (dicatat di log audit):</translation>
         <translation>Direktori data (config.json, metrics.db, ledger/). Bawaan: %1.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
-        <translation>argumen tak terduga '%1'</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argumen tak terduga &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--%1 must be a whole number from %2 to %3 (got '%4')</source>
-        <translation>--%1 harus bilangan bulat dari %2 sampai %3 (didapat '%4')</translation>
+        <source>--%1 must be a whole number from %2 to %3 (got &apos;%4&apos;)</source>
+        <translation>--%1 harus bilangan bulat dari %2 sampai %3 (didapat &apos;%4&apos;)</translation>
     </message>
     <message>
-        <source>--%1 must be a positive number of seconds (got '%2')</source>
-        <translation>--%1 harus jumlah detik yang positif (didapat '%2')</translation>
+        <source>--%1 must be a positive number of seconds (got &apos;%2&apos;)</source>
+        <translation>--%1 harus jumlah detik yang positif (didapat &apos;%2&apos;)</translation>
     </message>
     <message>
         <source>Tick interval in milliseconds for this run (default: from config.json; 30000 in production, 2000 in demo).</source>
@@ -1532,8 +1715,8 @@ Alasan (dicatat di log audit):</translation>
         <translation>Jumlah pinjaman di ledger demo untuk direktori data demo baru, 0 sampai 1000000 (bawaan: 5000).</translation>
     </message>
     <message>
-        <source>%1 (see '%2 --help')</source>
-        <translation>%1 (lihat '%2 --help')</translation>
+        <source>%1 (see &apos;%2 --help&apos;)</source>
+        <translation>%1 (lihat &apos;%2 --help&apos;)</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1829,10 @@ Alasan (dicatat di log audit):</translation>
         <source>Shard balancing</source>
         <translation>Penyeimbangan shard</translation>
     </message>
+    <message>
+        <source>Demo workload</source>
+        <translation>Beban kerja demo</translation>
+    </message>
 </context>
 <context>
     <name>hb::tasks</name>
@@ -1692,8 +1879,8 @@ Alasan (dicatat di log audit):</translation>
         <translation>Keluar setelah sekian detik.</translation>
     </message>
     <message>
-        <source>--lang must be en or id (got '%1')</source>
-        <translation>--lang harus en atau id (didapat '%1')</translation>
+        <source>--lang must be en or id (got &apos;%1&apos;)</source>
+        <translation>--lang harus en atau id (didapat &apos;%1&apos;)</translation>
     </message>
     <message>
         <source>Recording stopped</source>

@@ -22,7 +22,9 @@ public:
     int plotWidth() const;
 
     QSize sizeHint() const override { return {320, 220}; }
-    QSize minimumSizeHint() const override { return {160, 120}; }
+    // Shorter than this, the axis labels turn into "…" and the chart says nothing: the docks
+    // give way instead (a remembered layout may ask for more room than the window has).
+    QSize minimumSizeHint() const override { return {200, 170}; }
 
 protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override;

@@ -32,6 +32,24 @@ QString HealthBanner::text() const
     return m_title->text() + u' ' + m_detail->text();
 }
 
+QString HealthBanner::oracleText(const OracleHealth &oracle)
+{
+    switch (oracle.status) {
+    case OracleHealth::Status::Unknown:
+        return tr("Oracle not measured yet");
+    case OracleHealth::Status::Ok:
+        if (oracle.errorRate < 0)
+            return tr("Oracle OK");
+        return tr("Oracle OK (%1 errors, %2 average)")
+            .arg(format::percent(oracle.errorRate), format::duration(qRound64(oracle.latencyMs)));
+    case OracleHealth::Status::Degraded:
+        return tr("Oracle degraded: %1").arg(oracle.problem);
+    case OracleHealth::Status::Down:
+        return tr("Oracle down: price updates stopped by their circuit breaker");
+    }
+    return {};
+}
+
 void HealthBanner::update(const EngineState &state, qint64 nowMs)
 {
     const Health health = Health::evaluate(state, nowMs);
@@ -68,6 +86,7 @@ void HealthBanner::update(const EngineState &state, qint64 nowMs)
     }
     if (health.lastTickAgeMs >= 0)
         details << tr("Last heartbeat %1").arg(format::age(health.lastTickAgeMs));
+    details << oracleText(health.oracle);
     m_title->setText(title);
     m_detail->setText(details.join(QStringLiteral(" · ")));
 

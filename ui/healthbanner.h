@@ -9,7 +9,8 @@ class QLabel;
 namespace hb {
 
 // The line across the top of the window that says, at a glance, whether the heartbeat is
-// healthy — and makes a pause or maintenance mode impossible to miss (colour plus words).
+// healthy — and makes a pause or maintenance mode impossible to miss (colour plus words) —
+// with the oracle's status beside it.
 class HealthBanner : public QFrame
 {
     Q_OBJECT
@@ -23,6 +24,7 @@ public:
     void update(const EngineState &state, qint64 nowMs);
     Level level() const { return m_level; }
     QString text() const;
+    static QString oracleText(const OracleHealth &oracle);
 
 private:
     QLabel *m_title;

@@ -9,7 +9,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -22,13 +22,18 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     , m_task(new QComboBox(this))
     , m_outcome(new QComboBox(this))
     , m_view(nullptr)
+    , m_tickModel(new TickHistoryModel(TickHistoryModel::DefaultCapacity, this))
+    , m_tickView(nullptr)
+    , m_tabs(new QTabWidget(this))
     , m_detail(new QPlainTextEdit(this))
 {
     m_filter->setSourceModel(m_model);
     m_view = makeTableView(m_filter, HistoryModel::ErrorColumn, this);
     m_view->setObjectName(QStringLiteral("historyTable"));
+    m_tickView = makeTableView(m_tickModel, TickHistoryModel::NoteColumn, this);
+    m_tickView->setObjectName(QStringLiteral("tickHistoryTable"));
     m_detail->setReadOnly(true);
-    m_detail->setPlaceholderText(tr("Select a run to see its error in full."));
+    m_detail->setPlaceholderText(tr("Select a tick or a run to see what happened."));
     m_detail->setMaximumHeight(80);
 
     m_task->addItem(tr("All tasks"), QString());
@@ -41,6 +46,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
             [this] { m_filter->setOutcome(m_outcome->currentData().toInt()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryPanel::showSelected);
+    connect(m_tickView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryPanel::showSelectedTick);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Task:"), this));
@@ -48,11 +55,26 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     filters->addWidget(new QLabel(tr("Outcome:"), this));
     filters->addWidget(m_outcome);
     filters->addStretch(1);
+    auto *runs = new QWidget(this);
+    auto *runsLayout = new QVBoxLayout(runs);
+    runsLayout->setContentsMargins(0, 4, 0, 0);
+    runsLayout->addLayout(filters);
+    runsLayout->addWidget(m_view, 1);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(runs, tr("Runs"));
+    m_tabs->addTab(m_tickView, tr("Ticks"));
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int tab) { tab == 0 ? showSelected() : showSelectedTick(); });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_detail);
+}
+
+void HistoryPanel::addTicks(const QVector<TickRecord> &ticks)
+{
+    m_tickModel->addTicks(ticks);
 }
 
 void HistoryPanel::addRecords(const QVector<ExecutionRecord> &records)
@@ -96,6 +118,33 @@ void HistoryPanel::showSelected()
     if (!r.error.isEmpty())
         text += u'\n' + r.error;
     m_detail->setPlainText(text);
+}
+
+void HistoryPanel::showSelectedTick()
+{
+    const QModelIndexList rows = m_tickView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_detail->clear();
+        return;
+    }
+    const TickRecord &t = m_tickModel->recordAt(rows.constFirst().row());
+    QStringList lines;
+    lines << tr("Tick %1 · %2 · %3 · %4 ran, %5 succeeded, %6 failed")
+                 .arg(t.id)
+                 .arg(format::localTime(t.startedAtMs), format::duration(t.durationMs))
+                 .arg(t.ran)
+                 .arg(t.succeeded)
+                 .arg(t.failed);
+    if (!t.skippedReason.isEmpty())
+        lines << tr("No task ran: %1").arg(TickHistoryModel::skipReason(t.skippedReason));
+    for (const ExecutionRecord &r : m_model->runsOfTick(t.id)) {
+        QString line = tr("%1: %2, %3").arg(format::taskTitle(r.task), format::outcome(int(r.outcome)),
+                                            format::duration(r.durationMs));
+        if (!r.error.isEmpty())
+            line += QStringLiteral(" — ") + r.error;
+        lines << line;
+    }
+    m_detail->setPlainText(lines.join(u'\n'));
 }
 
 } // namespace hb

@@ -6,14 +6,17 @@
 
 class QComboBox;
 class QPlainTextEdit;
+class QTabWidget;
 class QTableView;
 
 namespace hb {
 
 class HistoryFilter;
 class HistoryModel;
+class TickHistoryModel;
 
-// Recent task runs, filterable by task and outcome; selecting one shows its error in full.
+// Recent ticks and task runs, in two tabs. Runs filter by task and outcome; selecting a run
+// shows its error in full, selecting a tick lists what its tasks did.
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
@@ -21,20 +24,28 @@ public:
     explicit HistoryPanel(QWidget *parent = nullptr);
 
     void addRecords(const QVector<ExecutionRecord> &records);
+    void addTicks(const QVector<TickRecord> &ticks);
     void setTasks(const QStringList &tasks);
     HistoryModel *model() const { return m_model; }
     HistoryFilter *filter() const { return m_filter; }
     QTableView *view() const { return m_view; }
+    TickHistoryModel *tickModel() const { return m_tickModel; }
+    QTableView *tickView() const { return m_tickView; }
+    QTabWidget *tabs() const { return m_tabs; }
     QString detailText() const;
 
 private:
     void showSelected();
+    void showSelectedTick();
 
     HistoryModel *m_model;
     HistoryFilter *m_filter;
     QComboBox *m_task;
     QComboBox *m_outcome;
     QTableView *m_view;
+    TickHistoryModel *m_tickModel;
+    QTableView *m_tickView;
+    QTabWidget *m_tabs;
     QPlainTextEdit *m_detail;
     QStringList m_tasks;
 };

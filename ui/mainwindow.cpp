@@ -3,6 +3,7 @@
 #include "adminsession.h"
 #include "alertlistmodel.h"
 #include "auditlogmodel.h"
+#include "auditpanel.h"
 #include "breakerpanel.h"
 #include "chartpanel.h"
 #include "configdialog.h"
@@ -50,7 +51,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_breakers(new BreakerPanel(this))
     , m_history(new HistoryPanel(this))
     , m_alerts(new AlertListModel(this))
-    , m_audit(new AuditLogModel(this))
+    , m_audit(new AuditPanel(this))
     , m_statusActor(new QLabel(this))
     , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
@@ -99,8 +100,8 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"),
                                    makeTableView(m_alerts, AlertListModel::MessageColumn, this));
     QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
-    QDockWidget *audit = addPanel(tr("Audit log"), QStringLiteral("auditDock"),
-                                  makeTableView(m_audit, AuditLogModel::DetailColumn, this));
+    m_audit->setMetricsPath(dataDir + QStringLiteral("/metrics.db"));
+    QDockWidget *audit = addPanel(tr("Audit log"), QStringLiteral("auditDock"), m_audit);
     tabifyDockWidget(breakers, alerts);
     tabifyDockWidget(alerts, history);
     tabifyDockWidget(history, audit);
@@ -391,9 +392,15 @@ QDockWidget *MainWindow::addPanel(const QString &title, const QString &name, QWi
     return dock;
 }
 
+AuditLogModel *MainWindow::auditModel() const
+{
+    return m_audit->model();
+}
+
 void MainWindow::onRecords(const RecordBatch &batch)
 {
     m_history->addRecords(batch.executions);
+    m_history->addTicks(batch.ticks);
 }
 
 void MainWindow::notifyAlerts(const QVector<Alert> &alerts)

@@ -20,6 +20,7 @@ namespace hb {
 class AdminSession;
 class AlertListModel;
 class AuditLogModel;
+class AuditPanel;
 class BreakerPanel;
 class ChartPanel;
 class HistoryPanel;
@@ -65,7 +66,8 @@ public:
     ChartPanel *chartPanel() const { return m_charts; }
     HistoryPanel *historyPanel() const { return m_history; }
     AlertListModel *alertModel() const { return m_alerts; }
-    AuditLogModel *auditModel() const { return m_audit; }
+    AuditLogModel *auditModel() const;
+    AuditPanel *auditPanel() const { return m_audit; }
     int notificationsShown() const { return m_notifications; }
     QAction *unlockAction() const { return m_unlockAction; }
     QAction *lockAction() const { return m_lockAction; }
@@ -111,7 +113,7 @@ private:
     BreakerPanel *m_breakers;
     HistoryPanel *m_history;
     AlertListModel *m_alerts;
-    AuditLogModel *m_audit;
+    AuditPanel *m_audit;
     QSystemTrayIcon *m_tray = nullptr;
     int m_notifications = 0;
     QLabel *m_statusActor;

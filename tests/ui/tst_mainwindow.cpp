@@ -1,10 +1,15 @@
 // Drives the real main window over a real engine thread, as an admin and as a viewer would.
 
 #include "adminsession.h"
+#include "auditlogmodel.h"
+#include "auditpanel.h"
 #include "enginehost.h"
 #include "healthbanner.h"
+#include "historymodel.h"
+#include "historypanel.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
+#include "store/metricsstore.h"
 #include "tasktablemodel.h"
 #include "testsupport.h"
 #include "testtasks.h"
@@ -13,6 +18,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QInputDialog>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -21,6 +29,7 @@
 #include <QTimer>
 
 using namespace hb;
+using namespace Qt::StringLiterals;
 using namespace hb::test;
 using hb::test::readAll;
 
@@ -82,6 +91,9 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void showsLiveMetricsAndTasks();
+    void historyShowsTicksAndTheirRuns();
+    void bannerSaysHowTheOracleIs();
+    void auditViewerPagesThroughTheStore();
     void pauseAndResumeReachTheEngine();
     void pauseAsksForConfirmationFirst();
     void keyboardShortcutPauses();
@@ -101,8 +113,100 @@ void TestMainWindow::showsLiveMetricsAndTasks()
     QCOMPARE(w.window->taskModel()->rowCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(w.window->healthBanner()->level(), HealthBanner::Level::Healthy, 2000);
     QVERIFY(w.window->healthBanner()->text().contains(u"Healthy"));
+    // This engine has no oracle monitoring task: nothing measured, and the banner says so.
+    QVERIFY2(w.window->healthBanner()->text().contains(u"Oracle not measured yet"),
+             qPrintable(w.window->healthBanner()->text()));
     QVERIFY(w.window->metricsPanel()->figure(QStringLiteral("ticks")).toInt() >= 2);
     QCOMPARE(w.window->metricsPanel()->figure(QStringLiteral("failed")), QStringLiteral("0"));
+}
+
+void TestMainWindow::historyShowsTicksAndTheirRuns()
+{
+    Window w(Role::Admin);
+    HistoryPanel *history = w.window->findChild<HistoryPanel *>();
+    QVERIFY(history);
+    QTRY_VERIFY_WITH_TIMEOUT(history->tickModel()->rowCount() >= 2, 3000);
+    // The newest tick on top; selecting it lists what its tasks did.
+    history->tabs()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(history->tickModel()->recordAt(0).ran == 2, 3000);
+    const TickRecord tick = history->tickModel()->recordAt(0);
+    history->tickView()->selectRow(0);
+    const QString detail = history->detailText();
+    QVERIFY2(detail.startsWith(u"Tick " + QString::number(tick.id)), qPrintable(detail));
+    QVERIFY2(detail.contains(u"Price update: success"), qPrintable(detail));
+
+    // A paused tick still shows, saying why nothing ran.
+    w.window->pauseAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        history->tickModel()->index(0, TickHistoryModel::NoteColumn).data().toString()
+            == u"no task ran: emergency pause",
+        3000);
+}
+
+void TestMainWindow::bannerSaysHowTheOracleIs()
+{
+    HealthBanner banner;
+    EngineState s;
+    s.metrics.lastTickMs = 1'000'000;
+    s.gauges.insert(u"oracle.error_rate"_s, 0.02);
+    s.gauges.insert(u"oracle.latency_ms"_s, 120);
+    banner.update(s, 1'001'000);
+    QCOMPARE(banner.level(), HealthBanner::Level::Healthy);
+    QVERIFY2(banner.text().contains(u"Oracle OK (2.0 % errors, 120 ms average)"), qPrintable(banner.text()));
+
+    s.activeAlerts.append({1'000'000, TaskName::OracleMonitoring, u"oracle_stale"_s, Severity::Warning,
+                           u"The newest oracle price is 90000 s old"_s});
+    banner.update(s, 1'001'000);
+    QCOMPARE(banner.level(), HealthBanner::Level::Warning);
+    QVERIFY2(banner.text().contains(u"Oracle degraded: The newest oracle price is 90000 s old"),
+             qPrintable(banner.text()));
+
+    BreakerStatus cut;
+    cut.task = TaskName::PriceUpdate;
+    cut.state = BreakerState::Open;
+    s.breakers.append(cut);
+    banner.update(s, 1'001'000);
+    QVERIFY2(banner.text().contains(u"Oracle down"), qPrintable(banner.text()));
+}
+
+void TestMainWindow::auditViewerPagesThroughTheStore()
+{
+    Window w(Role::Admin);
+    // metrics.db as heartbeatd left it: more audit rows than the engine's live tail holds.
+    const int stored = AuditPanel::PageSize + 120;
+    {
+        MetricsStore store(w.dir.filePath(QStringLiteral("metrics.db")));
+        WriteBatch batch;
+        for (int i = 0; i < stored; ++i)
+            batch.audit.append({1'600'000'000'000 + i * 1000, QStringLiteral("heartbeat:auto_cleanup"),
+                                QStringLiteral("archived_%1").arg(i), QStringLiteral("{}")});
+        store.write(batch);
+    }
+    AuditPanel *audit = w.window->auditPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+    const int live = audit->model()->rowCount();
+
+    QSignalSpy loaded(audit, &AuditPanel::olderLoaded);
+    QVERIFY(audit->loadOlderButton()->isEnabled());
+    QTest::mouseClick(audit->loadOlderButton(), Qt::LeftButton);
+    QVERIFY(audit->isLoading()); // the read runs off the GUI thread
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(loaded.constFirst().constFirst().toInt(), AuditPanel::PageSize);
+    QCOMPARE(audit->model()->rowCount(), live + AuditPanel::PageSize);
+    // Newest first: the page ends with the oldest row it read.
+    QCOMPARE(audit->model()->entryAt(audit->model()->rowCount() - 1).action,
+             QStringLiteral("archived_%1").arg(stored - AuditPanel::PageSize));
+
+    QTest::mouseClick(audit->loadOlderButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 5000);
+    QCOMPARE(loaded.at(1).constFirst().toInt(), stored - AuditPanel::PageSize);
+    QCOMPARE(audit->model()->entryAt(audit->model()->rowCount() - 1).action, u"archived_0"_s);
+    QVERIFY2(!audit->loadOlderButton()->isEnabled(), "nothing older is left to load");
+    QVERIFY2(audit->statusText().contains(u"whole audit log"), qPrintable(audit->statusText()));
+
+    // The filter narrows all of it, loaded rows included.
+    audit->findChild<QLineEdit *>(QStringLiteral("auditSearch"))->setText(u"archived_7"_s);
+    QCOMPARE(audit->filter()->rowCount(), 11); // archived_7 and archived_70 .. archived_79
 }
 
 void TestMainWindow::pauseAndResumeReachTheEngine()

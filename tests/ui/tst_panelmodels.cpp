@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace hb;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void alertListTellsWhatIsNewAndKeepsClearedOnes();
     void historyIsBoundedNewestFirstAndFilters();
     void auditLogIsNewestFirstAndReadable();
+    void auditLogKeepsOlderRowsAsTheTailSlides();
+    void tickHistoryShowsEveryTickAndItsRuns();
 };
 
 void TestPanelModels::breakerTableCountsDownAndPassesTester()
@@ -144,6 +147,62 @@ void TestPanelModels::auditLogIsNewestFirstAndReadable()
     QVERIFY(model.index(0, AuditLogModel::ActionColumn).data(Qt::ForegroundRole).isValid());
     model.setEntries({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestPanelModels::auditLogKeepsOlderRowsAsTheTailSlides()
+{
+    AuditLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto entry = [](qint64 ts, const QString &action) {
+        return AuditEntry{ts, QStringLiteral("alice"), action, QStringLiteral("{}")};
+    };
+    // The engine's tail holds three; then one more arrives and the oldest falls off the tail.
+    model.setEntries({entry(10, u"a"_s), entry(20, u"b"_s), entry(20, u"c"_s)});
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setEntries({entry(20, u"b"_s), entry(20, u"c"_s), entry(30, u"d"_s)});
+    QCOMPARE(reset.size(), 0); // the selection and scroll position survive
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.entryAt(0).action, u"d"_s);
+    QCOMPARE(model.entryAt(3).action, u"a"_s); // kept although the tail dropped it
+    QCOMPARE(model.oldestMs(), qint64(10));
+
+    // Older rows from the store: those of the oldest shown millisecond may be shown already.
+    QCOMPARE(model.appendOlder({entry(5, u"x"_s), entry(10, u"y"_s), entry(10, u"a"_s)}), 2);
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.entryAt(4).action, u"y"_s);
+    QCOMPARE(model.entryAt(5).action, u"x"_s);
+    QCOMPARE(model.appendOlder({}), 0);
+
+    // A tail that no longer reaches the top row (a burst larger than the tail) starts over.
+    model.setEntries({entry(40, u"e"_s), entry(50, u"f"_s)});
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 2);
+}
+
+void TestPanelModels::tickHistoryShowsEveryTickAndItsRuns()
+{
+    TickHistoryModel ticks(3);
+    QAbstractItemModelTester tester(&ticks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ticks.addTicks({{1, 1000, 120, 2, 1, 1, {}}, {2, 3000, 0, 0, 0, 0, u"emergency stop"_s}});
+    ticks.addTicks({{3, 5000, 80, 2, 2, 0, {}}, {4, 7000, 90, 2, 2, 0, {}}});
+    QCOMPARE(ticks.rowCount(), 3);
+    QCOMPARE(ticks.recordAt(0).id, qint64(4));
+    QCOMPARE(ticks.index(2, TickHistoryModel::NoteColumn).data().toString(),
+             u"no task ran: emergency pause"_s);
+    QCOMPARE(ticks.index(0, TickHistoryModel::FailedColumn).data().toString(), u"0"_s);
+    QCOMPARE(ticks.index(0, TickHistoryModel::DurationColumn).data(TickHistoryModel::RawValueRole)
+                 .toLongLong(),
+             90);
+
+    HistoryModel runs;
+    runs.addRecords({run(3, u"a"_s, Outcome::Success), run(4, u"a"_s, Outcome::Success),
+                     run(4, u"b"_s, Outcome::Failure, u"boom"_s)});
+    const QVector<ExecutionRecord> ofTick = runs.runsOfTick(4);
+    QCOMPARE(ofTick.size(), 2);
+    QCOMPARE(ofTick.at(0).task, u"a"_s); // in the order they finished
+    QCOMPARE(ofTick.at(1).error, u"boom"_s);
 }
 
 QTEST_MAIN(TestPanelModels)

@@ -1,0 +1,138 @@
+#include "auditpanel.h"
+
+#include "auditlogmodel.h"
+#include "store/metricsreader.h"
+#include "tableview.h"
+
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <limits>
+
+namespace hb {
+
+AuditPanel::AuditPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new AuditLogModel(this))
+    , m_filter(new QSortFilterProxyModel(this))
+    , m_search(new QLineEdit(this))
+    , m_loadOlder(new QPushButton(tr("Load older entries"), this))
+    , m_status(new QLabel(this))
+    , m_view(nullptr)
+{
+    m_filter->setSourceModel(m_model);
+    m_filter->setFilterKeyColumn(-1); // any column
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = makeTableView(m_filter, AuditLogModel::DetailColumn, this);
+    m_view->setObjectName(QStringLiteral("auditTable"));
+    m_search->setObjectName(QStringLiteral("auditSearch"));
+    m_search->setPlaceholderText(tr("Filter by actor, action or detail…"));
+    m_search->setClearButtonEnabled(true);
+    m_loadOlder->setObjectName(QStringLiteral("auditLoadOlder"));
+    m_loadOlder->setToolTip(tr("Read the %n entries before the oldest one shown from metrics.db",
+                               nullptr, PageSize));
+    connect(m_search, &QLineEdit::textChanged, m_filter,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, this, &AuditPanel::updateStatus);
+    connect(m_loadOlder, &QPushButton::clicked, this, &AuditPanel::loadOlder);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_loadOlder);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+    updateStatus();
+}
+
+void AuditPanel::setMetricsPath(const QString &path)
+{
+    m_metricsPath = path;
+    m_exhausted = false;
+    updateStatus();
+}
+
+void AuditPanel::setEntries(const QVector<AuditEntry> &tail)
+{
+    const int before = m_model->rowCount();
+    m_model->setEntries(tail);
+    if (m_model->rowCount() != before)
+        updateStatus();
+}
+
+void AuditPanel::loadOlder()
+{
+    if (m_loading || m_metricsPath.isEmpty())
+        return;
+    m_loading = true;
+    m_lastMessage.clear();
+    updateStatus();
+    // Everything up to and including the oldest shown millisecond: entries of that same
+    // millisecond may not all be shown yet (the model drops the ones that are).
+    const qint64 toMs = m_model->rowCount() > 0 ? m_model->oldestMs() + 1
+                                                : std::numeric_limits<qint64>::max();
+    const QString path = m_metricsPath;
+    auto *watcher = new QFutureWatcher<Page>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onOlderLoaded(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path, toMs] {
+        Page page;
+        try {
+            MetricsReader reader(path);
+            page.entries = reader.auditEntries(0, toMs, {}, PageSize);
+        } catch (const std::exception &e) {
+            page.error = QString::fromLocal8Bit(e.what());
+        }
+        return page;
+    }));
+}
+
+void AuditPanel::onOlderLoaded(const Page &page)
+{
+    m_loading = false;
+    if (!page.error.isEmpty()) {
+        m_lastMessage = tr("Could not read older entries: %1").arg(page.error);
+        updateStatus();
+        Q_EMIT olderLoaded(-1);
+        return;
+    }
+    const int added = m_model->appendOlder(page.entries);
+    // Fewer rows than asked for means the store holds nothing older than these.
+    m_exhausted = page.entries.size() < PageSize;
+    m_lastMessage = m_exhausted ? tr("That is the whole audit log.")
+                                : tr("%n older entries loaded.", nullptr, added);
+    updateStatus();
+    Q_EMIT olderLoaded(added);
+}
+
+QString AuditPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void AuditPanel::updateStatus()
+{
+    m_loadOlder->setEnabled(!m_loading && !m_exhausted && !m_metricsPath.isEmpty());
+    QString text = m_search->text().isEmpty()
+                       ? tr("%n entries shown", nullptr, m_model->rowCount())
+                       : tr("%1 of %n entries match", nullptr, m_model->rowCount())
+                             .arg(m_filter->rowCount());
+    if (m_loading)
+        text += QStringLiteral(" · ") + tr("loading older entries…");
+    else if (!m_lastMessage.isEmpty())
+        text += QStringLiteral(" · ") + m_lastMessage;
+    m_status->setText(text);
+}
+
+} // namespace hb

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/records.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace hb {
+
+class AuditLogModel;
+
+// The audit log viewer: the engine's live tail on top, older entries read from metrics.db on
+// request (on a worker thread: the GUI never waits on the disk), and a text filter over all.
+class AuditPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int PageSize = 500;
+
+    explicit AuditPanel(QWidget *parent = nullptr);
+
+    void setMetricsPath(const QString &path);
+    void setEntries(const QVector<AuditEntry> &tail);
+    void loadOlder(); // reads up to PageSize entries older than the oldest shown
+
+    AuditLogModel *model() const { return m_model; }
+    QSortFilterProxyModel *filter() const { return m_filter; }
+    QTableView *view() const { return m_view; }
+    QPushButton *loadOlderButton() const { return m_loadOlder; }
+    QString statusText() const;
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void olderLoaded(int added); // -1: the read failed (statusText() says why)
+
+private:
+    struct Page
+    {
+        QVector<AuditEntry> entries;
+        QString error;
+    };
+    void onOlderLoaded(const Page &page);
+    void updateStatus();
+
+    AuditLogModel *m_model;
+    QSortFilterProxyModel *m_filter;
+    QLineEdit *m_search;
+    QPushButton *m_loadOlder;
+    QLabel *m_status;
+    QTableView *m_view;
+    QString m_metricsPath;
+    QString m_lastMessage;
+    bool m_loading = false;
+    bool m_exhausted = false;
+};
+
+} // namespace hb
