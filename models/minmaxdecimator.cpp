@@ -17,11 +17,11 @@ void MinMaxDecimator::startColumn(qint64 tMs, double low, double high)
     if (tMs < m_from || tMs > m_to || !std::isfinite(low) || !std::isfinite(high))
         return;
     flush();
-    // Spans of centuries times 100 000 columns still fit in 64 bits.
-    const qint64 column = std::min<qint64>((tMs - m_from) * m_columns / m_span, m_columns - 1);
+    const qint64 column = columnOf(tMs);
     m_columnStart = m_from + (column * m_span + m_columns - 1) / m_columns;
+    // The last column ends with the range: a later time is ignored, not folded in.
     m_nextColumn = column == m_columns - 1
-                       ? std::numeric_limits<qint64>::max()
+                       ? m_to + 1
                        : m_from + ((column + 1) * m_span + m_columns - 1) / m_columns;
     m_gathering = true;
     m_lowT = m_highT = tMs;

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QPointF>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -45,6 +46,34 @@ public:
         startColumn(tMs, low, high);
     }
 
+    // A run of consecutive points with times in [firstMs, lastMs] (time order, all finite)
+    // whose lowest value `low` came first at lowMs and highest `high` first at highMs: the same
+    // as adding its points one by one, when they all fall in one column. Returns false and adds
+    // nothing when they do not (or lie outside the range); add the points one by one then.
+    bool addRun(qint64 firstMs, qint64 lastMs, qint64 lowMs, double low, qint64 highMs,
+                double high)
+    {
+        if (firstMs >= m_columnStart && lastMs < m_nextColumn) {
+            // Strictly lower / higher only: on a tie the earlier point, already in, stays.
+            if (low < m_low) {
+                m_low = low;
+                m_lowT = lowMs;
+            }
+            if (high > m_high) {
+                m_high = high;
+                m_highT = highMs;
+            }
+            return true;
+        }
+        if (firstMs < m_from || lastMs > m_to || columnOf(firstMs) != columnOf(lastMs))
+            return false;
+        // The run opens a column: its first point would have, and the rest folded in.
+        startColumn(firstMs, low, high);
+        m_lowT = lowMs;
+        m_highT = highMs;
+        return true;
+    }
+
     // The decimated points; the decimator is empty afterwards.
     QList<QPointF> take();
 
@@ -53,6 +82,11 @@ public:
     qsizetype maxPoints() const { return 2 * qsizetype(m_columns); }
 
 private:
+    // Spans of centuries times 100 000 columns still fit in 64 bits.
+    qint64 columnOf(qint64 tMs) const
+    {
+        return std::min<qint64>((tMs - m_from) * m_columns / m_span, m_columns - 1);
+    }
     void startColumn(qint64 tMs, double low, double high);
     void flush();
 

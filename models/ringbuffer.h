@@ -118,6 +118,24 @@ public:
             f(data[i]);
     }
 
+    // Calls run(storage, physicalBegin, count) for the (at most two) contiguous runs of storage
+    // that hold logical indexes [begin, end), oldest first. `storage` is the whole array.
+    template<typename F> void forEachRun(qsizetype begin, qsizetype end, F run) const
+    {
+        if (begin >= end)
+            return;
+        const qsizetype first = physical(begin);
+        const qsizetype count = end - begin;
+        const qsizetype firstRun = std::min(count, qsizetype(m_data.size()) - first);
+        run(m_data.data(), first, firstRun);
+        if (count > firstRun)
+            run(m_data.data(), qsizetype(0), count - firstRun);
+    }
+
+    // Where logical index `i` lives in storage (stable until the element is overwritten, or
+    // moved by insert()).
+    qsizetype physicalIndex(qsizetype i) const { return physical(i); }
+
     void clear()
     {
         m_data.clear();

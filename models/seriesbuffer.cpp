@@ -44,10 +44,14 @@ void SeriesBuffer::append(qint64 tMs, double value)
     if (!std::isfinite(value))
         return;
     ++m_appended;
-    if (m_raw.isEmpty() || tMs >= m_raw.back().tMs)
+    if (m_raw.isEmpty() || tMs >= m_raw.back().tMs) {
         m_raw.push({tMs, value});
-    else // late: after the points of the same time, before the newer ones
-        m_raw.insert(m_raw.upperBound(tMs, [](const RawPoint &p) { return p.tMs; }), {tMs, value});
+        markRawWritten(m_raw.size() - 1);
+    } else { // late: after the points of the same time, before the newer ones
+        const qsizetype at = m_raw.upperBound(tMs, [](const RawPoint &p) { return p.tMs; });
+        m_raw.insert(at, {tMs, value});
+        markRawWritten(std::max<qsizetype>(0, at - 1)); // one less if the oldest made room
+    }
 
     addToTier(m_seconds, bucketWidthMs(Resolution::Second), tMs, value);
     addToTier(m_minutes, bucketWidthMs(Resolution::Minute), tMs, value);
@@ -128,15 +132,71 @@ SeriesBuffer::Resolution SeriesBuffer::resolutionFor(qint64 fromMs, qint64 toMs,
     return order[chosen];
 }
 
-template<typename F>
-void SeriesBuffer::visit(qint64 fromMs, qint64 toMs, int pixelWidth, F f) const
+void SeriesBuffer::markRawWritten(qsizetype fromLogical)
+{
+    m_raw.forEachRun(fromLogical, m_raw.size(), [this](const RawPoint *, qsizetype first, qsizetype count) {
+        const size_t lastBlock = size_t((first + count - 1) / BlockSize);
+        if (m_blocks.size() <= lastBlock) {
+            // Grows with the ring, never past what its capacity needs.
+            const size_t most = size_t((m_raw.capacity() + BlockSize - 1) / BlockSize);
+            if (m_blocks.capacity() <= lastBlock)
+                m_blocks.reserve(std::min(most, std::max<size_t>(lastBlock + 1, 2 * m_blocks.size())));
+            m_blocks.resize(lastBlock + 1);
+        }
+        for (size_t b = size_t(first / BlockSize); b <= lastBlock; ++b)
+            m_blocks[b].dirty = true;
+    });
+}
+
+const SeriesBuffer::RawBlock &SeriesBuffer::rawBlock(const RawPoint *storage, qsizetype block) const
+{
+    RawBlock &b = m_blocks[size_t(block)];
+    if (!b.dirty)
+        return b;
+    const RawPoint *p = storage + block * BlockSize;
+    b = {p[0].tMs, p[BlockSize - 1].tMs, p[0].tMs, p[0].tMs, p[0].value, p[0].value, false};
+    for (qsizetype i = 1; i < BlockSize; ++i) {
+        if (p[i].value < b.low) {
+            b.low = p[i].value;
+            b.lowMs = p[i].tMs;
+        }
+        if (p[i].value > b.high) {
+            b.high = p[i].value;
+            b.highMs = p[i].tMs;
+        }
+    }
+    return b;
+}
+
+// Raw points of [fromMs, toMs] in time order: point(t, value) for each, except that a whole
+// stored block inside the range is first offered to run(block), which returns false to have
+// its points visited one by one instead.
+template<typename Point, typename Run>
+void SeriesBuffer::visitRaw(qint64 fromMs, qint64 toMs, Point point, Run run) const
+{
+    const auto timeOf = [](const RawPoint &p) { return p.tMs; };
+    const qsizetype begin = m_raw.lowerBound(fromMs, timeOf);
+    const qsizetype end = m_raw.upperBound(toMs, timeOf);
+    m_raw.forEachRun(begin, end, [&](const RawPoint *storage, qsizetype first, qsizetype count) {
+        const qsizetype stop = first + count;
+        qsizetype i = first;
+        while (i < stop) {
+            if (i % BlockSize == 0 && i + BlockSize <= stop && run(rawBlock(storage, i / BlockSize))) {
+                i += BlockSize;
+                continue;
+            }
+            point(storage[i].tMs, storage[i].value);
+            ++i;
+        }
+    });
+}
+
+template<typename F, typename Run>
+void SeriesBuffer::visit(qint64 fromMs, qint64 toMs, int pixelWidth, F f, Run run) const
 {
     const Resolution resolution = resolutionFor(fromMs, toMs, pixelWidth);
     if (resolution == Resolution::Raw) {
-        const auto timeOf = [](const RawPoint &p) { return p.tMs; };
-        const qsizetype begin = m_raw.lowerBound(fromMs, timeOf);
-        const qsizetype end = m_raw.upperBound(toMs, timeOf);
-        m_raw.forEach(begin, end, [&f](const RawPoint &p) { f(p.tMs, p.value, p.value); });
+        visitRaw(fromMs, toMs, [&f](qint64 t, double v) { f(t, v, v); }, run);
         return;
     }
     const Tier &t = tier(resolution);
@@ -155,9 +215,12 @@ QList<QPointF> SeriesBuffer::points(qint64 fromMs, qint64 toMs, int pixelWidth) 
     if (m_raw.isEmpty() || toMs < fromMs)
         return {};
     MinMaxDecimator decimator(fromMs, toMs, pixelWidth);
-    visit(fromMs, toMs, pixelWidth, [&decimator](qint64 t, double low, double high) {
-        decimator.add(t, low, high);
-    });
+    visit(
+        fromMs, toMs, pixelWidth,
+        [&decimator](qint64 t, double low, double high) { decimator.add(t, low, high); },
+        [&decimator](const RawBlock &b) {
+            return decimator.addRun(b.firstMs, b.lastMs, b.lowMs, b.low, b.highMs, b.high);
+        });
     return decimator.take();
 }
 
@@ -166,10 +229,14 @@ bool SeriesBuffer::valueRange(qint64 fromMs, qint64 toMs, double *min, double *m
     bool any = false;
     double lo = 0.0;
     double hi = 0.0;
-    visit(fromMs, toMs, 0, [&](qint64, double low, double high) {
+    const auto fold = [&](qint64, double low, double high) {
         lo = any ? std::min(lo, low) : low;
         hi = any ? std::max(hi, high) : high;
         any = true;
+    };
+    visit(fromMs, toMs, 0, fold, [&fold](const RawBlock &b) {
+        fold(b.firstMs, b.low, b.high);
+        return true;
     });
     if (any) {
         *min = lo;
@@ -180,13 +247,15 @@ bool SeriesBuffer::valueRange(qint64 fromMs, qint64 toMs, double *min, double *m
 
 qsizetype SeriesBuffer::memoryBytes() const
 {
-    return m_raw.memoryBytes() + m_seconds.memoryBytes() + m_minutes.memoryBytes()
-           + m_hours.memoryBytes();
+    return m_raw.memoryBytes() + qsizetype(m_blocks.capacity() * sizeof(RawBlock))
+           + m_seconds.memoryBytes() + m_minutes.memoryBytes() + m_hours.memoryBytes();
 }
 
 void SeriesBuffer::clear()
 {
     m_raw.clear();
+    m_blocks.clear();
+    m_blocks.shrink_to_fit();
     m_seconds.clear();
     m_minutes.clear();
     m_hours.clear();

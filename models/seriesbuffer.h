@@ -5,6 +5,8 @@
 #include <QList>
 #include <QPointF>
 
+#include <vector>
+
 namespace hb {
 
 // Bounded memory for one live chart series at several resolutions (STYLE.md #8, after
@@ -72,21 +74,44 @@ public:
 
     static qint64 bucketWidthMs(Resolution tier);
 
+    // Raw points are summarised in blocks of this many consecutive stored points, so that a
+    // redraw whose pixel columns span many points folds whole blocks instead of every point.
+    static constexpr qsizetype BlockSize = 64;
+
 private:
     struct RawPoint
     {
         qint64 tMs;
         double value;
     };
+    // The summary of one block of the raw ring's storage (physical indexes
+    // [b × BlockSize, (b + 1) × BlockSize)), recomputed lazily after any write into it.
+    struct RawBlock
+    {
+        qint64 firstMs = 0;
+        qint64 lastMs = 0;
+        qint64 lowMs = 0; // first time the lowest value occurs
+        qint64 highMs = 0;
+        double low = 0.0;
+        double high = 0.0;
+        bool dirty = true;
+    };
     using Tier = RingBuffer<Bucket>;
+
+    void markRawWritten(qsizetype fromLogical); // logical [fromLogical, size) were (re)written
+    const RawBlock &rawBlock(const RawPoint *storage, qsizetype block) const;
+    template<typename Point, typename Run>
+    void visitRaw(qint64 fromMs, qint64 toMs, Point point, Run run) const;
 
     static void addToTier(Tier &tier, qint64 width, qint64 tMs, double value);
     const Tier &tier(Resolution resolution) const;
     bool covers(Resolution resolution, qint64 fromMs) const;
-    template<typename F> void visit(qint64 fromMs, qint64 toMs, int pixelWidth, F f) const;
+    template<typename F, typename Run>
+    void visit(qint64 fromMs, qint64 toMs, int pixelWidth, F f, Run run) const;
 
     Limits m_limits;
     RingBuffer<RawPoint> m_raw;
+    mutable std::vector<RawBlock> m_blocks; // by physical block of m_raw's storage
     Tier m_seconds;
     Tier m_minutes;
     Tier m_hours;

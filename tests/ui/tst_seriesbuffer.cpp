@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 
 using namespace hb;
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void latePointsLandInOrder();
     void memoryStaysBoundedAfterTwoMillionAppends();
     void aMillionRetainedPointsDecimateQuickly();
+    void blockSummariesDrawExactlyWhatEveryPointWould_data();
+    void blockSummariesDrawExactlyWhatEveryPointWould();
     void emptyAndDegenerateRanges();
     void rollingWindowCoversTheLastRuns();
 };
@@ -277,7 +280,8 @@ void TestSeriesBuffer::memoryStaysBoundedAfterTwoMillionAppends()
 {
     const SeriesBuffer::Limits limits{100'000, 3'600, 1'440, 168};
     SeriesBuffer buffer(limits);
-    const qsizetype bound = limits.raw * 16 + (limits.seconds + limits.minutes + limits.hours)
+    // 16 bytes a raw point plus under one for its share of a block summary (64 points each).
+    const qsizetype bound = limits.raw * 17 + (limits.seconds + limits.minutes + limits.hours)
                                                   * qsizetype(sizeof(SeriesBuffer::Bucket));
     qsizetype nearTheEnd = 0;
     // 2 000 000 points, 20 a second: over 27 hours, so every tier wraps.
@@ -303,6 +307,68 @@ void TestSeriesBuffer::memoryStaysBoundedAfterTwoMillionAppends()
     QCOMPARE(buffer.resolutionFor(kT0, last), SeriesBuffer::Resolution::Hour);
     buffer.clear();
     QCOMPARE(buffer.memoryBytes(), qsizetype(0));
+}
+
+void TestSeriesBuffer::blockSummariesDrawExactlyWhatEveryPointWould_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("appends");
+    QTest::addColumn<int>("pixels");
+    QTest::newRow("many points a column") << 50'000 << 40'000 << 97;
+    QTest::newRow("about a block a column") << 50'000 << 40'000 << 600;
+    QTest::newRow("fewer than a block a column") << 50'000 << 40'000 << 5'000;
+    QTest::newRow("wrapped ring, late points") << 20'000 << 70'000 << 257;
+    QTest::newRow("three columns") << 20'000 << 30'000 << 3;
+}
+
+// The block summaries are a shortcut, not an approximation: whatever the column width, with
+// ties, duplicate times, late points and a wrapped ring, points() returns exactly what the
+// decimator makes of every retained point added one by one.
+void TestSeriesBuffer::blockSummariesDrawExactlyWhatEveryPointWould()
+{
+    QFETCH(int, capacity);
+    QFETCH(int, appends);
+    QFETCH(int, pixels);
+    SeriesBuffer buffer(SeriesBuffer::Limits{capacity, 100'000, 1'000, 100});
+    std::deque<std::pair<qint64, double>> kept; // what the ring should hold, in its order
+    QRandomGenerator rng(99);
+    qint64 t = kT0;
+    for (int i = 0; i < appends; ++i) {
+        t += rng.bounded(3); // 0 .. 2 ms: duplicate times too
+        qint64 at = t;
+        if (i % 23 == 0) // a late point, a little before the newest
+            at = std::max(kT0, t - rng.bounded(40));
+        // Mostly distinct values (a stale summary shows), a third from a few (ties).
+        const double v = i % 3 == 0 ? double(rng.bounded(50)) : rng.generateDouble() * 50.0;
+        buffer.append(at, v);
+        const auto pos = std::upper_bound(kept.begin(), kept.end(), at,
+                                          [](qint64 a, const auto &p) { return a < p.first; });
+        if (int(kept.size()) == capacity && pos == kept.begin())
+            continue; // older than all: dropped at once
+        kept.insert(pos, {at, v});
+        if (int(kept.size()) > capacity)
+            kept.pop_front();
+        // Redraws between appends: summaries made clean, then written over and moved.
+        if (i % 151 == 0 || i == appends - 1) {
+            QCOMPARE(buffer.rawCount(), qsizetype(kept.size()));
+            const qint64 from = kept.front().first;
+            const qint64 to = kept.back().first;
+            MinMaxDecimator reference(from, to, pixels);
+            for (const auto &[pt, pv] : kept)
+                reference.add(pt, pv);
+            if (buffer.resolutionFor(from, to, pixels) == SeriesBuffer::Resolution::Raw)
+                QCOMPARE(buffer.points(from, to, pixels), reference.take());
+        }
+    }
+    const qint64 from = kept.front().first + 1;
+    const qint64 to = kept.back().first - 1;
+    QCOMPARE(buffer.resolutionFor(from, to, pixels), SeriesBuffer::Resolution::Raw);
+    MinMaxDecimator reference(from, to, pixels);
+    for (const auto &[pt, pv] : kept)
+        reference.add(pt, pv);
+    const QList<QPointF> expected = reference.take();
+    QCOMPARE(buffer.points(from, to, pixels), expected);
+    QCOMPARE(buffer.points(from, to, pixels), expected); // clean blocks read the same again
 }
 
 void TestSeriesBuffer::aMillionRetainedPointsDecimateQuickly()
