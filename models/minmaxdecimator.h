@@ -33,14 +33,7 @@ public:
         // The hot path (millions of calls a redraw): same column, finite values.
         if (tMs >= m_columnStart && tMs < m_nextColumn && std::isfinite(low)
             && std::isfinite(high)) {
-            if (low < m_low) {
-                m_low = low;
-                m_lowT = tMs;
-            }
-            if (high > m_high) {
-                m_high = high;
-                m_highT = tMs;
-            }
+            fold(tMs, low, tMs, high);
             return;
         }
         startColumn(tMs, low, high);
@@ -54,15 +47,7 @@ public:
                 double high)
     {
         if (firstMs >= m_columnStart && lastMs < m_nextColumn) {
-            // Strictly lower / higher only: on a tie the earlier point, already in, stays.
-            if (low < m_low) {
-                m_low = low;
-                m_lowT = lowMs;
-            }
-            if (high > m_high) {
-                m_high = high;
-                m_highT = highMs;
-            }
+            fold(lowMs, low, highMs, high);
             return true;
         }
         if (firstMs < m_from || lastMs > m_to || columnOf(firstMs) != columnOf(lastMs))
@@ -82,6 +67,19 @@ public:
     qsizetype maxPoints() const { return 2 * qsizetype(m_columns); }
 
 private:
+    // Into the column being gathered. Strictly lower / higher only: on a tie the earlier
+    // point, already in, stays.
+    void fold(qint64 lowMs, double low, qint64 highMs, double high)
+    {
+        if (low < m_low) {
+            m_low = low;
+            m_lowT = lowMs;
+        }
+        if (high > m_high) {
+            m_high = high;
+            m_highT = highMs;
+        }
+    }
     // Spans of centuries times 100 000 columns still fit in 64 bits.
     qint64 columnOf(qint64 tMs) const
     {

@@ -106,16 +106,10 @@ public:
     // is at most two contiguous runs of storage.
     template<typename F> void forEach(qsizetype begin, qsizetype end, F f) const
     {
-        if (begin >= end)
-            return;
-        const qsizetype first = physical(begin);
-        const qsizetype count = end - begin;
-        const qsizetype firstRun = std::min(count, qsizetype(m_data.size()) - first);
-        const T *data = m_data.data();
-        for (qsizetype i = 0; i < firstRun; ++i)
-            f(data[first + i]);
-        for (qsizetype i = 0; i < count - firstRun; ++i)
-            f(data[i]);
+        forEachRun(begin, end, [&f](const T *data, qsizetype first, qsizetype count) {
+            for (qsizetype i = first; i < first + count; ++i)
+                f(data[i]);
+        });
     }
 
     // Calls run(storage, physicalBegin, count) for the (at most two) contiguous runs of storage
