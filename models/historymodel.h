@@ -6,6 +6,7 @@
 #include <QSortFilterProxyModel>
 
 #include <deque>
+#include <limits>
 
 namespace hb {
 
@@ -38,6 +39,24 @@ public:
             m_rows.push_front(records.at(i));
         endInsertRows();
     }
+    // Records from before the live ones (read from the store, oldest first) go at the bottom:
+    // those of ticks older than every tick held, while there is room. Returns how many.
+    int appendOlder(const QVector<Record> &records)
+    {
+        const qint64 before = m_rows.empty() ? std::numeric_limits<qint64>::max()
+                                             : tickOf(m_rows.back());
+        QVector<Record> older;
+        for (auto it = records.crbegin(); it != records.crend(); ++it) {
+            if (tickOf(*it) < before && int(m_rows.size() + older.size()) < m_capacity)
+                older.append(*it);
+        }
+        if (older.isEmpty())
+            return 0;
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + older.size()) - 1);
+        m_rows.insert(m_rows.end(), older.cbegin(), older.cend());
+        endInsertRows();
+        return int(older.size());
+    }
     const Record &recordAt(int row) const { return m_rows.at(size_t(row)); }
     int rowCount(const QModelIndex &parent = {}) const override
     {
@@ -46,6 +65,8 @@ public:
 
 protected:
     const std::deque<Record> &rows() const { return m_rows; }
+    static qint64 tickOf(const ExecutionRecord &r) { return r.tickId; }
+    static qint64 tickOf(const TickRecord &t) { return t.id; }
 
 private:
     int m_capacity;

@@ -786,6 +786,10 @@
         <source>%1: %2, %3</source>
         <translation>%1: %2, %3</translation>
     </message>
+    <message>
+        <source>Could not read the earlier history: %1</source>
+        <translation>Riwayat sebelumnya tidak dapat dibaca: %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::Ledger</name>

@@ -2,9 +2,12 @@
 
 #include "format.h"
 #include "historymodel.h"
+#include "store/metricsreader.h"
 #include "tableview.h"
 
 #include <QComboBox>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -12,6 +15,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace hb {
 
@@ -75,6 +79,44 @@ HistoryPanel::HistoryPanel(QWidget *parent)
 void HistoryPanel::addTicks(const QVector<TickRecord> &ticks)
 {
     m_tickModel->addTicks(ticks);
+}
+
+void HistoryPanel::loadEarlier(const QString &metricsPath)
+{
+    if (!QFileInfo::exists(metricsPath))
+        return; // a new data directory: nothing happened before
+    struct Earlier
+    {
+        QVector<TickRecord> ticks;
+        QVector<ExecutionRecord> runs;
+        QString error;
+    };
+    const int tickCapacity = TickHistoryModel::DefaultCapacity;
+    const int runCapacity = HistoryModel::DefaultCapacity;
+    auto *watcher = new QFutureWatcher<Earlier>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Earlier earlier = watcher->result();
+        if (!earlier.error.isEmpty()) {
+            m_detail->setPlaceholderText(tr("Could not read the earlier history: %1").arg(earlier.error));
+            Q_EMIT earlierLoaded(-1, -1);
+            return;
+        }
+        const int ticks = m_tickModel->appendOlder(earlier.ticks);
+        const int runs = m_model->appendOlder(earlier.runs);
+        Q_EMIT earlierLoaded(ticks, runs);
+    });
+    watcher->setFuture(QtConcurrent::run([metricsPath, tickCapacity, runCapacity] {
+        Earlier earlier;
+        try {
+            MetricsReader reader(metricsPath);
+            earlier.ticks = reader.recentTicks(tickCapacity);
+            earlier.runs = reader.recentExecutions(runCapacity);
+        } catch (const std::exception &e) {
+            earlier.error = QString::fromLocal8Bit(e.what());
+        }
+        return earlier;
+    }));
 }
 
 void HistoryPanel::addRecords(const QVector<ExecutionRecord> &records)

@@ -25,6 +25,9 @@ public:
 
     void addRecords(const QVector<ExecutionRecord> &records);
     void addTicks(const QVector<TickRecord> &ticks);
+    // Reads what happened before this window opened from metrics.db, on a worker thread (the
+    // GUI never waits on the disk); earlierLoaded() says when it is in.
+    void loadEarlier(const QString &metricsPath);
     void setTasks(const QStringList &tasks);
     HistoryModel *model() const { return m_model; }
     HistoryFilter *filter() const { return m_filter; }
@@ -33,6 +36,9 @@ public:
     QTableView *tickView() const { return m_tickView; }
     QTabWidget *tabs() const { return m_tabs; }
     QString detailText() const;
+
+Q_SIGNALS:
+    void earlierLoaded(int ticks, int runs); // -1, -1: the read failed (see the placeholder)
 
 private:
     void showSelected();

@@ -101,6 +101,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
                                    makeTableView(m_alerts, AlertListModel::MessageColumn, this));
     QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
     m_audit->setMetricsPath(dataDir + QStringLiteral("/metrics.db"));
+    m_history->loadEarlier(dataDir + QStringLiteral("/metrics.db"));
     QDockWidget *audit = addPanel(tr("Audit log"), QStringLiteral("auditDock"), m_audit);
     tabifyDockWidget(breakers, alerts);
     tabifyDockWidget(alerts, history);

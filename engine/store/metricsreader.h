@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <limits>
 #include <memory>
 
 namespace SQLite {
@@ -97,6 +98,13 @@ public:
     // first, at most `limit` (the newest ones).
     QVector<AuditEntry> auditEntries(qint64 fromMs, qint64 toMs, const QStringList &actions = {},
                                      int limit = 1000);
+
+    // The newest `limit` ticks / executions of ticks before `beforeTickId`, oldest first: the
+    // history a window shows of what happened before it opened.
+    QVector<TickRecord> recentTicks(int limit,
+                                    qint64 beforeTickId = std::numeric_limits<qint64>::max());
+    QVector<ExecutionRecord> recentExecutions(
+        int limit, qint64 beforeTickId = std::numeric_limits<qint64>::max());
 
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 

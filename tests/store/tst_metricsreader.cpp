@@ -180,6 +180,7 @@ private Q_SLOTS:
     void minuteAndHourComeFromTheRollups();
     void seriesNamesByPrefix();
     void auditEntriesFilteredAndLimited();
+    void recentTicksAndRunsAreTheNewest();
     void readsWhileTheWriterWrites();
     void closedFileIsLeftUntouched();
     void errorsNameTheFile();
@@ -431,6 +432,47 @@ void TestMetricsReader::auditEntriesFilteredAndLimited()
     QCOMPARE(newest[0].action, QStringLiteral("resume"));
     QCOMPARE(newest[1].action, QStringLiteral("config_change"));
     QCOMPARE(reader.auditEntries(kBase + 5 * kMinute + 1, kBase + 7 * kMinute).size(), 1);
+}
+
+void TestMetricsReader::recentTicksAndRunsAreTheNewest()
+{
+    MetricsReader reader(m_path);
+    const QVector<TickRecord> ticks = reader.recentTicks(5);
+    QCOMPARE(ticks.size(), 5);
+    for (int i = 0; i < 5; ++i) { // oldest first, every field as written
+        const TickRecord &want = m_data.ticks.at(m_data.ticks.size() - 5 + i);
+        const TickRecord &got = ticks.at(i);
+        QCOMPARE(got.id, want.id);
+        QCOMPARE(got.startedAtMs, want.startedAtMs);
+        QCOMPARE(got.durationMs, want.durationMs);
+        QCOMPARE(got.ran, want.ran);
+        QCOMPARE(got.succeeded, want.succeeded);
+        QCOMPARE(got.failed, want.failed);
+        QCOMPARE(got.skippedReason, want.skippedReason);
+    }
+    const QVector<TickRecord> before = reader.recentTicks(3, 10);
+    QCOMPARE(before.size(), 3);
+    QCOMPARE(before.first().id, qint64(7));
+    QCOMPARE(before.last().id, qint64(9));
+    QVERIFY(reader.recentTicks(0).isEmpty());
+    QVERIFY(reader.recentTicks(10, 1).isEmpty());
+
+    const QVector<ExecutionRecord> runs = reader.recentExecutions(4);
+    QCOMPARE(runs.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        const ExecutionRecord &want = m_data.executions.at(m_data.executions.size() - 4 + i);
+        const ExecutionRecord &got = runs.at(i);
+        QCOMPARE(got.tickId, want.tickId);
+        QCOMPARE(got.task, want.task);
+        QCOMPARE(got.startedAtMs, want.startedAtMs);
+        QCOMPARE(got.durationMs, want.durationMs);
+        QCOMPARE(got.outcome, want.outcome);
+        QCOMPARE(got.items, want.items);
+        QCOMPARE(got.error, want.error);
+    }
+    const QVector<ExecutionRecord> firstTick = reader.recentExecutions(100, 2);
+    QCOMPARE(firstTick.size(), 3); // tick 1's three runs
+    QCOMPARE(firstTick.first().task, QStringLiteral("price_update"));
 }
 
 void TestMetricsReader::readsWhileTheWriterWrites()

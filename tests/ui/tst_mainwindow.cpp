@@ -28,6 +28,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 using namespace hb;
 using namespace Qt::StringLiterals;
 using namespace hb::test;
@@ -35,9 +37,10 @@ using hb::test::readAll;
 
 namespace {
 
-std::unique_ptr<EngineHost> makeHost(std::shared_ptr<ScriptedTask> task)
+std::unique_ptr<EngineHost> makeHost(std::shared_ptr<ScriptedTask> task, PersistedState state = {})
 {
     EngineOptions o;
+    o.state = std::move(state);
     o.clock = std::make_shared<SystemClock>();
     o.config.taskTimeoutMs = 2'000;
     o.tickIntervalOverrideMs = 100;
@@ -52,14 +55,20 @@ struct Window
     QTemporaryDir dir;
     std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
     std::shared_ptr<ScriptedTask> task = std::make_shared<ScriptedTask>(TaskName::PriceUpdate);
-    std::unique_ptr<EngineHost> host = makeHost(task);
+    std::unique_ptr<EngineHost> host;
     std::unique_ptr<AdminSession> session;
     std::unique_ptr<MainWindow> window;
 
     // Admin: the passphrase is set (first use) and unlocked. Viewer: `setPassphrase` decides
-    // whether one exists.
-    explicit Window(Role role, bool setPassphrase = true)
+    // whether one exists. `before` prepares the data directory before the window opens;
+    // `state` is what the engine loaded from it.
+    explicit Window(Role role, bool setPassphrase = true,
+                    const std::function<void(const QTemporaryDir &)> &before = {},
+                    PersistedState state = {})
+        : host(makeHost(task, std::move(state)))
     {
+        if (before)
+            before(dir);
         session = std::make_unique<AdminSession>(dir.filePath(QStringLiteral("admin.json")),
                                                  QStringLiteral("tester"), clock);
         window = std::make_unique<MainWindow>(*host, *session, std::make_shared<SystemClock>(),
@@ -92,6 +101,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void showsLiveMetricsAndTasks();
     void historyShowsTicksAndTheirRuns();
+    void historyStartsWithWhatHappenedBefore();
     void bannerSaysHowTheOracleIs();
     void auditViewerPagesThroughTheStore();
     void pauseAndResumeReachTheEngine();
@@ -141,6 +151,43 @@ void TestMainWindow::historyShowsTicksAndTheirRuns()
         history->tickModel()->index(0, TickHistoryModel::NoteColumn).data().toString()
             == u"no task ran: emergency pause",
         3000);
+}
+
+void TestMainWindow::historyStartsWithWhatHappenedBefore()
+{
+    // A data directory with history: the engine goes on from tick 40, the window opens on it.
+    PersistedState state;
+    state.metrics.lastTickId = 40;
+    Window w(Role::Admin, true, [](const QTemporaryDir &dir) {
+        MetricsStore store(dir.filePath(QStringLiteral("metrics.db")));
+        WriteBatch batch;
+        for (qint64 id = 31; id <= 40; ++id) {
+            batch.ticks.append({id, 1'600'000'000'000 + id * 1000, 30, 1, id == 40 ? 0 : 1, id == 40 ? 1 : 0, {}});
+            batch.executions.append({id, TaskName::PriceUpdate, 1'600'000'000'000 + id * 1000, 30,
+                                     id == 40 ? Outcome::Failure : Outcome::Success, 0,
+                                     id == 40 ? u"HTTP 503"_s : QString()});
+        }
+        store.write(batch);
+    }, state);
+    HistoryPanel *history = w.window->findChild<HistoryPanel *>();
+    QVERIFY(history);
+    const auto oldestTick = [history] {
+        const int n = history->tickModel()->rowCount();
+        return n > 0 ? history->tickModel()->recordAt(n - 1).id : qint64(-1);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(oldestTick(), qint64(31), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(history->tickModel()->recordAt(0).id > 40, 3000); // live ones on top
+    const HistoryModel *runs = history->model();
+    const auto row40 = [runs] {
+        for (int r = 0; r < runs->rowCount(); ++r) {
+            if (runs->recordAt(r).tickId == 40)
+                return r;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(row40() >= 0, 3000);
+    QCOMPARE(runs->recordAt(row40()).error, u"HTTP 503"_s);
+    QCOMPARE(runs->recordAt(runs->rowCount() - 1).tickId, qint64(31));
 }
 
 void TestMainWindow::bannerSaysHowTheOracleIs()

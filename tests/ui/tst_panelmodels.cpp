@@ -196,6 +196,22 @@ void TestPanelModels::tickHistoryShowsEveryTickAndItsRuns()
                  .toLongLong(),
              90);
 
+    // Ticks from before the window opened go below, without the ones already shown and only
+    // while there is room.
+    QCOMPARE(ticks.appendOlder({{1, 0, 10, 1, 1, 0, {}}, {2, 0, 10, 1, 1, 0, {}}}), 0); // full
+    TickHistoryModel roomy(5);
+    QAbstractItemModelTester roomyTester(&roomy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    roomy.addTicks({{7, 7000, 90, 2, 2, 0, {}}});
+    QCOMPARE(roomy.appendOlder({{5, 5000, 1, 0, 0, 0, {}}, {6, 6000, 1, 0, 0, 0, {}},
+                                {7, 7000, 1, 0, 0, 0, {}}}),
+             2);
+    QCOMPARE(roomy.recordAt(1).id, qint64(6));
+    QCOMPARE(roomy.recordAt(2).id, qint64(5));
+    QCOMPARE(roomy.appendOlder({{1, 0, 1, 0, 0, 0, {}}, {2, 0, 1, 0, 0, 0, {}}, {3, 0, 1, 0, 0, 0, {}},
+                                {4, 0, 1, 0, 0, 0, {}}}),
+             2); // room for two: the newest two of them
+    QCOMPARE(roomy.recordAt(4).id, qint64(3));
+
     HistoryModel runs;
     runs.addRecords({run(3, u"a"_s, Outcome::Success), run(4, u"a"_s, Outcome::Success),
                      run(4, u"b"_s, Outcome::Failure, u"boom"_s)});
