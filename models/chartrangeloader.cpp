@@ -7,6 +7,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 namespace hb {
 
 namespace {
@@ -99,6 +101,29 @@ ChartFrame loadChartRange(const ChartRangeQuery &q)
     qCDebug(lcCharts) << "loaded chart range of" << (q.toMs - q.fromMs) / 1000 << "s at resolution"
                       << int(resolution) << "in" << timer.elapsed() << "ms";
     return f;
+}
+
+RecordBatch loadRecentRecords(const QString &path, qint64 fromMs, qint64 toMs)
+{
+    // Bounds: a 100 ms tick for six minutes is 3 600 ticks; a task per tick each.
+    constexpr int kMaxTicks = 5'000;
+    constexpr int kMaxRuns = 5'000 * 12;
+    constexpr int kMaxSamplesPerSeries = 5'000;
+    RecordBatch batch;
+    MetricsReader reader(path);
+    batch.ticks = reader.ticks(fromMs, toMs, kMaxTicks);
+    batch.executions = reader.executions(fromMs, toMs, kMaxRuns);
+    for (const QString &series : reader.sampleSeriesNames()) {
+        const QVector<SampleBucket> rows =
+            reader.sampleSeries(series, fromMs, toMs, MetricsReader::Resolution::Raw);
+        // The newest ones when there are too many.
+        for (qsizetype i = std::max<qsizetype>(0, rows.size() - kMaxSamplesPerSeries); i < rows.size(); ++i)
+            batch.samples.append({series, rows.at(i).bucketMs, rows.at(i).mean()});
+    }
+    // The feed delivers samples in time order.
+    std::stable_sort(batch.samples.begin(), batch.samples.end(),
+                     [](const Sample &a, const Sample &b) { return a.tsMs < b.tsMs; });
+    return batch;
 }
 
 } // namespace hb

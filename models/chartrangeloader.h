@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartframe.h"
+#include "recordfeed.h"
 #include "store/metricsreader.h"
 
 #include <QString>
@@ -26,5 +27,10 @@ MetricsReader::Resolution chartResolutionFor(qint64 spanMs);
 // `columns`. Runs on a worker thread (it may take a while on a large file); never throws: a
 // failure comes back in ChartFrame::error.
 ChartFrame loadChartRange(const ChartRangeQuery &query);
+
+// The raw records of [fromMs, toMs) in metrics.db as the live feed would have brought them
+// (ticks, runs and every gauge series, oldest first, bounded), to fill the live charts with
+// the minutes before the window opened. Runs on a worker thread; throws StoreError.
+RecordBatch loadRecentRecords(const QString &path, qint64 fromMs, qint64 toMs);
 
 } // namespace hb

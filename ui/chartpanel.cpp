@@ -10,6 +10,7 @@
 
 #include <QButtonGroup>
 #include <QChart>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -141,6 +142,10 @@ void ChartPanel::setRangeLoader(RangeLoader loader)
 
 void ChartPanel::addRecords(const RecordBatch &records)
 {
+    if (m_seeding) {
+        m_heldBatches.append(records);
+        return;
+    }
     m_live.add(records);
     if (!drawsFromDatabase())
         scheduleRedraw();
@@ -188,6 +193,61 @@ void ChartPanel::setMetricsPath(const QString &path)
     m_metricsPath = path;
     m_loaded.reset();
     requestRange();
+    updateStatus();
+    scheduleRedraw();
+}
+
+void ChartPanel::seedLiveFromStore()
+{
+    if (m_seeding || m_metricsPath.isEmpty() || !QFileInfo::exists(m_metricsPath))
+        return;
+    m_seeding = true;
+    const QString path = m_metricsPath;
+    const qint64 toMs = m_clock->nowMs() + 1;
+    const qint64 fromMs = toMs - SeedSpanMs;
+    struct Seed
+    {
+        RecordBatch records;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Seed>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Seed seed = watcher->result();
+        onSeeded(seed.records, seed.error);
+    });
+    watcher->setFuture(QtConcurrent::run([path, fromMs, toMs] {
+        Seed seed;
+        try {
+            seed.records = loadRecentRecords(path, fromMs, toMs);
+        } catch (const std::exception &e) {
+            seed.error = QString::fromLocal8Bit(e.what());
+        }
+        return seed;
+    }));
+}
+
+void ChartPanel::onSeeded(const RecordBatch &seed, const QString &error)
+{
+    m_seeding = false;
+    if (!error.isEmpty())
+        qCWarning(lcUi).noquote() << "cannot fill the live charts from the store:" << error;
+    m_live.add(seed);
+    // What the store gave may also have come live meanwhile: keep only what is newer.
+    qint64 lastTick = 0;
+    for (const TickRecord &t : seed.ticks)
+        lastTick = std::max(lastTick, t.id);
+    qint64 lastSampleMs = 0;
+    for (const Sample &s : seed.samples)
+        lastSampleMs = std::max(lastSampleMs, s.tsMs);
+    for (RecordBatch batch : std::exchange(m_heldBatches, {})) {
+        batch.ticks.removeIf([lastTick](const TickRecord &t) { return t.id <= lastTick; });
+        batch.executions.removeIf([lastTick](const ExecutionRecord &r) { return r.tickId <= lastTick; });
+        batch.samples.removeIf([lastSampleMs](const Sample &s) { return s.tsMs <= lastSampleMs; });
+        m_live.add(batch);
+    }
+    qCDebug(lcUi) << "live charts filled from the store:" << seed.ticks.size() << "ticks";
+    Q_EMIT liveSeeded(error.isEmpty() ? int(seed.ticks.size()) : -1);
     updateStatus();
     scheduleRedraw();
 }

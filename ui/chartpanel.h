@@ -70,6 +70,13 @@ public:
     void setMetricsPath(const QString &path);
     QString metricsPath() const { return m_metricsPath; }
 
+    // Fills the live buffers with the last SeedSpanMs of metrics.db (on a worker thread), so
+    // the 5-minute view is not empty after a restart. Batches that arrive meanwhile wait, then
+    // follow without what the store already gave. liveSeeded() says when it is done.
+    static constexpr qint64 SeedSpanMs = 6 * 60'000;
+    void seedLiveFromStore();
+    bool isSeeding() const { return m_seeding; }
+
     // The selected range, a Range value (persisted by the main window's settings).
     int rangeIndex() const { return m_range; }
     void setRangeIndex(int index);
@@ -106,6 +113,7 @@ Q_SIGNALS:
     void shownTasksChanged(const QStringList &tasks);
     void redrawn();                      // after every redraw (none while hidden)
     void rangeLoaded(quint64 requestId); // a database result was drawn
+    void liveSeeded(int ticks);          // -1: the store could not be read (logged)
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -116,6 +124,7 @@ private:
     bool drawsFromDatabase() const;
     void requestRange();
     void onRangeLoaded(quint64 requestId, const ChartFrame &frame);
+    void onSeeded(const RecordBatch &seed, const QString &error);
     void onPlotAreaChanged();
     void mergeAdminActions(const QVector<AuditEntry> &entries);
     void rebuildTaskMenu();
@@ -131,6 +140,8 @@ private:
     QVector<AuditEntry> m_adminActions; // seen in snapshots, bounded, oldest first
     QString m_metricsPath;
     int m_range = Last5Minutes;
+    bool m_seeding = false;
+    QVector<RecordBatch> m_heldBatches; // arrived while seeding
 
     std::optional<ChartFrame> m_loaded; // the newest database result for the current range
     quint64 m_lastRequestId = 0;

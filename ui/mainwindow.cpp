@@ -90,6 +90,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     m_charts->setObjectName(QStringLiteral("charts"));
     m_charts->setClock(m_clock);
     m_charts->setMetricsPath(dataDir + QStringLiteral("/metrics.db"));
+    m_charts->seedLiveFromStore(); // the minutes before this window opened
     layout->addWidget(m_charts, 1);
     setCentralWidget(central);
 

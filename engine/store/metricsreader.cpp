@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <initializer_list>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -330,66 +332,115 @@ QVector<AuditEntry> MetricsReader::auditEntries(qint64 fromMs, qint64 toMs,
     return out;
 }
 
-QVector<TickRecord> MetricsReader::recentTicks(int limit, qint64 beforeTickId)
+namespace {
+
+constexpr const char kTickColumns[] =
+    "SELECT id, started_at_ms, duration_ms, ran, succeeded, failed, skipped_reason FROM ticks";
+constexpr const char kExecutionColumns[] =
+    "SELECT tick_id, task, started_at_ms, duration_ms, outcome, items, error FROM executions";
+
+TickRecord tickFrom(SQLite::Statement &q)
 {
-    QVector<TickRecord> out;
-    if (limit <= 0)
-        return out;
-    try {
-        SQLite::Statement q(*m_db, "SELECT id, started_at_ms, duration_ms, ran, succeeded, failed,"
-                                   " skipped_reason FROM ticks WHERE id < ?1"
-                                   " ORDER BY id DESC LIMIT ?2");
-        sql::bindInt(q, 1, beforeTickId);
-        q.bind(2, limit);
-        while (q.executeStep()) {
-            TickRecord t;
-            t.id = sql::int64Of(q.getColumn(0));
-            t.startedAtMs = sql::int64Of(q.getColumn(1));
-            t.durationMs = sql::int64Of(q.getColumn(2));
-            t.ran = q.getColumn(3).getInt();
-            t.succeeded = q.getColumn(4).getInt();
-            t.failed = q.getColumn(5).getInt();
-            t.skippedReason = sql::textOf(q.getColumn(6));
-            out.append(t);
-        }
-    } catch (const std::exception &e) {
-        fail(e, "recent ticks");
-    }
+    TickRecord t;
+    t.id = sql::int64Of(q.getColumn(0));
+    t.startedAtMs = sql::int64Of(q.getColumn(1));
+    t.durationMs = sql::int64Of(q.getColumn(2));
+    t.ran = q.getColumn(3).getInt();
+    t.succeeded = q.getColumn(4).getInt();
+    t.failed = q.getColumn(5).getInt();
+    t.skippedReason = sql::textOf(q.getColumn(6));
+    return t;
+}
+
+ExecutionRecord executionFrom(SQLite::Statement &q)
+{
+    ExecutionRecord r;
+    r.tickId = sql::int64Of(q.getColumn(0));
+    r.task = sql::textOf(q.getColumn(1));
+    r.startedAtMs = sql::int64Of(q.getColumn(2));
+    r.durationMs = sql::int64Of(q.getColumn(3));
+    // A value this version does not know (written by a newer one) reads as a failure rather
+    // than hiding the row.
+    r.outcome = outcomeFromName(sql::textOf(q.getColumn(4))).value_or(Outcome::Failure);
+    r.items = sql::int64Of(q.getColumn(5));
+    r.error = sql::textOf(q.getColumn(6));
+    return r;
+}
+
+// Runs `q` (newest first; parameters ?1.. are `values`, the last one is the LIMIT) and
+// returns its rows oldest first.
+template<typename Row, typename Read>
+QVector<Row> newestFirstRows(SQLite::Statement &q, std::initializer_list<qint64> values,
+                             int limit, Read read)
+{
+    QVector<Row> out;
+    int index = 0;
+    for (const qint64 value : values)
+        sql::bindInt(q, ++index, value);
+    q.bind(index + 1, limit);
+    while (q.executeStep())
+        out.append(read(q));
     std::reverse(out.begin(), out.end());
     return out;
 }
 
+} // namespace
+
+QVector<TickRecord> MetricsReader::recentTicks(int limit, qint64 beforeTickId)
+{
+    if (limit <= 0)
+        return {};
+    try {
+        SQLite::Statement q(*m_db, std::string(kTickColumns)
+                                       + " WHERE id < ?1 ORDER BY id DESC LIMIT ?2");
+        return newestFirstRows<TickRecord>(q, {beforeTickId}, limit, tickFrom);
+    } catch (const std::exception &e) {
+        fail(e, "recent ticks");
+    }
+}
+
 QVector<ExecutionRecord> MetricsReader::recentExecutions(int limit, qint64 beforeTickId)
 {
-    QVector<ExecutionRecord> out;
     if (limit <= 0)
-        return out;
+        return {};
     try {
         // Newest first along the started_at_ms index (a full scan sorted by tick_id would read
         // every row of a large file).
-        SQLite::Statement q(*m_db, "SELECT tick_id, task, started_at_ms, duration_ms, outcome,"
-                                   " items, error FROM executions WHERE tick_id < ?1"
-                                   " ORDER BY started_at_ms DESC, id DESC LIMIT ?2");
-        sql::bindInt(q, 1, beforeTickId);
-        q.bind(2, limit);
-        while (q.executeStep()) {
-            ExecutionRecord r;
-            r.tickId = sql::int64Of(q.getColumn(0));
-            r.task = sql::textOf(q.getColumn(1));
-            r.startedAtMs = sql::int64Of(q.getColumn(2));
-            r.durationMs = sql::int64Of(q.getColumn(3));
-            // A value this version does not know (written by a newer one) reads as a failure
-            // rather than hiding the row.
-            r.outcome = outcomeFromName(sql::textOf(q.getColumn(4))).value_or(Outcome::Failure);
-            r.items = sql::int64Of(q.getColumn(5));
-            r.error = sql::textOf(q.getColumn(6));
-            out.append(r);
-        }
+        SQLite::Statement q(*m_db, std::string(kExecutionColumns)
+                                       + " WHERE tick_id < ?1"
+                                         " ORDER BY started_at_ms DESC, id DESC LIMIT ?2");
+        return newestFirstRows<ExecutionRecord>(q, {beforeTickId}, limit, executionFrom);
     } catch (const std::exception &e) {
         fail(e, "recent executions");
     }
-    std::reverse(out.begin(), out.end());
-    return out;
+}
+
+QVector<TickRecord> MetricsReader::ticks(qint64 fromMs, qint64 toMs, int limit)
+{
+    if (limit <= 0 || toMs <= fromMs)
+        return {};
+    try {
+        SQLite::Statement q(*m_db, std::string(kTickColumns)
+                                       + " WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                                         " ORDER BY started_at_ms DESC, id DESC LIMIT ?3");
+        return newestFirstRows<TickRecord>(q, {fromMs, toMs}, limit, tickFrom);
+    } catch (const std::exception &e) {
+        fail(e, "ticks");
+    }
+}
+
+QVector<ExecutionRecord> MetricsReader::executions(qint64 fromMs, qint64 toMs, int limit)
+{
+    if (limit <= 0 || toMs <= fromMs)
+        return {};
+    try {
+        SQLite::Statement q(*m_db, std::string(kExecutionColumns)
+                                       + " WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                                         " ORDER BY started_at_ms DESC, id DESC LIMIT ?3");
+        return newestFirstRows<ExecutionRecord>(q, {fromMs, toMs}, limit, executionFrom);
+    } catch (const std::exception &e) {
+        fail(e, "executions");
+    }
 }
 
 } // namespace hb

@@ -106,6 +106,11 @@ public:
     QVector<ExecutionRecord> recentExecutions(
         int limit, qint64 beforeTickId = std::numeric_limits<qint64>::max());
 
+    // Raw rows started in [fromMs, toMs), oldest first, at most `limit` (the newest ones): what
+    // the live charts show of the minutes before the window opened.
+    QVector<TickRecord> ticks(qint64 fromMs, qint64 toMs, int limit);
+    QVector<ExecutionRecord> executions(qint64 fromMs, qint64 toMs, int limit);
+
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
 private:

@@ -473,6 +473,20 @@ void TestMetricsReader::recentTicksAndRunsAreTheNewest()
     const QVector<ExecutionRecord> firstTick = reader.recentExecutions(100, 2);
     QCOMPARE(firstTick.size(), 3); // tick 1's three runs
     QCOMPARE(firstTick.first().task, QStringLiteral("price_update"));
+
+    // By time: ticks 3 .. 5 start in [kBase + 2 ticks, kBase + 5 ticks).
+    const QVector<TickRecord> byTime = reader.ticks(kBase + 2 * kTickMs, kBase + 5 * kTickMs, 100);
+    QCOMPARE(byTime.size(), 3);
+    QCOMPARE(byTime.first().id, qint64(3));
+    QCOMPARE(byTime.last().id, qint64(5));
+    QCOMPARE(reader.ticks(kBase + 2 * kTickMs, kBase + 5 * kTickMs, 2).first().id, qint64(4));
+    const QVector<ExecutionRecord> runsByTime =
+        reader.executions(kBase + 2 * kTickMs, kBase + 4 * kTickMs, 100);
+    QCOMPARE(runsByTime.size(), 6); // ticks 3 and 4, three tasks each, in time order
+    QCOMPARE(runsByTime.first().tickId, qint64(3));
+    QCOMPARE(runsByTime.last().tickId, qint64(4));
+    QCOMPARE(runsByTime.last().task, QStringLiteral("memory_monitoring"));
+    QVERIFY(reader.executions(kBase, kBase, 100).isEmpty());
 }
 
 void TestMetricsReader::readsWhileTheWriterWrites()

@@ -149,6 +149,7 @@ private Q_SLOTS:
     void switchingBackToLiveDropsTheAnswerInFlight();
     void resultForAGonePanelIsIgnored();
     void unreadableMetricsFileIsReported();
+    void liveViewStartsWithTheMinutesBefore();
     void screenshot();
 };
 
@@ -557,6 +558,53 @@ void TestChartPanel::unreadableMetricsFileIsReported()
     QVERIFY(!p->statusText().isEmpty());
     QVERIFY(p->findChild<QLabel *>(QStringLiteral("chartStatus"))->toolTip().contains(path));
     QVERIFY(p->showsNoData(ChartPanel::ExecutionTimeChart));
+}
+
+void TestChartPanel::liveViewStartsWithTheMinutesBefore()
+{
+    // metrics.db as the previous run left it: 100 ticks over the last 4 minutes, and an older
+    // one the live view does not need.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.db"));
+    const RecordBatch before = liveBatch(100, 4 * kMinute, true);
+    {
+        MetricsStore store(path);
+        WriteBatch batch;
+        batch.ticks = before.ticks;
+        batch.ticks.prepend({0, kNow - 30 * kMinute, 50, 0, 0, 0, {}});
+        batch.executions = before.executions;
+        batch.samples = before.samples;
+        store.write(batch);
+    }
+    Panel p;
+    p->setMetricsPath(path);
+    QSignalSpy seeded(p.panel.data(), &ChartPanel::liveSeeded);
+    p->seedLiveFromStore();
+    QVERIFY(p->isSeeding());
+    // The engine's first batch arrives while the store is read: it repeats the last stored
+    // tick and brings one new one. It waits, and only the new tick is added after the seed.
+    RecordBatch live;
+    live.ticks = {before.ticks.constLast(), {101, kNow + 1000, 77, 3, 3, 0, {}}};
+    live.executions = {before.executions.constLast(),
+                       {101, kPrice, kNow + 1000, 30, Outcome::Success, 1, {}}};
+    live.samples = {before.samples.constLast(), {QStringLiteral("memory.total_bytes"), kNow + 1000, 3e8}};
+    p->addRecords(live);
+    QVERIFY(seeded.wait(5000));
+    QCOMPARE(seeded.constFirst().constFirst().toInt(), 100);
+    QVERIFY(!p->isSeeding());
+    QCOMPARE(p->liveData().tickBuffer().rawCount(), qsizetype(101)); // no duplicate, no tick 0
+    QCOMPARE(p->liveData().tickBuffer().lastMs(), kNow + 1000);
+    QCOMPARE(p->liveData().taskNames(), (QStringList{kLoans, kMemory, kPrice}));
+    QCOMPARE(p->liveData().sampleBuffer(QStringLiteral("memory.total_bytes"))->rawCount(),
+             qsizetype(101));
+    QCOMPARE(p->liveData().shardIds().size(), 4);
+    p.settle();
+    QVERIFY(!p->showsNoData(ChartPanel::ExecutionTimeChart));
+    QVERIFY(!p->showsNoData(ChartPanel::ShardLoadChart));
+
+    // Later batches go straight in.
+    p->addRecords({{}, {{102, kNow + 2000, 70, 0, 0, 0, {}}}, {}});
+    QCOMPARE(p->liveData().tickBuffer().rawCount(), qsizetype(102));
 }
 
 void TestChartPanel::screenshot()
