@@ -21,22 +21,48 @@ bool sameEntry(const AuditEntry &a, const AuditEntry &b)
 
 } // namespace
 
-void AuditLogModel::setEntries(const QVector<AuditEntry> &tail)
+void AuditLogModel::setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapacity)
 {
-    qsizetype known = -1; // where the top row sits in the tail
+    if (tail.isEmpty())
+        return; // nothing new (and nothing to drop: rows read from the store stay)
+    qsizetype firstNew = 0;
     if (!m_rows.isEmpty()) {
+        const AuditEntry &top = m_rows.constFirst();
+        qsizetype known = -1; // where the top row sits in the tail
         for (qsizetype i = tail.size() - 1; i >= 0 && known < 0; --i) {
-            if (sameEntry(tail.at(i), m_rows.constFirst()))
+            if (sameEntry(tail.at(i), top))
                 known = i;
         }
+        if (known >= 0) {
+            firstNew = known + 1;
+        } else {
+            // The top row is not in the tail: it came from the store, or more entries came
+            // than the tail holds. New are those after it (at its millisecond, the unshown).
+            const auto shown = [this, &top](const AuditEntry &e) {
+                for (const AuditEntry &row : std::as_const(m_rows)) {
+                    if (row.tsMs != top.tsMs)
+                        return false;
+                    if (sameEntry(row, e))
+                        return true;
+                }
+                return false;
+            };
+            while (firstNew < tail.size()
+                   && (tail.at(firstNew).tsMs < top.tsMs
+                       || (tail.at(firstNew).tsMs == top.tsMs && shown(tail.at(firstNew)))))
+                ++firstNew;
+            if (firstNew == 0 && tailCapacity > 0 && tail.size() >= tailCapacity
+                && tail.constFirst().tsMs > top.tsMs) {
+                // A full tail, all newer than the top row: entries may be missing between
+                // them. Start over from the tail rather than show a silent gap.
+                beginResetModel();
+                m_rows = QVector<AuditEntry>(tail.crbegin(), tail.crend());
+                endResetModel();
+                return;
+            }
+        }
     }
-    if (known < 0) {
-        beginResetModel();
-        m_rows = QVector<AuditEntry>(tail.crbegin(), tail.crend());
-        endResetModel();
-        return;
-    }
-    const int fresh = int(tail.size() - 1 - known);
+    const int fresh = int(tail.size() - firstNew);
     if (fresh == 0)
         return;
     beginInsertRows({}, 0, fresh - 1);

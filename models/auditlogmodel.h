@@ -18,11 +18,11 @@ public:
 
     explicit AuditLogModel(QObject *parent = nullptr);
 
-    // The engine's live tail, oldest first (as the engine keeps it). Entries newer than the
-    // top row go on top; the rows below stay (older ones loaded from the store included). A
-    // tail that no longer reaches the top row (more new entries than the tail holds) replaces
-    // everything.
-    void setEntries(const QVector<AuditEntry> &tail);
+    // The engine's live tail, oldest first (as the engine keeps it; at most `tailCapacity`,
+    // -1: unbounded). Entries newer than the top row go on top; the rows below stay (older ones
+    // read from the store included). Only a full tail that is all newer than the top row
+    // (a burst larger than the tail: entries may be missing between) replaces everything.
+    void setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapacity = -1);
     // Entries read from metrics.db, oldest first, all at or before oldestMs(): they go at the
     // bottom, without those already shown. Returns how many were added.
     int appendOlder(const QVector<AuditEntry> &older);

@@ -42,6 +42,15 @@ AuditPanel::AuditPanel(QWidget *parent)
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_search, &QLineEdit::textChanged, this, &AuditPanel::updateStatus);
     connect(m_loadOlder, &QPushButton::clicked, this, &AuditPanel::loadOlder);
+    // The model started over from the live tail: everything older can be read again, and a
+    // page on its way belongs below rows no longer shown.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        ++m_generation;
+        m_exhausted = false;
+        m_loading = false;
+        m_lastMessage.clear();
+        updateStatus();
+    });
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
@@ -61,10 +70,10 @@ void AuditPanel::setMetricsPath(const QString &path)
     updateStatus();
 }
 
-void AuditPanel::setEntries(const QVector<AuditEntry> &tail)
+void AuditPanel::setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapacity)
 {
     const int before = m_model->rowCount();
-    m_model->setEntries(tail);
+    m_model->setEntries(tail, tailCapacity);
     if (m_model->rowCount() != before)
         updateStatus();
 }
@@ -82,9 +91,10 @@ void AuditPanel::loadOlder()
                                                 : std::numeric_limits<qint64>::max();
     const QString path = m_metricsPath;
     auto *watcher = new QFutureWatcher<Page>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation = m_generation] {
         watcher->deleteLater();
-        onOlderLoaded(watcher->result());
+        if (generation == m_generation)
+            onOlderLoaded(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([path, toMs] {
         Page page;

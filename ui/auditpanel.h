@@ -25,7 +25,8 @@ public:
     explicit AuditPanel(QWidget *parent = nullptr);
 
     void setMetricsPath(const QString &path);
-    void setEntries(const QVector<AuditEntry> &tail);
+    // The engine's live tail and how many entries it keeps (AuditLogModel::setEntries).
+    void setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapacity = -1);
     void loadOlder(); // reads up to PageSize entries older than the oldest shown
 
     AuditLogModel *model() const { return m_model; }
@@ -57,6 +58,7 @@ private:
     QString m_lastMessage;
     bool m_loading = false;
     bool m_exhausted = false;
+    quint64 m_generation = 0; // bumped when the model starts over: pages of before are dropped
 };
 
 } // namespace hb

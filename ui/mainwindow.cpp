@@ -424,7 +424,7 @@ void MainWindow::applySnapshot()
     m_taskModel->setSnapshot(m_shown);
     m_breakers->setSnapshot(m_shown);
     m_charts->setSnapshot(m_shown);
-    m_audit->setEntries(state.recentAudit);
+    m_audit->setEntries(state.recentAudit, HeartbeatEngine::AuditTail);
     notifyAlerts(m_alerts->setSnapshot(m_shown));
     QStringList tasks;
     for (const TaskStatus &t : state.tasks)

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void historyIsBoundedNewestFirstAndFilters();
     void auditLogIsNewestFirstAndReadable();
     void auditLogKeepsOlderRowsAsTheTailSlides();
+    void auditLogPagesFromTheStoreBeforeAnyLiveEntry();
     void tickHistoryShowsEveryTickAndItsRuns();
 };
 
@@ -145,8 +146,9 @@ void TestPanelModels::auditLogIsNewestFirstAndReadable()
     const QString detail = model.index(1, AuditLogModel::DetailColumn).data().toString();
     QVERIFY2(detail.contains(u"reason: drill"), qPrintable(detail));
     QVERIFY(model.index(0, AuditLogModel::ActionColumn).data(Qt::ForegroundRole).isValid());
+    // A new engine that has done nothing yet has an empty tail: what is shown stays.
     model.setEntries({});
-    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.rowCount(), 2);
 }
 
 void TestPanelModels::auditLogKeepsOlderRowsAsTheTailSlides()
@@ -175,10 +177,41 @@ void TestPanelModels::auditLogKeepsOlderRowsAsTheTailSlides()
     QCOMPARE(model.entryAt(5).action, u"x"_s);
     QCOMPARE(model.appendOlder({}), 0);
 
-    // A tail that no longer reaches the top row (a burst larger than the tail) starts over.
-    model.setEntries({entry(40, u"e"_s), entry(50, u"f"_s)});
+    // A tail that no longer reaches the top row but is not full: nothing can be missing, the
+    // newer entries go on top.
+    model.setEntries({entry(40, u"e"_s), entry(50, u"f"_s)}, 3);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(model.entryAt(0).action, u"f"_s);
+    // A full tail all newer than the top row (a burst larger than the tail): entries may be
+    // missing in between, so it starts over rather than show a silent gap.
+    model.setEntries({entry(60, u"g"_s), entry(70, u"h"_s), entry(80, u"i"_s)}, 3);
     QCOMPARE(reset.size(), 1);
-    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void TestPanelModels::auditLogPagesFromTheStoreBeforeAnyLiveEntry()
+{
+    AuditLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto entry = [](qint64 ts, const QString &action) {
+        return AuditEntry{ts, QStringLiteral("bob"), action, QStringLiteral("{}")};
+    };
+    // A viewer opens the window on an engine that has done nothing yet and reads the store.
+    model.setEntries({});
+    QCOMPARE(model.appendOlder({entry(10, u"a"_s), entry(20, u"b"_s), entry(20, u"c"_s)}), 3);
+    model.setEntries({}); // the next snapshot: still nothing live, the page stays
+    QCOMPARE(model.rowCount(), 3);
+    // The first live entries: one of the page's millisecond that the page did not have, and
+    // one the page had (the store's newest rows may be the tail's too).
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setEntries({entry(20, u"c"_s), entry(20, u"d"_s), entry(30, u"e"_s)}, 200);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.entryAt(0).action, u"e"_s);
+    QCOMPARE(model.entryAt(1).action, u"d"_s);
+    QCOMPARE(model.entryAt(2).action, u"c"_s);
+    QCOMPARE(model.entryAt(4).action, u"a"_s);
 }
 
 void TestPanelModels::tickHistoryShowsEveryTickAndItsRuns()
