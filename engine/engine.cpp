@@ -449,21 +449,29 @@ EngineState HeartbeatEngine::buildState() const
 }
 
 // A breaker that opened is an alert until it closes again (a half-open trial keeps it: the
-// task has not recovered yet). The key stays the same through Open and HalfOpen, so each
+// task has not recovered yet), unless its task is turned off (no trial will come; the toggle
+// says why it does not run). The key stays the same through Open and HalfOpen, so each
 // opening notifies once.
-QVector<Alert> HeartbeatEngine::breakerAlerts(const QVector<BreakerStatus> &breakers)
+QVector<Alert> HeartbeatEngine::breakerAlerts(const QVector<BreakerStatus> &breakers) const
 {
     QVector<Alert> alerts;
     for (const BreakerStatus &b : breakers) {
-        if (b.state == BreakerState::Closed)
+        if (b.state == BreakerState::Closed || !m_config.isTaskEnabled(b.task))
             continue;
+        QString message;
+        if (b.state == BreakerState::HalfOpen)
+            message = tr("Circuit breaker of %1 is half-open: one trial run decides").arg(b.task);
+        else if (b.failureCount < m_config.breakerFailureThreshold)
+            message = tr("Circuit breaker of %1 was forced open; the task is skipped until it is "
+                         "reset or its next trial")
+                          .arg(b.task);
+        else
+            message = tr("Circuit breaker of %1 opened after %n failure(s); the task is skipped "
+                         "until its next trial",
+                         nullptr, b.failureCount)
+                          .arg(b.task);
         alerts.append({b.openedAtMs, b.task, QStringLiteral("breaker_open"), Severity::Critical,
-                       b.state == BreakerState::Open
-                           ? tr("Circuit breaker of %1 opened after %n failure(s); the task is "
-                                "skipped until its next trial", nullptr, b.failureCount)
-                                 .arg(b.task)
-                           : tr("Circuit breaker of %1 is half-open: one trial run decides")
-                                 .arg(b.task)});
+                       message});
     }
     return alerts;
 }

@@ -87,7 +87,7 @@ private:
     void cancelInFlight(const QString &why);
     void finishTickIfDone();
     void applyAlerts(const QString &task, const QVector<Alert> &alerts);
-    static QVector<Alert> breakerAlerts(const QVector<BreakerStatus> &breakers);
+    QVector<Alert> breakerAlerts(const QVector<BreakerStatus> &breakers) const;
 
     CommandResult authorize(const Actor &actor, Role required, const QString &action);
     CommandResult applyConfig(const Actor &actor, const HeartbeatConfig &config,

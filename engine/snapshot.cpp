@@ -27,9 +27,11 @@ OracleHealth OracleHealth::evaluate(const EngineState &state)
     o.errorRate = state.gauges.value(QStringLiteral("oracle.error_rate"), -1);
     o.latencyMs = state.gauges.value(QStringLiteral("oracle.latency_ms"), -1);
     o.freshnessMs = qint64(state.gauges.value(QStringLiteral("oracle.freshness_ms"), -1));
-    const bool feedCut = std::any_of(state.breakers.cbegin(), state.breakers.cend(), [](const auto &b) {
-        return b.task == TaskName::PriceUpdate && b.state == BreakerState::Open;
-    });
+    // Price updates turned off are no outage (the task table says they are off).
+    const bool feedCut = state.config.isTaskEnabled(TaskName::PriceUpdate)
+                         && std::any_of(state.breakers.cbegin(), state.breakers.cend(), [](const auto &b) {
+                                return b.task == TaskName::PriceUpdate && b.state == BreakerState::Open;
+                            });
     const auto alert = std::find_if(state.activeAlerts.cbegin(), state.activeAlerts.cend(),
                                     [](const Alert &a) { return a.source == TaskName::OracleMonitoring; });
     if (feedCut)

@@ -714,6 +714,10 @@
         <source>Circuit breaker of %1 is half-open: one trial run decides</source>
         <translation>Circuit breaker of %1 is half-open: one trial run decides</translation>
     </message>
+    <message>
+        <source>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</source>
+        <translation>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>

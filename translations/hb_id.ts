@@ -708,6 +708,10 @@
         <source>Circuit breaker of %1 is half-open: one trial run decides</source>
         <translation>Pemutus sirkuit %1 setengah terbuka: satu uji coba menentukan</translation>
     </message>
+    <message>
+        <source>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</source>
+        <translation>Pemutus sirkuit %1 dipaksa terbuka; tugas dilewati sampai direset atau uji coba berikutnya</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>

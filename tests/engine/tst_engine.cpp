@@ -512,10 +512,20 @@ void TestEngine::breakerResetAndForceOpen()
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).failureCount, 0);
     QCOMPARE(rig.state().recentAudit.constLast().action, QStringLiteral("breaker_reset"));
 
+    QVERIFY(rig.alertsWithKey(u"breaker_open"_s).isEmpty()); // reset closes the alert too
+
     task->setFailing(false);
     QVERIFY(rig.engine->forceOpenBreaker(kAdmin, TaskName::PriceUpdate).ok);
     QCOMPARE(rig.tick().value(TaskName::PriceUpdate).outcome, Outcome::Skipped);
     QVERIFY(!rig.engine->forceOpenBreaker(kAdmin, QStringLiteral("nope")).ok);
+    // A forced opening says so (not "after 0 failures").
+    QCOMPARE(rig.alertsWithKey(u"breaker_open"_s).size(), 1);
+    const QString forced = rig.alertsWithKey(u"breaker_open"_s).constFirst().message;
+    QVERIFY2(forced.contains(u"forced open"), qPrintable(forced));
+    // A task turned off gets no trial: its open breaker is no alert (the toggle says why).
+    QVERIFY(rig.engine->setTaskEnabled(kAdmin, TaskName::PriceUpdate, false).ok);
+    QVERIFY(rig.alertsWithKey(u"breaker_open"_s).isEmpty());
+    QCOMPARE(Health::evaluate(rig.state(), rig.clock->nowMs()).activeAlerts, 0);
 }
 
 void TestEngine::stateSurvivesRestartThroughTheStore()
