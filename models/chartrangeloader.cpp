@@ -113,7 +113,11 @@ RecordBatch loadRecentRecords(const QString &path, qint64 fromMs, qint64 toMs)
     MetricsReader reader(path);
     batch.ticks = reader.ticks(fromMs, toMs, kMaxTicks);
     batch.executions = reader.executions(fromMs, toMs, kMaxRuns);
-    for (const QString &series : reader.sampleSeriesNames()) {
+    // Only the gauges the live charts draw (LiveChartData::add keeps no others).
+    QStringList gauges{ChartSeries::Memory, ChartSeries::Cycles, ChartSeries::ShardCount};
+    const QStringList shards = reader.sampleSeriesNames(ChartSeries::ShardLoadPrefix);
+    gauges += shards.mid(0, LiveChartData::MaxShards);
+    for (const QString &series : std::as_const(gauges)) {
         const QVector<SampleBucket> rows =
             reader.sampleSeries(series, fromMs, toMs, MetricsReader::Resolution::Raw);
         // The newest ones when there are too many.

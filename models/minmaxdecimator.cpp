@@ -20,9 +20,9 @@ void MinMaxDecimator::startColumn(qint64 tMs, double low, double high)
     const qint64 column = columnOf(tMs);
     m_columnStart = m_from + (column * m_span + m_columns - 1) / m_columns;
     // The last column ends with the range: a later time is ignored, not folded in.
-    m_nextColumn = column == m_columns - 1
-                       ? m_to + 1
-                       : m_from + ((column + 1) * m_span + m_columns - 1) / m_columns;
+    m_nextColumn = column != m_columns - 1 ? m_from + ((column + 1) * m_span + m_columns - 1) / m_columns
+                   : m_to < std::numeric_limits<qint64>::max() ? m_to + 1
+                                                               : m_to;
     m_gathering = true;
     m_lowT = m_highT = tMs;
     m_low = low;

@@ -49,8 +49,10 @@ void SeriesBuffer::append(qint64 tMs, double value)
         markRawWritten(m_raw.size() - 1);
     } else { // late: after the points of the same time, before the newer ones
         const qsizetype at = m_raw.upperBound(tMs, [](const RawPoint &p) { return p.tMs; });
+        const bool dropped = at == 0 && m_raw.isFull(); // older than all a full ring keeps
         m_raw.insert(at, {tMs, value});
-        markRawWritten(std::max<qsizetype>(0, at - 1)); // one less if the oldest made room
+        if (!dropped)
+            markRawWritten(std::max<qsizetype>(0, at - 1)); // one less if the oldest made room
     }
 
     addToTier(m_seconds, bucketWidthMs(Resolution::Second), tMs, value);

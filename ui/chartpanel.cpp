@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -22,6 +23,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <limits>
 
 namespace hb {
 
@@ -144,6 +146,17 @@ void ChartPanel::addRecords(const RecordBatch &records)
 {
     if (m_seeding) {
         m_heldBatches.append(records);
+        if (m_heldBatches.size() <= MaxHeldBatches)
+            return;
+        // The store does not answer (a locked or very slow file): go on live without it.
+        qCWarning(lcUi) << "live charts: the store took too long; going on without it";
+        m_seeding = false;
+        ++m_seedId;
+        for (const RecordBatch &held : std::exchange(m_heldBatches, {}))
+            m_live.add(held);
+        Q_EMIT liveSeeded(-1);
+        updateStatus();
+        scheduleRedraw();
         return;
     }
     m_live.add(records);
@@ -202,6 +215,7 @@ void ChartPanel::seedLiveFromStore()
     if (m_seeding || m_metricsPath.isEmpty() || !QFileInfo::exists(m_metricsPath))
         return;
     m_seeding = true;
+    const quint64 id = ++m_seedId;
     const QString path = m_metricsPath;
     const qint64 toMs = m_clock->nowMs() + 1;
     const qint64 fromMs = toMs - SeedSpanMs;
@@ -211,10 +225,11 @@ void ChartPanel::seedLiveFromStore()
         QString error;
     };
     auto *watcher = new QFutureWatcher<Seed>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
         watcher->deleteLater();
         const Seed seed = watcher->result();
-        onSeeded(seed.records, seed.error);
+        if (id == m_seedId && m_seeding)
+            onSeeded(seed.records, seed.error);
     });
     watcher->setFuture(QtConcurrent::run([path, fromMs, toMs] {
         Seed seed;
@@ -237,13 +252,15 @@ void ChartPanel::onSeeded(const RecordBatch &seed, const QString &error)
     qint64 lastTick = 0;
     for (const TickRecord &t : seed.ticks)
         lastTick = std::max(lastTick, t.id);
-    qint64 lastSampleMs = 0;
+    QHash<QString, qint64> lastSampleMs; // per series: a late sample of one series is no repeat
     for (const Sample &s : seed.samples)
-        lastSampleMs = std::max(lastSampleMs, s.tsMs);
+        lastSampleMs[s.series] = std::max(lastSampleMs.value(s.series), s.tsMs);
     for (RecordBatch batch : std::exchange(m_heldBatches, {})) {
         batch.ticks.removeIf([lastTick](const TickRecord &t) { return t.id <= lastTick; });
         batch.executions.removeIf([lastTick](const ExecutionRecord &r) { return r.tickId <= lastTick; });
-        batch.samples.removeIf([lastSampleMs](const Sample &s) { return s.tsMs <= lastSampleMs; });
+        batch.samples.removeIf([&lastSampleMs](const Sample &s) {
+            return s.tsMs <= lastSampleMs.value(s.series, std::numeric_limits<qint64>::min());
+        });
         m_live.add(batch);
     }
     qCDebug(lcUi) << "live charts filled from the store:" << seed.ticks.size() << "ticks";

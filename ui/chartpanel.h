@@ -74,6 +74,7 @@ public:
     // the 5-minute view is not empty after a restart. Batches that arrive meanwhile wait, then
     // follow without what the store already gave. liveSeeded() says when it is done.
     static constexpr qint64 SeedSpanMs = 6 * 60'000;
+    static constexpr int MaxHeldBatches = 600; // a minute of 100 ms ticks; then seeding gives up
     void seedLiveFromStore();
     bool isSeeding() const { return m_seeding; }
 
@@ -141,6 +142,7 @@ private:
     QString m_metricsPath;
     int m_range = Last5Minutes;
     bool m_seeding = false;
+    quint64 m_seedId = 0;               // the seed being read; a given-up one is ignored
     QVector<RecordBatch> m_heldBatches; // arrived while seeding
 
     std::optional<ChartFrame> m_loaded; // the newest database result for the current range
