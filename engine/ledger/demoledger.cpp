@@ -134,7 +134,10 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
     DemoLoanGenerator generator(options.seed, options.nowMs);
     for (qint64 left = options.loans; left > 0;) {
         const qint64 n = std::min<qint64>(left, options.batchSize);
-        ledger.rebalance(n);
+        // Sized for every loan still to come: the first call grows the ring once, before any
+        // loan is written, and the later ones find nothing to do. Sizing for one batch at a
+        // time would migrate the loans already written again at each step.
+        ledger.rebalance(left);
         ledger.insertLoans(generator.take(n));
         left -= n;
     }
