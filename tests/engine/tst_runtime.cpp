@@ -3,6 +3,8 @@
 // the demo workload, which then run on the engine's own thread. A damaged ledger stops start-up
 // with an error naming the file.
 
+#include "core/clock.h"
+#include "ledger/demoledger.h"
 #include "ledger/ledger.h"
 #include "oracle/demooracle.h"
 #include "recordfeed.h"
@@ -17,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace hb;
 using namespace Qt::Literals::StringLiterals;
 
@@ -26,6 +30,7 @@ class TestRuntime : public QObject
 private Q_SLOTS:
     void demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask();
     void reopeningDoesNotSeedAgain();
+    void fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost();
     void nonDemoLedgerStartsEmpty();
     void damagedLedgerNamesTheFile();
 };
@@ -106,6 +111,53 @@ void TestRuntime::reopeningDoesNotSeedAgain()
     QVERIFY(!second.createdDataDir());
     QVERIFY(!second.seededDemoLedger());
     QCOMPARE(second.ledger()->countLoans().total, qint64(500));
+}
+
+void TestRuntime::fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost()
+{
+    // The case: --demo-loans 50000 on a fresh data directory.
+    constexpr qint64 kLoans = 50'000;
+    QTemporaryDir dir;
+    const auto clock = std::make_shared<FakeClock>();
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    options.demo = true;
+    options.demoLoans = kLoans;
+    options.clock = clock;
+    EngineRuntime runtime(options);
+    QVERIFY(runtime.seededDemoLedger());
+    Ledger &ledger = *runtime.ledger();
+
+    // Enough shards to hold them below the scale-up load: ceil(50 000 / (1000 * 0.8)).
+    const ScalingPolicy policy;
+    const int needed = int(std::ceil(double(kLoans) / (policy.capacity * policy.scaleUpLoad)));
+    QCOMPARE(needed, 63);
+    const int shards = ledger.shardCount();
+    QVERIFY2(shards >= needed && shards <= policy.maxShards, qPrintable(QString::number(shards)));
+    QCOMPARE(QDir(runtime.ledgerPath()).entryList({u"shard-*.db"_s}, QDir::Files).size(), shards);
+
+    // No shard above capacity, and the shards together hold exactly what was seeded.
+    qint64 stored = 0;
+    for (const ShardLoad &load : ledger.shardLoads()) {
+        QVERIFY2(load.loans <= policy.capacity,
+                 qPrintable(u"shard %1 holds %2 loans"_s.arg(load.shard).arg(load.loans)));
+        stored += load.loans;
+    }
+    QCOMPARE(stored, kLoans);
+    QCOMPARE(ledger.countLoans().total, kLoans);
+
+    // Every seeded loan is found, unchanged, where the ring routes it; the checksum over all
+    // shards matches the seeded loans'.
+    DemoLoanGenerator seeded(DemoLedgerOptions().seed, clock->nowMs());
+    LoanChecksum expected;
+    for (qint64 i = 0; i < kLoans; ++i) {
+        const Loan loan = seeded.next();
+        expected.add(loan);
+        const std::optional<Loan> found = ledger.loan(loan.id);
+        if (!found || !(*found == loan))
+            QFAIL(qPrintable(u"loan %1 lost or changed"_s.arg(loan.id)));
+    }
+    QCOMPARE(ledger.checksum(), expected);
 }
 
 void TestRuntime::nonDemoLedgerStartsEmpty()
