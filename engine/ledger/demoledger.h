@@ -57,7 +57,8 @@ struct DemoLedgerOptions
     bool driftPoolTotals = true;
 };
 
-QVector<PriceQuote> demoPrices(qint64 nowMs); // one stale (older than 24 h)
+// IDR per kg at the demo oracle's levels (demoMarketPrice); one stale (older than 24 h).
+QVector<PriceQuote> demoPrices(qint64 nowMs);
 Balances demoBalances();
 
 struct DemoSeedReport

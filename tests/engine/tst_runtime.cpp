@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace hb;
@@ -55,7 +57,23 @@ void TestRuntime::demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask()
     QVERIFY(double(balances.cycles) > runtime.initialConfig().cyclesAlertThreshold);
     QVERIFY(double(balances.cycles) < 1.5 * runtime.initialConfig().cyclesAlertThreshold);
     // Prices in the demo oracle's unit, so its quotes pass the jump rule; one of them stale.
-    QCOMPARE(runtime.ledger()->price(Commodity::Wheat)->price, DemoOracle::basePrice(u"wheat"_s));
+    std::array<double, kCommodityCount> prices{};
+    for (const PriceQuote &quote : runtime.ledger()->prices()) {
+        QCOMPARE(quote.price, DemoOracle::basePrice(commodityName(quote.commodity)));
+        prices[size_t(quote.commodity)] = quote.price;
+    }
+    QVERIFY(std::count(prices.begin(), prices.end(), 0.0) == 0);
+    // The collateral in kg is worth 130..200 % of the principal at those prices (whole kg).
+    double lowest = 1e9, highest = 0;
+    runtime.ledger()->forEachLoan({}, [&](const Loan &loan) {
+        const double cover = loan.collateralQuantity * prices[size_t(loan.collateral)]
+                             / (double(loan.principal) / 100.0);
+        lowest = std::min(lowest, cover);
+        highest = std::max(highest, cover);
+        return true;
+    });
+    QVERIFY2(lowest >= 1.29 && highest <= 2.02,
+             qPrintable(u"collateral covers %1 .. %2 of the principal"_s.arg(lowest).arg(highest)));
 
     RecordFeed feed;
     runtime.host().setRecordFeed(&feed);
