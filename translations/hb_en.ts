@@ -1002,6 +1002,14 @@
         <source>shard is not open</source>
         <translation>shard is not open</translation>
     </message>
+    <message>
+        <source>cannot sync to disk (%1)</source>
+        <translation>cannot sync to disk (%1)</translation>
+    </message>
+    <message>
+        <source>cannot create (renaming %1 failed%2)</source>
+        <translation>cannot create (renaming %1 failed%2)</translation>
+    </message>
 </context>
 <context>
     <name>hb::MainWindow</name>

@@ -995,6 +995,14 @@
         <source>shard is not open</source>
         <translation>shard tidak terbuka</translation>
     </message>
+    <message>
+        <source>cannot sync to disk (%1)</source>
+        <translation>tidak dapat disinkronkan ke disk (%1)</translation>
+    </message>
+    <message>
+        <source>cannot create (renaming %1 failed%2)</source>
+        <translation>tidak dapat dibuat (gagal mengganti nama %1%2)</translation>
+    </message>
 </context>
 <context>
     <name>hb::MainWindow</name>

@@ -1,8 +1,10 @@
 #include "ledger/demoledger.h"
 
+#include "core/demomarket.h"
 #include "ledger/ledger.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -27,7 +29,18 @@ template<size_t N> int pick(DemoRandom &random, const int (&cumulative)[N])
 constexpr int kPoolWeights[] = {40, 65, 85, 100};  // java, sumatra, sulawesi, kalimantan
 constexpr int kCommodityWeights[] = {50, 80, 100}; // rice, corn, wheat
 constexpr int kTermDays[] = {30, 60, 90, 120, 180};
-constexpr double kBasePrice[] = {0.92, 0.31, 0.35}; // per kg, by Commodity
+
+// IDR per kg: the demo oracle's levels, so its first quotes pass the jump rule.
+double basePrice(Commodity commodity)
+{
+    static const std::array<double, kCommodityCount> levels = [] {
+        std::array<double, kCommodityCount> byCommodity{};
+        for (int i = 0; i < kCommodityCount; ++i)
+            byCommodity[size_t(i)] = demoMarketPrice(commodityName(Commodity(i))).value();
+        return byCommodity;
+    }();
+    return levels[size_t(commodity)];
+}
 
 } // namespace
 
@@ -73,11 +86,12 @@ Loan DemoLoanGenerator::next()
         r.between(1, std::max<qint64>(10, m_index / 3 + 10)), 6, 10, QLatin1Char('0'));
     loan.pool = pools().at(pick(r, kPoolWeights));
     loan.collateral = Commodity(pick(r, kCommodityWeights));
-    // Log-uniform from 200.00 to 20 000.00: many small loans, a few large ones.
-    loan.principal = qint64(std::llround(20'000.0 * std::pow(100.0, r.uniform())));
+    // Log-uniform from IDR 1 000 000 to 100 000 000 (in sen, the minor unit): many small loans,
+    // a few large ones.
+    loan.principal = qint64(std::llround(100'000'000.0 * std::pow(100.0, r.uniform())));
     const double ratio = 1.3 + 0.7 * r.uniform(); // over-collateralised 130..200 %
     loan.collateralQuantity =
-        std::round(double(loan.principal) / 100.0 / kBasePrice[int(loan.collateral)] * ratio);
+        std::round(double(loan.principal) / 100.0 / basePrice(loan.collateral) * ratio);
     loan.createdMs = m_nowMs - r.between(1 * kDayMs, 200 * kDayMs);
     loan.dueMs = loan.createdMs + kTermDays[r.between(0, 4)] * kDayMs;
     loan.updatedMs = loan.createdMs;
@@ -113,9 +127,9 @@ QVector<Loan> DemoLoanGenerator::take(qint64 count)
 QVector<PriceQuote> demoPrices(qint64 nowMs)
 {
     const QString source = QStringLiteral("demo");
-    return {{Commodity::Rice, kBasePrice[0], nowMs - 2 * kHourMs, source},
-            {Commodity::Corn, kBasePrice[1], nowMs - 5 * kHourMs, source},
-            {Commodity::Wheat, kBasePrice[2], nowMs - 30 * kHourMs, source}};
+    return {{Commodity::Rice, basePrice(Commodity::Rice), nowMs - 2 * kHourMs, source},
+            {Commodity::Corn, basePrice(Commodity::Corn), nowMs - 5 * kHourMs, source},
+            {Commodity::Wheat, basePrice(Commodity::Wheat), nowMs - 30 * kHourMs, source}};
 }
 
 Balances demoBalances()
@@ -134,7 +148,10 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
     DemoLoanGenerator generator(options.seed, options.nowMs);
     for (qint64 left = options.loans; left > 0;) {
         const qint64 n = std::min<qint64>(left, options.batchSize);
-        ledger.rebalance(n);
+        // Sized for every loan still to come: the first call grows the ring once, before any
+        // loan is written, and the later ones find nothing to do. Sizing for one batch at a
+        // time would migrate the loans already written again at each step.
+        ledger.rebalance(left);
         ledger.insertLoans(generator.take(n));
         left -= n;
     }
@@ -146,7 +163,7 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
         QVector<PoolTotals> stored = ledger.storedPoolTotals();
         for (PoolTotals &t : stored) {
             if (t.pool == DemoLoanGenerator::pools().at(2)) {
-                t.totalPrincipal += 125'000;
+                t.totalPrincipal += 500'000'000; // IDR 5 000 000, half a median loan
                 t.activeLoans += 1;
                 ledger.setStoredPoolTotals({t});
             }

@@ -51,13 +51,14 @@ struct DemoLedgerOptions
     qint64 loans = 2000;
     qint64 nowMs = 0; // dates are relative to this
     quint64 seed = 20'240'601;
-    int batchSize = 2000; // loans per insert; the ring grows ahead of each batch
+    int batchSize = 2000; // loans per insert; the ring grows once, ahead of the first
     // Leaves one pool's stored totals a little off, so pool maintenance has something to
     // correct in the demo.
     bool driftPoolTotals = true;
 };
 
-QVector<PriceQuote> demoPrices(qint64 nowMs); // one stale (older than 24 h)
+// IDR per kg at the demo oracle's levels (demoMarketPrice); one stale (older than 24 h).
+QVector<PriceQuote> demoPrices(qint64 nowMs);
 Balances demoBalances();
 
 struct DemoSeedReport

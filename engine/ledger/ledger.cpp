@@ -178,10 +178,9 @@ void Ledger::Private::createRing()
     const int count =
         std::clamp(options.initialShards, options.scaling.minShards, options.scaling.maxShards);
     QVector<int> ids;
-    for (int id = 0; id < count; ++id) {
-        shards->create(id);
+    for (int id = 0; id < count; ++id)
         ids.append(id);
-    }
+    shards->create(ids);
     virtualNodes = options.virtualNodes;
     catalog->initialize(ids, virtualNodes, now());
     router = std::make_unique<ShardRouter>(*clock, ShardRing(ids, virtualNodes), options.router);

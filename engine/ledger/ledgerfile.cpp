@@ -14,6 +14,12 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace hb::ledgerfile {
 
 namespace {
@@ -187,6 +193,74 @@ openReadWrite(const QString &path, Kind kind, int schemaVersion,
                          QCoreApplication::translate("hb::Ledger", "cannot write (%1)")
                              .arg(messageOf(e) + permissionHint(path)));
     }
+}
+
+namespace {
+
+// The temporary name createFile() builds under. It does not match "shard-*.db", so a leftover
+// is never mistaken for a shard.
+QString buildingPath(const QString &path)
+{
+    return path + QStringLiteral(".new");
+}
+
+void syncPath(const QString &path, int flags)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), flags | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int error = errno;
+        if (fd >= 0)
+            ::close(fd);
+        throw StoreError(path + u": " +
+                         QCoreApplication::translate("hb::Ledger", "cannot sync to disk (%1)")
+                             .arg(QString::fromLocal8Bit(std::strerror(error))));
+    }
+    ::close(fd);
+}
+
+} // namespace
+
+void createFile(const QString &path, Kind kind, int schemaVersion,
+                const std::function<void(SQLite::Database &, int fileVersion)> &migrate)
+{
+    const QString building = buildingPath(path);
+    removeDatabaseFiles(building); // left by a process stopped while building
+    try {
+        {
+            SQLite::Database db(utf8(building), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                kBusyTimeoutMs);
+            db.exec("PRAGMA journal_mode = OFF");
+            db.exec("PRAGMA synchronous = OFF");
+            migrate(db, 0);
+            db.exec("PRAGMA user_version = " + std::to_string(schemaVersion));
+            // Recorded in the header, so every later connection opens it in WAL mode.
+            const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+            if (mode != "wal")
+                qCWarning(lcLedger) << path << "stays in journal mode" << mode.c_str()
+                                    << "(WAL not available here)";
+        }
+        syncPath(building, O_RDONLY);
+        if (!QFile::rename(building, path))
+            throw StoreError(path + u": " +
+                             QCoreApplication::translate("hb::Ledger",
+                                                         "cannot create (renaming %1 failed%2)")
+                                 .arg(QFileInfo(building).fileName(), permissionHint(path)));
+    } catch (const SQLite::Exception &e) {
+        removeDatabaseFiles(building);
+        if (isContentError(e))
+            throw invalidFile(path, kind, messageOf(e));
+        throw StoreError(path + u": " +
+                         QCoreApplication::translate("hb::Ledger", "cannot write (%1)")
+                             .arg(messageOf(e) + permissionHint(path)));
+    } catch (...) {
+        removeDatabaseFiles(building);
+        throw;
+    }
+}
+
+void syncDirectory(const QString &path)
+{
+    syncPath(path, O_RDONLY | O_DIRECTORY);
 }
 
 qint64 peekLoanCount(const QString &path)

@@ -57,6 +57,18 @@ std::unique_ptr<SQLite::Database>
 openReadWrite(const QString &path, Kind kind, int schemaVersion,
               const std::function<void(SQLite::Database &, int fileVersion)> &migrate);
 
+// Creates `path` (which must not exist) with the schema of `schemaVersion`, in WAL mode. The
+// file is built under a temporary name (no journal, no syncs: nobody else sees it), synced
+// once, and renamed into place, so `path` never names a half-built file whatever stops the
+// process or the machine. Much cheaper than openReadWrite() on a missing file, which pays a
+// rollback journal and its syncs. syncDirectory() afterwards makes the new name itself
+// survive a power cut. Throws StoreError naming `path`.
+void createFile(const QString &path, Kind kind, int schemaVersion,
+                const std::function<void(SQLite::Database &, int fileVersion)> &migrate);
+
+// Forces the folder's entries (files created, renamed or removed in it) to the disk.
+void syncDirectory(const QString &path);
+
 // Read-only and, without a -wal or hot journal next to it, `immutable`: a plain read-only
 // connection to a WAL file would leave empty -wal/-shm files behind. Throws SQLite::Exception.
 std::unique_ptr<SQLite::Database> openForPeek(const QString &path);

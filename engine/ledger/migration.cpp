@@ -105,10 +105,12 @@ qint64 ShardMigrator::migrate(const ShardRing &from, const ShardRing &to,
         const PowerSafeScope powerSafe(m_catalog);
         id = m_catalog.beginMigration(before, after, m_clock.nowMs());
     }
+    QVector<int> joining;
     for (const int shard : after) {
         if (!from.contains(shard))
-            m_shards.create(shard);
+            joining.append(shard);
     }
+    m_shards.create(joining);
     stepDone(0);
     crashIf(MigrationCrashPoint::AfterJournal);
 

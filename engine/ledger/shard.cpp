@@ -162,6 +162,11 @@ void Shard::inspect(const QString &path)
     ledgerfile::inspectExisting(path, ledgerfile::Kind::Shard, SchemaVersion, "loans");
 }
 
+void Shard::createFile(const QString &path)
+{
+    ledgerfile::createFile(path, ledgerfile::Kind::Shard, SchemaVersion, migrate);
+}
+
 Shard::Shard(int id, const QString &path)
     : m_id(id)
     , m_path(path)

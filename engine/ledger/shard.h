@@ -29,6 +29,10 @@ public:
     // Refuses, without changing it, an existing file that is damaged or newer (StoreError).
     static void inspect(const QString &path);
 
+    // A new, empty shard file at `path` (which must not exist), built whole and synced; see
+    // ledgerfile::createFile(). Throws StoreError naming `path`.
+    static void createFile(const QString &path);
+
     // Opens (creating if missing) and migrates. Throws StoreError naming `path`.
     Shard(int id, const QString &path);
     ~Shard();

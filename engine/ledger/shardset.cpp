@@ -40,15 +40,22 @@ Shard &ShardSet::open(int id)
     return *slot;
 }
 
-Shard &ShardSet::create(int id)
+void ShardSet::create(const QVector<int> &ids)
 {
-    m_shards.erase(id);
-    const QString path = pathOf(id);
-    if (QFileInfo::exists(path)) {
-        qCWarning(lcLedger) << "replacing" << path << "which catalog.db does not list";
-        ledgerfile::removeDatabaseFiles(path);
+    if (ids.isEmpty())
+        return;
+    for (const int id : ids) {
+        m_shards.erase(id);
+        const QString path = pathOf(id);
+        if (QFileInfo::exists(path)) {
+            qCWarning(lcLedger) << "replacing" << path << "which catalog.db does not list";
+            ledgerfile::removeDatabaseFiles(path);
+        }
+        Shard::createFile(path);
     }
-    return open(id);
+    ledgerfile::syncDirectory(m_directory);
+    for (const int id : ids)
+        open(id);
 }
 
 Shard *ShardSet::find(int id)

@@ -24,8 +24,10 @@ public:
     // Opens the shard (creating an empty one when the file is missing); returns the open one if
     // it is already open.
     Shard &open(int id);
-    // A new, empty shard: a leftover file of that name that no catalog lists is removed first.
-    Shard &create(int id);
+    // New, empty shards, opened: each file is built whole (Shard::createFile), then the folder
+    // is synced once for all of them. A leftover file of one of those names, which no catalog
+    // lists, is removed first.
+    void create(const QVector<int> &ids);
     Shard *find(int id);
     // The open shard `id`; StoreError naming its file if it is not open.
     Shard &at(int id);

@@ -1,5 +1,6 @@
 #include "oracle/demooracle.h"
 
+#include "core/demomarket.h"
 #include "oracle/oraclelogging.h"
 
 #include <QCoreApplication>
@@ -65,12 +66,8 @@ QString DemoOracle::name() const
 
 double DemoOracle::basePrice(const QString &commodity)
 {
-    if (commodity == u"rice")
-        return 14'500;
-    if (commodity == u"corn")
-        return 5'800;
-    if (commodity == u"wheat")
-        return 5'200;
+    if (const std::optional<double> level = demoMarketPrice(commodity))
+        return *level;
     return 1'000 + double(fnv1a(commodity) % 19'000);
 }
 

@@ -24,8 +24,8 @@ public:
     QString name() const override;
     OracleResult fetch(const QStringList &commodities, const std::atomic_bool &cancelled) override;
 
-    // The level a commodity's walk starts at and returns to: IDR per kg, about the Indonesian
-    // market in 2024; any other commodity gets a level of 1 000 .. 20 000 from its name.
+    // The level a commodity's walk starts at and returns to: IDR per kg, demoMarketPrice() for
+    // the demo market's commodities; any other gets a level of 1 000 .. 20 000 from its name.
     static double basePrice(const QString &commodity);
 
 private:

@@ -1,7 +1,6 @@
 #include "tasks/demoworkloadtask.h"
 
 #include "ledger/ledger.h"
-#include "oracle/demooracle.h"
 #include "tasks/demooutageoracle.h"
 #include "tasks/taskcommon.h"
 
@@ -27,13 +26,6 @@ void DemoWorkloadTask::prepareLedger(Ledger &ledger, const HeartbeatConfig &conf
     Balances balances = ledger.balances();
     balances.cycles = qint64(config.cyclesAlertThreshold * 1.4);
     ledger.setBalances(balances);
-    // The demo ledger's seed prices (demoPrices: under 1 a kg) and the demo oracle's (IDR, about
-    // 5 000 to 15 000 a kg) are in different units; the oracle's jump rule would refuse every
-    // quote against them. Start from the oracle's levels, keeping each price's age (one stale).
-    for (PriceQuote quote : ledger.prices()) {
-        quote.price = DemoOracle::basePrice(commodityName(quote.commodity));
-        ledger.setPrice(quote);
-    }
 }
 
 TaskResult DemoWorkloadTask::run(const TaskContext &ctx)

@@ -38,7 +38,7 @@ public:
     TaskResult run(const TaskContext &ctx) override;
 
     // Right after the demo ledger is seeded: cycles just above the alert line, so the first
-    // top-up comes within a minute, and prices in the demo oracle's unit.
+    // top-up comes within a minute.
     static void prepareLedger(Ledger &ledger, const HeartbeatConfig &config);
 
 private:

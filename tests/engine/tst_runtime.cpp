@@ -3,6 +3,8 @@
 // the demo workload, which then run on the engine's own thread. A damaged ledger stops start-up
 // with an error naming the file.
 
+#include "core/clock.h"
+#include "ledger/demoledger.h"
 #include "ledger/ledger.h"
 #include "oracle/demooracle.h"
 #include "recordfeed.h"
@@ -17,6 +19,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+
 using namespace hb;
 using namespace Qt::Literals::StringLiterals;
 
@@ -26,6 +32,7 @@ class TestRuntime : public QObject
 private Q_SLOTS:
     void demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask();
     void reopeningDoesNotSeedAgain();
+    void fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost();
     void nonDemoLedgerStartsEmpty();
     void damagedLedgerNamesTheFile();
 };
@@ -50,7 +57,23 @@ void TestRuntime::demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask()
     QVERIFY(double(balances.cycles) > runtime.initialConfig().cyclesAlertThreshold);
     QVERIFY(double(balances.cycles) < 1.5 * runtime.initialConfig().cyclesAlertThreshold);
     // Prices in the demo oracle's unit, so its quotes pass the jump rule; one of them stale.
-    QCOMPARE(runtime.ledger()->price(Commodity::Wheat)->price, DemoOracle::basePrice(u"wheat"_s));
+    std::array<double, kCommodityCount> prices{};
+    for (const PriceQuote &quote : runtime.ledger()->prices()) {
+        QCOMPARE(quote.price, DemoOracle::basePrice(commodityName(quote.commodity)));
+        prices[size_t(quote.commodity)] = quote.price;
+    }
+    QVERIFY(std::count(prices.begin(), prices.end(), 0.0) == 0);
+    // The collateral in kg is worth 130..200 % of the principal at those prices (whole kg).
+    double lowest = 1e9, highest = 0;
+    runtime.ledger()->forEachLoan({}, [&](const Loan &loan) {
+        const double cover = loan.collateralQuantity * prices[size_t(loan.collateral)]
+                             / (double(loan.principal) / 100.0);
+        lowest = std::min(lowest, cover);
+        highest = std::max(highest, cover);
+        return true;
+    });
+    QVERIFY2(lowest >= 1.29 && highest <= 2.02,
+             qPrintable(u"collateral covers %1 .. %2 of the principal"_s.arg(lowest).arg(highest)));
 
     RecordFeed feed;
     runtime.host().setRecordFeed(&feed);
@@ -106,6 +129,53 @@ void TestRuntime::reopeningDoesNotSeedAgain()
     QVERIFY(!second.createdDataDir());
     QVERIFY(!second.seededDemoLedger());
     QCOMPARE(second.ledger()->countLoans().total, qint64(500));
+}
+
+void TestRuntime::fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost()
+{
+    // The case: --demo-loans 50000 on a fresh data directory.
+    constexpr qint64 kLoans = 50'000;
+    QTemporaryDir dir;
+    const auto clock = std::make_shared<FakeClock>();
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    options.demo = true;
+    options.demoLoans = kLoans;
+    options.clock = clock;
+    EngineRuntime runtime(options);
+    QVERIFY(runtime.seededDemoLedger());
+    Ledger &ledger = *runtime.ledger();
+
+    // Enough shards to hold them below the scale-up load: ceil(50 000 / (1000 * 0.8)).
+    const ScalingPolicy policy;
+    const int needed = int(std::ceil(double(kLoans) / (policy.capacity * policy.scaleUpLoad)));
+    QCOMPARE(needed, 63);
+    const int shards = ledger.shardCount();
+    QVERIFY2(shards >= needed && shards <= policy.maxShards, qPrintable(QString::number(shards)));
+    QCOMPARE(QDir(runtime.ledgerPath()).entryList({u"shard-*.db"_s}, QDir::Files).size(), shards);
+
+    // No shard above capacity, and the shards together hold exactly what was seeded.
+    qint64 stored = 0;
+    for (const ShardLoad &load : ledger.shardLoads()) {
+        QVERIFY2(load.loans <= policy.capacity,
+                 qPrintable(u"shard %1 holds %2 loans"_s.arg(load.shard).arg(load.loans)));
+        stored += load.loans;
+    }
+    QCOMPARE(stored, kLoans);
+    QCOMPARE(ledger.countLoans().total, kLoans);
+
+    // Every seeded loan is found, unchanged, where the ring routes it; the checksum over all
+    // shards matches the seeded loans'.
+    DemoLoanGenerator seeded(DemoLedgerOptions().seed, clock->nowMs());
+    LoanChecksum expected;
+    for (qint64 i = 0; i < kLoans; ++i) {
+        const Loan loan = seeded.next();
+        expected.add(loan);
+        const std::optional<Loan> found = ledger.loan(loan.id);
+        if (!found || !(*found == loan))
+            QFAIL(qPrintable(u"loan %1 lost or changed"_s.arg(loan.id)));
+    }
+    QCOMPARE(ledger.checksum(), expected);
 }
 
 void TestRuntime::nonDemoLedgerStartsEmpty()

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void refusesDamagedFileUntouched();
     void missingShardIsRefused();
     void shardFilesWithoutCatalogAreRefused();
+    void halfBuiltShardFileIsNeverUsed();
     void failedInsertNamesFileAndKeepsNothing();
     void failingShardOpensItsBreaker();
 };
@@ -300,6 +301,29 @@ void TestLedgerFiles::shardFilesWithoutCatalogAreRefused()
     QVERIFY(QFile::remove(dir + QStringLiteral("/catalog.db")));
     Ledger reopened(dir, f.options());
     QCOMPARE(reopened.shardCount(), 2);
+}
+
+void TestLedgerFiles::halfBuiltShardFileIsNeverUsed()
+{
+    // A new shard file is built under a temporary name and renamed once whole: a process
+    // stopped while building leaves only that name, which is neither a shard nor in the way.
+    Fixture f;
+    QVERIFY(QDir().mkpath(f.dir()));
+    const QString leftover = f.dir() + QStringLiteral("/shard-0002.db.new");
+    {
+        QFile file(leftover);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(1000, 'x'));
+    }
+    const auto ledger = f.open();
+    QCOMPARE(ledger->shardCount(), 2);
+    QCOMPARE(ledger->rebalance(5000).shardsAfter, 10); // creates shard-0002 among others
+    QVERIFY(!QFile::exists(leftover));
+    QCOMPARE(shardFiles(f.dir()).size(), 10);
+    QCOMPARE(QDir(f.dir()).entryList({QStringLiteral("*.new")}, QDir::Files), QStringList());
+    ledger->insertLoans(makeLoans(0, 500));
+    QCOMPARE(ledger->countLoans().total, 500);
+    QVERIFY(ledger->shardLoads().at(2).loans > 0);
 }
 
 void TestLedgerFiles::failedInsertNamesFileAndKeepsNothing()
