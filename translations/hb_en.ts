@@ -1010,6 +1010,10 @@
         <source>cannot create (renaming %1 failed%2)</source>
         <translation>cannot create (renaming %1 failed%2)</translation>
     </message>
+    <message>
+        <source>cannot credit the treasury</source>
+        <translation>cannot credit the treasury</translation>
+    </message>
 </context>
 <context>
     <name>hb::MainWindow</name>

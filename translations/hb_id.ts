@@ -1003,6 +1003,10 @@
         <source>cannot create (renaming %1 failed%2)</source>
         <translation>tidak dapat dibuat (gagal mengganti nama %1%2)</translation>
     </message>
+    <message>
+        <source>cannot credit the treasury</source>
+        <translation>tidak dapat menambah kas</translation>
+    </message>
 </context>
 <context>
     <name>hb::MainWindow</name>

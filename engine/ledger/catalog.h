@@ -103,10 +103,14 @@ public:
     void setBalances(const Balances &balances, qint64 nowMs);
     BalanceChange transferTreasuryToCycles(qint64 amount, qint64 nowMs);
     BalanceChange burnCycles(qint64 amount, qint64 nowMs);
+    BalanceChange creditTreasury(qint64 amount, qint64 nowMs);
 
 private:
     [[noreturn]] void fail(const QString &what, const std::exception &e) const;
     Balances readBalances();
+    // Adds `delta` to one account in one transaction; refused (nothing changed) when the
+    // balance would go below zero.
+    BalanceChange adjust(const char *account, qint64 delta, qint64 nowMs, const QString &what);
 
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;

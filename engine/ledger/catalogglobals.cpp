@@ -213,23 +213,38 @@ BalanceChange Catalog::burnCycles(qint64 amount, qint64 nowMs)
 {
     if (amount <= 0)
         throw std::invalid_argument("burnCycles: amount must be positive");
+    return adjust("cycles", -amount, nowMs,
+                  QCoreApplication::translate("hb::Ledger", "cannot burn cycles"));
+}
+
+BalanceChange Catalog::creditTreasury(qint64 amount, qint64 nowMs)
+{
+    if (amount <= 0)
+        throw std::invalid_argument("creditTreasury: amount must be positive");
+    return adjust("treasury", amount, nowMs,
+                  QCoreApplication::translate("hb::Ledger", "cannot credit the treasury"));
+}
+
+BalanceChange Catalog::adjust(const char *account, qint64 delta, qint64 nowMs, const QString &what)
+{
     BalanceChange change;
     try {
         SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         change.before = readBalances();
         change.after = change.before;
-        SQLite::Statement burn(*m_db, "UPDATE balances SET amount = amount - ?, updated_ms = ?"
-                                      " WHERE account = 'cycles' AND amount >= ?");
-        bindInt(burn, 1, amount);
-        bindInt(burn, 2, nowMs);
-        bindInt(burn, 3, amount);
-        if (burn.exec() == 1) {
+        // The guard is in the UPDATE itself, so the check and the change cannot be split.
+        SQLite::Statement update(*m_db, "UPDATE balances SET amount = amount + ?1, updated_ms = ?2"
+                                        " WHERE account = ?3 AND amount + ?1 >= 0");
+        bindInt(update, 1, delta);
+        bindInt(update, 2, nowMs);
+        update.bind(3, account);
+        if (update.exec() == 1) {
             change.after = readBalances();
             change.applied = true;
             transaction.commit();
         }
     } catch (const SQLite::Exception &e) {
-        fail(QCoreApplication::translate("hb::Ledger", "cannot burn cycles"), e);
+        fail(what, e);
     }
     return change;
 }

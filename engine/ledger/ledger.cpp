@@ -514,6 +514,12 @@ BalanceChange Ledger::burnCycles(qint64 amount)
     return d->catalog->burnCycles(amount, d->now());
 }
 
+BalanceChange Ledger::creditTreasury(qint64 amount)
+{
+    const auto guard = d->lock();
+    return d->catalog->creditTreasury(amount, d->now());
+}
+
 qint64 Ledger::diskBytes()
 {
     const auto guard = d->lock();

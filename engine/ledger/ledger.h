@@ -101,6 +101,8 @@ public:
     BalanceChange transferTreasuryToCycles(qint64 amount);
     // Refused (applied = false) when the balance cannot cover it.
     BalanceChange burnCycles(qint64 amount);
+    // Income paid into the treasury (the demo's loan fees).
+    BalanceChange creditTreasury(qint64 amount);
 
     // Bytes of catalog.db and every shard file, with their -wal and -shm.
     qint64 diskBytes();

@@ -70,10 +70,16 @@ TaskResult DemoWorkloadTask::run(const TaskContext &ctx)
             repay.append(loan.id);
         return repay.size() < kRepayPerTick;
     });
+    qint64 repaid = 0;
     for (const QString &id : std::as_const(repay)) {
         if (m_ledger->repayLoan(id).applied)
-            ++result.items;
+            ++repaid;
     }
+    result.items += repaid;
+    // Their fees are the platform's income: the treasury that tops the cycles up is refilled,
+    // so a demo left running all day does not run dry.
+    if (repaid > 0)
+        m_ledger->creditTreasury(repaid * kFeePerRepaidLoan);
 
     // The platform's own use of cycles, beyond what the tasks burn for their work.
     const qint64 spend = std::max<qint64>(0, now - m_lastRunMs) * (kCyclesPerSecond / 1000);

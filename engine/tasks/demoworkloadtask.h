@@ -15,7 +15,8 @@ class Ledger;
 // clock, so they go overdue soon; a few already 46+ days past due, for auto liquidation) and
 // repays some, so the ledger grows until shard balancing scales up; it spends cycles at a steady
 // rate, so the balance (seeded just above the alert line) crosses it and the treasury tops it
-// up; and once a minute into the run, then every kPriceOutagePeriodMs, the prices age by a day
+// up (repaid loans pay fees into the treasury, so that goes on all day); and once a minute into
+// the run, then every kPriceOutagePeriodMs, the prices age by a day
 // and the demo feed has an outage long enough to open the price task's breaker. Cycles and
 // outages follow the clock, not the tick count, so a short run at a fast --tick-ms stays quiet.
 // Seeded: the same ticks do the same things on every machine.
@@ -28,6 +29,10 @@ public:
     static constexpr int kBackdatedPerTick = 2;          // of the opened ones, 46+ days past due
     static constexpr qint64 kMaxLoans = 20'000;          // stops opening loans beyond this
     static constexpr qint64 kCyclesPerSecond = 4'000'000'000; // the platform's own use
+    // Paid into the treasury per repaid loan. At kRepayPerTick a 2 s tick, more than the demo
+    // ever spends: its own use plus every task's cost over a full ledger (kMaxLoans items at
+    // the default cost of 10^6 cycles, a few times a tick).
+    static constexpr qint64 kFeePerRepaidLoan = 2'000'000'000;
     static constexpr qint64 kPriceOutageStartMs = 60'000;     // first outage a minute in
     static constexpr qint64 kPriceOutagePeriodMs = 400'000;   // longer than the breaker timeout
     static constexpr int kPriceOutageTicks = 8;          // > breaker threshold (5)

@@ -364,6 +364,15 @@ void TestLedger::treasuryTransferAndBurn()
     QCOMPARE(scalar(f.dir() + QStringLiteral("/catalog.db"),
                     "SELECT amount FROM balances WHERE account = 'cycles'"),
              600);
+
+    c = ledger->creditTreasury(250); // income: only the treasury moves
+    QVERIFY(c.applied);
+    QCOMPARE(c.before, Balances({0, 600}));
+    QCOMPARE(c.after, Balances({250, 600}));
+    QCOMPARE(scalar(f.dir() + QStringLiteral("/catalog.db"),
+                    "SELECT amount FROM balances WHERE account = 'treasury'"),
+             250);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ledger->creditTreasury(0));
 }
 
 void TestLedger::concurrentCallersAreSerialised()
