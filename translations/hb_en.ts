@@ -1227,6 +1227,10 @@ Reason (recorded in the audit log):</translation>
         <source>Heartbeat alert</source>
         <translation>Heartbeat alert</translation>
     </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Go to %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>

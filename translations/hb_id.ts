@@ -1220,6 +1220,10 @@ Alasan (dicatat di log audit):</translation>
         <source>Heartbeat alert</source>
         <translation>Peringatan heartbeat</translation>
     </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Tampilkan %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>

@@ -259,6 +259,25 @@ void MainWindow::buildActions()
     }
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+    // Ctrl+1 .. Ctrl+5 bring a panel to the front (shown, raised, focused) wherever it is.
+    view->addSeparator();
+    const QStringList panels{QStringLiteral("tasksDock"), QStringLiteral("breakersDock"),
+                             QStringLiteral("alertsDock"), QStringLiteral("historyDock"),
+                             QStringLiteral("auditDock")};
+    for (int i = 0; i < panels.size(); ++i) {
+        auto *dock = findChild<QDockWidget *>(panels.at(i));
+        if (!dock)
+            continue;
+        QAction *go = view->addAction(tr("Go to %1").arg(dock->windowTitle()));
+        go->setObjectName(QStringLiteral("goTo_") + panels.at(i));
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [dock] {
+            dock->show();
+            dock->raise();
+            if (QWidget *w = dock->widget())
+                w->setFocus(Qt::ShortcutFocusReason);
+        });
+    }
 
     QToolBar *toolbar = addToolBar(tr("Emergency"));
     toolbar->setObjectName(QStringLiteral("emergencyToolbar"));

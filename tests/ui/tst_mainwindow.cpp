@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void pauseAndResumeReachTheEngine();
     void pauseAsksForConfirmationFirst();
     void keyboardShortcutPauses();
+    void panelShortcutsBringAPanelToTheFront();
     void viewerIsRefusedWithAMessage();
     void clickingTheToggleDisablesTheTask();
     void startsAsViewerWithABannerWhenNoPassphraseIsSet();
@@ -325,6 +327,24 @@ void TestMainWindow::keyboardShortcutPauses()
     QTRY_VERIFY_WITH_TIMEOUT(w.shown().emergencyStop, 1000);
     QTest::keyClick(w.window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(!w.shown().emergencyStop, 1000);
+}
+
+void TestMainWindow::panelShortcutsBringAPanelToTheFront()
+{
+    Window w(Role::Viewer, false);
+    w.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+    auto *audit = w.window->findChild<QDockWidget *>(QStringLiteral("auditDock"));
+    auto *tasks = w.window->findChild<QDockWidget *>(QStringLiteral("tasksDock"));
+    QVERIFY(audit && tasks);
+    audit->hide();
+    QTest::keyClick(w.window.get(), Qt::Key_5, Qt::ControlModifier);
+    QTRY_VERIFY(audit->isVisible());
+    QVERIFY(w.window->tabifiedDockWidgets(audit).contains(tasks));
+    QVERIFY(!audit->visibleRegion().isEmpty()); // raised: in front of its tab group
+    QTest::keyClick(w.window.get(), Qt::Key_1, Qt::ControlModifier);
+    QTRY_VERIFY(!tasks->visibleRegion().isEmpty());
+    QTRY_VERIFY(audit->visibleRegion().isEmpty());
 }
 
 void TestMainWindow::viewerIsRefusedWithAMessage()
