@@ -18,6 +18,63 @@
 using namespace hb;
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+// A seeded demo ledger of `loans`, every built-in task plus the workload over it, and the
+// engine on the test thread with a fake clock moved one demo tick at a time.
+struct DemoRig
+{
+    QTemporaryDir dir;
+    std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>(1'750'000'000'000);
+    HeartbeatConfig config = HeartbeatConfig::demoDefaults();
+    std::shared_ptr<Ledger> ledger;
+    std::shared_ptr<DemoOutageOracle> oracle;
+    std::unique_ptr<HeartbeatEngine> engine;
+
+    DemoRig(int loans, double oracleFaultRate)
+    {
+        config.taskTimeoutMs = 60'000; // a slow CI machine must not turn work into timeouts
+        config.oracleDemoFaultRate = oracleFaultRate;
+        LedgerOptions ledgerOptions;
+        ledgerOptions.clock = clock;
+        ledger = std::make_shared<Ledger>(dir.filePath(u"ledger"_s), ledgerOptions);
+        DemoLedgerOptions demo;
+        demo.loans = loans;
+        demo.nowMs = clock->nowMs();
+        seedDemoLedger(*ledger, demo);
+        DemoWorkloadTask::prepareLedger(*ledger, config);
+
+        oracle = std::make_shared<DemoOutageOracle>(makeOracle(config, clock), clock);
+        TaskEnvironment env;
+        env.dataDir = dir.path();
+        env.ledger = ledger;
+        env.oracle = oracle;
+        env.oracleMonitor = std::make_shared<OracleMonitor>();
+        env.metricsPath = dir.filePath(u"metrics.db"_s);
+        TaskRegistry registry = TaskRegistry::builtin();
+        registry.add(DemoWorkloadTask::kName, [o = oracle](const TaskEnvironment &e) {
+            return std::make_shared<DemoWorkloadTask>(e.ledger, o);
+        });
+        EngineOptions options;
+        options.clock = clock;
+        options.config = config;
+        options.tasks = registry.create(env);
+        engine = std::make_unique<HeartbeatEngine>(std::move(options));
+    }
+
+    // One tick to completion, then the clock moves on a tick.
+    bool tick()
+    {
+        QSignalSpy finished(engine.get(), &HeartbeatEngine::tickFinished);
+        engine->tickNow();
+        const bool done = !finished.isEmpty() || finished.wait(60'000);
+        clock->advance(config.tickIntervalMs);
+        return done;
+    }
+};
+
+} // namespace
+
 class TestDemoWorkload : public QObject
 {
     Q_OBJECT
@@ -28,57 +85,24 @@ private Q_SLOTS:
 
 void TestDemoWorkload::liquidationTopUpScaleUpAndBreakerTripWithinFiveMinutes()
 {
-    QTemporaryDir dir;
-    auto clock = std::make_shared<FakeClock>(1'750'000'000'000);
-    LedgerOptions ledgerOptions;
-    ledgerOptions.clock = clock;
-    auto ledger = std::make_shared<Ledger>(dir.filePath(u"ledger"_s), ledgerOptions);
-    HeartbeatConfig config = HeartbeatConfig::demoDefaults();
-    config.taskTimeoutMs = 20'000; // a slow CI machine must not turn work into timeouts
-    DemoLedgerOptions demo;
-    demo.loans = 5000;
-    demo.nowMs = clock->nowMs();
-    seedDemoLedger(*ledger, demo);
-    DemoWorkloadTask::prepareLedger(*ledger, config);
-
-    auto oracle = std::make_shared<DemoOutageOracle>(makeOracle(config, clock), clock);
-    TaskEnvironment env;
-    env.dataDir = dir.path();
-    env.ledger = ledger;
-    env.oracle = oracle;
-    env.oracleMonitor = std::make_shared<OracleMonitor>();
-    env.metricsPath = dir.filePath(u"metrics.db"_s);
-    TaskRegistry registry = TaskRegistry::builtin();
-    registry.add(DemoWorkloadTask::kName, [oracle](const TaskEnvironment &e) {
-        return std::make_shared<DemoWorkloadTask>(e.ledger, oracle);
-    });
-
-    EngineOptions options;
-    options.clock = clock;
-    options.config = config;
-    options.tasks = registry.create(env);
-    HeartbeatEngine engine(std::move(options));
-
-    const int shardsBefore = ledger->shardCount();
+    DemoRig rig(5000, HeartbeatConfig::demoDefaults().oracleDemoFaultRate);
+    const int shardsBefore = rig.ledger->shardCount();
     bool liquidated = false, toppedUp = false, scaledUp = false, tripped = false;
     int ticks = 0;
     for (; ticks < 150 && !(liquidated && toppedUp && scaledUp && tripped); ++ticks) {
-        QSignalSpy finished(&engine, &HeartbeatEngine::tickFinished);
-        engine.tickNow();
-        QVERIFY(!finished.isEmpty() || finished.wait(30'000));
-        clock->advance(config.tickIntervalMs);
-        liquidated = liquidated || ledger->countLoans().of(LoanStatus::Liquidated) > 0;
-        for (const AuditEntry &e : engine.snapshot()->recentAudit)
+        QVERIFY(rig.tick());
+        liquidated = liquidated || rig.ledger->countLoans().of(LoanStatus::Liquidated) > 0;
+        for (const AuditEntry &e : rig.engine->snapshot()->recentAudit)
             toppedUp = toppedUp || e.action == u"cycles_topped_up";
-        scaledUp = scaledUp || ledger->shardCount() > shardsBefore;
-        for (const BreakerStatus &b : engine.snapshot()->breakers) {
+        scaledUp = scaledUp || rig.ledger->shardCount() > shardsBefore;
+        for (const BreakerStatus &b : rig.engine->snapshot()->breakers) {
             if (b.task == TaskName::PriceUpdate && b.state == BreakerState::Open)
                 tripped = true;
         }
     }
     qInfo("after %d ticks: liquidated %d, topped up %d, scaled up %d (%d -> %d shards), "
           "breaker tripped %d", ticks, liquidated, toppedUp, scaledUp, shardsBefore,
-          ledger->shardCount(), tripped);
+          rig.ledger->shardCount(), tripped);
     QVERIFY(liquidated);
     QVERIFY(toppedUp);
     QVERIFY(scaledUp);
@@ -90,50 +114,18 @@ void TestDemoWorkload::liquidationTopUpScaleUpAndBreakerTripWithinFiveMinutes()
 // the tasks and the platform burn, so treasury + cycles do not fall.
 void TestDemoWorkload::aFullDemoLedgerEarnsMoreThanItSpends()
 {
-    QTemporaryDir dir;
-    auto clock = std::make_shared<FakeClock>(1'750'000'000'000);
-    LedgerOptions ledgerOptions;
-    ledgerOptions.clock = clock;
-    auto ledger = std::make_shared<Ledger>(dir.filePath(u"ledger"_s), ledgerOptions);
-    HeartbeatConfig config = HeartbeatConfig::demoDefaults();
-    config.taskTimeoutMs = 60'000;
-    config.oracleDemoFaultRate = 0;
-    DemoLedgerOptions demo;
-    demo.loans = int(DemoWorkloadTask::kMaxLoans);
-    demo.nowMs = clock->nowMs();
-    seedDemoLedger(*ledger, demo);
-    DemoWorkloadTask::prepareLedger(*ledger, config);
-
-    TaskEnvironment env;
-    env.dataDir = dir.path();
-    env.ledger = ledger;
-    env.oracle = makeOracle(config, clock);
-    env.oracleMonitor = std::make_shared<OracleMonitor>();
-    env.metricsPath = dir.filePath(u"metrics.db"_s);
-    TaskRegistry registry = TaskRegistry::builtin();
-    registry.add(DemoWorkloadTask::kName, [](const TaskEnvironment &e) {
-        return std::make_shared<DemoWorkloadTask>(e.ledger);
-    });
-    EngineOptions options;
-    options.clock = clock;
-    options.config = config;
-    options.tasks = registry.create(env);
-    HeartbeatEngine engine(std::move(options));
-
-    const auto funds = [&ledger] { return ledger->balances().treasury + ledger->balances().cycles; };
-    const auto tick = [&] {
-        QSignalSpy finished(&engine, &HeartbeatEngine::tickFinished);
-        engine.tickNow();
-        QVERIFY(!finished.isEmpty() || finished.wait(60'000));
-        clock->advance(config.tickIntervalMs);
+    DemoRig rig(int(DemoWorkloadTask::kMaxLoans), 0.0);
+    const auto funds = [&rig] {
+        const Balances b = rig.ledger->balances();
+        return b.treasury + b.cycles;
     };
-    tick(); // the first tick starts the workload's clock
+    QVERIFY(rig.tick()); // the first tick starts the workload's clock
     const qint64 before = funds();
     for (int i = 0; i < 10; ++i)
-        tick();
+        QVERIFY(rig.tick());
     const qint64 after = funds();
-    qInfo("treasury + cycles over 10 ticks of a %lld-loan ledger: %lld -> %lld", qlonglong(demo.loans),
-          qlonglong(before), qlonglong(after));
+    qInfo("treasury + cycles over 10 ticks of a %lld-loan ledger: %lld -> %lld",
+          qlonglong(DemoWorkloadTask::kMaxLoans), qlonglong(before), qlonglong(after));
     QVERIFY2(after >= before, "the demo spends more than it earns: its treasury will run dry");
 }
 
