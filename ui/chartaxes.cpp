@@ -99,7 +99,13 @@ void applyScale(QCategoryAxis *axis, const Scale &scale, const Labeler &label)
 
 QString durationLabel(double ms, double step)
 {
-    return tr("%1 ms").arg(QLocale().toString(ms, 'f', decimalsFor(step, 1.0)));
+    // One unit for the whole axis, chosen by its step: "500 ms", "1,500 ms" or "50 s", "2 min".
+    const QLocale locale;
+    if (step >= 60'000.0)
+        return tr("%1 min").arg(locale.toString(ms / 60'000.0, 'f', decimalsFor(step, 60'000.0)));
+    if (step >= 1000.0)
+        return tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', decimalsFor(step, 1000.0)));
+    return tr("%1 ms").arg(locale.toString(ms, 'f', decimalsFor(step, 1.0)));
 }
 
 QString bytesLabel(double bytes, double step)

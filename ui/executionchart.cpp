@@ -122,7 +122,7 @@ void ExecutionChart::show(const ChartFrame &frame, const ChartContext &context)
         it = m_tasks.erase(it);
     }
 
-    const chartaxes::Scale scale = chartaxes::niceScale(0.0, high, 5);
+    const chartaxes::Scale scale = chartaxes::niceScale(0.0, high, valueTicks());
     chartaxes::applyScale(m_left, scale, chartaxes::durationLabel);
 
     // Live markers and the database's, once each, in time order.

@@ -11,6 +11,8 @@
 #include <QLineSeries>
 #include <QPen>
 
+#include <algorithm>
+
 namespace hb {
 
 LiveChart::LiveChart(const QString &title, const QString &objectName, QWidget *parent)
@@ -71,6 +73,15 @@ QCategoryAxis *LiveChart::addRightAxis()
 void LiveChart::setTimeRange(const ChartFrame &frame)
 {
     chartaxes::applyTimeRange(m_time, frame.fromMs, frame.toMs);
+}
+
+int LiveChart::valueTicks() const
+{
+    constexpr qreal kLabelPitch = 32.0; // px a label needs above the next at the labels' font
+    const qreal height = m_chart->plotArea().height();
+    if (height <= 0)
+        return 5; // before the first layout
+    return std::clamp(1 + int(height / kLabelPitch), 2, 5); // labels: one more than intervals
 }
 
 void LiveChart::setEmpty(bool empty)

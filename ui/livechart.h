@@ -57,6 +57,9 @@ protected:
     QCategoryAxis *addRightAxis();
     void setTimeRange(const ChartFrame &frame);
     void setEmpty(bool empty);
+    // How many value labels the plot's height has room for (2 .. 5, at least 32 px apart):
+    // crowded labels are elided into "…" by Qt Charts, which says nothing.
+    int valueTicks() const;
 
     // `points` re-decimated if the frame was made for a wider plot than `columns` (a frame
     // loaded before the window shrank).

@@ -53,12 +53,12 @@ void ResourceChart::show(const ChartFrame &frame, const ChartContext &context)
     double low = 0.0;
     double high = config.cyclesAlertThreshold;
     extend(cycles, &low, &high);
-    chartaxes::applyScale(m_left, chartaxes::niceScale(low, high * 1.05, 5),
+    chartaxes::applyScale(m_left, chartaxes::niceScale(low, high * 1.05, valueTicks()),
                           chartaxes::cyclesLabel);
     low = 0.0;
     high = double(config.memoryWarnBytes);
     extend(memory, &low, &high);
-    chartaxes::applyScale(m_right, chartaxes::niceScale(low, high * 1.05, 5),
+    chartaxes::applyScale(m_right, chartaxes::niceScale(low, high * 1.05, valueTicks()),
                           chartaxes::bytesLabel);
     setEmpty(cycles.isEmpty() && memory.isEmpty());
 }

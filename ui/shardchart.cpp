@@ -51,14 +51,14 @@ void ShardChart::show(const ChartFrame &frame, const ChartContext &context)
         if (!frame.shardLoad.contains(it.key()))
             it.value()->clear(); // merged away, or not in this range
     }
-    chartaxes::applyScale(m_left, chartaxes::niceScale(low, high, 5), chartaxes::countLabel);
+    chartaxes::applyScale(m_left, chartaxes::niceScale(low, high, valueTicks()), chartaxes::countLabel);
 
     const QList<QPointF> count = fit(frame.shardCount, frame, context.columns);
     m_count->replace(count);
     double countLow = 0.0;
     double countHigh = 0.0;
     extend(count, &countLow, &countHigh);
-    chartaxes::Scale countScale = chartaxes::niceScale(0.0, std::max(countHigh, 2.0), 5);
+    chartaxes::Scale countScale = chartaxes::niceScale(0.0, std::max(countHigh, 2.0), valueTicks());
     if (countScale.step < 1.0) // shards come whole
         countScale = {0.0, std::ceil(std::max(countHigh, 2.0)), 1.0};
     chartaxes::applyScale(m_right, countScale, chartaxes::countLabel);

@@ -15,16 +15,22 @@ SuccessChart::SuccessChart(QWidget *parent)
 {
     m_rate = addLine(tr("Success"), QStringLiteral("successRate"), QColor(0x2e, 0x7d, 0x32));
     m_chart->legend()->hide(); // one series: the title says what it is
+    applyPercentScale();
+}
+
+void SuccessChart::applyPercentScale()
+{
     chartaxes::Scale scale;
     scale.min = 0.0;
     scale.max = 100.0;
-    scale.step = 25.0;
+    scale.step = valueTicks() >= 5 ? 25.0 : 50.0;
     chartaxes::applyScale(m_left, scale, chartaxes::percentLabel);
 }
 
 void SuccessChart::show(const ChartFrame &frame, const ChartContext &context)
 {
     setTimeRange(frame);
+    applyPercentScale();
     const QList<QPointF> rate = fit(frame.successPercent, frame, context.columns);
     m_rate->replace(rate);
     setEmpty(rate.isEmpty());

@@ -16,6 +16,7 @@ public:
     void show(const ChartFrame &frame, const ChartContext &context) override;
 
 private:
+    void applyPercentScale(); // 25 % steps where the plot is tall enough, else 50 %
     QLineSeries *m_rate;
 };
 

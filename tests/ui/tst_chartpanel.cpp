@@ -9,6 +9,7 @@
 #include <QAbstractAxis>
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QDir>
 #include <QFile>
@@ -150,6 +151,8 @@ private Q_SLOTS:
     void resultForAGonePanelIsIgnored();
     void unreadableMetricsFileIsReported();
     void liveViewStartsWithTheMinutesBefore();
+    void axisMakesRoomForWiderLabels();
+    void shortChartsKeepTheirLabelsApart();
     void screenshot();
 };
 
@@ -605,6 +608,60 @@ void TestChartPanel::liveViewStartsWithTheMinutesBefore()
     // Later batches go straight in.
     p->addRecords({{}, {{102, kNow + 2000, 70, 0, 0, 0, {}}}, {}});
     QCOMPARE(p->liveData().tickBuffer().rawCount(), qsizetype(102));
+}
+
+// The value axis' labels change with the data ("20 ms" -> "150 ms"): the plot area must move
+// over to make room, not leave the labels to be elided into "…".
+void TestChartPanel::axisMakesRoomForWiderLabels()
+{
+    Panel p;
+    RecordBatch small;
+    for (int i = 0; i < 20; ++i)
+        small.ticks.append({i + 1, kNow - kMinute + i * 1000, 8 + i % 3, 1, 1, 0, {}});
+    p->addRecords(small);
+    p.settle();
+    QChart *chart = p->chart(ChartPanel::ExecutionTimeChart);
+    const qreal narrowLeft = chart->plotArea().left();
+
+    RecordBatch large;
+    for (int i = 0; i < 20; ++i)
+        large.ticks.append({i + 21, kNow - kMinute + 20'000 + i * 1000, 1'800 + i, 1, 1, 0, {}});
+    p->addRecords(large);
+    p.settle();
+    auto *axis = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Vertical).constFirst());
+    QVERIFY(axis);
+    QVERIFY2(axis->categoriesLabels().constLast().endsWith(u"000 ms"),
+             qPrintable(axis->categoriesLabels().join(u", ")));
+    QTRY_VERIFY2(chart->plotArea().left() > narrowLeft + 5,
+                 qPrintable(QStringLiteral("plot area left %1, was %2")
+                                .arg(chart->plotArea().left())
+                                .arg(narrowLeft)));
+}
+
+// Qt Charts elides value labels that crowd each other into "…". In the main window's default
+// layout each chart's plot is under 100 px tall: fewer labels, at least 30 px apart.
+void TestChartPanel::shortChartsKeepTheirLabelsApart()
+{
+    Panel p(QSize(1260, 360));
+    p->addRecords(liveBatch(60, kMinute, true));
+    p.settle();
+    p.settle(); // the label count follows the plot's height from the first layout
+    for (int c = 0; c < ChartPanel::ChartCount; ++c) {
+        QChart *chart = p->chart(ChartPanel::ChartId(c));
+        for (QAbstractAxis *a : chart->axes(Qt::Vertical)) {
+            auto *axis = qobject_cast<QCategoryAxis *>(a);
+            QVERIFY(axis);
+            const int labels = int(axis->categoriesLabels().size());
+            QVERIFY(labels >= 2);
+            const qreal pitch = chart->plotArea().height() / (labels - 1);
+            QVERIFY2(pitch >= 30,
+                     qPrintable(QStringLiteral("%1: %2 labels on %3 px (%4)")
+                                    .arg(chart->title())
+                                    .arg(labels)
+                                    .arg(chart->plotArea().height())
+                                    .arg(axis->categoriesLabels().join(u", "))));
+        }
+    }
 }
 
 void TestChartPanel::screenshot()
