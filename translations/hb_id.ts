@@ -1711,6 +1711,14 @@ Alasan (dicatat di log audit):</translation>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 dtk</translation>
+    </message>
 </context>
 <context>
     <name>hb::cli</name>
