@@ -277,8 +277,10 @@ qint64 peekLoanCount(const QString &path)
 
 void removeDatabaseFiles(const QString &path)
 {
+    // A leftover of building this file (see buildingPath()) goes with it.
     for (const QString &suffix :
-         {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal"), QString()})
+         {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal"), QString(),
+          QStringLiteral(".new"), QStringLiteral(".new-journal")})
         QFile::remove(path + suffix);
 }
 

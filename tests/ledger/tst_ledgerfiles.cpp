@@ -324,6 +324,17 @@ void TestLedgerFiles::halfBuiltShardFileIsNeverUsed()
     ledger->insertLoans(makeLoans(0, 500));
     QCOMPARE(ledger->countLoans().total, 500);
     QVERIFY(ledger->shardLoads().at(2).loans > 0);
+
+    // A leftover beside a shard that a scale-down deletes goes with it.
+    const QString beside = f.dir() + QStringLiteral("/shard-0009.db.new");
+    {
+        QFile file(beside);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(1000, 'x'));
+    }
+    QCOMPARE(ledger->rebalance(0).shardsAfter, 2); // 500 loans on 10 shards: 5 % load
+    QVERIFY(!QFile::exists(beside));
+    QCOMPARE(ledger->countLoans().total, 500);
 }
 
 void TestLedgerFiles::failedInsertNamesFileAndKeepsNothing()
