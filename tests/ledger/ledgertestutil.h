@@ -2,6 +2,7 @@
 
 // Shared by the ledger tests (header-only: each tst_*.cpp is its own executable).
 
+#include "filelimits.h"
 #include "ledger/ledger.h"
 #include "ledger/shard.h"
 #include "ledger/stablehash.h"
@@ -13,8 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <csignal>
-#include <sys/resource.h>
 
 namespace hb::test {
 
@@ -101,41 +100,5 @@ inline QStringList shardFiles(const QString &dir)
 {
     return QDir(dir).entryList({QStringLiteral("shard-*.db")}, QDir::Files, QDir::Name);
 }
-
-inline bool sideFilesExist(const QString &path)
-{
-    return QFile::exists(path + QStringLiteral("-wal")) ||
-           QFile::exists(path + QStringLiteral("-shm")) ||
-           QFile::exists(path + QStringLiteral("-journal"));
-}
-
-// Caps the size any file of this process may grow to, the way a full disk would; SIGXFSZ is
-// ignored so the write fails with EFBIG instead of killing the test.
-class FileSizeLimit
-{
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() { restore(); }
-    void restore()
-    {
-        if (m_restored)
-            return;
-        setrlimit(RLIMIT_FSIZE, &m_old);
-        std::signal(SIGXFSZ, m_oldHandler);
-        m_restored = true;
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = nullptr;
-    bool m_restored = false;
-};
 
 } // namespace hb::test

@@ -1,6 +1,7 @@
 // MetricsStore: the metrics.db file users and analysts open. Schema, migrations, round trips,
 // rollups, retention, and how damaged, newer, read-only or full files are refused.
 
+#include "filelimits.h"
 #include "store/metricsstore.h"
 #include "testsupport.h"
 
@@ -15,11 +16,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <set>
-#include <sys/resource.h>
 
 using namespace hb;
+using hb::test::FileSizeLimit;
+using hb::test::sideFilesExist;
 
 namespace {
 
@@ -116,42 +117,6 @@ QString sampleRollupTable(const QString &table)
     return QStringLiteral("SELECT series, bucket_ms, n, sum, min, max FROM %1 ORDER BY 1, 2")
         .arg(table);
 }
-
-bool sideFilesExist(const QString &path)
-{
-    return QFile::exists(path + QStringLiteral("-wal")) ||
-           QFile::exists(path + QStringLiteral("-shm")) ||
-           QFile::exists(path + QStringLiteral("-journal"));
-}
-
-// Caps the size any file of this process may grow to, the way a full disk would; SIGXFSZ is
-// ignored so the write fails with EFBIG instead of killing the test.
-class FileSizeLimit
-{
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() { restore(); }
-    void restore()
-    {
-        if (m_restored)
-            return;
-        setrlimit(RLIMIT_FSIZE, &m_old);
-        std::signal(SIGXFSZ, m_oldHandler);
-        m_restored = true;
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = nullptr;
-    bool m_restored = false;
-};
 
 WriteBatch bigBatch(qint64 start, int count)
 {
