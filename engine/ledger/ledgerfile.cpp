@@ -1,6 +1,7 @@
 #include "ledger/ledgerfile.h"
 
 #include "ledger/ledgerlogging.h"
+#include "sqlite/sqlfile.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -10,7 +11,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -71,16 +71,7 @@ StoreError newerVersion(const QString &path, int version, int supported)
 
 std::unique_ptr<SQLite::Database> openForPeek(const QString &path)
 {
-    const bool sideFiles = QFileInfo::exists(path + QStringLiteral("-wal")) ||
-                           QFileInfo::exists(path + QStringLiteral("-journal"));
-    if (sideFiles)
-        return std::make_unique<SQLite::Database>(utf8(path), SQLite::OPEN_READONLY,
-                                                  kBusyTimeoutMs);
-    const QString uri =
-        QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
-        QStringLiteral("?immutable=1");
-    return std::make_unique<SQLite::Database>(utf8(uri), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
-                                              kBusyTimeoutMs);
+    return sql::openReadOnly(path, kBusyTimeoutMs);
 }
 
 namespace {
@@ -103,7 +94,7 @@ void removeEmptyWal(const QString &path)
 
 std::string utf8(const QString &text)
 {
-    return text.toStdString();
+    return sql::utf8(text);
 }
 
 QString messageOf(const std::exception &e)

@@ -2,7 +2,8 @@
 
 #include "core/logging.h"
 #include "store/schema.h"
-#include "store/sqlvalues.h"
+#include "sqlite/sqlfile.h"
+#include "sqlite/sqlvalues.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -10,7 +11,6 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QUrl>
 
 #include <initializer_list>
 
@@ -31,31 +31,11 @@ QString trReader(const char *text)
 // Long enough to ride out a writer's checkpoint; a reader in WAL mode never waits on commits.
 constexpr int kBusyTimeoutMs = 2000;
 
-std::string utf8(const QString &text)
-{
-    return text.toStdString();
-}
+using sql::utf8;
 
 QString messageOf(const std::exception &e)
 {
     return QString::fromUtf8(e.what()).simplified();
-}
-
-// Read-only and never a writer's obstacle. With a -wal (a writer is or was active) the file is
-// opened plainly read-only so committed WAL frames are seen; without one it is complete on its
-// own and opened `immutable`, which creates no -wal/-shm next to a file the user only studies.
-std::unique_ptr<SQLite::Database> openReadOnly(const QString &path)
-{
-    const bool sideFiles = QFileInfo::exists(path + QStringLiteral("-wal")) ||
-                           QFileInfo::exists(path + QStringLiteral("-journal"));
-    if (sideFiles)
-        return std::make_unique<SQLite::Database>(utf8(path), SQLite::OPEN_READONLY,
-                                                  kBusyTimeoutMs);
-    const QString uri =
-        QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
-        QStringLiteral("?immutable=1");
-    return std::make_unique<SQLite::Database>(utf8(uri), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
-                                              kBusyTimeoutMs);
 }
 
 const char *rollupTable(MetricsReader::Resolution resolution, bool samples)
@@ -98,7 +78,7 @@ MetricsReader::MetricsReader(const QString &path)
         throw StoreError(path + u": " + trReader("no such metrics database"));
     int version = 0;
     try {
-        m_db = openReadOnly(path);
+        m_db = sql::openReadOnly(path, kBusyTimeoutMs);
         m_db->exec("PRAGMA query_only = 1");
         version = schema::userVersion(*m_db);
     } catch (const SQLite::Exception &e) {

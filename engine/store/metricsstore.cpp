@@ -4,7 +4,8 @@
 #include "store/enginestate.h"
 #include "store/rollups.h"
 #include "store/schema.h"
-#include "store/sqlvalues.h"
+#include "sqlite/sqlfile.h"
+#include "sqlite/sqlvalues.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -14,7 +15,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -43,10 +43,7 @@ template<typename T> void appendMoved(QVector<T> &to, QVector<T> &from)
     from.clear();
 }
 
-std::string utf8(const QString &text)
-{
-    return text.toStdString();
-}
+using sql::utf8;
 
 QString messageOf(const std::exception &e)
 {
@@ -85,21 +82,9 @@ StoreError newerVersion(const QString &path, int version)
                             .arg(MetricsStore::SchemaVersion));
 }
 
-// A read-only connection that cannot change the file. Without a -wal or hot -journal next
-// to it the file is complete on its own, so it is opened `immutable`: a plain read-only
-// connection to a WAL file would leave empty -wal/-shm files behind.
 std::unique_ptr<SQLite::Database> openForPeek(const QString &path)
 {
-    const bool sideFiles = QFileInfo::exists(path + QStringLiteral("-wal")) ||
-                           QFileInfo::exists(path + QStringLiteral("-journal"));
-    if (sideFiles)
-        return std::make_unique<SQLite::Database>(utf8(path), SQLite::OPEN_READONLY,
-                                                  kBusyTimeoutMs);
-    const QString uri =
-        QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
-        QStringLiteral("?immutable=1");
-    return std::make_unique<SQLite::Database>(utf8(uri), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
-                                              kBusyTimeoutMs);
+    return sql::openReadOnly(path, kBusyTimeoutMs);
 }
 
 // Refuses, without changing a byte, a file this build must not open read-write.

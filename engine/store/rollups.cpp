@@ -1,7 +1,7 @@
 #include "store/rollups.h"
 
 #include "store/schema.h"
-#include "store/sqlvalues.h"
+#include "sqlite/sqlvalues.h"
 
 #include <SQLiteCpp/Statement.h>
 

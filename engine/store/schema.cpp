@@ -3,7 +3,7 @@
 #include "core/logging.h"
 #include "core/records.h"
 #include "store/enginestate.h"
-#include "store/sqlvalues.h"
+#include "sqlite/sqlvalues.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
