@@ -1,7 +1,7 @@
 #include "ledger/catalog.h"
 
 #include "ledger/ledgerfile.h"
-#include "ledger/sqlbind.h"
+#include "sqlite/sqlvalues.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -13,7 +13,7 @@
 
 namespace hb {
 
-using namespace ledgersql;
+using namespace sql;
 
 namespace {
 

@@ -4,7 +4,7 @@
 // Upserts are plain SQL (UPDATE, then INSERT when no row matched, in one transaction) so the
 // same statements run on PostgreSQL.
 
-#include "ledger/sqlbind.h"
+#include "sqlite/sqlvalues.h"
 #include "store/storeerror.h"
 
 #include <SQLiteCpp/Database.h>
@@ -19,7 +19,7 @@
 
 namespace hb {
 
-using namespace ledgersql;
+using namespace sql;
 
 QVector<PoolTotals> Catalog::poolTotals()
 {

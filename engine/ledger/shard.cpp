@@ -1,7 +1,7 @@
 #include "ledger/shard.h"
 
 #include "ledger/ledgerfile.h"
-#include "ledger/sqlbind.h"
+#include "sqlite/sqlvalues.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -17,7 +17,7 @@
 
 namespace hb {
 
-using namespace ledgersql;
+using namespace sql;
 
 namespace {
 

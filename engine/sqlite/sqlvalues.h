@@ -26,6 +26,12 @@ inline void bindText(SQLite::Statement &stmt, int index, const QByteArray &utf8)
     stmt.bindNoCopy(index, utf8.constData());
 }
 
+// Copied: for the few, cold statements (the ledger catalog's).
+inline void bindText(SQLite::Statement &stmt, int index, const QString &text)
+{
+    stmt.bind(index, text.toStdString());
+}
+
 inline qint64 int64Of(const SQLite::Column &column)
 {
     return qint64(column.getInt64());

@@ -2,6 +2,7 @@
 // share transactions under load, a failure is reported once and never blocks the caller.
 
 #include "core/clock.h"
+#include "filelimits.h"
 #include "store/metricswriter.h"
 #include "testsupport.h"
 
@@ -11,12 +12,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
 using namespace hb;
+using hb::test::FileSizeLimit;
 
 namespace {
 
@@ -52,30 +52,6 @@ WriteBatch tickBatch(qint64 tickId, qint64 atMs, int executions = 8)
     batch.samples.append({QStringLiteral("cycles"), atMs, double(tickId)});
     return batch;
 }
-
-// Caps the size any file of this process may grow to, the way a full disk would; SIGXFSZ is
-// ignored so the write fails with EFBIG instead of killing the test.
-class FileSizeLimit
-{
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit()
-    {
-        setrlimit(RLIMIT_FSIZE, &m_old);
-        std::signal(SIGXFSZ, m_oldHandler);
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = nullptr;
-};
 
 // Holds the database's write lock from another connection, so the writer thread waits (on
 // its busy timeout) inside its next transaction while the test keeps submitting.
