@@ -1,10 +1,10 @@
 #include "adminsession.h"
 
+#include "background.h"
+
 #include <QCoreApplication>
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace hb {
 
@@ -50,20 +50,18 @@ bool AdminSession::setPassphrase(const QString &passphrase, QString *error)
 void AdminSession::unlock(const QString &passphrase)
 {
     const quint64 request = ++m_unlockRequest;
-    auto *watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, request] {
-        watcher->deleteLater();
-        if (request != m_unlockRequest)
-            return; // a newer attempt answers instead
-        const bool ok = watcher->result();
-        if (ok) {
-            noteActivity();
-            setRole(Role::Admin);
-        }
-        Q_EMIT unlockFinished(ok);
-    });
     const PassphraseFile file = m_passphrase;
-    watcher->setFuture(QtConcurrent::run([file, passphrase] { return file.verify(passphrase); }));
+    runInBackground(
+        this, [file, passphrase] { return file.verify(passphrase); },
+        [this, request](bool ok) {
+            if (request != m_unlockRequest)
+                return; // a newer attempt answers instead
+            if (ok) {
+                noteActivity();
+                setRole(Role::Admin);
+            }
+            Q_EMIT unlockFinished(ok);
+        });
 }
 
 void AdminSession::lock()

@@ -1,10 +1,10 @@
 #include "auditpanel.h"
 
 #include "auditlogmodel.h"
+#include "background.h"
 #include "store/metricsreader.h"
 #include "tableview.h"
 
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -12,7 +12,6 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
 
@@ -90,36 +89,27 @@ void AuditPanel::loadOlder()
     const qint64 toMs = m_model->rowCount() > 0 ? m_model->oldestMs() + 1
                                                 : std::numeric_limits<qint64>::max();
     const QString path = m_metricsPath;
-    auto *watcher = new QFutureWatcher<Page>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation = m_generation] {
-        watcher->deleteLater();
-        if (generation == m_generation)
-            onOlderLoaded(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([path, toMs] {
-        Page page;
-        try {
-            MetricsReader reader(path);
-            page.entries = reader.auditEntries(0, toMs, {}, PageSize);
-        } catch (const std::exception &e) {
-            page.error = QString::fromLocal8Bit(e.what());
-        }
-        return page;
-    }));
+    attemptInBackground(
+        this,
+        [path, toMs] { return MetricsReader(path).auditEntries(0, toMs, {}, PageSize); },
+        [this, generation = m_generation](const Attempt<QVector<AuditEntry>> &page) {
+            if (generation == m_generation)
+                onOlderLoaded(page);
+        });
 }
 
-void AuditPanel::onOlderLoaded(const Page &page)
+void AuditPanel::onOlderLoaded(const Attempt<QVector<AuditEntry>> &page)
 {
     m_loading = false;
-    if (!page.error.isEmpty()) {
+    if (!page.ok()) {
         m_lastMessage = tr("Could not read older entries: %1").arg(page.error);
         updateStatus();
         Q_EMIT olderLoaded(-1);
         return;
     }
-    const int added = m_model->appendOlder(page.entries);
+    const int added = m_model->appendOlder(page.value);
     // Fewer rows than asked for means the store holds nothing older than these.
-    m_exhausted = page.entries.size() < PageSize;
+    m_exhausted = page.value.size() < PageSize;
     m_lastMessage = m_exhausted ? tr("That is the whole audit log.")
                                 : tr("%n older entries loaded.", nullptr, added);
     updateStatus();

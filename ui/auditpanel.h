@@ -1,5 +1,6 @@
 #pragma once
 
+#include "background.h"
 #include "core/records.h"
 
 #include <QWidget>
@@ -40,12 +41,7 @@ Q_SIGNALS:
     void olderLoaded(int added); // -1: the read failed (statusText() says why)
 
 private:
-    struct Page
-    {
-        QVector<AuditEntry> entries;
-        QString error;
-    };
-    void onOlderLoaded(const Page &page);
+    void onOlderLoaded(const Attempt<QVector<AuditEntry>> &page);
     void updateStatus();
 
     AuditLogModel *m_model;

@@ -1,5 +1,6 @@
 #include "chartpanel.h"
 
+#include "background.h"
 #include "chartview.h"
 #include "executionchart.h"
 #include "format.h"
@@ -11,7 +12,6 @@
 #include <QButtonGroup>
 #include <QChart>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHash>
 #include <QHBoxLayout>
@@ -19,7 +19,6 @@
 #include <QMenu>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <climits>
@@ -219,27 +218,12 @@ void ChartPanel::seedLiveFromStore()
     const QString path = m_metricsPath;
     const qint64 toMs = m_clock->nowMs() + 1;
     const qint64 fromMs = toMs - SeedSpanMs;
-    struct Seed
-    {
-        RecordBatch records;
-        QString error;
-    };
-    auto *watcher = new QFutureWatcher<Seed>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
-        watcher->deleteLater();
-        const Seed seed = watcher->result();
-        if (id == m_seedId && m_seeding)
-            onSeeded(seed.records, seed.error);
-    });
-    watcher->setFuture(QtConcurrent::run([path, fromMs, toMs] {
-        Seed seed;
-        try {
-            seed.records = loadRecentRecords(path, fromMs, toMs);
-        } catch (const std::exception &e) {
-            seed.error = QString::fromLocal8Bit(e.what());
-        }
-        return seed;
-    }));
+    attemptInBackground(
+        this, [path, fromMs, toMs] { return loadRecentRecords(path, fromMs, toMs); },
+        [this, id](const Attempt<RecordBatch> &seed) {
+            if (id == m_seedId && m_seeding)
+                onSeeded(seed.value, seed.error);
+        });
 }
 
 void ChartPanel::onSeeded(const RecordBatch &seed, const QString &error)
@@ -437,24 +421,22 @@ void ChartPanel::requestRange()
     m_requestedColumns = query.columns;
     m_loadingRequestId = id;
 
-    // The watcher is the receiver: it dies with the panel, and then the result goes nowhere.
-    auto *watcher = new QFutureWatcher<ChartFrame>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
-        watcher->deleteLater();
-        onRangeLoaded(id, watcher->result());
-    });
+    // The answer is delivered to the panel: once it is gone, the result goes nowhere.
     const RangeLoader loader = m_loader;
-    watcher->setFuture(QtConcurrent::run([loader, query] {
-        try {
-            return loader(query);
-        } catch (const std::exception &e) { // loadChartRange reports its own; anything else
-            ChartFrame failed;
-            failed.fromMs = query.fromMs;
-            failed.toMs = query.toMs;
-            failed.error = QString::fromLocal8Bit(e.what());
-            return failed;
-        }
-    }));
+    runInBackground(
+        this,
+        [loader, query] {
+            try {
+                return loader(query);
+            } catch (const std::exception &e) { // loadChartRange reports its own; anything else
+                ChartFrame failed;
+                failed.fromMs = query.fromMs;
+                failed.toMs = query.toMs;
+                failed.error = QString::fromLocal8Bit(e.what());
+                return failed;
+            }
+        },
+        [this, id](const ChartFrame &frame) { onRangeLoaded(id, frame); });
     qCDebug(lcUi) << "chart range request" << id << "from" << query.path;
     updateStatus();
 }

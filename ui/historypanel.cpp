@@ -1,13 +1,13 @@
 #include "historypanel.h"
 
 #include "format.h"
+#include "background.h"
 #include "historymodel.h"
 #include "store/metricsreader.h"
 #include "tableview.h"
 
 #include <QComboBox>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -15,7 +15,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace hb {
 
@@ -89,34 +88,25 @@ void HistoryPanel::loadEarlier(const QString &metricsPath)
     {
         QVector<TickRecord> ticks;
         QVector<ExecutionRecord> runs;
-        QString error;
     };
-    const int tickCapacity = TickHistoryModel::DefaultCapacity;
-    const int runCapacity = HistoryModel::DefaultCapacity;
-    auto *watcher = new QFutureWatcher<Earlier>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Earlier earlier = watcher->result();
-        if (!earlier.error.isEmpty()) {
-            m_detail->setPlaceholderText(tr("Could not read the earlier history: %1").arg(earlier.error));
-            Q_EMIT earlierLoaded(-1, -1);
-            return;
-        }
-        const int ticks = m_tickModel->appendOlder(earlier.ticks);
-        const int runs = m_model->appendOlder(earlier.runs);
-        Q_EMIT earlierLoaded(ticks, runs);
-    });
-    watcher->setFuture(QtConcurrent::run([metricsPath, tickCapacity, runCapacity] {
-        Earlier earlier;
-        try {
+    attemptInBackground(
+        this,
+        [metricsPath] {
             MetricsReader reader(metricsPath);
-            earlier.ticks = reader.recentTicks(tickCapacity);
-            earlier.runs = reader.recentExecutions(runCapacity);
-        } catch (const std::exception &e) {
-            earlier.error = QString::fromLocal8Bit(e.what());
-        }
-        return earlier;
-    }));
+            return Earlier{reader.recentTicks(TickHistoryModel::DefaultCapacity),
+                           reader.recentExecutions(HistoryModel::DefaultCapacity)};
+        },
+        [this](const Attempt<Earlier> &earlier) {
+            if (!earlier.ok()) {
+                m_detail->setPlaceholderText(
+                    tr("Could not read the earlier history: %1").arg(earlier.error));
+                Q_EMIT earlierLoaded(-1, -1);
+                return;
+            }
+            const int ticks = m_tickModel->appendOlder(earlier.value.ticks);
+            const int runs = m_model->appendOlder(earlier.value.runs);
+            Q_EMIT earlierLoaded(ticks, runs);
+        });
 }
 
 void HistoryPanel::addRecords(const QVector<ExecutionRecord> &records)
