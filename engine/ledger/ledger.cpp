@@ -72,6 +72,14 @@ struct Ledger::Private
 
     qint64 now() const { return clock->nowMs(); }
     QVector<int> ring() const { return router->ring().shards(); }
+    // The shards a filter reads: the whole ring, or the one it names if the ring has it.
+    QVector<int> shardsOf(const LoanFilter &filter) const
+    {
+        QVector<int> ids = ring();
+        if (filter.shard)
+            ids = ids.contains(*filter.shard) ? QVector<int>{*filter.shard} : QVector<int>{};
+        return ids;
+    }
 
     // One operation on one shard, through its circuit breaker.
     template<typename Op> auto onShard(int id, Op &&op) -> decltype(op(std::declval<Shard &>()))
@@ -306,7 +314,7 @@ qint64 Ledger::forEachLoan(const LoanFilter &filter, const std::function<bool(co
         ++visited;
         return visit(loan);
     };
-    for (const int id : d->ring()) {
+    for (const int id : d->shardsOf(filter)) {
         if (!d->onShard(id, [&](Shard &s) { return s.forEach(filter, counted); }))
             break;
     }
@@ -317,7 +325,7 @@ LoanCounts Ledger::countLoans(const LoanFilter &filter)
 {
     const auto guard = d->lock();
     LoanCounts counts;
-    for (const int id : d->ring()) {
+    for (const int id : d->shardsOf(filter)) {
         const LoanCounts part = d->onShard(id, [&](Shard &s) { return s.count(filter); });
         counts.total += part.total;
         for (size_t i = 0; i < counts.byStatus.size(); ++i)
@@ -344,6 +352,14 @@ int Ledger::shardCount()
 {
     const auto guard = d->lock();
     return d->router->ring().size();
+}
+
+QVector<int> Ledger::shardIds()
+{
+    const auto guard = d->lock();
+    QVector<int> ids = d->ring();
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 QVector<ShardLoad> Ledger::shardLoads()

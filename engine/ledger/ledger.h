@@ -72,6 +72,7 @@ public:
 
     // Shards
     int shardCount();
+    QVector<int> shardIds(); // ascending
     QVector<ShardLoad> shardLoads();    // ascending shard id
     int shardOf(const QString &loanId); // through the router's lookup cache
     // What rebalance() would aim for with `incoming` more loans.

@@ -74,6 +74,7 @@ struct LoanFilter
     QVector<LoanStatus> statuses;      // empty: any status
     std::optional<qint64> dueBeforeMs; // due_ms < this
     QString pool;                      // empty: any pool
+    std::optional<int> shard;          // only this shard's loans (none if it is not in the ring)
 };
 
 struct LoanCounts

@@ -32,6 +32,9 @@ struct Fixture
     std::unique_ptr<Ledger> open() { return std::make_unique<Ledger>(dir(), options()); }
 };
 
+constexpr int kAnyShard = -1;
+constexpr int kNoSuchShard = 999;
+
 qint64 scalar(const QString &path, const char *sql)
 {
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
@@ -82,6 +85,7 @@ void TestLedger::insertsAndReadsBack()
     // Each loan is in the file of the shard the ring gives it, and only there.
     const QVector<ShardLoad> loads = ledger->shardLoads();
     QCOMPARE(loads.size(), 2);
+    QCOMPARE(ledger->shardIds(), (QVector<int>{loads[0].shard, loads[1].shard}));
     qint64 sum = 0;
     for (const ShardLoad &load : loads) {
         const QStringList ids = idsInFile(f.dir() + u'/' + Shard::fileName(load.shard));
@@ -235,17 +239,24 @@ void TestLedger::forEachLoanFilters_data()
     QTest::addColumn<QVector<LoanStatus>>("statuses");
     QTest::addColumn<qint64>("dueBefore"); // 0: none
     QTest::addColumn<QString>("pool");
+    // kAnyShard: no shard filter; else an index into shardIds(), or kNoSuchShard
+    QTest::addColumn<int>("shard");
     const QVector<LoanStatus> none;
-    QTest::newRow("everything") << none << qint64(0) << QString();
-    QTest::newRow("overdue") << QVector<LoanStatus>{LoanStatus::Overdue} << qint64(0) << QString();
+    QTest::newRow("everything") << none << qint64(0) << QString() << kAnyShard;
+    QTest::newRow("overdue") << QVector<LoanStatus>{LoanStatus::Overdue} << qint64(0) << QString()
+                             << kAnyShard;
     QTest::newRow("outstanding") << QVector<LoanStatus>{LoanStatus::Active, LoanStatus::Overdue}
-                                 << qint64(0) << QString();
+                                 << qint64(0) << QString() << kAnyShard;
     QTest::newRow("due 45 days ago") << QVector<LoanStatus>{LoanStatus::Active, LoanStatus::Overdue}
-                                     << qint64(kNow - 45 * kDayMs) << QString();
-    QTest::newRow("pool") << none << qint64(0) << QStringLiteral("pool-a");
+                                     << qint64(kNow - 45 * kDayMs) << QString() << kAnyShard;
+    QTest::newRow("pool") << none << qint64(0) << QStringLiteral("pool-a") << kAnyShard;
     QTest::newRow("all three") << QVector<LoanStatus>{LoanStatus::Overdue} << kNow
-                               << QStringLiteral("pool-b");
-    QTest::newRow("nothing matches") << none << qint64(1) << QString();
+                               << QStringLiteral("pool-b") << kAnyShard;
+    QTest::newRow("nothing matches") << none << qint64(1) << QString() << kAnyShard;
+    QTest::newRow("first shard") << none << qint64(0) << QString() << 0;
+    QTest::newRow("second shard, active") << QVector<LoanStatus>{LoanStatus::Active} << qint64(0)
+                                          << QString() << 1;
+    QTest::newRow("a shard not in the ring") << none << qint64(0) << QString() << kNoSuchShard;
 }
 
 void TestLedger::forEachLoanFilters()
@@ -253,24 +264,34 @@ void TestLedger::forEachLoanFilters()
     QFETCH(QVector<LoanStatus>, statuses);
     QFETCH(qint64, dueBefore);
     QFETCH(QString, pool);
+    QFETCH(int, shard);
     Fixture f;
     const auto ledger = f.open();
     QVector<Loan> loans = makeLoans(0, 200);
     for (int i = 0; i < loans.size(); ++i)
         loans[i].status = LoanStatus(i % 4);
     ledger->insertLoans(loans);
+    const QVector<int> shardIds = ledger->shardIds();
+    QVERIFY(shardIds.size() >= 2);
+    QVERIFY(!shardIds.contains(kNoSuchShard));
 
     LoanFilter filter;
     filter.statuses = statuses;
     if (dueBefore != 0)
         filter.dueBeforeMs = dueBefore;
     filter.pool = pool;
+    if (shard != kAnyShard)
+        filter.shard = shard == kNoSuchShard ? kNoSuchShard : shardIds.at(shard);
     QSet<QString> expected;
     for (const Loan &loan : std::as_const(loans)) {
         if ((statuses.isEmpty() || statuses.contains(loan.status)) &&
-            (dueBefore == 0 || loan.dueMs < dueBefore) && (pool.isEmpty() || loan.pool == pool))
+            (dueBefore == 0 || loan.dueMs < dueBefore) && (pool.isEmpty() || loan.pool == pool) &&
+            (!filter.shard || ledger->shardOf(loan.id) == *filter.shard))
             expected.insert(loan.id);
     }
+    if (shard != kAnyShard && shard != kNoSuchShard)
+        QVERIFY2(!expected.isEmpty() && expected.size() < loans.size(),
+                 "the shard holds some loans, not all");
     QSet<QString> seen;
     const qint64 visited = ledger->forEachLoan(filter, [&](const Loan &loan) {
         seen.insert(loan.id);
