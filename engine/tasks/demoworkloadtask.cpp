@@ -61,15 +61,23 @@ TaskResult DemoWorkloadTask::run(const TaskContext &ctx)
     if (ctx.isCancelled())
         return result;
 
-    // Repay a few active loans, picked by the seeded generator as the scan goes by.
-    LoanFilter active;
-    active.statuses = {LoanStatus::Active};
+    // Repay a few active loans: a handful from each of a few shards picked at random, so the
+    // repayments fall across the whole ring as a real customer base's would (a scan from the
+    // start would take them all from the first shard). Within a shard, the seeded generator
+    // picks them as the scan goes by.
+    const QVector<int> shards = m_ledger->shardIds();
     QStringList repay;
-    m_ledger->forEachLoan(active, [&](const Loan &loan) {
-        if (m_random.between(0, 99) < 5)
-            repay.append(loan.id);
-        return repay.size() < kRepayPerTick;
-    });
+    for (int pick = 0; pick < kRepayShardsPerTick && !shards.isEmpty(); ++pick) {
+        LoanFilter active;
+        active.statuses = {LoanStatus::Active};
+        active.shard = shards.at(m_random.between(0, shards.size() - 1));
+        const qsizetype quota = repay.size() + kRepayPerTick / kRepayShardsPerTick;
+        m_ledger->forEachLoan(active, [&](const Loan &loan) {
+            if (m_random.between(0, 99) < 5)
+                repay.append(loan.id);
+            return repay.size() < quota;
+        });
+    }
     qint64 repaid = 0;
     for (const QString &id : std::as_const(repay)) {
         if (m_ledger->repayLoan(id).applied)

@@ -13,7 +13,7 @@ class Ledger;
 // tasks to react to, so the charts move and every kind of automatic action happens within the
 // first minutes at the 2 s demo tick. Each tick it opens loans (due within minutes: a compressed
 // clock, so they go overdue soon; a few already 46+ days past due, for auto liquidation) and
-// repays some, so the ledger grows until shard balancing scales up; it spends cycles at a steady
+// repays some (from random shards), so the ledger grows until shard balancing scales up; it spends cycles at a steady
 // rate, so the balance (seeded just above the alert line) crosses it and the treasury tops it
 // up (repaid loans pay fees into the treasury, so that goes on all day); and once a minute into
 // the run, then every kPriceOutagePeriodMs, the prices age by a day
@@ -26,6 +26,7 @@ public:
     static inline const QString kName = QStringLiteral("demo_workload");
     static constexpr int kOpenPerTick = 80;
     static constexpr int kRepayPerTick = 20;
+    static constexpr int kRepayShardsPerTick = 5; // the repayments come from this many shards
     static constexpr int kBackdatedPerTick = 2;          // of the opened ones, 46+ days past due
     static constexpr qint64 kMaxLoans = 20'000;          // stops opening loans beyond this
     static constexpr qint64 kCyclesPerSecond = 4'000'000'000; // the platform's own use

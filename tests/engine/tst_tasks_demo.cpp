@@ -11,9 +11,12 @@
 #include "tasks/demoworkloadtask.h"
 #include "testsupport.h"
 
+#include <QMap>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace hb;
 using namespace Qt::Literals::StringLiterals;
@@ -81,6 +84,7 @@ class TestDemoWorkload : public QObject
 private Q_SLOTS:
     void liquidationTopUpScaleUpAndBreakerTripWithinFiveMinutes();
     void aFullDemoLedgerEarnsMoreThanItSpends();
+    void repaymentsFallAcrossTheRing();
 };
 
 void TestDemoWorkload::liquidationTopUpScaleUpAndBreakerTripWithinFiveMinutes()
@@ -127,6 +131,39 @@ void TestDemoWorkload::aFullDemoLedgerEarnsMoreThanItSpends()
     qInfo("treasury + cycles over 10 ticks of a %lld-loan ledger: %lld -> %lld",
           qlonglong(DemoWorkloadTask::kMaxLoans), qlonglong(before), qlonglong(after));
     QVERIFY2(after >= before, "the demo spends more than it earns: its treasury will run dry");
+}
+
+// The shard load chart shows the whole ring: repayments land on most shards, none takes the bulk
+// of them (a scan from the start of the ring put them all on the first two).
+void TestDemoWorkload::repaymentsFallAcrossTheRing()
+{
+    DemoRig rig(5000, 0.0);
+    QVERIFY(rig.tick()); // the seeded ledger's own repaid loans are older than what follows
+    const qint64 start = rig.clock->nowMs();
+    constexpr int kTicks = 15;
+    for (int i = 0; i < kTicks; ++i)
+        QVERIFY(rig.tick());
+
+    LoanFilter repaidFilter;
+    repaidFilter.statuses = {LoanStatus::Repaid};
+    QStringList repaid;
+    rig.ledger->forEachLoan(repaidFilter, [&](const Loan &loan) {
+        if (loan.updatedMs >= start)
+            repaid.append(loan.id);
+        return true;
+    });
+    QMap<int, int> perShard;
+    for (const QString &id : std::as_const(repaid))
+        ++perShard[rig.ledger->shardOf(id)];
+    const int shards = rig.ledger->shardCount();
+    const int busiest =
+        perShard.isEmpty() ? 0 : *std::max_element(perShard.begin(), perShard.end());
+    qInfo("%lld loans repaid over %d ticks, on %lld of %d shards, at most %d on one",
+          qlonglong(repaid.size()), kTicks, qlonglong(perShard.size()), shards, busiest);
+    QVERIFY(repaid.size() >= kTicks * DemoWorkloadTask::kRepayPerTick / 2);
+    QVERIFY(shards >= 4);
+    QVERIFY2(perShard.size() >= shards * 2 / 3, "repayments should reach most shards");
+    QVERIFY2(busiest <= repaid.size() / 4, "one shard took the bulk of the repayments");
 }
 
 QTEST_GUILESS_MAIN(TestDemoWorkload)
