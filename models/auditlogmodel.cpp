@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace hb {
 
 AuditLogModel::AuditLogModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -79,15 +81,26 @@ void AuditLogModel::setEntries(const QVector<AuditEntry> &tail, qsizetype tailCa
 
 int AuditLogModel::appendOlder(const QVector<AuditEntry> &older)
 {
+    // Entries of the oldest shown millisecond may be shown already (none older can be): each
+    // shown one stands for one equal incoming entry, so two equal entries of one millisecond
+    // (the same action twice) are both kept.
+    const qint64 oldest = oldestMs();
+    QVector<AuditEntry> unmatched; // shown rows of the oldest millisecond not matched yet
+    for (auto it = m_rows.crbegin(); it != m_rows.crend() && it->tsMs == oldest; ++it)
+        unmatched.append(*it);
     QVector<AuditEntry> added;
     for (auto it = older.crbegin(); it != older.crend(); ++it) {
-        // Entries of the oldest shown millisecond may be shown already; none older can be.
-        const bool shown = !m_rows.isEmpty() && it->tsMs >= oldestMs()
-                           && std::any_of(m_rows.crbegin(), m_rows.crend(), [&](const AuditEntry &e) {
-                                  return sameEntry(e, *it);
-                              });
-        if (!shown)
-            added.append(*it);
+        if (!m_rows.isEmpty() && it->tsMs > oldest)
+            continue; // newer than the bottom row: shown already
+        if (!m_rows.isEmpty() && it->tsMs == oldest) {
+            const auto match = std::find_if(unmatched.begin(), unmatched.end(),
+                                            [&](const AuditEntry &e) { return sameEntry(e, *it); });
+            if (match != unmatched.end()) {
+                unmatched.erase(match);
+                continue;
+            }
+        }
+        added.append(*it);
     }
     const int room = std::max(0, MaxRows - int(m_rows.size()));
     added.resize(std::min<qsizetype>(added.size(), room));

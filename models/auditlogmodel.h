@@ -24,7 +24,8 @@ public:
     // (a burst larger than the tail: entries may be missing between) replaces everything.
     void setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapacity = -1);
     // Entries read from metrics.db, oldest first, all at or before oldestMs(): they go at the
-    // bottom, without those already shown. Returns how many were added.
+    // bottom, without those already shown (of the oldest shown millisecond, each shown row
+    // accounts for one equal entry). Returns how many were added.
     int appendOlder(const QVector<AuditEntry> &older);
     qint64 oldestMs() const { return m_rows.isEmpty() ? 0 : m_rows.constLast().tsMs; }
     const AuditEntry &entryAt(int row) const { return m_rows.at(row); }

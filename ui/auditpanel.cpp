@@ -84,21 +84,30 @@ void AuditPanel::loadOlder()
     m_loading = true;
     m_lastMessage.clear();
     updateStatus();
-    // Everything up to and including the oldest shown millisecond: entries of that same
-    // millisecond may not all be shown yet (the model drops the ones that are).
-    const qint64 toMs = m_model->rowCount() > 0 ? m_model->oldestMs() + 1
-                                                : std::numeric_limits<qint64>::max();
+    const bool empty = m_model->rowCount() == 0;
+    const qint64 oldestMs = m_model->oldestMs();
     const QString path = m_metricsPath;
     attemptInBackground(
         this,
-        [path, toMs] { return MetricsReader(path).auditEntries(0, toMs, {}, PageSize); },
-        [this, generation = m_generation](const Attempt<QVector<AuditEntry>> &page) {
+        [path, empty, oldestMs] {
+            MetricsReader reader(path);
+            OlderPage page;
+            const qint64 before = empty ? std::numeric_limits<qint64>::max() : oldestMs;
+            page.entries = reader.auditEntries(0, before, {}, PageSize);
+            page.reachesStart = page.entries.size() < PageSize;
+            // All of the oldest shown millisecond: not all of it may be shown yet.
+            if (!empty)
+                page.entries += reader.auditEntries(oldestMs, oldestMs + 1, {},
+                                                    std::numeric_limits<int>::max());
+            return page;
+        },
+        [this, generation = m_generation](const Attempt<OlderPage> &page) {
             if (generation == m_generation)
                 onOlderLoaded(page);
         });
 }
 
-void AuditPanel::onOlderLoaded(const Attempt<QVector<AuditEntry>> &page)
+void AuditPanel::onOlderLoaded(const Attempt<OlderPage> &page)
 {
     m_loading = false;
     if (!page.ok()) {
@@ -107,9 +116,8 @@ void AuditPanel::onOlderLoaded(const Attempt<QVector<AuditEntry>> &page)
         Q_EMIT olderLoaded(-1);
         return;
     }
-    const int added = m_model->appendOlder(page.value);
-    // Fewer rows than asked for means the store holds nothing older than these.
-    m_exhausted = page.value.size() < PageSize;
+    const int added = m_model->appendOlder(page.value.entries);
+    m_exhausted = page.value.reachesStart;
     m_lastMessage = m_exhausted ? tr("That is the whole audit log.")
                                 : tr("%n older entries loaded.", nullptr, added);
     updateStatus();

@@ -28,7 +28,9 @@ public:
     void setMetricsPath(const QString &path);
     // The engine's live tail and how many entries it keeps (AuditLogModel::setEntries).
     void setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapacity = -1);
-    void loadOlder(); // reads up to PageSize entries older than the oldest shown
+    // Reads the PageSize entries before the oldest shown millisecond, and every entry of that
+    // millisecond (a burst can put more than a page in one; those shown are not repeated).
+    void loadOlder();
 
     AuditLogModel *model() const { return m_model; }
     QSortFilterProxyModel *filter() const { return m_filter; }
@@ -41,7 +43,12 @@ Q_SIGNALS:
     void olderLoaded(int added); // -1: the read failed (statusText() says why)
 
 private:
-    void onOlderLoaded(const Attempt<QVector<AuditEntry>> &page);
+    struct OlderPage
+    {
+        QVector<AuditEntry> entries; // oldest first
+        bool reachesStart = false;   // nothing in the store is older
+    };
+    void onOlderLoaded(const Attempt<OlderPage> &page);
     void updateStatus();
 
     AuditLogModel *m_model;

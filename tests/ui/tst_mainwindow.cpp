@@ -105,6 +105,7 @@ private Q_SLOTS:
     void historyStartsWithWhatHappenedBefore();
     void bannerSaysHowTheOracleIs();
     void auditViewerPagesThroughTheStore();
+    void auditViewerPagesThroughABurstInOneMillisecond();
     void pauseAndResumeReachTheEngine();
     void pauseAsksForConfirmationFirst();
     void keyboardShortcutPauses();
@@ -259,6 +260,44 @@ void TestMainWindow::auditViewerPagesThroughTheStore()
     // The filter narrows all of it, loaded rows included.
     audit->findChild<QLineEdit *>(QStringLiteral("auditSearch"))->setText(u"archived_7"_s);
     QCOMPARE(audit->filter()->rowCount(), 11); // archived_7 and archived_70 .. archived_79
+}
+
+// More entries in one millisecond than a page holds (one tick liquidating hundreds of loans):
+// "Load older" goes on through them and past them, each entry shown once.
+void TestMainWindow::auditViewerPagesThroughABurstInOneMillisecond()
+{
+    Window w(Role::Viewer, false);
+    constexpr qint64 kBurstMs = 1'600'000'000'000;
+    const int burst = AuditPanel::PageSize + 200;
+    const int earlier = 100;
+    {
+        MetricsStore store(w.dir.filePath(QStringLiteral("metrics.db")));
+        WriteBatch batch;
+        for (int i = 0; i < earlier; ++i)
+            batch.audit.append({kBurstMs - 1000 + i, QStringLiteral("heartbeat:auto_cleanup"),
+                                QStringLiteral("earlier_%1").arg(i), QStringLiteral("{}")});
+        for (int i = 0; i < burst; ++i)
+            batch.audit.append({kBurstMs, QStringLiteral("heartbeat:auto_liquidation"),
+                                QStringLiteral("liquidated_%1").arg(i), QStringLiteral("{}")});
+        store.write(batch);
+    }
+    AuditPanel *audit = w.window->auditPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+    const int live = audit->model()->rowCount();
+
+    QSignalSpy loaded(audit, &AuditPanel::olderLoaded);
+    for (int page = 0; page < 5 && audit->loadOlderButton()->isEnabled(); ++page) {
+        QTest::mouseClick(audit->loadOlderButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), page + 1, 5000);
+        QVERIFY(loaded.constLast().constFirst().toInt() >= 0);
+    }
+    QVERIFY2(!audit->loadOlderButton()->isEnabled(), "the whole log was read within 5 pages");
+    QCOMPARE(audit->model()->rowCount(), live + burst + earlier);
+    QSet<QString> actions;
+    for (int row = live; row < audit->model()->rowCount(); ++row)
+        actions.insert(audit->model()->entryAt(row).action);
+    QCOMPARE(actions.size(), burst + earlier);
+    QCOMPARE(audit->model()->entryAt(audit->model()->rowCount() - 1).action, u"earlier_0"_s);
 }
 
 void TestMainWindow::pauseAndResumeReachTheEngine()

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void auditLogIsNewestFirstAndReadable();
     void auditLogKeepsOlderRowsAsTheTailSlides();
     void auditLogPagesFromTheStoreBeforeAnyLiveEntry();
+    void auditLogKeepsEqualEntriesOfOneMillisecond();
     void tickHistoryShowsEveryTickAndItsRuns();
 };
 
@@ -212,6 +213,26 @@ void TestPanelModels::auditLogPagesFromTheStoreBeforeAnyLiveEntry()
     QCOMPARE(model.entryAt(1).action, u"d"_s);
     QCOMPARE(model.entryAt(2).action, u"c"_s);
     QCOMPARE(model.entryAt(4).action, u"a"_s);
+}
+
+// The same automatic action twice in one millisecond is two rows: a page from the store that
+// holds three of them while two are shown adds the third, not none and not three.
+void TestPanelModels::auditLogKeepsEqualEntriesOfOneMillisecond()
+{
+    AuditLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto entry = [](qint64 ts, const QString &action) {
+        return AuditEntry{ts, QStringLiteral("heartbeat"), action, QStringLiteral("{}")};
+    };
+    model.setEntries({entry(10, u"a"_s), entry(10, u"a"_s), entry(20, u"b"_s)});
+    QCOMPARE(model.appendOlder({entry(5, u"x"_s), entry(10, u"a"_s), entry(10, u"a"_s),
+                                entry(10, u"a"_s), entry(20, u"b"_s)}),
+             2);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.entryAt(3).action, u"a"_s);
+    QCOMPARE(model.entryAt(4).action, u"x"_s);
+    // The same page again adds nothing: every entry of it is shown now.
+    QCOMPARE(model.appendOlder({entry(5, u"x"_s)}), 0);
 }
 
 void TestPanelModels::tickHistoryShowsEveryTickAndItsRuns()
