@@ -100,16 +100,16 @@ void ExecutionChart::show(const ChartFrame &frame, const ChartContext &context)
     const QList<QPointF> peak = fit(frame.tickPeakMs, frame, columns);
     extend(tick, &low, &high);
     extend(peak, &low, &high);
-    m_tick->replace(tick);
-    m_average->replace(average);
-    m_peak->replace(peak);
+    setPoints(m_tick, tick, frame, columns);
+    setPoints(m_average, average, frame, columns);
+    setPoints(m_peak, peak, frame, columns);
 
     bool anyTask = false;
     for (auto it = frame.taskMs.cbegin(); it != frame.taskMs.cend(); ++it) {
         const QList<QPointF> points = fit(it.value(), frame, columns);
         extend(points, &low, &high);
         anyTask = anyTask || !points.isEmpty();
-        taskSeries(it.key())->replace(points);
+        setPoints(taskSeries(it.key()), points, frame, columns);
     }
     // Tasks no longer asked for go away (series are few: tasks are).
     for (auto it = m_tasks.begin(); it != m_tasks.end();) {
@@ -117,8 +117,7 @@ void ExecutionChart::show(const ChartFrame &frame, const ChartContext &context)
             ++it;
             continue;
         }
-        m_chart->removeSeries(it.value());
-        delete it.value();
+        removeLine(it.value());
         it = m_tasks.erase(it);
     }
 

@@ -2,12 +2,15 @@
 
 #include "chartaxes.h"
 #include "chartview.h"
+#include "linegaps.h"
 #include "minmaxdecimator.h"
 
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCoreApplication>
 #include <QDateTimeAxis>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 
@@ -58,6 +61,53 @@ QLineSeries *LiveChart::addLine(const QString &name, const QString &objectName,
     series->attachAxis(m_time);
     series->attachAxis(valueAxis ? valueAxis : m_left);
     return series;
+}
+
+void LiveChart::setPoints(QLineSeries *line, const QList<QPointF> &points,
+                          const ChartFrame &frame, int columns)
+{
+    const double columnMs = double(frame.toMs - frame.fromMs) / double(std::max(1, columns));
+    QList<QList<QPointF>> runs = splitAtGaps(points, 2.0 * columnMs);
+    while (runs.size() > MaxRuns) {
+        runs[MaxRuns - 1].append(runs.constLast());
+        runs.removeLast();
+    }
+    line->replace(runs.isEmpty() ? QList<QPointF>() : runs.constFirst());
+    const QList<QLineSeries *> known = m_continuations.value(line);
+    for (qsizetype i = 1; i < std::max(runs.size(), known.size() + 1); ++i) {
+        if (i < runs.size())
+            continuation(line, i - 1)->replace(runs.at(i));
+        else if (known.at(i - 1)->count() > 0)
+            known.at(i - 1)->clear(); // kept for the next gap: series are cheap to keep
+    }
+}
+
+QLineSeries *LiveChart::continuation(QLineSeries *line, qsizetype index)
+{
+    QList<QLineSeries *> &runs = m_continuations[line];
+    while (runs.size() <= index) {
+        auto *series = new QLineSeries(m_chart);
+        series->setName(line->name());
+        series->setObjectName(line->objectName() + QStringLiteral("~continued"));
+        series->setPen(line->pen());
+        m_chart->addSeries(series);
+        for (QAbstractAxis *axis : line->attachedAxes())
+            series->attachAxis(axis);
+        for (QLegendMarker *marker : m_chart->legend()->markers(series))
+            marker->setVisible(false);
+        runs.append(series);
+    }
+    return runs.at(index);
+}
+
+void LiveChart::removeLine(QLineSeries *line)
+{
+    for (QLineSeries *series : m_continuations.take(line)) {
+        m_chart->removeSeries(series);
+        delete series;
+    }
+    m_chart->removeSeries(line);
+    delete line;
 }
 
 QCategoryAxis *LiveChart::addRightAxis()

@@ -4,6 +4,7 @@
 #include "core/config.h"
 
 #include <QColor>
+#include <QHash>
 #include <QList>
 #include <QPointF>
 #include <QString>
@@ -53,6 +54,15 @@ protected:
     QLineSeries *addLine(const QString &name, const QString &objectName, const QColor &color,
                          Qt::PenStyle style = Qt::SolidLine, qreal width = 1.6,
                          QAbstractAxis *valueAxis = nullptr);
+    // Shows `points` (already fit to `columns`) on `line`, broken where the data has a gap
+    // (splitAtGaps): each further run goes on a continuation series drawn like `line` and
+    // hidden from the legend. At most MaxRuns runs; the rest is drawn joined to the last.
+    void setPoints(QLineSeries *line, const QList<QPointF> &points, const ChartFrame &frame,
+                   int columns);
+    // Removes a line added by addLine, with its continuations.
+    void removeLine(QLineSeries *line);
+    static constexpr int MaxRuns = 32;
+
     // A second value axis on the right, labelled by `label`, without grid lines of its own.
     QCategoryAxis *addRightAxis();
     void setTimeRange(const ChartFrame &frame);
@@ -71,6 +81,11 @@ protected:
     ChartView *m_view;
     QDateTimeAxis *m_time;
     QCategoryAxis *m_left;
+
+private:
+    QLineSeries *continuation(QLineSeries *line, qsizetype index);
+
+    QHash<QLineSeries *, QList<QLineSeries *>> m_continuations; // by the line they continue
 };
 
 } // namespace hb

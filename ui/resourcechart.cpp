@@ -43,8 +43,8 @@ void ResourceChart::show(const ChartFrame &frame, const ChartContext &context)
     const HeartbeatConfig &config = context.config;
     const QList<QPointF> cycles = fit(frame.cycles, frame, context.columns);
     const QList<QPointF> memory = fit(frame.memoryBytes, frame, context.columns);
-    m_cycles->replace(cycles);
-    m_memory->replace(memory);
+    setPoints(m_cycles, cycles, frame, context.columns);
+    setPoints(m_memory, memory, frame, context.columns);
     setLevel(m_cyclesAlert, frame, config.cyclesAlertThreshold);
     setLevel(m_cyclesCritical, frame, config.cyclesCriticalThreshold);
     setLevel(m_memoryWarn, frame, double(config.memoryWarnBytes));

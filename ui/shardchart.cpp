@@ -45,16 +45,16 @@ void ShardChart::show(const ChartFrame &frame, const ChartContext &context)
         const QList<QPointF> points = fit(it.value(), frame, context.columns);
         extend(points, &low, &high);
         any = any || !points.isEmpty();
-        shardSeries(it.key())->replace(points);
+        setPoints(shardSeries(it.key()), points, frame, context.columns);
     }
     for (auto it = m_shards.cbegin(); it != m_shards.cend(); ++it) {
         if (!frame.shardLoad.contains(it.key()))
-            it.value()->clear(); // merged away, or not in this range
+            setPoints(it.value(), {}, frame, context.columns); // merged away, or not in range
     }
     chartaxes::applyScale(m_left, chartaxes::niceScale(low, high, valueTicks()), chartaxes::countLabel);
 
     const QList<QPointF> count = fit(frame.shardCount, frame, context.columns);
-    m_count->replace(count);
+    setPoints(m_count, count, frame, context.columns);
     double countLow = 0.0;
     double countHigh = 0.0;
     extend(count, &countLow, &countHigh);

@@ -32,7 +32,7 @@ void SuccessChart::show(const ChartFrame &frame, const ChartContext &context)
     setTimeRange(frame);
     applyPercentScale();
     const QList<QPointF> rate = fit(frame.successPercent, frame, context.columns);
-    m_rate->replace(rate);
+    setPoints(m_rate, rate, frame, context.columns);
     setEmpty(rate.isEmpty());
 }
 

@@ -1,6 +1,7 @@
 // SeriesBuffer: bounded multi-resolution memory for one live chart series, and the min/max
 // decimation every chart redraw goes through.
 
+#include "linegaps.h"
 #include "minmaxdecimator.h"
 #include "rollingwindow.h"
 #include "seriesbuffer.h"
@@ -68,6 +69,8 @@ private Q_SLOTS:
     void blockSummariesDrawExactlyWhatEveryPointWould();
     void emptyAndDegenerateRanges();
     void rollingWindowCoversTheLastRuns();
+    void linesBreakOnlyAtGaps_data();
+    void linesBreakOnlyAtGaps();
 };
 
 void TestSeriesBuffer::decimationStaysWithinTwoPointsPerPixel_data()
@@ -430,6 +433,55 @@ void TestSeriesBuffer::rollingWindowCoversTheLastRuns()
     rate.add(100, 0.0, 0.0, 100); // a bucket bigger than the window stands alone
     QCOMPARE(rate.count(), qint64(100));
     QCOMPARE(rate.hitRate(), 1.0);
+}
+
+void TestSeriesBuffer::linesBreakOnlyAtGaps_data()
+{
+    QTest::addColumn<QList<double>>("times"); // the points' x; y does not matter
+    QTest::addColumn<double>("minGap");
+    QTest::addColumn<QList<int>>("runs"); // the length of each run
+    QTest::newRow("nothing") << QList<double>{} << 1.0 << QList<int>{};
+    QTest::newRow("one point") << QList<double>{5} << 1.0 << QList<int>{1};
+    QTest::newRow("steady 2 s ticks") << QList<double>{0, 2, 4, 6, 8, 10} << 1.0 << QList<int>{6};
+    QTest::newRow("jitter is no gap") << QList<double>{0, 2, 3.5, 6, 8.2, 10} << 1.0
+                                      << QList<int>{6};
+    QTest::newRow("the app was closed a minute")
+        << QList<double>{0, 2, 4, 6, 66, 68, 70} << 1.0 << QList<int>{4, 3};
+    QTest::newRow("two closures") << QList<double>{0, 2, 4, 64, 66, 68, 200, 202} << 1.0
+                                  << QList<int>{3, 3, 2};
+    QTest::newRow("gap after the first point") << QList<double>{0, 60, 62, 64} << 1.0
+                                               << QList<int>{1, 3};
+    QTest::newRow("gap before the last point") << QList<double>{0, 2, 4, 64} << 1.0
+                                               << QList<int>{3, 1};
+    // The tick interval went from 30 s to 2 s: no gap, the line goes on.
+    QTest::newRow("cadence changes") << QList<double>{0, 30, 60, 90, 92, 94, 96} << 1.0
+                                     << QList<int>{7};
+    // Decimated dense data: two points a column, up to two columns apart.
+    QTest::newRow("within two columns") << QList<double>{0, 0.1, 9.9, 10.1, 19.8, 20, 29.9}
+                                        << 20.0 << QList<int>{7};
+    QTest::newRow("gap wider than the columns") << QList<double>{0, 5, 10, 15, 200, 205, 210}
+                                                << 20.0 << QList<int>{4, 3};
+    QTest::newRow("a short pause below the pixel size") << QList<double>{0, 2, 4, 16, 18, 20}
+                                                        << 10.0 << QList<int>{6};
+}
+
+void TestSeriesBuffer::linesBreakOnlyAtGaps()
+{
+    QFETCH(QList<double>, times);
+    QFETCH(double, minGap);
+    QFETCH(QList<int>, runs);
+    QList<QPointF> points;
+    for (int i = 0; i < times.size(); ++i)
+        points.append({times.at(i), double(i)});
+    const QList<QList<QPointF>> got = splitAtGaps(points, minGap);
+    QList<int> lengths;
+    QList<QPointF> joined;
+    for (const QList<QPointF> &run : got) {
+        lengths.append(int(run.size()));
+        joined += run;
+    }
+    QCOMPARE(lengths, runs);
+    QCOMPARE(joined, points); // every point once, in order
 }
 
 QTEST_GUILESS_MAIN(TestSeriesBuffer)
