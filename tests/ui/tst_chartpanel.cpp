@@ -1,140 +1,29 @@
 // ChartPanel: the dashboard's live charts, driven offscreen as the main window drives them
-// (record batches and snapshots), plus long ranges read from a real metrics.db.
+// (record batches and snapshots). Long ranges and the live seed read from metrics.db:
+// tst_chartstore.
 
-#include "chartpanel.h"
+#include "chartpaneltestutil.h"
 #include "chartview.h"
-#include "store/metricsstore.h"
-#include "testsupport.h"
 
 #include <QAbstractAxis>
 #include <QAbstractButton>
-#include <QApplication>
 #include <QCategoryAxis>
-#include <QChart>
 #include <QDir>
-#include <QFile>
-#include <QLabel>
 #include <QLegend>
-#include <QLineSeries>
-#include <QPointer>
-#include <QRegularExpression>
+#include <QLegendMarker>
 #include <QScatterSeries>
-#include <QSemaphore>
 #include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QThreadPool>
 #include <QValueAxis>
 
-#include <atomic>
 #include <cmath>
 
 using namespace hb;
-
-namespace {
-
-// 2023-11-14 22:00:00 UTC.
-constexpr qint64 kNow = 1'699'999'200'000 + 3'600'000 * 22;
-constexpr qint64 kMinute = 60'000;
-
-const QString kPrice = QStringLiteral("price_update");
-const QString kLoans = QStringLiteral("loan_monitoring");
-const QString kMemory = QStringLiteral("memory_monitoring");
-
-// `count` ticks spread evenly over the last `spanMs` before kNow, each with three task runs
-// (one in seven fails), memory and cycles readings and, if `shards`, shard loads.
-RecordBatch liveBatch(int count, qint64 spanMs, bool shards = false)
-{
-    RecordBatch batch;
-    for (int i = 0; i < count; ++i) {
-        const qint64 t = kNow - spanMs + (spanMs * i) / count;
-        const double phase = double(i) / count;
-        const qint64 tick = 120 + qint64(60 * std::sin(phase * 25.0)) + (i % 17 == 0 ? 400 : 0);
-        batch.ticks.append({i + 1, t, tick, 3, 3, 0, {}});
-        const QString tasks[] = {kPrice, kLoans, kMemory};
-        for (int k = 0; k < 3; ++k) {
-            const Outcome o = (i * 3 + k) % 7 == 0 ? Outcome::Failure : Outcome::Success;
-            batch.executions.append({i + 1, tasks[k], t + k, 20 + (i * 7 + k * 31) % 90, o,
-                                     1, {}});
-        }
-        batch.samples.append({QStringLiteral("memory.total_bytes"), t,
-                              3.2e8 + 4e7 * std::sin(phase * 6.0) + 1e6 * (i % 5)});
-        batch.samples.append({QStringLiteral("cycles.balance"), t, 1.6e12 - 5e11 * phase});
-        if (shards) {
-            for (int s = 1; s <= 4; ++s)
-                batch.samples.append({QStringLiteral("shard.load.%1").arg(s, 4, 10, QLatin1Char('0')),
-                                      t, 0.45 + 0.1 * s + 0.08 * std::sin(phase * 9.0 + s)});
-            batch.samples.append({QStringLiteral("shard.count"), t, phase < 0.6 ? 4.0 : 5.0});
-        }
-    }
-    return batch;
-}
-
-EngineSnapshot snapshotWith(const QVector<AuditEntry> &audit, HeartbeatConfig config = {})
-{
-    EngineState state;
-    state.takenAtMs = kNow;
-    state.config = std::move(config);
-    state.recentAudit = audit;
-    for (const QString &task : {kPrice, kLoans, kMemory}) {
-        TaskStatus status;
-        status.name = task;
-        state.tasks.append(status);
-    }
-    return EngineSnapshot(std::move(state));
-}
-
-QLineSeries *line(ChartPanel &panel, ChartPanel::ChartId id, const QString &name)
-{
-    return panel.chart(id)->findChild<QLineSeries *>(name);
-}
-
-QList<double> ys(const QXYSeries *series)
-{
-    QList<double> out;
-    for (const QPointF &p : series->points())
-        out.append(p.y());
-    return out;
-}
-
-// The panel inside a plain window, as the main window holds it (a top-level window with a
-// layout would ask the offscreen platform for size hints it cannot propagate).
-struct Panel
-{
-    std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>(kNow);
-    std::unique_ptr<QWidget> window = std::make_unique<QWidget>();
-    QPointer<ChartPanel> panel = new ChartPanel(window.get());
-
-    explicit Panel(QSize size = QSize(1100, 700))
-    {
-        panel->setClock(clock);
-        resize(size);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            qWarning("panel not exposed");
-        settle();
-    }
-    void resize(QSize size)
-    {
-        window->resize(size);
-        panel->setGeometry(QRect(QPoint(0, 0), size));
-    }
-    // Lets layout and the coalesced redraw run, then draws once more at the final width.
-    void settle()
-    {
-        QTest::qWait(2 * ChartPanel::RedrawDelayMs);
-        panel->redrawNow();
-    }
-    ChartPanel *operator->() { return panel.data(); }
-};
-
-} // namespace
+using namespace hb::test;
 
 class TestChartPanel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
     void emptyChartsSayNoDataYet();
     void liveSeriesStayWithinTwoPointsPerPixel_data();
     void liveSeriesStayWithinTwoPointsPerPixel();
@@ -144,24 +33,11 @@ private Q_SLOTS:
     void adminActionsBecomeMarkers();
     void taskSeriesOnDemand();
     void rangeIndexIsExposedForSettings();
-    void longRangeLoadsFromTheMetricsFile();
-    void longRangeWithoutMetricsFileUsesLiveTiers();
-    void staleResultIsDropped();
-    void switchingBackToLiveDropsTheAnswerInFlight();
-    void resultForAGonePanelIsIgnored();
-    void unreadableMetricsFileIsReported();
-    void liveViewStartsWithTheMinutesBefore();
+    void linesBreakWhereTheEngineWasNotRunning();
     void axisMakesRoomForWiderLabels();
     void shortChartsKeepTheirLabelsApart();
     void screenshot();
 };
-
-void TestChartPanel::initTestCase()
-{
-    // The stale-result test holds one worker back while another must run.
-    QThreadPool::globalInstance()->setMaxThreadCount(
-        std::max(4, QThreadPool::globalInstance()->maxThreadCount()));
-}
 
 void TestChartPanel::emptyChartsSayNoDataYet()
 {
@@ -392,222 +268,58 @@ void TestChartPanel::rangeIndexIsExposedForSettings()
     QVERIFY(p->findChild<QAbstractButton *>(QStringLiteral("range1"))->isChecked());
 }
 
-void TestChartPanel::longRangeLoadsFromTheMetricsFile()
+// The app was closed for two minutes: every curve stops before and starts again after, rather
+// than draw a straight line through minutes nobody measured. Without a gap, no line breaks.
+void TestChartPanel::linesBreakWhereTheEngineWasNotRunning()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("metrics.db"));
-    QList<double> written;
+    const struct
     {
-        MetricsStore store(path);
-        WriteBatch batch;
-        // 40 ticks between 50 and 10 minutes ago: outside the 5 min buffers' reach.
-        for (int i = 0; i < 40; ++i) {
-            const qint64 t = kNow - 50 * kMinute + i * kMinute;
-            batch.ticks.append({i + 1, t, 200 + i * 10, 1, 1, 0, {}});
-            batch.executions.append({i + 1, kPrice, t, 150 + i, Outcome::Success, 1, {}});
-            batch.samples.append({QStringLiteral("memory.total_bytes"), t, 4e8 + i * 1e6});
-            written.append(200 + i * 10);
+        ChartPanel::ChartId chart;
+        const char *name;
+    } curves[] = {{ChartPanel::ExecutionTimeChart, "tick"},
+                  {ChartPanel::ExecutionTimeChart, "tickAverage"},
+                  {ChartPanel::ExecutionTimeChart, "tickPeak"},
+                  {ChartPanel::SuccessRateChart, "successRate"},
+                  {ChartPanel::ResourcesChart, "cycles"},
+                  {ChartPanel::ResourcesChart, "memory"},
+                  {ChartPanel::ShardLoadChart, "shard:0002"},
+                  {ChartPanel::ShardLoadChart, "shardCount"}};
+    const auto continuations = [](Panel &p, ChartPanel::ChartId chart, const QString &name) {
+        QList<QLineSeries *> drawn;
+        for (QLineSeries *s : p->chart(chart)->findChildren<QLineSeries *>(name + u"~continued")) {
+            if (s->count() > 0)
+                drawn.append(s);
         }
-        batch.audit.append({kNow - 30 * kMinute, QStringLiteral("bob"),
-                            QStringLiteral("maintenance_on"), {}});
-        store.write(batch);
+        return drawn;
+    };
+
+    const qint64 closedAt = kNow - 3 * kMinute;
+    const qint64 reopenedAt = kNow - kMinute;
+    Panel gap;
+    gap->addRecords(liveBatch(60, 2 * kMinute, true, closedAt));
+    gap->addRecords(liveBatch(30, kMinute, true, kNow, 61));
+    gap.settle();
+    for (const auto &curve : curves) {
+        const QString name = QString::fromLatin1(curve.name);
+        QLineSeries *first = line(*gap.panel, curve.chart, name);
+        QVERIFY2(first && first->count() > 0, curve.name);
+        const QList<QLineSeries *> rest = continuations(gap, curve.chart, name);
+        QVERIFY2(rest.size() == 1, curve.name);
+        QVERIFY2(first->points().constLast().x() < double(closedAt), curve.name);
+        QVERIFY2(rest.constFirst()->points().constFirst().x() >= double(reopenedAt), curve.name);
+        QCOMPARE(rest.constFirst()->pen(), first->pen()); // drawn as one line
+        for (QLegendMarker *marker : gap->chart(curve.chart)->legend()->markers(rest.constFirst()))
+            QVERIFY2(!marker->isVisible(), "a continuation has no legend entry of its own");
     }
-    Panel p;
-    p->setMetricsPath(path);
-    QSignalSpy loaded(p.panel.data(), &ChartPanel::rangeLoaded);
-    p->setRangeIndex(ChartPanel::LastHour);
-    QVERIFY(p->isLoading());
-    QVERIFY(loaded.wait(5000));
-    QCOMPARE(loaded.last().at(0).toULongLong(), p->lastRequestId());
-    QVERIFY(!p->isLoading());
 
-    QLineSeries *tick = line(*p.panel, ChartPanel::ExecutionTimeChart, QStringLiteral("tick"));
-    QCOMPARE(ys(tick), written);
-    QCOMPARE(qint64(tick->at(0).x()), kNow - 50 * kMinute);
-    QVERIFY(line(*p.panel, ChartPanel::ResourcesChart, QStringLiteral("memory"))->count() == 40);
-    QCOMPARE(p->markerTimes(), QList<qint64>{kNow - 30 * kMinute}); // from audit_log
-    QVERIFY(p->statusText().isEmpty());
-
-    // Live records do not disturb a long range; back to 5 min they are what is drawn.
-    p->addRecords(liveBatch(10, kMinute));
-    p.settle();
-    QCOMPARE(ys(tick), written);
-    p->setRangeIndex(ChartPanel::Last5Minutes);
-    p.settle();
-    QCOMPARE(tick->count(), 10);
-}
-
-void TestChartPanel::longRangeWithoutMetricsFileUsesLiveTiers()
-{
-    Panel p;
-    p->addRecords(liveBatch(500, 50 * kMinute));
-    p->setRangeIndex(ChartPanel::LastHour);
-    p.settle();
-    QCOMPARE(p->lastRequestId(), quint64(0)); // nothing to read, nothing requested
-    QVERIFY(!p->statusText().isEmpty());      // says the history is live data only
-    QLineSeries *tick = line(*p.panel, ChartPanel::ExecutionTimeChart, QStringLiteral("tick"));
-    QVERIFY(tick->count() > 0);
-    QVERIFY(tick->at(0).x() < double(kNow - 40 * kMinute));
-}
-
-void TestChartPanel::staleResultIsDropped()
-{
-    Panel p;
-    QSemaphore releaseFirst;
-    std::atomic<int> calls{0};
-    // The first request (1 h) is held back until the second (24 h) has been drawn, so it
-    // answers last: exactly the case where a late, stale answer must not win.
-    p->setRangeLoader([&](const ChartRangeQuery &q) {
-        ++calls;
-        ChartFrame f;
-        f.fromMs = q.fromMs;
-        f.toMs = q.toMs;
-        f.columns = q.columns;
-        const bool hour = q.toMs - q.fromMs == ChartPanel::rangeSpanMs(ChartPanel::LastHour);
-        if (hour)
-            releaseFirst.acquire();
-        const double value = hour ? 111.0 : 222.0;
-        for (int i = 0; i < 10; ++i)
-            f.tickMs.append(QPointF(double(q.fromMs + (i + 1) * (q.toMs - q.fromMs) / 12), value));
-        return f;
-    });
-    p->setMetricsPath(QStringLiteral("/nonexistent/metrics.db")); // only the loader reads it
-    QSignalSpy loaded(p.panel.data(), &ChartPanel::rangeLoaded);
-    p->setRangeIndex(ChartPanel::LastHour);
-    p->setRangeIndex(ChartPanel::LastDay);
-    const quint64 second = p->lastRequestId();
-    QVERIFY(loaded.wait(5000));
-    QCOMPARE(loaded.count(), 1);
-    QCOMPARE(loaded.at(0).at(0).toULongLong(), second);
-
-    releaseFirst.release();
-    QTRY_COMPARE_WITH_TIMEOUT(p->droppedResults(), 1, 5000);
-    QCOMPARE(calls.load(), 2);
-    QCOMPARE(loaded.count(), 1); // the stale one was never drawn
-    QCOMPARE(p->shownRequestId(), second);
-    QLineSeries *tick = line(*p.panel, ChartPanel::ExecutionTimeChart, QStringLiteral("tick"));
-    QCOMPARE(ys(tick), QList<double>(10, 222.0));
-}
-
-void TestChartPanel::switchingBackToLiveDropsTheAnswerInFlight()
-{
-    Panel p;
-    p->addRecords(liveBatch(50, 4 * kMinute));
-    QSemaphore release;
-    p->setRangeLoader([&](const ChartRangeQuery &q) {
-        release.acquire();
-        ChartFrame f;
-        f.fromMs = q.fromMs;
-        f.toMs = q.toMs;
-        f.tickMs.append(QPointF(double(q.toMs - 1000), 999.0));
-        return f;
-    });
-    p->setMetricsPath(QStringLiteral("/nonexistent/metrics.db"));
-    p->setRangeIndex(ChartPanel::LastDay);
-    QVERIFY(p->isLoading());
-    p->setRangeIndex(ChartPanel::Last5Minutes);
-    QVERIFY(!p->isLoading());
-    QSignalSpy loaded(p.panel.data(), &ChartPanel::rangeLoaded);
-    release.release();
-    QTRY_COMPARE_WITH_TIMEOUT(p->droppedResults(), 1, 5000);
-    QCOMPARE(loaded.count(), 0);
-    p.settle();
-    const QList<double> ticks = ys(line(*p.panel, ChartPanel::ExecutionTimeChart,
-                                       QStringLiteral("tick")));
-    QCOMPARE(ticks.size(), 50);
-    QVERIFY(!ticks.contains(999.0));
-}
-
-void TestChartPanel::resultForAGonePanelIsIgnored()
-{
-    QSemaphore release;
-    QSemaphore finished;
-    auto p = std::make_unique<Panel>();
-    (*p)->setRangeLoader([&](const ChartRangeQuery &q) {
-        release.acquire();
-        ChartFrame f;
-        f.fromMs = q.fromMs;
-        f.toMs = q.toMs;
-        f.tickMs.append(QPointF(double(q.toMs), 1.0));
-        finished.release();
-        return f;
-    });
-    (*p)->setMetricsPath(QStringLiteral("/nonexistent/metrics.db"));
-    (*p)->setRangeIndex(ChartPanel::LastWeek);
-    QPointer<ChartPanel> guard = p->panel;
-    p.reset(); // the user closed the window while the read ran
-    QVERIFY(guard.isNull());
-    release.release();
-    QVERIFY(finished.tryAcquire(1, 5000));
-    QTest::qWait(50); // any delivery would happen now, to a dead receiver
-}
-
-void TestChartPanel::unreadableMetricsFileIsReported()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("not-a-db.db"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(4096, 'x'));
+    Panel whole;
+    whole->addRecords(liveBatch(150, 5 * kMinute, true));
+    whole.settle();
+    for (const auto &curve : curves) {
+        const QString name = QString::fromLatin1(curve.name);
+        QVERIFY2(line(*whole.panel, curve.chart, name)->count() > 0, curve.name);
+        QVERIFY2(continuations(whole, curve.chart, name).isEmpty(), curve.name);
     }
-    Panel p;
-    p->setMetricsPath(path);
-    QSignalSpy loaded(p.panel.data(), &ChartPanel::rangeLoaded);
-    QTest::ignoreMessage(QtWarningMsg,
-                         QRegularExpression(QStringLiteral("chart range not loaded: .*not-a-db")));
-    p->setRangeIndex(ChartPanel::LastDay);
-    QVERIFY(loaded.wait(5000));
-    QVERIFY(!p->statusText().isEmpty());
-    QVERIFY(p->findChild<QLabel *>(QStringLiteral("chartStatus"))->toolTip().contains(path));
-    QVERIFY(p->showsNoData(ChartPanel::ExecutionTimeChart));
-}
-
-void TestChartPanel::liveViewStartsWithTheMinutesBefore()
-{
-    // metrics.db as the previous run left it: 100 ticks over the last 4 minutes, and an older
-    // one the live view does not need.
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("metrics.db"));
-    const RecordBatch before = liveBatch(100, 4 * kMinute, true);
-    {
-        MetricsStore store(path);
-        WriteBatch batch;
-        batch.ticks = before.ticks;
-        batch.ticks.prepend({0, kNow - 30 * kMinute, 50, 0, 0, 0, {}});
-        batch.executions = before.executions;
-        batch.samples = before.samples;
-        store.write(batch);
-    }
-    Panel p;
-    p->setMetricsPath(path);
-    QSignalSpy seeded(p.panel.data(), &ChartPanel::liveSeeded);
-    p->seedLiveFromStore();
-    QVERIFY(p->isSeeding());
-    // The engine's first batch arrives while the store is read: it repeats the last stored
-    // tick and brings one new one. It waits, and only the new tick is added after the seed.
-    RecordBatch live;
-    live.ticks = {before.ticks.constLast(), {101, kNow + 1000, 77, 3, 3, 0, {}}};
-    live.executions = {before.executions.constLast(),
-                       {101, kPrice, kNow + 1000, 30, Outcome::Success, 1, {}}};
-    live.samples = {before.samples.constLast(), {QStringLiteral("memory.total_bytes"), kNow + 1000, 3e8}};
-    p->addRecords(live);
-    QVERIFY(seeded.wait(5000));
-    QCOMPARE(seeded.constFirst().constFirst().toInt(), 100);
-    QVERIFY(!p->isSeeding());
-    QCOMPARE(p->liveData().tickBuffer().rawCount(), qsizetype(101)); // no duplicate, no tick 0
-    QCOMPARE(p->liveData().tickBuffer().lastMs(), kNow + 1000);
-    QCOMPARE(p->liveData().taskNames(), (QStringList{kLoans, kMemory, kPrice}));
-    QCOMPARE(p->liveData().sampleBuffer(QStringLiteral("memory.total_bytes"))->rawCount(),
-             qsizetype(101));
-    QCOMPARE(p->liveData().shardIds().size(), 4);
-    p.settle();
-    QVERIFY(!p->showsNoData(ChartPanel::ExecutionTimeChart));
-    QVERIFY(!p->showsNoData(ChartPanel::ShardLoadChart));
-
-    // Later batches go straight in.
-    p->addRecords({{}, {{102, kNow + 2000, 70, 0, 0, 0, {}}}, {}});
-    QCOMPARE(p->liveData().tickBuffer().rawCount(), qsizetype(102));
 }
 
 // The value axis' labels change with the data ("20 ms" -> "150 ms"): the plot area must move
