@@ -1,9 +1,9 @@
 #pragma once
 
-// Shared by heartbeatd's system tests (header-only: each tst_*.cpp is its own executable): runs
-// of the real binary with bounded waits, what they printed, and read-only looks at what they
-// left in the data directory.
+// Shared by heartbeatd's system tests (header-only: each tst_*.cpp is its own executable): the
+// daemon as a Binary, and read-only looks at what its runs left in the data directory.
 
+#include "binaryrun.h"
 #include "core/config.h"
 #include "core/records.h"
 #include "store/metricsstore.h"
@@ -47,57 +47,6 @@ inline constexpr uid_t kNobody = 65534;         // nobody / nogroup on Debian
 inline QString daemonPath()
 {
     return hb::test::binDir() + u"/heartbeatd"_s;
-}
-
-// What one finished (or hung) run of the binary did.
-struct Result
-{
-    bool finished = false;
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-
-    QStringList errLines() const
-    {
-        QStringList lines = QString::fromUtf8(err).split(u'\n');
-        lines.removeAll(QString());
-        return lines;
-    }
-    bool exitedWith(int code) const
-    {
-        return finished && exitStatus == QProcess::NormalExit && exitCode == code;
-    }
-    // For failure messages: everything a person needs to see what happened.
-    QByteArray describe() const
-    {
-        return (u"finished=%1 status=%2 code=%3 after %4 ms\n--- stderr:\n%5--- stdout:\n%6"_s)
-            .arg(finished)
-            .arg(exitStatus == QProcess::NormalExit ? u"normal"_s : u"crashed"_s)
-            .arg(exitCode)
-            .arg(elapsedMs)
-            .arg(QString::fromUtf8(err), QString::fromUtf8(out).left(2000))
-            .toUtf8();
-    }
-};
-
-// Waits (bounded) for the process and collects what it printed. A hung process is killed so a
-// failing test never leaves it behind.
-inline Result finish(QProcess &process, const QElapsedTimer &since, int timeoutMs = kFinishTimeoutMs)
-{
-    Result r;
-    r.finished = process.waitForFinished(timeoutMs);
-    if (!r.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    r.elapsedMs = since.elapsed();
-    r.exitCode = process.exitCode();
-    r.exitStatus = process.exitStatus();
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
 }
 
 // Read-only: opening the file this way never changes it.
@@ -195,21 +144,6 @@ inline QString countersMismatch(const QString &path)
     return problems.join(u"; "_s);
 }
 
-// Every file under `dir` (recursively) with its bytes: "nothing was changed or created".
-inline QMap<QString, QByteArray> dirContents(const QString &dir)
-{
-    QMap<QString, QByteArray> contents;
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        contents.insert(QDir(dir).relativeFilePath(path), it.fileInfo().isFile()
-                                                              ? hb::test::readAll(path)
-                                                              : QByteArrayLiteral("<dir>"));
-    }
-    return contents;
-}
-
 inline bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
@@ -245,80 +179,20 @@ inline bool othersCanReach(const QString &path)
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 && (st.st_mode & S_IXOTH);
 }
 
-// Starts heartbeatd as a user would, in an environment of its own.
-class Daemon
+// heartbeatd, started as a user would in an environment of its own.
+class Daemon : public Binary
 {
 public:
-    // The binary is built and the private home is ready; false (with a warning) otherwise.
-    bool init();
-    QProcessEnvironment environment() const;
-    std::unique_ptr<QProcess> start(const QStringList &arguments,
-                                    const std::function<void()> &childModifier = {}) const;
-    Result run(const QStringList &arguments, const std::function<void()> &childModifier = {},
-               int timeoutMs = kFinishTimeoutMs) const;
+    Daemon() : Binary(daemonPath(), kFinishTimeoutMs) {}
     // Creates a valid data directory the way a user does: one short demo run.
-    bool createDataDir(const QString &dataDir) const;
-
-private:
-    QTemporaryDir m_home;
-};
-
-// Children never see the real user's settings or data (HOME and XDG_* point into a temp dir),
-// never need a display, and print only warnings and errors: info-level progress lines are off,
-// as under ctest, so "one line on stderr" is something a test can check.
-inline QProcessEnvironment Daemon::environment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.insert(u"QT_LOGGING_RULES"_s, u"hb.*.info=false"_s);
-    env.insert(u"HOME"_s, m_home.path());
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u".config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u".local/share"_s));
-    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u".cache"_s));
-    env.insert(u"XDG_RUNTIME_DIR"_s, m_home.filePath(u"runtime"_s));
-    return env;
-}
-
-inline std::unique_ptr<QProcess> Daemon::start(const QStringList &arguments,
-                                                const std::function<void()> &childModifier) const
-{
-    auto process = std::make_unique<QProcess>();
-    process->setProgram(daemonPath());
-    process->setArguments(arguments);
-    process->setProcessEnvironment(environment());
-    if (childModifier)
-        process->setChildProcessModifier(childModifier);
-    process->start();
-    return process;
-}
-
-inline Result Daemon::run(const QStringList &arguments, const std::function<void()> &childModifier,
-                           int timeoutMs) const
-{
-    QElapsedTimer timer;
-    timer.start();
-    const auto process = start(arguments, childModifier);
-    return finish(*process, timer, timeoutMs);
-}
-
-inline bool Daemon::createDataDir(const QString &dataDir) const
-{
-    const Result r = run(
-        {u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"50"_s, u"--run-for"_s, u"0.5"_s});
-    if (!r.exitedWith(0))
-        qWarning().noquote() << "creating" << dataDir << "failed:" << r.describe();
-    return r.exitedWith(0) && QFileInfo::exists(dataDir + u"/metrics.db"_s);
-}
-
-inline bool Daemon::init()
-{
-    if (!QFileInfo(daemonPath()).isExecutable()) {
-        qWarning().noquote() << daemonPath() << "is not built";
-        return false;
+    bool createDataDir(const QString &dataDir) const
+    {
+        const Result r = run({u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"50"_s,
+                              u"--run-for"_s, u"0.5"_s});
+        if (!r.exitedWith(0))
+            qWarning().noquote() << "creating" << dataDir << "failed:" << r.describe();
+        return r.exitedWith(0) && QFileInfo::exists(dataDir + u"/metrics.db"_s);
     }
-    return m_home.isValid() && QDir().mkpath(m_home.filePath(u"runtime"_s)) &&
-           QFile::setPermissions(m_home.filePath(u"runtime"_s),
-                                 QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-}
+};
 
 } // namespace hb::test

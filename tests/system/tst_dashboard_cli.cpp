@@ -2,7 +2,7 @@
 // taking screenshots runs it: options and exit statuses, a scripted run that records into the
 // data directory and writes a real screenshot, and a bad config.json refused without damage.
 
-#include "testsupport.h"
+#include "binaryrun.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -24,6 +24,7 @@
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace hb::test;
 
 namespace {
 
@@ -32,60 +33,6 @@ constexpr int kFinishTimeoutMs = 30'000; // a bound for hangs, never a wait
 QString dashboardPath()
 {
     return hb::test::binDir() + u"/heartbeat-dashboard"_s;
-}
-
-// Printed by Qt's offscreen platform plugin itself whenever a window is shown (a desktop
-// platform implements it): noise of the test platform, not output of the dashboard.
-bool isOffscreenPluginNoise(const QString &line)
-{
-    return line == u"This plugin does not support propagateSizeHints()";
-}
-
-struct Result
-{
-    bool finished = false;
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-
-    // stderr lines that come from the dashboard (offscreen-plugin noise removed).
-    QStringList errLines() const
-    {
-        QStringList lines = QString::fromUtf8(err).split(u'\n');
-        lines.removeAll(QString());
-        lines.removeIf(isOffscreenPluginNoise);
-        return lines;
-    }
-    bool exitedWith(int code) const
-    {
-        return finished && exitStatus == QProcess::NormalExit && exitCode == code;
-    }
-    QByteArray describe() const
-    {
-        return (u"finished=%1 status=%2 code=%3 after %4 ms\n--- stderr:\n%5--- stdout:\n%6"_s)
-            .arg(finished)
-            .arg(exitStatus == QProcess::NormalExit ? u"normal"_s : u"crashed"_s)
-            .arg(exitCode)
-            .arg(elapsedMs)
-            .arg(QString::fromUtf8(err), QString::fromUtf8(out).left(2000))
-            .toUtf8();
-    }
-};
-
-QMap<QString, QByteArray> dirContents(const QString &dir)
-{
-    QMap<QString, QByteArray> contents;
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        contents.insert(QDir(dir).relativeFilePath(path), it.fileInfo().isFile()
-                                                              ? hb::test::readAll(path)
-                                                              : QByteArrayLiteral("<dir>"));
-    }
-    return contents;
 }
 
 // A decoded PNG, 8 bits per channel. System tests link QtCore only (hb_engine), so QImage is
@@ -222,55 +169,18 @@ private Q_SLOTS:
     void corruptConfigIsRefusedWithoutTouchingIt();
 
 private:
-    Result run(const QStringList &arguments, int timeoutMs = kFinishTimeoutMs) const;
+    Result run(const QStringList &arguments, int timeoutMs = 0) const
+    {
+        return m_dashboard.run(arguments, {}, timeoutMs);
+    }
 
-    QTemporaryDir m_home;
+    Binary m_dashboard{dashboardPath(), kFinishTimeoutMs};
     QHash<QString, Png> m_screenshots; // by language, from scriptedRunWritesScreenshot
 };
 
 void TestDashboardCli::initTestCase()
 {
-    QVERIFY2(QFileInfo(dashboardPath()).isExecutable(),
-             qPrintable(dashboardPath() + u" is not built"_s));
-    QVERIFY(m_home.isValid());
-    QVERIFY(QDir().mkpath(m_home.filePath(u"runtime"_s)));
-    QVERIFY(QFile::setPermissions(m_home.filePath(u"runtime"_s),
-                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-}
-
-// The child never touches the real user's settings or data (HOME and XDG_* in a temp dir),
-// needs no display, and prints only warnings and errors (info-level progress off, as in ctest).
-Result TestDashboardCli::run(const QStringList &arguments, int timeoutMs) const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.insert(u"QT_LOGGING_RULES"_s, u"hb.*.info=false"_s);
-    env.insert(u"HOME"_s, m_home.path());
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u".config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u".local/share"_s));
-    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u".cache"_s));
-    env.insert(u"XDG_RUNTIME_DIR"_s, m_home.filePath(u"runtime"_s));
-
-    QProcess process;
-    process.setProgram(dashboardPath());
-    process.setArguments(arguments);
-    process.setProcessEnvironment(env);
-    QElapsedTimer timer;
-    timer.start();
-    process.start();
-
-    Result r;
-    r.finished = process.waitForFinished(timeoutMs);
-    if (!r.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    r.elapsedMs = timer.elapsed();
-    r.exitCode = process.exitCode();
-    r.exitStatus = process.exitStatus();
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
+    QVERIFY2(m_dashboard.init(), "heartbeat-dashboard is built and a private home can be made");
 }
 
 void TestDashboardCli::options_data()
