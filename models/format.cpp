@@ -39,12 +39,32 @@ QString age(qint64 ms)
     return tr("%1 h ago").arg(ms / 3'600'000);
 }
 
+QString dateTimeFormat(const QLocale &locale)
+{
+    // The locale's long time format has the seconds; its time zone ("t", outside quoted text)
+    // goes, with the space or brackets around it: every time shown is local.
+    const QString time = locale.timeFormat(QLocale::LongFormat);
+    QString kept;
+    bool quoted = false;
+    for (const QChar c : time) {
+        if (c == u'\'')
+            quoted = !quoted;
+        if (quoted || c != u't')
+            kept.append(c);
+    }
+    kept = kept.trimmed();
+    while (kept.endsWith(u"()") || kept.endsWith(u'(') || kept.endsWith(u')'))
+        kept = kept.chopped(kept.endsWith(u"()") ? 2 : 1).trimmed();
+    return locale.dateFormat(QLocale::ShortFormat) + u' ' + kept;
+}
+
 QString localTime(qint64 epochMs)
 {
     if (epochMs <= 0)
         return QStringLiteral("—");
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime(),
-                              QLocale::ShortFormat);
+    const QLocale locale;
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime(),
+                           dateTimeFormat(locale));
 }
 
 QString bytes(qint64 value)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 
 namespace hb::format {
@@ -7,7 +8,9 @@ namespace hb::format {
 // Human-readable renderings shared by models and widgets (all translated, locale-aware).
 QString duration(qint64 ms);             // "840 ms", "12.3 s", "2 s", "4 min 05 s"
 QString age(qint64 ms);                  // "just now", "12 s ago", "3 min ago", "2 h ago"
-QString localTime(qint64 epochMs);       // local date/time, or "—" for 0
+QString localTime(qint64 epochMs);       // local date/time to the second, or "—" for 0
+// The locale's short date and its time with seconds (ticks come seconds apart), no time zone.
+QString dateTimeFormat(const QLocale &locale);
 QString bytes(qint64 bytes);             // "1.2 GB", or "—" for a negative value
 QString percent(double fraction);        // "97.5 %"
 QString outcome(int outcome);            // translated hb::Outcome

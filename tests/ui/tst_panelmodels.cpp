@@ -4,9 +4,13 @@
 #include "alertlistmodel.h"
 #include "auditlogmodel.h"
 #include "breakertablemodel.h"
+#include "format.h"
 #include "historymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -49,6 +53,8 @@ private Q_SLOTS:
     void auditLogPagesFromTheStoreBeforeAnyLiveEntry();
     void auditLogKeepsEqualEntriesOfOneMillisecond();
     void tickHistoryShowsEveryTickAndItsRuns();
+    void timesShowTheSecond_data();
+    void timesShowTheSecond();
 };
 
 void TestPanelModels::breakerTableCountsDownAndPassesTester()
@@ -273,6 +279,35 @@ void TestPanelModels::tickHistoryShowsEveryTickAndItsRuns()
     QCOMPARE(ofTick.size(), 2);
     QCOMPARE(ofTick.at(0).task, u"a"_s); // in the order they finished
     QCOMPARE(ofTick.at(1).error, u"boom"_s);
+}
+
+void TestPanelModels::timesShowTheSecond_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::newRow("C") << u"C"_s;
+    QTest::newRow("en_US (short format has no seconds)") << u"en_US"_s;
+    QTest::newRow("id_ID") << u"id_ID"_s;
+    QTest::newRow("de_DE") << u"de_DE"_s;
+    QTest::newRow("ja_JP") << u"ja_JP"_s;
+}
+
+// Ticks come seconds apart: every time in a table shows its second, in the locale's own way,
+// and never a time zone (all of them are local).
+void TestPanelModels::timesShowTheSecond()
+{
+    QFETCH(QString, locale);
+    const QLocale previous;
+    QLocale::setDefault(QLocale(locale));
+    const auto restore = qScopeGuard([&previous] { QLocale::setDefault(previous); });
+    const QString format = format::dateTimeFormat(QLocale());
+    QVERIFY2(format.contains(u"ss"), qPrintable(format));
+    QVERIFY2(!format.contains(u't'), qPrintable(format));
+    const qint64 t = QDateTime(QDate(2023, 11, 14), QTime(10, 21, 37), Qt::UTC).toMSecsSinceEpoch();
+    const QString shown = format::localTime(t);
+    qInfo("%s: %s", qPrintable(format), qPrintable(shown));
+    QVERIFY2(shown.contains(QLocale().toString(37)), qPrintable(shown));
+    QCOMPARE(shown, QLocale().toString(QDateTime::fromMSecsSinceEpoch(t).toLocalTime(), format));
+    QCOMPARE(format::localTime(0), u"—"_s);
 }
 
 QTEST_MAIN(TestPanelModels)
