@@ -120,6 +120,14 @@
         <source>loading older entries…</source>
         <translation>loading older entries…</translation>
     </message>
+    <message>
+        <source>No audit entries yet.</source>
+        <translation>No audit entries yet.</translation>
+    </message>
+    <message>
+        <source>No entry matches “%1”.</source>
+        <translation>No entry matches “%1”.</translation>
+    </message>
 </context>
 <context>
     <name>hb::BreakerPanel</name>
@@ -800,6 +808,18 @@
         <source>Could not read the earlier history: %1</source>
         <translation>Could not read the earlier history: %1</translation>
     </message>
+    <message>
+        <source>No ticks yet.</source>
+        <translation>No ticks yet.</translation>
+    </message>
+    <message>
+        <source>No run matches the filter.</source>
+        <translation>No run matches the filter.</translation>
+    </message>
+    <message>
+        <source>No task runs yet.</source>
+        <translation>No task runs yet.</translation>
+    </message>
 </context>
 <context>
     <name>hb::Ledger</name>
@@ -1230,6 +1250,10 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>Go to %1</source>
         <translation>Go to %1</translation>
+    </message>
+    <message>
+        <source>No alerts: cycles, memory, the treasury, the oracle and every circuit breaker are fine.</source>
+        <translation>No alerts: cycles, memory, the treasury, the oracle and every circuit breaker are fine.</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,14 @@
         <source>loading older entries…</source>
         <translation>memuat entri lama…</translation>
     </message>
+    <message>
+        <source>No audit entries yet.</source>
+        <translation>Belum ada entri audit.</translation>
+    </message>
+    <message>
+        <source>No entry matches “%1”.</source>
+        <translation>Tidak ada entri yang cocok dengan “%1”.</translation>
+    </message>
 </context>
 <context>
     <name>hb::BreakerPanel</name>
@@ -794,6 +802,18 @@
         <source>Could not read the earlier history: %1</source>
         <translation>Riwayat sebelumnya tidak dapat dibaca: %1</translation>
     </message>
+    <message>
+        <source>No ticks yet.</source>
+        <translation>Belum ada detak.</translation>
+    </message>
+    <message>
+        <source>No run matches the filter.</source>
+        <translation>Tidak ada jalannya tugas yang cocok dengan saringan.</translation>
+    </message>
+    <message>
+        <source>No task runs yet.</source>
+        <translation>Belum ada tugas yang berjalan.</translation>
+    </message>
 </context>
 <context>
     <name>hb::Ledger</name>
@@ -1223,6 +1243,10 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>Go to %1</source>
         <translation>Tampilkan %1</translation>
+    </message>
+    <message>
+        <source>No alerts: cycles, memory, the treasury, the oracle and every circuit breaker are fine.</source>
+        <translation>Tidak ada peringatan: cycles, memori, kas, oracle, dan semua pemutus sirkuit baik.</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,9 @@ QString AuditPanel::statusText() const
 
 void AuditPanel::updateStatus()
 {
+    m_view->setEmptyText(m_search->text().isEmpty()
+                             ? tr("No audit entries yet.")
+                             : tr("No entry matches “%1”.").arg(m_search->text()));
     m_loadOlder->setEnabled(!m_loading && !m_exhausted && !m_metricsPath.isEmpty());
     QString text = m_search->text().isEmpty()
                        ? tr("%n entries shown", nullptr, m_model->rowCount())

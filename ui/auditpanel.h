@@ -2,6 +2,7 @@
 
 #include "background.h"
 #include "core/records.h"
+#include "tableview.h"
 
 #include <QWidget>
 
@@ -9,7 +10,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
-class QTableView;
 
 namespace hb {
 
@@ -34,7 +34,7 @@ public:
 
     AuditLogModel *model() const { return m_model; }
     QSortFilterProxyModel *filter() const { return m_filter; }
-    QTableView *view() const { return m_view; }
+    TableView *view() const { return m_view; }
     QPushButton *loadOlderButton() const { return m_loadOlder; }
     QString statusText() const;
     bool isLoading() const { return m_loading; }
@@ -56,7 +56,7 @@ private:
     QLineEdit *m_search;
     QPushButton *m_loadOlder;
     QLabel *m_status;
-    QTableView *m_view;
+    TableView *m_view;
     QString m_metricsPath;
     QString m_lastMessage;
     bool m_loading = false;

@@ -35,6 +35,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_view->setObjectName(QStringLiteral("historyTable"));
     m_tickView = makeTableView(m_tickModel, TickHistoryModel::NoteColumn, this);
     m_tickView->setObjectName(QStringLiteral("tickHistoryTable"));
+    m_tickView->setEmptyText(tr("No ticks yet."));
+    updateEmptyText();
     m_detail->setReadOnly(true);
     m_detail->setPlaceholderText(tr("Select a tick or a run to see what happened."));
     m_detail->setMaximumHeight(80);
@@ -43,10 +45,14 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_outcome->addItem(tr("All outcomes"), -1);
     for (int o = int(Outcome::Success); o <= int(Outcome::Cancelled); ++o)
         m_outcome->addItem(format::outcome(o), o);
-    connect(m_task, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setTask(m_task->currentData().toString()); });
-    connect(m_outcome, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setOutcome(m_outcome->currentData().toInt()); });
+    connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setTask(m_task->currentData().toString());
+        updateEmptyText();
+    });
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setOutcome(m_outcome->currentData().toInt());
+        updateEmptyText();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryPanel::showSelected);
     connect(m_tickView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -73,6 +79,12 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_detail);
+}
+
+void HistoryPanel::updateEmptyText()
+{
+    const bool filtered = m_task->currentIndex() > 0 || m_outcome->currentIndex() > 0;
+    m_view->setEmptyText(filtered ? tr("No run matches the filter.") : tr("No task runs yet."));
 }
 
 void HistoryPanel::addTicks(const QVector<TickRecord> &ticks)

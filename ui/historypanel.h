@@ -2,6 +2,8 @@
 
 #include "core/records.h"
 
+#include "tableview.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -31,9 +33,9 @@ public:
     void setTasks(const QStringList &tasks);
     HistoryModel *model() const { return m_model; }
     HistoryFilter *filter() const { return m_filter; }
-    QTableView *view() const { return m_view; }
+    TableView *view() const { return m_view; }
     TickHistoryModel *tickModel() const { return m_tickModel; }
-    QTableView *tickView() const { return m_tickView; }
+    TableView *tickView() const { return m_tickView; }
     QTabWidget *tabs() const { return m_tabs; }
     QString detailText() const;
 
@@ -41,6 +43,7 @@ Q_SIGNALS:
     void earlierLoaded(int ticks, int runs); // -1, -1: the read failed (see the placeholder)
 
 private:
+    void updateEmptyText();
     void showSelected();
     void showSelectedTick();
 
@@ -48,9 +51,9 @@ private:
     HistoryFilter *m_filter;
     QComboBox *m_task;
     QComboBox *m_outcome;
-    QTableView *m_view;
+    TableView *m_view;
     TickHistoryModel *m_tickModel;
-    QTableView *m_tickView;
+    TableView *m_tickView;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_detail;
     QStringList m_tasks;

@@ -98,8 +98,11 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     QDockWidget *tasks = addPanel(tr("Tasks"), QStringLiteral("tasksDock"), tasksBox);
     QDockWidget *breakers = addPanel(tr("Circuit breakers"), QStringLiteral("breakersDock"), m_breakers);
     tabifyDockWidget(tasks, breakers);
-    QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"),
-                                   makeTableView(m_alerts, AlertListModel::MessageColumn, this));
+    auto *alertsView = makeTableView(m_alerts, AlertListModel::MessageColumn, this);
+    alertsView->setObjectName(QStringLiteral("alertsTable"));
+    alertsView->setEmptyText(tr("No alerts: cycles, memory, the treasury, the oracle and every "
+                                "circuit breaker are fine."));
+    QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"), alertsView);
     QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
     m_audit->setMetricsPath(dataDir + QStringLiteral("/metrics.db"));
     m_history->loadEarlier(dataDir + QStringLiteral("/metrics.db"));

@@ -1,22 +1,53 @@
 #include "tableview.h"
 
 #include <QHeaderView>
-#include <QTableView>
+#include <QPainter>
 
 namespace hb {
 
-QTableView *makeTableView(QAbstractItemModel *model, int stretchColumn, QWidget *parent)
+TableView::TableView(QAbstractItemModel *model, int stretchColumn, QWidget *parent)
+    : QTableView(parent)
 {
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
-    return view;
+    setModel(model);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    verticalHeader()->hide();
+    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+}
+
+void TableView::setEmptyText(const QString &text)
+{
+    if (m_emptyText == text)
+        return;
+    m_emptyText = text;
+    viewport()->update();
+}
+
+bool TableView::showsEmptyText() const
+{
+    return !m_emptyText.isEmpty() && model() && model()->rowCount() == 0;
+}
+
+void TableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (!showsEmptyText())
+        return;
+    QPainter painter(viewport());
+    QFont font = painter.font();
+    font.setItalic(true);
+    painter.setFont(font);
+    painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+    painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12),
+                     Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+}
+
+TableView *makeTableView(QAbstractItemModel *model, int stretchColumn, QWidget *parent)
+{
+    return new TableView(model, stretchColumn, parent);
 }
 
 } // namespace hb

@@ -12,11 +12,13 @@
 #include "store/metricsstore.h"
 #include "tasktablemodel.h"
 #include "testsupport.h"
+#include "tableview.h"
 #include "testtasks.h"
 #include "uisettings.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -117,6 +119,7 @@ private Q_SLOTS:
     void wrongPassphraseIsRefused();
     void autoLocksAfterFiveIdleMinutes();
     void languageChoiceIsRemembered();
+    void emptyTablesSayWhy();
 };
 
 void TestMainWindow::showsLiveMetricsAndTasks()
@@ -505,6 +508,53 @@ void TestMainWindow::languageChoiceIsRemembered()
     QCOMPARE(UiSettings::load().language, QStringLiteral("id"));
     w.window->findChild<QAction *>(QStringLiteral("language_en"))->trigger();
     QCOMPARE(UiSettings::load().language, QStringLiteral("en"));
+}
+
+// An empty table says why in its middle (nothing yet, or nothing matches the filter) rather
+// than show a blank box; rows replace the text.
+void TestMainWindow::emptyTablesSayWhy()
+{
+    HistoryPanel history;
+    history.resize(600, 300);
+    history.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&history));
+    TableView *runs = history.view();
+    QVERIFY(runs->showsEmptyText());
+    QCOMPARE(runs->emptyText(), u"No task runs yet."_s);
+    QVERIFY(history.tickView()->showsEmptyText());
+
+    // The text is painted: the same empty table without it looks different.
+    const QImage withText = runs->viewport()->grab().toImage();
+    const QString text = runs->emptyText();
+    runs->setEmptyText(QString());
+    QVERIFY(!runs->showsEmptyText());
+    QVERIFY(runs->viewport()->grab().toImage() != withText);
+    runs->setEmptyText(text);
+
+    auto *outcome = history.findChildren<QComboBox *>().at(1);
+    outcome->setCurrentIndex(outcome->findData(int(Outcome::Failure)));
+    QCOMPARE(runs->emptyText(), u"No run matches the filter."_s);
+    outcome->setCurrentIndex(0);
+    QCOMPARE(runs->emptyText(), u"No task runs yet."_s);
+
+    ExecutionRecord run;
+    run.tickId = 1;
+    run.task = u"price_update"_s;
+    run.startedAtMs = 1'700'000'000'000;
+    history.addRecords({run});
+    QVERIFY(!runs->showsEmptyText());
+
+    // The audit log and the alerts of a window over an engine that has done nothing yet.
+    AuditPanel audit;
+    QVERIFY(audit.view()->showsEmptyText());
+    audit.findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"breaker"_s);
+    QVERIFY2(audit.view()->emptyText().contains(u"breaker"), qPrintable(audit.view()->emptyText()));
+
+    Window w(Role::Viewer, false);
+    const auto *alerts = w.window->findChild<TableView *>(u"alertsTable"_s);
+    QVERIFY(alerts);
+    QVERIFY(alerts->showsEmptyText());
+    QVERIFY(alerts->emptyText().contains(u"No alerts"));
 }
 
 QTEST_MAIN(TestMainWindow)
