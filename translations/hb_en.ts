@@ -1255,6 +1255,14 @@ Reason (recorded in the audit log):</translation>
         <source>No alerts: cycles, memory, the treasury, the oracle and every circuit breaker are fine.</source>
         <translation>No alerts: cycles, memory, the treasury, the oracle and every circuit breaker are fine.</translation>
     </message>
+    <message>
+        <source>Viewers can watch but change nothing. Unlock admin, then do it again.</source>
+        <translation>Viewers can watch but change nothing. Unlock admin, then do it again.</translation>
+    </message>
+    <message>
+        <source>Unlock admin…</source>
+        <translation>Unlock admin…</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>

@@ -1248,6 +1248,14 @@ Alasan (dicatat di log audit):</translation>
         <source>No alerts: cycles, memory, the treasury, the oracle and every circuit breaker are fine.</source>
         <translation>Tidak ada peringatan: cycles, memori, kas, oracle, dan semua pemutus sirkuit baik.</translation>
     </message>
+    <message>
+        <source>Viewers can watch but change nothing. Unlock admin, then do it again.</source>
+        <translation>Pemirsa dapat melihat tetapi tidak dapat mengubah apa pun. Buka kunci admin, lalu ulangi.</translation>
+    </message>
+    <message>
+        <source>Unlock admin…</source>
+        <translation>Buka kunci admin…</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -479,11 +480,26 @@ void MainWindow::runCommand(const QString &action,
         m_lastError = result.ok ? QString() : result.error;
         if (!result.ok) {
             statusBar()->showMessage(tr("Refused: %1").arg(result.error), 10'000);
-            if (m_confirm)
+            if (m_confirm && !m_session.isAdmin())
+                offerUnlock(result.error);
+            else if (m_confirm)
                 QMessageBox::warning(this, tr("Not done"), result.error);
         }
         Q_EMIT commandAnswered(action, result.ok, result.error);
     });
+}
+
+void MainWindow::offerUnlock(const QString &error)
+{
+    // Not retried after the unlock: an admin action is taken knowingly, by the admin.
+    QMessageBox box(QMessageBox::Warning, tr("Not done"), error, QMessageBox::Close, this);
+    box.setInformativeText(
+        tr("Viewers can watch but change nothing. Unlock admin, then do it again."));
+    QPushButton *unlock = box.addButton(tr("Unlock admin…"), QMessageBox::AcceptRole);
+    unlock->setObjectName(QStringLiteral("offerUnlockButton"));
+    box.exec();
+    if (box.clickedButton() == unlock)
+        requestUnlock();
 }
 
 void MainWindow::emergencyPause(const QString &reason)

@@ -94,6 +94,8 @@ private:
     void notifyAlerts(const QVector<Alert> &alerts);
     QDockWidget *addPanel(const QString &title, const QString &name, QWidget *panel);
     void requestUnlock();
+    // A viewer's command was refused: say so, and offer to unlock admin.
+    void offerUnlock(const QString &error);
     void openConfig();
     void onUnlockFinished(bool ok);
     void onRoleChanged();

@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSignalSpy>
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void autoLocksAfterFiveIdleMinutes();
     void languageChoiceIsRemembered();
     void emptyTablesSayWhy();
+    void refusedViewerIsOfferedTheUnlock();
 };
 
 void TestMainWindow::showsLiveMetricsAndTasks()
@@ -555,6 +557,45 @@ void TestMainWindow::emptyTablesSayWhy()
     QVERIFY(alerts);
     QVERIFY(alerts->showsEmptyText());
     QVERIFY(alerts->emptyText().contains(u"No alerts"));
+}
+
+// A viewer presses Emergency pause: the engine refuses (and audits it), and the dialog that
+// says so offers the unlock. Unlocked, the pause is not retried behind the admin's back.
+void TestMainWindow::refusedViewerIsOfferedTheUnlock()
+{
+    Window w(Role::Viewer);
+    w.window->setConfirmationsEnabled(true);
+    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
+    QVERIFY(!w.session->isAdmin());
+
+    QStringList seen; // the dialogs, in the order they came
+    QTimer driver;
+    driver.setInterval(50);
+    QObject::connect(&driver, &QTimer::timeout, &driver, [&seen] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            seen << u"refused: "_s + box->text();
+            box->findChild<QPushButton *>(u"offerUnlockButton"_s)->click();
+        } else if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+            seen << u"passphrase"_s;
+            input->setTextValue(kPassphrase);
+            input->accept();
+        }
+    });
+    driver.start();
+    w.window->pauseAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.session->isAdmin(), 5000);
+    driver.stop();
+
+    QCOMPARE(seen.size(), 2);
+    QVERIFY2(seen.at(0).contains(u"admin"), qPrintable(seen.at(0)));
+    QCOMPARE(seen.at(1), u"passphrase"_s);
+    QTest::qWait(3 * HeartbeatEngine::SnapshotIntervalMs);
+    QVERIFY2(!w.shown().emergencyStop, "the refused pause is not retried by itself");
+    bool refusedAudited = false;
+    for (const AuditEntry &e : w.shown().recentAudit)
+        refusedAudited = refusedAudited || (e.action == u"refused" && e.detail.contains(u"pause"));
+    QVERIFY(refusedAudited);
 }
 
 QTEST_MAIN(TestMainWindow)
