@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "mainwindow.h"
 #include "runtime.h"
+#include "seedprogress.h"
 #include "signalwatcher.h"
 #include "store/metricswriter.h"
 #include "uisettings.h"
@@ -114,6 +115,10 @@ int main(int argc, char *argv[])
     installTranslators(app, language);
 
     options.demo = true; // a first run shows something moving right away
+    DemoSeedProgress seedProgress;
+    options.demoProgress = [&seedProgress](qint64 written, qint64 total) {
+        seedProgress.report(written, total);
+    };
     std::unique_ptr<EngineRuntime> runtime;
     try {
         runtime = std::make_unique<EngineRuntime>(options);

@@ -97,6 +97,17 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
         DemoLedgerOptions seed;
         seed.loans = options.demoLoans;
         seed.nowMs = clock->nowMs();
+        // A large ledger takes a while: the log says how far it got (every tenth), the caller's
+        // callback draws a progress bar.
+        seed.progress = [&options, tenthLogged = qint64(-1)](qint64 written, qint64 total) mutable {
+            const qint64 tenth = total > 0 ? written * 10 / total : 10;
+            if (total >= 100'000 && tenth != tenthLogged) {
+                tenthLogged = tenth;
+                qCInfo(lcEngine) << "demo ledger:" << written << "of" << total << "loans written";
+            }
+            if (options.demoProgress)
+                options.demoProgress(written, total);
+        };
         const DemoSeedReport seeded = seedDemoLedger(*m_ledger, seed);
         DemoWorkloadTask::prepareLedger(*m_ledger, m_config);
         m_seededDemo = true;

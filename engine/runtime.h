@@ -7,6 +7,7 @@
 
 #include <QLockFile>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -25,6 +26,8 @@ struct RuntimeOptions
     std::shared_ptr<const Clock> clock;   // null: system clock
     std::optional<TaskRegistry> registry; // null: TaskRegistry::builtin()
     qint64 demoLoans = 5000;              // --demo-loans: loans of a new demo ledger
+    // Seeding a new demo ledger: loans written so far of all (DemoLedgerOptions::progress).
+    std::function<void(qint64 written, qint64 total)> demoProgress;
 };
 
 // Everything both binaries do to bring the engine up on a data directory, in one place:

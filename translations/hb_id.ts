@@ -504,6 +504,17 @@
     </message>
 </context>
 <context>
+    <name>hb::DemoSeedProgress</name>
+    <message>
+        <source>Heartbeat Dashboard</source>
+        <translation>Heartbeat Dashboard</translation>
+    </message>
+    <message>
+        <source>Building the demo ledger: %1 of %2 loans…</source>
+        <translation>Membangun buku besar demo: %1 dari %2 pinjaman…</translation>
+    </message>
+</context>
+<context>
     <name>hb::EngineRuntime</name>
     <message>
         <source>cannot create the data directory</source>

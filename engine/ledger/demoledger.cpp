@@ -146,6 +146,11 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
         throw std::invalid_argument("seedDemoLedger: the ledger already holds loans");
     const qint64 migrationsBefore = ledger.migrationCount();
     DemoLoanGenerator generator(options.seed, options.nowMs);
+    const auto report = [&options](qint64 written) {
+        if (options.progress)
+            options.progress(written, options.loans);
+    };
+    report(0);
     for (qint64 left = options.loans; left > 0;) {
         const qint64 n = std::min<qint64>(left, options.batchSize);
         // Sized for every loan still to come: the first call grows the ring once, before any
@@ -154,6 +159,7 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
         ledger.rebalance(left);
         ledger.insertLoans(generator.take(n));
         left -= n;
+        report(options.loans - left);
     }
     ledger.rebalance();
     for (const PriceQuote &quote : demoPrices(options.nowMs))
@@ -169,11 +175,11 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
             }
         }
     }
-    DemoSeedReport report;
-    report.loans = options.loans;
-    report.shards = ledger.shardCount();
-    report.migrations = ledger.migrationCount() - migrationsBefore;
-    return report;
+    DemoSeedReport seeded;
+    seeded.loans = options.loans;
+    seeded.shards = ledger.shardCount();
+    seeded.migrations = ledger.migrationCount() - migrationsBefore;
+    return seeded;
 }
 
 } // namespace hb

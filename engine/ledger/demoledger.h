@@ -10,6 +10,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 namespace hb {
 
 class Ledger;
@@ -55,6 +57,9 @@ struct DemoLedgerOptions
     // Leaves one pool's stored totals a little off, so pool maintenance has something to
     // correct in the demo.
     bool driftPoolTotals = true;
+    // Called with the loans written so far (0 first, `loans` last), for a progress bar: a
+    // million loans take a while.
+    std::function<void(qint64 written, qint64 total)> progress;
 };
 
 // IDR per kg at the demo oracle's levels (demoMarketPrice); one stale (older than 24 h).

@@ -142,9 +142,18 @@ void TestRuntime::fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost()
     options.demo = true;
     options.demoLoans = kLoans;
     options.clock = clock;
+    QList<qint64> progress; // what a progress bar is told, loans written so far
+    options.demoProgress = [&progress](qint64 written, qint64 total) {
+        QCOMPARE(total, kLoans);
+        progress.append(written);
+    };
     EngineRuntime runtime(options);
     QVERIFY(runtime.seededDemoLedger());
     Ledger &ledger = *runtime.ledger();
+    QVERIFY(progress.size() >= kLoans / DemoLedgerOptions().batchSize);
+    QCOMPARE(progress.constFirst(), 0);
+    QCOMPARE(progress.constLast(), kLoans);
+    QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
 
     // Enough shards to hold them below the scale-up load: ceil(50 000 / (1000 * 0.8)).
     const ScalingPolicy policy;

@@ -9,6 +9,7 @@
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "metricspanel.h"
+#include "seedprogress.h"
 #include "store/metricsstore.h"
 #include "tasktablemodel.h"
 #include "testsupport.h"
@@ -23,6 +24,7 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSignalSpy>
@@ -122,6 +124,7 @@ private Q_SLOTS:
     void languageChoiceIsRemembered();
     void emptyTablesSayWhy();
     void refusedViewerIsOfferedTheUnlock();
+    void demoSeedShowsItsProgress();
 };
 
 void TestMainWindow::showsLiveMetricsAndTasks()
@@ -596,6 +599,28 @@ void TestMainWindow::refusedViewerIsOfferedTheUnlock()
     for (const AuditEntry &e : w.shown().recentAudit)
         refusedAudited = refusedAudited || (e.action == u"refused" && e.detail.contains(u"pause"));
     QVERIFY(refusedAudited);
+}
+
+// Building a large demo ledger on the first run shows a progress bar (not for a small one), and
+// it goes away when the ledger is built.
+void TestMainWindow::demoSeedShowsItsProgress()
+{
+    DemoSeedProgress quick(60'000);
+    quick.report(0, 5000);
+    quick.report(2000, 5000);
+    QVERIFY2(!quick.dialog(), "a seed shorter than the delay shows nothing");
+
+    DemoSeedProgress slow(0);
+    slow.report(0, 1'000'000);
+    slow.report(250'000, 1'000'000);
+    QVERIFY(slow.dialog());
+    QVERIFY(slow.dialog()->isVisible());
+    QCOMPARE(slow.dialog()->value(), 250);
+    QCOMPARE(slow.dialog()->maximum(), 1000);
+    QVERIFY2(slow.dialog()->labelText().contains(QLocale().toString(250'000)),
+             qPrintable(slow.dialog()->labelText()));
+    slow.report(1'000'000, 1'000'000);
+    QVERIFY(!slow.dialog());
 }
 
 QTEST_MAIN(TestMainWindow)
