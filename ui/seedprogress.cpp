@@ -7,8 +7,10 @@
 namespace hb {
 
 DemoSeedProgress::DemoSeedProgress(int showAfterMs, QObject *parent)
-    : QObject(parent), m_showAfterMs(showAfterMs)
-{}
+    : QObject(parent)
+    , m_showAfterMs(showAfterMs)
+{
+}
 
 DemoSeedProgress::~DemoSeedProgress() = default;
 

@@ -13,11 +13,11 @@ class Ledger;
 // tasks to react to, so the charts move and every kind of automatic action happens within the
 // first minutes at the 2 s demo tick. Each tick it opens loans (due within minutes: a compressed
 // clock, so they go overdue soon; a few already 46+ days past due, for auto liquidation) and
-// repays some (from random shards), so the ledger grows until shard balancing scales up; it spends cycles at a steady
-// rate, so the balance (seeded just above the alert line) crosses it and the treasury tops it
-// up (repaid loans pay fees into the treasury, so that goes on all day); and once a minute into
-// the run, then every kPriceOutagePeriodMs, the prices age by a day
-// and the demo feed has an outage long enough to open the price task's breaker. Cycles and
+// repays some (from random shards), so the ledger grows until shard balancing scales up; it
+// spends cycles at a steady rate, so the balance (seeded just above the alert line) crosses it
+// and the treasury tops it up (repaid loans pay fees into the treasury, so that goes on all
+// day); and once a minute into the run, then every kPriceOutagePeriodMs, the prices age by a
+// day and the demo feed has an outage long enough to open the price task's breaker. Cycles and
 // outages follow the clock, not the tick count, so a short run at a fast --tick-ms stays quiet.
 // Seeded: the same ticks do the same things on every machine.
 class DemoWorkloadTask final : public MaintenanceTask

@@ -69,7 +69,7 @@ inline QString integrity(const QString &path)
 }
 
 inline ExecutionRecord exec(qint64 tick, const QString &task, qint64 startedAt, qint64 duration,
-                     Outcome outcome, qint64 items = 0, const QString &error = {})
+                            Outcome outcome, qint64 items = 0, const QString &error = {})
 {
     ExecutionRecord r;
     r.tickId = tick;

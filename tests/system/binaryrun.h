@@ -102,8 +102,11 @@ inline QMap<QString, QByteArray> dirContents(const QString &dir)
 class Binary
 {
 public:
-    Binary(QString path, int finishTimeoutMs) : m_path(std::move(path)), m_timeoutMs(finishTimeoutMs)
-    {}
+    Binary(QString path, int finishTimeoutMs)
+        : m_path(std::move(path))
+        , m_timeoutMs(finishTimeoutMs)
+    {
+    }
 
     // The binary is built and the private home is ready; false (with a warning) otherwise.
     bool init()

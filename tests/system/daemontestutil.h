@@ -183,7 +183,10 @@ inline bool othersCanReach(const QString &path)
 class Daemon : public Binary
 {
 public:
-    Daemon() : Binary(daemonPath(), kFinishTimeoutMs) {}
+    Daemon()
+        : Binary(daemonPath(), kFinishTimeoutMs)
+    {
+    }
     // Creates a valid data directory the way a user does: one short demo run.
     bool createDataDir(const QString &dataDir) const
     {

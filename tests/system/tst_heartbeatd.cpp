@@ -180,7 +180,8 @@ void TestHeartbeatd::stopsCleanlyOnSignal()
 
     QElapsedTimer sinceStart;
     sinceStart.start();
-    const auto daemon = m_daemon.start({u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"100"_s});
+    const auto daemon =
+        m_daemon.start({u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"100"_s});
     QVERIFY2(daemon->waitForStarted(5000), qPrintable(daemon->errorString()));
     // Running for real: ticks are being committed (so the signal handlers are installed).
     QTRY_VERIFY_WITH_TIMEOUT(committedTicks(db) >= 2, 10'000);
@@ -221,7 +222,8 @@ void TestHeartbeatd::killNineLeavesConsistentStore()
 
     QElapsedTimer sinceStart;
     sinceStart.start();
-    const auto daemon = m_daemon.start({u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"20"_s});
+    const auto daemon =
+        m_daemon.start({u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"20"_s});
     QVERIFY2(daemon->waitForStarted(5000), qPrintable(daemon->errorString()));
     // The moment counts from the start, but never before the engine runs (a slow machine or a
     // sanitizer build may take longer than 0.3 s to get there).

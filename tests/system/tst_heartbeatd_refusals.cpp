@@ -145,8 +145,8 @@ void TestHeartbeatdRefusals::diskFullStopsWithExitTwo()
     const rlim_t limit = rlim_t(dbSize + 256 * 1024);
     const QDateTime before = QFileInfo(dataDir + u"/config.json"_s).lastModified();
 
-    const Result r =
-        m_daemon.run({u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"20"_s, u"--run-for"_s, u"10"_s}, [limit] {
+    const Result r = m_daemon.run(
+        {u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"20"_s, u"--run-for"_s, u"10"_s}, [limit] {
             const rlimit fileSize{limit, limit};
             ::setrlimit(RLIMIT_FSIZE, &fileSize);
         });
@@ -159,9 +159,8 @@ void TestHeartbeatdRefusals::diskFullStopsWithExitTwo()
     // writes metrics.db, so a shard may meet the limit first; the ledger then may warn that it
     // could not take back the part of an insert already committed to another shard.
     QStringList errors = r.errLines();
-    errors.removeIf([](const QString &line) {
-        return line.startsWith(u"hb.ledger: could not take back "_s);
-    });
+    errors.removeIf(
+        [](const QString &line) { return line.startsWith(u"hb.ledger: could not take back "_s); });
     QVERIFY2(errors.size() == 1, r.describe());
     QVERIFY2(errors.constFirst().startsWith(u"heartbeatd: "_s), r.describe());
     QVERIFY2(errors.constFirst().contains(db), r.describe());
@@ -219,8 +218,8 @@ void TestHeartbeatdRefusals::readOnlyDataDirIsRefused()
                 ::_exit(126);
         };
     }
-    const Result r =
-        m_daemon.run({u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"100"_s, u"--run-for"_s, u"5"_s}, asNobody);
+    const Result r = m_daemon.run(
+        {u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"100"_s, u"--run-for"_s, u"5"_s}, asNobody);
     QVERIFY2(r.exitCode != 126 || !root, "could not switch to the user 'nobody'");
     QVERIFY2(r.exitedWith(2), r.describe());
     QVERIFY2(r.errLines().size() == 1, r.describe());
@@ -239,7 +238,8 @@ void TestHeartbeatdRefusals::secondDaemonOnSameDirIsRefused()
 
     QElapsedTimer sinceStart;
     sinceStart.start();
-    const auto first = m_daemon.start({u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"100"_s});
+    const auto first =
+        m_daemon.start({u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"100"_s});
     QVERIFY2(first->waitForStarted(5000), qPrintable(first->errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(committedTicks(db) >= 1, 10'000);
 

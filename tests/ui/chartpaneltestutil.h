@@ -29,7 +29,7 @@ inline const QString kMemory = QStringLiteral("memory_monitoring");
 // (one in seven fails), memory and cycles readings and, if `shards`, shard loads. Tick ids
 // start at `firstTick`.
 inline RecordBatch liveBatch(int count, qint64 spanMs, bool shards = false, qint64 endMs = kNow,
-                      qint64 firstTick = 1)
+                             qint64 firstTick = 1)
 {
     RecordBatch batch;
     for (int i = 0; i < count; ++i) {
@@ -40,16 +40,17 @@ inline RecordBatch liveBatch(int count, qint64 spanMs, bool shards = false, qint
         const QString tasks[] = {kPrice, kLoans, kMemory};
         for (int k = 0; k < 3; ++k) {
             const Outcome o = (i * 3 + k) % 7 == 0 ? Outcome::Failure : Outcome::Success;
-            batch.executions.append({firstTick + i, tasks[k], t + k, 20 + (i * 7 + k * 31) % 90, o,
-                                     1, {}});
+            batch.executions.append(
+                {firstTick + i, tasks[k], t + k, 20 + (i * 7 + k * 31) % 90, o, 1, {}});
         }
         batch.samples.append({QStringLiteral("memory.total_bytes"), t,
                               3.2e8 + 4e7 * std::sin(phase * 6.0) + 1e6 * (i % 5)});
         batch.samples.append({QStringLiteral("cycles.balance"), t, 1.6e12 - 5e11 * phase});
         if (shards) {
             for (int s = 1; s <= 4; ++s)
-                batch.samples.append({QStringLiteral("shard.load.%1").arg(s, 4, 10, QLatin1Char('0')),
-                                      t, 0.45 + 0.1 * s + 0.08 * std::sin(phase * 9.0 + s)});
+                batch.samples.append(
+                    {QStringLiteral("shard.load.%1").arg(s, 4, 10, QLatin1Char('0')), t,
+                     0.45 + 0.1 * s + 0.08 * std::sin(phase * 9.0 + s)});
             batch.samples.append({QStringLiteral("shard.count"), t, phase < 0.6 ? 4.0 : 5.0});
         }
     }

@@ -55,8 +55,8 @@ void TestChartStore::longRangeLoadsFromTheMetricsFile()
             batch.samples.append({QStringLiteral("memory.total_bytes"), t, 4e8 + i * 1e6});
             written.append(200 + i * 10);
         }
-        batch.audit.append({kNow - 30 * kMinute, QStringLiteral("bob"),
-                            QStringLiteral("maintenance_on"), {}});
+        batch.audit.append(
+            {kNow - 30 * kMinute, QStringLiteral("bob"), QStringLiteral("maintenance_on"), {}});
         store.write(batch);
     }
     Panel p;
@@ -159,8 +159,8 @@ void TestChartStore::switchingBackToLiveDropsTheAnswerInFlight()
     QTRY_COMPARE_WITH_TIMEOUT(p->droppedResults(), 1, 5000);
     QCOMPARE(loaded.count(), 0);
     p.settle();
-    const QList<double> ticks = ys(line(*p.panel, ChartPanel::ExecutionTimeChart,
-                                       QStringLiteral("tick")));
+    const QList<double> ticks =
+        ys(line(*p.panel, ChartPanel::ExecutionTimeChart, QStringLiteral("tick")));
     QCOMPARE(ticks.size(), 50);
     QVERIFY(!ticks.contains(999.0));
 }
@@ -237,7 +237,8 @@ void TestChartStore::liveViewStartsWithTheMinutesBefore()
     live.ticks = {before.ticks.constLast(), {101, kNow + 1000, 77, 3, 3, 0, {}}};
     live.executions = {before.executions.constLast(),
                        {101, kPrice, kNow + 1000, 30, Outcome::Success, 1, {}}};
-    live.samples = {before.samples.constLast(), {QStringLiteral("memory.total_bytes"), kNow + 1000, 3e8}};
+    live.samples = {before.samples.constLast(),
+                    {QStringLiteral("memory.total_bytes"), kNow + 1000, 3e8}};
     p->addRecords(live);
     QVERIFY(seeded.wait(5000));
     QCOMPARE(seeded.constFirst().constFirst().toInt(), 100);
