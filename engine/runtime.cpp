@@ -14,6 +14,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace hb {
 
 namespace {
@@ -58,24 +60,28 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
         throw StoreError(m_dataDir + u": " + tr("cannot write to the data directory"));
     }
 
+    // A directory without config.json gets one (the demo's when asked for), but only once
+    // metrics.db and the ledger have opened: a refused start creates nothing.
     ConfigFile configFile(configPath());
     QString error;
-    if (configFile.exists()) {
+    const bool newConfig = !configFile.exists();
+    if (!newConfig) {
         const auto loaded = configFile.load(&error);
         if (!loaded)
             throw StoreError(error);
         m_config = *loaded;
     } else {
         m_config = options.demo ? HeartbeatConfig::demoDefaults() : HeartbeatConfig();
-        if (!configFile.save(m_config, &error))
-            throw StoreError(error);
     }
 
     QString oracleError;
     std::unique_ptr<OracleSource> oracle = makeOracle(m_config, clock, &oracleError);
     if (!oracle)
         throw StoreError(configPath() + u": " + oracleError);
-    const bool demo = options.demo || m_config.demo;
+    // Demo behaviour (the outage-prone feed, the workload, a seeded ledger) is the data
+    // directory's own: `demo` in its config. Asking for the demo never turns it on over a
+    // directory that already holds a real configuration and ledger.
+    const bool demo = m_config.demo;
     std::shared_ptr<DemoOutageOracle> demoOracle;
     if (demo && !options.registry) {
         demoOracle = std::make_shared<DemoOutageOracle>(std::move(oracle), clock);
@@ -93,7 +99,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     LedgerOptions ledgerOptions;
     ledgerOptions.clock = clock;
     m_ledger = std::make_shared<Ledger>(ledgerPath(), ledgerOptions);
-    if (options.demo && newLedger) {
+    if (demo && newLedger) {
         DemoLedgerOptions seed;
         seed.loans = options.demoLoans;
         seed.nowMs = clock->nowMs();
@@ -115,6 +121,9 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
                          << "shards";
     }
 
+    if (newConfig && !configFile.save(m_config, &error))
+        throw StoreError(error);
+
     m_writer = std::make_unique<MetricsWriter>(
         std::move(store),
         RetentionPolicy{m_config.retentionRawDays, m_config.retentionMinuteDays,
@@ -131,10 +140,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     engineOptions.clock = clock;
     engineOptions.config = m_config;
     engineOptions.configPath = configPath();
-    engineOptions.tickIntervalOverrideMs =
-        options.tickIntervalOverrideMs > 0 ? options.tickIntervalOverrideMs
-        : (options.demo && !m_config.demo) ? HeartbeatConfig::demoDefaults().tickIntervalMs
-                                           : 0;
+    engineOptions.tickIntervalOverrideMs = std::max<qint64>(0, options.tickIntervalOverrideMs);
     engineOptions.state = std::move(state);
     TaskEnvironment environment;
     environment.dataDir = m_dataDir;

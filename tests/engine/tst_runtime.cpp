@@ -32,6 +32,7 @@ class TestRuntime : public QObject
 private Q_SLOTS:
     void demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask();
     void reopeningDoesNotSeedAgain();
+    void aRealDirectoryStaysRealWhenOpenedForTheDemo();
     void fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost();
     void nonDemoLedgerStartsEmpty();
     void damagedLedgerNamesTheFile();
@@ -129,6 +130,44 @@ void TestRuntime::reopeningDoesNotSeedAgain()
     QVERIFY(!second.createdDataDir());
     QVERIFY(!second.seededDemoLedger());
     QCOMPARE(second.ledger()->countLoans().total, qint64(500));
+}
+
+// The dashboard always asks for the demo (a first run shows something moving), and
+// `heartbeatd --demo` may be run by mistake on a server's directory: over a directory that
+// already has a real configuration, neither brings the demo workload, its outage-prone feed,
+// demo loans or a 2 s tick. They would change the real ledger.
+void TestRuntime::aRealDirectoryStaysRealWhenOpenedForTheDemo()
+{
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    {
+        EngineRuntime production(options);
+        QVERIFY(!production.initialConfig().demo);
+        QVERIFY(!production.seededDemoLedger());
+    }
+    options.demo = true;
+    EngineRuntime reopened(options);
+    QVERIFY(!reopened.initialConfig().demo);
+    QVERIFY(!reopened.seededDemoLedger());
+    QCOMPARE(reopened.ledger()->countLoans().total, qint64(0));
+
+    EngineSnapshot shown;
+    bool got = false;
+    connect(reopened.engine(), &HeartbeatEngine::snapshotChanged, this,
+            [&shown, &got](const EngineSnapshot &s) {
+                shown = s;
+                got = !s->tasks.isEmpty();
+            });
+    reopened.start();
+    QVERIFY(QTest::qWaitFor([&got] { return got; }, 5000));
+    reopened.stop();
+    QCOMPARE(shown->tickIntervalMs, HeartbeatConfig().tickIntervalMs); // 30 s, from config.json
+    QStringList tasks;
+    for (const TaskStatus &t : shown->tasks)
+        tasks.append(t.name);
+    QVERIFY2(!tasks.contains(DemoWorkloadTask::kName), qPrintable(tasks.join(u", ")));
+    QCOMPARE(reopened.ledger()->countLoans().total, qint64(0));
 }
 
 void TestRuntime::fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost()
