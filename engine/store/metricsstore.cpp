@@ -98,6 +98,17 @@ void inspectExisting(const QString &path)
         // Reading the schema also makes SQLite check the header against the file size, which
         // is how a truncated copy is caught here rather than on some later read.
         tables = schema::tableCount(*db);
+        // A damaged page elsewhere would only show at some later write, after this open had
+        // committed to the file. quick_check reads every page (about 2 s a GB, once at start).
+        if (version > 0 && version <= MetricsStore::SchemaVersion) {
+            const std::string check = db->execAndGet("PRAGMA quick_check(1)").getString();
+            if (check != "ok") {
+                // "*** in database main ***\nPage 5: btreeInitPage() returns error code 11"
+                QString why = QString::fromStdString(check);
+                why.remove(QStringLiteral("*** in database main ***"));
+                throw invalidDatabase(path, why.simplified());
+            }
+        }
     } catch (const SQLite::Exception &e) {
         if (isContentError(e))
             throw invalidDatabase(path, messageOf(e));
@@ -224,6 +235,8 @@ MetricsStore::MetricsStore(const QString &path)
         if (version > SchemaVersion) // another process upgraded it since the inspection
             throw newerVersion(path, version);
         migrate();
+        // A saved state this build cannot read is refused before anything is written.
+        loadState();
 
         // A real commit, so a read-only file or folder, or a full disk, is reported now and
         // not at the first tick.

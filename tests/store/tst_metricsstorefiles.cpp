@@ -18,6 +18,8 @@ private Q_SLOTS:
     void refusesInvalidFileUnchanged();
     void truncatedCopy_data();
     void truncatedCopy();
+    void damagedPageRefusedUnchanged_data();
+    void damagedPageRefusedUnchanged();
     void readOnlyReportedAtOpen_data();
     void readOnlyReportedAtOpen();
     void fullDiskReportedAtOpen_data();
@@ -110,8 +112,8 @@ void TestMetricsStoreFiles::truncatedCopy_data()
     QTest::newRow("half") << QStringLiteral("half") << true;
     QTest::newRow("last page missing") << QStringLiteral("page") << true;
     // Cut inside the last page: the page count still matches and SQLite reads the missing tail
-    // as zeros. Telling that apart needs a full integrity check of every page, too slow for
-    // every start of a large file, so the store opens it.
+    // as zeros, which the open's quick_check (page structure, not every value) takes for data:
+    // the store opens it.
     QTest::newRow("last byte missing") << QStringLiteral("byte") << false;
     // An empty file is an empty SQLite database: it becomes a fresh store.
     QTest::newRow("empty") << QStringLiteral("empty") << false;
@@ -159,6 +161,52 @@ void TestMetricsStoreFiles::truncatedCopy()
         QCOMPARE(test::readAll(path), bytes);
         QVERIFY(!sideFilesExist(path));
     }
+}
+
+void TestMetricsStoreFiles::damagedPageRefusedUnchanged_data()
+{
+    QTest::addColumn<int>("percent"); // where in the file the damaged page sits
+    QTest::newRow("second page") << 0;
+    QTest::newRow("a quarter in") << 25;
+    QTest::newRow("half way") << 50;
+    QTest::newRow("near the end") << 90;
+}
+
+// Bytes overwritten inside the file (a bad sector, another program): refused at open, before
+// this store writes anything, not at some later write after it changed the file.
+void TestMetricsStoreFiles::damagedPageRefusedUnchanged()
+{
+    QFETCH(int, percent);
+    const QString path = newPath();
+    {
+        MetricsStore store(path);
+        for (int i = 0; i < 5; ++i)
+            store.write(bigBatch(kBase + i * kMinute, 400));
+    }
+    QVERIFY(!sideFilesExist(path)); // closed cleanly: everything is in the main file
+    QByteArray bytes = test::readAll(path);
+    constexpr qsizetype kPageSize = 4096;
+    const qsizetype pages = bytes.size() / kPageSize;
+    QVERIFY(pages > 20);
+    const qsizetype page = std::clamp<qsizetype>(pages * percent / 100, 1, pages - 1);
+    bytes.replace(page * kPageSize, 32, QByteArray(32, '\xAA'));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    try {
+        MetricsStore store(path);
+        QFAIL(qPrintable(QStringLiteral("page %1 of %2 damaged, yet the store opened")
+                             .arg(page + 1)
+                             .arg(pages)));
+    } catch (const StoreError &e) {
+        QVERIFY2(e.message().startsWith(path + QStringLiteral(": not a valid metrics database (")),
+                 qPrintable(e.message()));
+        QVERIFY(!e.message().contains(QLatin1Char('\n')));
+    }
+    QCOMPARE(test::readAll(path), bytes);
+    QVERIFY(!sideFilesExist(path));
 }
 
 void TestMetricsStoreFiles::readOnlyReportedAtOpen_data()
