@@ -7,6 +7,7 @@
 #include "runtime.h"
 #include "seedprogress.h"
 #include "signalwatcher.h"
+#include "startuplog.h"
 #include "store/metricswriter.h"
 #include "uisettings.h"
 
@@ -120,12 +121,15 @@ int main(int argc, char *argv[])
         seedProgress.report(written, total);
     };
     std::unique_ptr<EngineRuntime> runtime;
+    cli::StartupLog startupLog;
     try {
         runtime = std::make_unique<EngineRuntime>(options);
     } catch (const StoreError &e) {
+        startupLog.discard();
         reportError(e.message(), scripted);
         return cli::ExitBadInput;
     }
+    startupLog.release();
 
     // Everyone starts as a viewer; admins unlock with the data directory's passphrase.
     const auto clock = std::make_shared<SystemClock>();

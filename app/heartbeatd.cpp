@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "runtime.h"
 #include "signalwatcher.h"
+#include "startuplog.h"
 #include "store/metricswriter.h"
 
 #include <QCoreApplication>
@@ -44,12 +45,15 @@ int main(int argc, char *argv[])
     options.demo = parser.isSet(QStringLiteral("demo"));
 
     std::unique_ptr<EngineRuntime> runtime;
+    cli::StartupLog startupLog;
     try {
         runtime = std::make_unique<EngineRuntime>(options);
     } catch (const StoreError &e) {
+        startupLog.discard();
         cli::printError(e.message());
         return cli::ExitBadInput;
     }
+    startupLog.release();
 
     int exitCode = cli::ExitOk;
     SignalWatcher signals;

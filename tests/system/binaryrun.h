@@ -97,8 +97,7 @@ inline QMap<QString, QByteArray> dirContents(const QString &dir)
 }
 
 // One of our binaries. Its children never see the real user's settings or data (HOME and XDG_*
-// point into a private temp dir), never need a display, and print only warnings and errors:
-// info-level progress lines are off, as under ctest, so "one line on stderr" is checkable.
+// point into a private temp dir) and never need a display.
 class Binary
 {
 public:
@@ -121,12 +120,18 @@ public:
     }
 
     QString path() const { return m_path; }
+    // Info-level progress lines are off unless turned on here: on, the binary logs exactly as
+    // it does for a user, which is how a test proves "one line on stderr" for a refused start.
+    void setInfoLogging(bool on) { m_infoLogging = on; }
 
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        env.insert(u"QT_LOGGING_RULES"_s, u"hb.*.info=false"_s);
+        if (!m_infoLogging)
+            env.insert(u"QT_LOGGING_RULES"_s, u"hb.*.info=false"_s);
+        else
+            env.remove(u"QT_LOGGING_RULES"_s);
         env.insert(u"HOME"_s, m_home.path());
         env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u".config"_s));
         env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u".local/share"_s));
@@ -161,6 +166,7 @@ public:
 private:
     QString m_path;
     int m_timeoutMs;
+    bool m_infoLogging = false;
     QTemporaryDir m_home;
 };
 

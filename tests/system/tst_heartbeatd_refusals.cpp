@@ -17,6 +17,8 @@ enum BadInput {
     ConfigUnknownField,
     MetricsGarbage,
     MetricsNewer,
+    MetricsNewerNoConfig,
+    MetricsDamagedPage,
     DataDirIsFile
 };
 
@@ -36,11 +38,14 @@ private Q_SLOTS:
 
 private:
     Daemon m_daemon;
+    Daemon m_asUser; // logs as it does for a user (info lines on): "one line" is for real
 };
 
 void TestHeartbeatdRefusals::initTestCase()
 {
     QVERIFY2(m_daemon.init(), "heartbeatd is built and a private home can be made");
+    QVERIFY(m_asUser.init());
+    m_asUser.setInfoLogging(true);
 }
 
 void TestHeartbeatdRefusals::refusesBadInputWithoutTouchingIt_data()
@@ -54,6 +59,10 @@ void TestHeartbeatdRefusals::refusesBadInputWithoutTouchingIt_data()
     QTest::newRow("config.json unknown field") << int(ConfigUnknownField) << u"colour"_s;
     QTest::newRow("metrics.db is garbage") << int(MetricsGarbage) << QString();
     QTest::newRow("metrics.db from a newer version") << int(MetricsNewer) << u"newer"_s;
+    // No config.json yet: a refused start must not write one either.
+    QTest::newRow("metrics.db from a newer version, no config.json")
+        << int(MetricsNewerNoConfig) << u"newer"_s;
+    QTest::newRow("metrics.db with a damaged page") << int(MetricsDamagedPage) << u"valid"_s;
     QTest::newRow("data dir is a regular file") << int(DataDirIsFile) << QString();
 }
 
@@ -102,6 +111,23 @@ void TestHeartbeatdRefusals::refusesBadInputWithoutTouchingIt()
                    " PRAGMA user_version = 99");
         break;
     }
+    case MetricsNewerNoConfig: {
+        badFile = db;
+        SQLite::Database newer(db.toStdString(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        newer.exec("CREATE TABLE from_the_future(x INTEGER); PRAGMA user_version = 99");
+        break;
+    }
+    case MetricsDamagedPage: {
+        badFile = db;
+        QVERIFY(QDir().rmdir(dataDir));
+        QVERIFY(m_daemon.createDataDir(dataDir));
+        QByteArray bytes = hb::test::readAll(db);
+        constexpr qsizetype kPageSize = 4096;
+        QVERIFY2(bytes.size() >= 8 * kPageSize, qPrintable(QString::number(bytes.size())));
+        bytes.replace(bytes.size() / kPageSize / 2 * kPageSize, 32, QByteArray(32, '\xAA'));
+        QVERIFY(writeFile(db, bytes));
+        break;
+    }
     case DataDirIsFile:
         badFile = dataDir;
         QVERIFY(writeFile(dataDir, "I am a file, not a directory\n"));
@@ -112,7 +138,7 @@ void TestHeartbeatdRefusals::refusesBadInputWithoutTouchingIt()
     const QByteArray badBytes = hb::test::readAll(badFile);
     QVERIFY(!badBytes.isEmpty());
 
-    const Result r = m_daemon.run(
+    const Result r = m_asUser.run(
         {u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"100"_s, u"--run-for"_s, u"5"_s});
     QVERIFY2(r.exitedWith(2), r.describe());
     QVERIFY2(r.errLines().size() == 1, r.describe());
@@ -218,7 +244,7 @@ void TestHeartbeatdRefusals::readOnlyDataDirIsRefused()
                 ::_exit(126);
         };
     }
-    const Result r = m_daemon.run(
+    const Result r = m_asUser.run(
         {u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"100"_s, u"--run-for"_s, u"5"_s}, asNobody);
     QVERIFY2(r.exitCode != 126 || !root, "could not switch to the user 'nobody'");
     QVERIFY2(r.exitedWith(2), r.describe());
@@ -243,7 +269,7 @@ void TestHeartbeatdRefusals::secondDaemonOnSameDirIsRefused()
     QVERIFY2(first->waitForStarted(5000), qPrintable(first->errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(committedTicks(db) >= 1, 10'000);
 
-    const Result second = m_daemon.run(
+    const Result second = m_asUser.run(
         {u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"100"_s, u"--run-for"_s, u"5"_s}, {}, 10'000);
     QVERIFY2(second.exitedWith(2), second.describe());
     QVERIFY2(second.elapsedMs < 4'000, second.describe());
