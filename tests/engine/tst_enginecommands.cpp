@@ -72,36 +72,70 @@ using Command = std::function<CommandResult(HeartbeatEngine &, const Actor &)>;
 
 void TestEngineCommands::refusedCommands_data()
 {
+    QTest::addColumn<Command>("prepare"); // run by an admin first (resume needs a pause), or null
     QTest::addColumn<Command>("command");
     QTest::addColumn<QString>("action");
-    const QVector<QPair<const char *, QPair<QString, Command>>> commands = {
-        {"pause", {QStringLiteral("emergency_pause"),
-                   [](HeartbeatEngine &e, const Actor &a) { return e.setEmergencyStop(a, true, {}); }}},
-        {"maintenance", {QStringLiteral("maintenance_on"),
-                         [](HeartbeatEngine &e, const Actor &a) { return e.setMaintenanceMode(a, true); }}},
-        {"config", {QStringLiteral("config_change"), [](HeartbeatEngine &e, const Actor &a) {
-                        HeartbeatConfig c = testConfig();
-                        c.tickIntervalMs = 5'000;
-                        return e.updateConfig(a, c);
-                    }}},
-        {"toggle", {QStringLiteral("task_disable"), [](HeartbeatEngine &e, const Actor &a) {
-                        return e.setTaskEnabled(a, TaskName::PriceUpdate, false);
-                    }}},
-        {"reset", {QStringLiteral("breaker_reset"),
-                   [](HeartbeatEngine &e, const Actor &a) { return e.resetBreaker(a, {}); }}},
-        {"force open", {QStringLiteral("breaker_force_open"), [](HeartbeatEngine &e, const Actor &a) {
-                            return e.forceOpenBreaker(a, TaskName::PriceUpdate);
-                        }}},
+    const Command pause = [](HeartbeatEngine &e, const Actor &a) {
+        return e.setEmergencyStop(a, true, {});
     };
-    for (const auto &c : commands)
-        QTest::newRow(c.first) << c.second.second << c.second.first;
+    const Command maintenanceOn = [](HeartbeatEngine &e, const Actor &a) {
+        return e.setMaintenanceMode(a, true);
+    };
+    const Command disable = [](HeartbeatEngine &e, const Actor &a) { return e.setEnabled(a, false); };
+    const Command toggleOff = [](HeartbeatEngine &e, const Actor &a) {
+        return e.setTaskEnabled(a, TaskName::PriceUpdate, false);
+    };
+    const Command forceOpen = [](HeartbeatEngine &e, const Actor &a) {
+        return e.forceOpenBreaker(a, TaskName::PriceUpdate);
+    };
+    const Command none;
+    QTest::newRow("pause") << none << pause << u"emergency_pause"_s;
+    QTest::newRow("resume") << pause
+                            << Command([](HeartbeatEngine &e, const Actor &a) {
+                                   return e.setEmergencyStop(a, false, {});
+                               })
+                            << u"resume"_s;
+    QTest::newRow("maintenance on") << none << maintenanceOn << u"maintenance_on"_s;
+    QTest::newRow("maintenance off") << maintenanceOn
+                                     << Command([](HeartbeatEngine &e, const Actor &a) {
+                                            return e.setMaintenanceMode(a, false);
+                                        })
+                                     << u"maintenance_off"_s;
+    QTest::newRow("heartbeat off") << none << disable << u"heartbeat_disable"_s;
+    QTest::newRow("heartbeat on") << disable
+                                  << Command([](HeartbeatEngine &e, const Actor &a) {
+                                         return e.setEnabled(a, true);
+                                     })
+                                  << u"heartbeat_enable"_s;
+    QTest::newRow("config") << none
+                            << Command([](HeartbeatEngine &e, const Actor &a) {
+                                   HeartbeatConfig c = testConfig();
+                                   c.tickIntervalMs = 5'000;
+                                   return e.updateConfig(a, c);
+                               })
+                            << u"config_change"_s;
+    QTest::newRow("task off") << none << toggleOff << u"task_disable"_s;
+    QTest::newRow("task on") << toggleOff
+                             << Command([](HeartbeatEngine &e, const Actor &a) {
+                                    return e.setTaskEnabled(a, TaskName::PriceUpdate, true);
+                                })
+                             << u"task_enable"_s;
+    QTest::newRow("force open") << none << forceOpen << u"breaker_force_open"_s;
+    QTest::newRow("reset") << forceOpen
+                           << Command([](HeartbeatEngine &e, const Actor &a) {
+                                  return e.resetBreaker(a, {});
+                              })
+                           << u"breaker_reset"_s;
 }
 
 void TestEngineCommands::refusedCommands()
 {
+    QFETCH(Command, prepare);
     QFETCH(Command, command);
     QFETCH(QString, action);
     Rig rig({std::make_shared<ScriptedTask>(TaskName::PriceUpdate)});
+    if (prepare)
+        QVERIFY(prepare(*rig.engine, kAdmin).ok);
     const EngineState before = rig.state();
 
     for (const Actor &actor : {kViewer, kOperator}) {
@@ -119,8 +153,14 @@ void TestEngineCommands::refusedCommands()
     QCOMPARE(after.emergencyStop, before.emergencyStop);
     QCOMPARE(after.breakers.constFirst().state, before.breakers.constFirst().state);
 
+    // The same command from an admin changes what the refused ones left alone.
     const CommandResult allowed = command(*rig.engine, kAdmin);
     QVERIFY2(allowed.ok, qPrintable(allowed.error));
+    const EngineState done = rig.state();
+    QVERIFY2(done.config != before.config || done.emergencyStop != before.emergencyStop
+                 || done.breakers.constFirst().state != before.breakers.constFirst().state,
+             "the admin's command had an effect");
+    QCOMPARE(done.recentAudit.constLast().action, action);
 }
 
 void TestEngineCommands::invalidConfigIsRejectedAndNotApplied()
