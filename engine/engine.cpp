@@ -9,6 +9,7 @@
 #include <QThreadPool>
 
 #include <mutex>
+#include <thread>
 
 namespace hb {
 
@@ -69,7 +70,12 @@ HeartbeatEngine::~HeartbeatEngine()
     // is abandoned (it holds its own references to the task and its config, so it stays safe).
     if (!m_pool->waitForDone(2000)) {
         qCWarning(lcEngine) << "a task did not stop within 2 s of shutdown; abandoning its thread";
-        (void)m_pool.release();
+        // The pool goes when the task returns (if the process still runs then), not before:
+        // deleting it now would wait for the task.
+        std::thread([pool = m_pool.release()] {
+            pool->waitForDone();
+            delete pool;
+        }).detach();
     }
 }
 

@@ -8,14 +8,17 @@
 #include "oracle/oraclemonitor.h"
 #include "tasks/oraclemonitoringtask.h"
 #include "recordfeed.h"
+#include "store/metricsstore.h"
 #include "store/metricswriter.h"
 #include "testsupport.h"
 #include "testtasks.h"
 
 #include <SQLiteCpp/Database.h>
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void healthFreshnessFollowsTheClock();
     void snapshotsAreCoalesced();
     void hostRunsEngineOnItsOwnThread();
+    void stopDoesNotWaitForATaskThatIgnoresCancellation();
 };
 
 void TestEngine::misbehavingTasksDoNotStopTheOthers()
@@ -351,6 +355,50 @@ void TestEngine::hostRunsEngineOnItsOwnThread()
     host.stop();
     QVERIFY(host.engine() == nullptr);
     host.stop(); // idempotent
+}
+
+// SIGTERM's promise (exit within 5 s, the store flushed) holds even when a task ignores its
+// cancellation flag: the engine records it as cancelled, flushes, and leaves its thread behind.
+void TestEngine::stopDoesNotWaitForATaskThatIgnoresCancellation()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.db"));
+    auto clock = std::make_shared<FakeClock>();
+    auto stubborn = std::make_shared<StubbornTask>(4000);
+    MetricsWriter writer(std::make_unique<MetricsStore>(path), {}, clock);
+    EngineOptions o;
+    o.clock = clock;
+    o.config = testConfig();
+    o.config.taskTimeoutMs = 60'000;
+    o.tasks = {stubborn, std::make_shared<ScriptedTask>(TaskName::PriceUpdate)};
+    o.writer = &writer;
+    {
+        EngineHost host(std::move(o));
+        host.start();
+        QTRY_VERIFY_WITH_TIMEOUT(stubborn->started.load(), 3000);
+
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("did not stop within 2 s")));
+        QElapsedTimer stopping;
+        stopping.start();
+        host.stop();
+        qInfo("stopped after %lld ms with a task still running", stopping.elapsed());
+        QVERIFY2(stopping.elapsed() < 5000, "stopping waited for the task");
+        QVERIFY(!stubborn->finished.load());
+    }
+    writer.stop();
+
+    // What the store holds agrees with itself: the stubborn run is there, cancelled.
+    MetricsStore store(path);
+    const PersistedState state = store.loadState();
+    QCOMPARE(state.metrics.cancelledExecutions, 1);
+    QCOMPARE(state.metrics.tasksCompleted.value(TaskName::PriceUpdate), 1);
+    SQLite::Database db(path.toStdString(), SQLite::OPEN_READONLY);
+    QCOMPARE(db.execAndGet("SELECT outcome FROM executions WHERE task = 'stubborn'").getString(),
+             std::string("cancelled"));
+    // The task's thread finishes on its own; the engine's pool goes with it (nothing leaks).
+    QTRY_VERIFY_WITH_TIMEOUT(stubborn->finished.load(), 10'000);
+    QTest::qWait(200);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

@@ -79,9 +79,13 @@ public:
     QString name() const override { return QStringLiteral("stubborn"); }
     TaskResult run(const TaskContext &) override
     {
+        started = true;
         QThread::msleep(m_ms);
+        finished = true;
         return TaskResult::success(1);
     }
+    std::atomic_bool started{false};
+    std::atomic_bool finished{false};
 
 private:
     int m_ms;
