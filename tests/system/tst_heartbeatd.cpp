@@ -22,6 +22,7 @@ private Q_SLOTS:
     void stopsCleanlyOnSignal();
     void killNineLeavesConsistentStore_data();
     void killNineLeavesConsistentStore();
+    void killNineKeepsThePauseAndTheOpenBreaker();
 
 private:
     Daemon m_daemon;
@@ -256,6 +257,71 @@ void TestHeartbeatd::killNineLeavesConsistentStore()
                             .arg(committedTicks(db))));
     const QString afterRestart = countersMismatch(db);
     QVERIFY2(afterRestart.isEmpty(), qPrintable(afterRestart));
+}
+
+// The emergency flag and an open breaker survive a kill -9 as the counters do: a paused
+// engine killed mid-run comes back paused, with the breaker still open, and runs no task.
+void TestHeartbeatd::killNineKeepsThePauseAndTheOpenBreaker()
+{
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString dataDir = parent.filePath(u"data"_s);
+    const QString db = dataDir + u"/metrics.db"_s;
+    QVERIFY(m_daemon.createDataDir(dataDir));
+    const QString reason = u"drill before the kill"_s;
+    const QString task = u"price_update"_s;
+    {
+        // What an earlier run saved: an emergency pause, and price_update's breaker forced open.
+        MetricsStore store(db);
+        PersistedState state = store.loadState();
+        state.emergencyStop = true;
+        state.emergencyReason = reason;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        state.breakers.removeIf([&task](const BreakerStatus &b) { return b.task == task; });
+        state.breakers.append({task, BreakerState::Open, 5, now, now});
+        WriteBatch batch;
+        batch.state = state;
+        store.write(batch);
+    }
+    const auto executions = [&db] {
+        return queryInt(*openReadOnly(db), "SELECT count(*) FROM executions");
+    };
+    const qint64 executionsBefore = executions();
+    const qint64 ticksBefore = committedTicks(db);
+
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    const auto daemon = m_daemon.start({u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"20"_s});
+    QVERIFY2(daemon->waitForStarted(5000), qPrintable(daemon->errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(committedTicks(db) >= ticksBefore + 5, 10'000); // paused, not dead
+    daemon->kill();
+    const Result killed = finish(*daemon, sinceStart, 5000);
+    QVERIFY2(killed.finished && killed.exitStatus == QProcess::CrashExit, killed.describe());
+
+    QCOMPARE(integrityCheck(db), u"ok"_s);
+    const QString mismatch = countersMismatch(db);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    const auto check = [&] {
+        MetricsStore store(db);
+        const PersistedState state = store.loadState();
+        QVERIFY(state.emergencyStop);
+        QCOMPARE(state.emergencyReason, reason);
+        const auto open = std::find_if(state.breakers.cbegin(), state.breakers.cend(),
+                                       [&task](const BreakerStatus &b) { return b.task == task; });
+        QVERIFY(open != state.breakers.cend());
+        QCOMPARE(open->state, BreakerState::Open);
+    };
+    check();
+    if (QTest::currentTestFailed())
+        return;
+
+    // The restart takes it all up: still paused, so ticks are recorded and no task runs.
+    const Result restart =
+        m_daemon.run({u"--data-dir"_s, dataDir, u"--tick-ms"_s, u"20"_s, u"--run-for"_s, u"1"_s});
+    QVERIFY2(restart.exitedWith(0), restart.describe());
+    check();
+    QCOMPARE(executions(), executionsBefore);
+    QVERIFY(committedTicks(db) > ticksBefore + 5);
 }
 
 QTEST_GUILESS_MAIN(TestHeartbeatd)
