@@ -1,6 +1,8 @@
 // Metrics store throughput: N execution rows through the real path (MetricsWriter::submit in
 // tick-sized batches, then flush) against a raw SQLiteCpp prepared INSERT of the same rows into
-// an identical executions table in one transaction, same file settings, same run.
+// an identical executions table in one transaction, same file settings, same run. Also what the
+// engine thread pays per record: building each tick's batch (with its copy of the engine state)
+// and submitting it; the writing happens on the writer's thread.
 //
 //   bench_store [N=200000] [rounds=3]   best round of each side is reported
 
@@ -67,17 +69,42 @@ struct RealResult
     double submitSeconds = 0;
 };
 
+// The engine's state as it submits it with every tick: the counters of every task and a
+// breaker each (HeartbeatEngine::persistedState() copies this per tick).
+PersistedState engineState(const PersistedState &counters)
+{
+    PersistedState state = counters;
+    for (const char *task : kTasks)
+        state.breakers.append({QString::fromUtf8(task), BreakerState::Closed, 0, 0, 0});
+    state.emergencyReason = QStringLiteral("not paused");
+    return state;
+}
+
 // `batches` is owned here alone, as the engine's are: submit() moves its vectors, never copies.
+// What the engine thread pays per tick is timed as the engine does it: the task runs moved
+// into a new batch, a copy of the engine state, submit(). (The tick row is left out of both
+// sides: the comparison is of execution rows.)
 RealResult runReal(const QString &path, QVector<WriteBatch> batches)
 {
     MetricsWriter writer(std::make_unique<MetricsStore>(path), RetentionPolicy(),
                          std::make_shared<SystemClock>());
     writer.flush();
+    const PersistedState state = engineState(*batches.constLast().state);
     RealResult result;
     Stopwatch::duration inSubmit{};
     const auto start = Stopwatch::now();
-    for (WriteBatch &batch : batches) {
+    for (WriteBatch &made : batches) {
         const auto before = Stopwatch::now();
+        WriteBatch batch;
+        batch.executions = std::move(made.executions);
+        // Built as persistedState() builds it: fresh, one breaker at a time.
+        PersistedState snapshot;
+        snapshot.metrics = state.metrics;
+        snapshot.emergencyStop = state.emergencyStop;
+        snapshot.emergencyReason = state.emergencyReason;
+        for (const BreakerStatus &breaker : state.breakers)
+            snapshot.breakers.append(breaker);
+        batch.state = std::move(snapshot);
         writer.submit(std::move(batch));
         inSubmit += Stopwatch::now() - before;
     }
