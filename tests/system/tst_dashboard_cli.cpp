@@ -1,6 +1,6 @@
 // heartbeat-dashboard driven from the command line (offscreen), the way a script, CI or a person
 // taking screenshots runs it: options and exit statuses, a scripted run that records into the
-// data directory and writes a real screenshot, and a bad config.json refused without damage.
+// data directory and writes a real screenshot, and bad files refused without damage.
 
 #include "binaryrun.h"
 
@@ -166,7 +166,8 @@ private Q_SLOTS:
     void options();
     void scriptedRunWritesScreenshot_data();
     void scriptedRunWritesScreenshot();
-    void corruptConfigIsRefusedWithoutTouchingIt();
+    void badFilesAreRefusedWithoutTouchingThem_data();
+    void badFilesAreRefusedWithoutTouchingThem();
 
 private:
     Result run(const QStringList &arguments, int timeoutMs = 0) const
@@ -298,27 +299,42 @@ void TestDashboardCli::scriptedRunWritesScreenshot()
     QVERIFY2(ticks >= 3, qPrintable(u"only %1 ticks recorded"_s.arg(ticks)));
 }
 
-void TestDashboardCli::corruptConfigIsRefusedWithoutTouchingIt()
+void TestDashboardCli::badFilesAreRefusedWithoutTouchingThem_data()
 {
+    QTest::addColumn<QString>("file"); // in the data directory
+    QTest::newRow("config.json cut short") << u"config.json"_s;
+    QTest::newRow("metrics.db from a newer version, no config.json") << u"metrics.db"_s;
+}
+
+void TestDashboardCli::badFilesAreRefusedWithoutTouchingThem()
+{
+    QFETCH(QString, file);
     QTemporaryDir parent;
     QVERIFY(parent.isValid());
     const QString dataDir = parent.filePath(u"data"_s);
     QVERIFY(QDir().mkpath(dataDir));
-    const QString config = dataDir + u"/config.json"_s;
-    {
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QVERIFY(file.write("{ \"demo\": true, \"tick_interval_ms\": ") > 0);
+    const QString bad = dataDir + u'/' + file;
+    if (file == u"config.json") {
+        QFile config(bad);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        QVERIFY(config.write("{ \"demo\": true, \"tick_interval_ms\": ") > 0);
+    } else {
+        SQLite::Database newer(bad.toStdString(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        newer.exec("CREATE TABLE from_the_future(x INTEGER); PRAGMA user_version = 99");
     }
     const QMap<QString, QByteArray> before = dirContents(dataDir);
 
-    // --quit-after makes the run scripted: the error dialog closes itself.
-    const Result r = run({u"--data-dir"_s, dataDir, u"--quit-after"_s, u"2"_s}, 15'000);
+    // As a user runs it (its log lines on), scripted by --quit-after: the error dialog closes
+    // itself, and stderr holds exactly the one line.
+    Binary asUser(dashboardPath(), kFinishTimeoutMs);
+    QVERIFY(asUser.init());
+    asUser.setInfoLogging(true);
+    const Result r = asUser.run({u"--data-dir"_s, dataDir, u"--quit-after"_s, u"2"_s}, {}, 15'000);
     QVERIFY2(r.exitedWith(2), r.describe());
     QVERIFY2(r.errLines().size() == 1, r.describe());
     QVERIFY2(r.errLines().constFirst().startsWith(u"heartbeat-dashboard: "_s), r.describe());
-    QVERIFY2(r.errLines().constFirst().contains(config), r.describe());
-    // Not rewritten with defaults, nothing created beside it (no metrics.db, no lock left).
+    QVERIFY2(r.errLines().constFirst().contains(bad), r.describe());
+    // Not rewritten, nothing created beside it (no config.json, no metrics.db, no lock left).
     QVERIFY(dirContents(dataDir) == before);
 }
 
