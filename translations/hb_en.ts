@@ -253,6 +253,10 @@
         <source>No data yet</source>
         <translation>No data yet</translation>
     </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>hb::CircuitBreaker</name>

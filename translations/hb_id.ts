@@ -249,6 +249,10 @@
         <source>No data yet</source>
         <translation>Belum ada data</translation>
     </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>hb::CircuitBreaker</name>

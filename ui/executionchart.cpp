@@ -35,6 +35,7 @@ ExecutionChart::ExecutionChart(QWidget *parent)
     m_tick = addLine(tr("Tick"), QStringLiteral("tick"), QColor(0x19, 0x76, 0xd2), Qt::SolidLine,
                      1.0);
     m_average = addLine(tr("Average"), QStringLiteral("tickAverage"), QColor(0x2e, 0x7d, 0x32));
+    setValueLabel(m_left, chartaxes::durationLabel);
     m_peak = addLine(tr("Peak"), QStringLiteral("tickPeak"), QColor(0xef, 0x6c, 0x00),
                      Qt::DashLine);
 

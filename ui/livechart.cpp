@@ -2,19 +2,23 @@
 
 #include "chartaxes.h"
 #include "chartview.h"
+#include "format.h"
 #include "linegaps.h"
 #include "minmaxdecimator.h"
 
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCoreApplication>
+#include <QCursor>
 #include <QDateTimeAxis>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
+#include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace hb {
 
@@ -40,7 +44,73 @@ LiveChart::LiveChart(const QString &title, const QString &objectName, QWidget *p
     setEmpty(true);
 }
 
-LiveChart::~LiveChart() = default; // the view (and with it the chart) belongs to the panel
+LiveChart::~LiveChart()
+{
+    // The view (and with it the chart and its series) belongs to the panel and outlives this
+    // object by a moment: no hover may reach it then.
+    for (QAbstractSeries *series : m_chart->series())
+        QObject::disconnect(series, nullptr, m_view, nullptr);
+}
+
+void LiveChart::setValueLabel(QAbstractAxis *axis, chartaxes::Labeler label)
+{
+    m_valueLabels.insert(axis, std::move(label));
+}
+
+void LiveChart::connectHover(QLineSeries *series)
+{
+    QObject::connect(series, &QXYSeries::hovered, m_view,
+                     [this, series](const QPointF &point, bool state) {
+                         const QString text = state ? hoverText(series, point) : QString();
+                         if (text.isEmpty())
+                             QToolTip::hideText();
+                         else
+                             QToolTip::showText(QCursor::pos(), text, m_view);
+                     });
+}
+
+QString LiveChart::hoverText(QLineSeries *line, const QPointF &point) const
+{
+    // A continuation reads as the line it continues.
+    QLineSeries *owner = line;
+    for (auto it = m_continuations.cbegin(); it != m_continuations.cend(); ++it) {
+        if (it.value().contains(line))
+            owner = it.key();
+    }
+    if (owner->name().isEmpty() || line->count() == 0)
+        return {};
+    QAbstractAxis *valueAxis = nullptr;
+    for (QAbstractAxis *axis : owner->attachedAxes()) {
+        if (axis->orientation() == Qt::Vertical)
+            valueAxis = axis;
+    }
+    const auto label = m_valueLabels.constFind(valueAxis);
+    if (label == m_valueLabels.cend())
+        return {};
+    // The drawn point nearest in time: the hovered position lies on the segment between two.
+    const QList<QPointF> points = line->points();
+    const auto after = std::lower_bound(points.cbegin(), points.cend(), point.x(),
+                                        [](const QPointF &p, double x) { return p.x() < x; });
+    auto nearest = after == points.cend() ? after - 1 : after;
+    if (after != points.cbegin() && after != points.cend()
+        && point.x() - (after - 1)->x() < after->x() - point.x())
+        nearest = after - 1;
+    // Three significant digits, without trailing zeros: "69 ms", "1.23 GB", "1.6 T".
+    double y = nearest->y();
+    double step = 1.0;
+    if (y != 0.0) {
+        step = std::pow(10.0, std::floor(std::log10(std::abs(y))) - 2);
+        y = std::round(y / step) * step;
+        const auto divides = [y](double s) {
+            const double q = y / s;
+            return std::abs(q - std::round(q)) < 1e-9 * std::max(1.0, std::abs(q));
+        };
+        while (divides(step * 10.0) && step * 10.0 <= std::abs(y))
+            step *= 10.0;
+    }
+    return QCoreApplication::translate("hb::ChartPanel", "%1 · %2: %3")
+        .arg(format::localTime(qint64(nearest->x())), owner->name(), (*label)(y, step));
+}
 
 bool LiveChart::isEmpty() const
 {
@@ -60,6 +130,7 @@ QLineSeries *LiveChart::addLine(const QString &name, const QString &objectName,
     m_chart->addSeries(series);
     series->attachAxis(m_time);
     series->attachAxis(valueAxis ? valueAxis : m_left);
+    connectHover(series);
     return series;
 }
 
@@ -95,6 +166,7 @@ QLineSeries *LiveChart::continuation(QLineSeries *line, qsizetype index)
             series->attachAxis(axis);
         for (QLegendMarker *marker : m_chart->legend()->markers(series))
             marker->setVisible(false);
+        connectHover(series);
         runs.append(series);
     }
     return runs.at(index);

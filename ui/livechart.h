@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartaxes.h"
 #include "chartframe.h"
 #include "core/config.h"
 
@@ -39,6 +40,9 @@ class LiveChart
 {
 public:
     LiveChart(const QString &title, const QString &objectName, QWidget *parent);
+    // What hovering `line` near `point` shows: the nearest drawn point's time, the line's name
+    // and its value ("14:05:32 · Tick: 120 ms"); empty when there is nothing to say.
+    QString hoverText(QLineSeries *line, const QPointF &point) const;
     virtual ~LiveChart();
     LiveChart(const LiveChart &) = delete;
     LiveChart &operator=(const LiveChart &) = delete;
@@ -63,6 +67,10 @@ protected:
     void removeLine(QLineSeries *line);
     static constexpr int MaxRuns = 32;
 
+    // How a value on `axis` reads when a line attached to it is hovered: its axis' labels'
+    // unit, to three significant digits. Lines on an axis without one show no tooltip.
+    void setValueLabel(QAbstractAxis *axis, chartaxes::Labeler label);
+
     // A second value axis on the right, labelled by `label`, without grid lines of its own.
     QCategoryAxis *addRightAxis();
     void setTimeRange(const ChartFrame &frame);
@@ -84,8 +92,10 @@ protected:
 
 private:
     QLineSeries *continuation(QLineSeries *line, qsizetype index);
+    void connectHover(QLineSeries *series);
 
     QHash<QLineSeries *, QList<QLineSeries *>> m_continuations; // by the line they continue
+    QHash<QAbstractAxis *, chartaxes::Labeler> m_valueLabels;
 };
 
 } // namespace hb

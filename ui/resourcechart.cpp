@@ -22,6 +22,8 @@ ResourceChart::ResourceChart(QWidget *parent)
     : LiveChart(tr("Cycles & memory"), QStringLiteral("resourceChart"), parent)
 {
     m_right = addRightAxis();
+    setValueLabel(m_left, chartaxes::cyclesLabel);
+    setValueLabel(m_right, chartaxes::bytesLabel);
     const QColor cycles(0x15, 0x65, 0xc0);
     const QColor memory(0x6a, 0x1b, 0x9a);
     m_cycles = addLine(tr("Cycles"), QStringLiteral("cycles"), cycles);

@@ -17,6 +17,8 @@ ShardChart::ShardChart(QWidget *parent)
     : LiveChart(tr("Shard load"), QStringLiteral("shardChart"), parent)
 {
     m_right = addRightAxis();
+    setValueLabel(m_left, chartaxes::countLabel);
+    setValueLabel(m_right, chartaxes::countLabel);
     m_count = addLine(tr("Shards"), QStringLiteral("shardCount"), QColor(0x42, 0x42, 0x42),
                       Qt::DashLine, 1.4, m_right);
 }

@@ -13,6 +13,7 @@ namespace hb {
 SuccessChart::SuccessChart(QWidget *parent)
     : LiveChart(tr("Success rate"), QStringLiteral("successChart"), parent)
 {
+    setValueLabel(m_left, chartaxes::percentLabel);
     m_rate = addLine(tr("Success"), QStringLiteral("successRate"), QColor(0x2e, 0x7d, 0x32));
     m_chart->legend()->hide(); // one series: the title says what it is
     applyPercentScale();

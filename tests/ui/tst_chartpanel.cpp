@@ -4,6 +4,7 @@
 
 #include "chartpaneltestutil.h"
 #include "chartview.h"
+#include "format.h"
 
 #include <QAbstractAxis>
 #include <QAbstractButton>
@@ -13,6 +14,7 @@
 #include <QLegendMarker>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <cmath>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void taskSeriesOnDemand();
     void rangeIndexIsExposedForSettings();
     void linesBreakWhereTheEngineWasNotRunning();
+    void hoveringALineShowsItsValue();
     void axisMakesRoomForWiderLabels();
     void shortChartsKeepTheirLabelsApart();
     void screenshot();
@@ -320,6 +323,34 @@ void TestChartPanel::linesBreakWhereTheEngineWasNotRunning()
         QVERIFY2(line(*whole.panel, curve.chart, name)->count() > 0, curve.name);
         QVERIFY2(continuations(whole, curve.chart, name).isEmpty(), curve.name);
     }
+}
+
+// Hovering a curve tells the exact value of the nearest point, in the axis' unit, with its time
+// and the curve's name; leaving it hides the tip.
+void TestChartPanel::hoveringALineShowsItsValue()
+{
+    Panel p;
+    p->addRecords(liveBatch(60, 4 * kMinute));
+    p.settle();
+
+    QLineSeries *tick = line(*p.panel, ChartPanel::ExecutionTimeChart, QStringLiteral("tick"));
+    QVERIFY(tick->count() > 20);
+    const QPointF at = tick->at(10);
+    // A little past the point, nearer to it than to the next one.
+    Q_EMIT tick->hovered(at + QPointF(500.0, 3.0), true);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 2000);
+    const QString text = QToolTip::text();
+    QVERIFY2(text.contains(u"Tick"), qPrintable(text));
+    QVERIFY2(text.contains(QString::number(qint64(at.y())) + u" ms"), qPrintable(text));
+    QVERIFY2(text.contains(format::localTime(qint64(at.x()))), qPrintable(text));
+    Q_EMIT tick->hovered(at, false);
+    QTRY_VERIFY_WITH_TIMEOUT(!QToolTip::isVisible(), 2000);
+
+    QLineSeries *memory = line(*p.panel, ChartPanel::ResourcesChart, QStringLiteral("memory"));
+    Q_EMIT memory->hovered(memory->at(3), true);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 2000);
+    QVERIFY2(QToolTip::text().contains(u"MB"), qPrintable(QToolTip::text()));
+    Q_EMIT memory->hovered(memory->at(3), false);
 }
 
 // The value axis' labels change with the data ("20 ms" -> "150 ms"): the plot area must move
