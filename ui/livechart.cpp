@@ -139,9 +139,10 @@ void LiveChart::setPoints(QLineSeries *line, const QList<QPointF> &points,
 {
     const double columnMs = double(frame.toMs - frame.fromMs) / double(std::max(1, columns));
     QList<QList<QPointF>> runs = splitAtGaps(points, 2.0 * columnMs);
-    while (runs.size() > MaxRuns) {
-        runs[MaxRuns - 1].append(runs.constLast());
-        runs.removeLast();
+    if (runs.size() > MaxRuns) { // the rest joined to the last run, in time order
+        for (qsizetype i = MaxRuns; i < runs.size(); ++i)
+            runs[MaxRuns - 1].append(runs.at(i));
+        runs.resize(MaxRuns);
     }
     line->replace(runs.isEmpty() ? QList<QPointF>() : runs.constFirst());
     const QList<QLineSeries *> known = m_continuations.value(line);

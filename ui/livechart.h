@@ -39,6 +39,8 @@ struct ChartContext
 class LiveChart
 {
 public:
+    static constexpr int MaxRuns = 32; // series a line may take (setPoints)
+
     LiveChart(const QString &title, const QString &objectName, QWidget *parent);
     // What hovering `line` near `point` shows: the nearest drawn point's time, the line's name
     // and its value ("14:05:32 · Tick: 120 ms"); empty when there is nothing to say.
@@ -65,7 +67,6 @@ protected:
                    int columns);
     // Removes a line added by addLine, with its continuations.
     void removeLine(QLineSeries *line);
-    static constexpr int MaxRuns = 32;
 
     // How a value on `axis` reads when a line attached to it is hovered: its axis' labels'
     // unit, to three significant digits. Lines on an axis without one show no tooltip.

@@ -5,6 +5,7 @@
 #include "chartpaneltestutil.h"
 #include "chartview.h"
 #include "format.h"
+#include "livechart.h"
 
 #include <QAbstractAxis>
 #include <QAbstractButton>
@@ -15,6 +16,8 @@
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QToolTip>
+
+#include <algorithm>
 #include <QValueAxis>
 
 #include <cmath>
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void rangeIndexIsExposedForSettings();
     void linesBreakWhereTheEngineWasNotRunning();
     void hoveringALineShowsItsValue();
+    void manyGapsKeepTheLineInTimeOrder();
     void axisMakesRoomForWiderLabels();
     void shortChartsKeepTheirLabelsApart();
     void screenshot();
@@ -323,6 +327,40 @@ void TestChartPanel::linesBreakWhereTheEngineWasNotRunning()
         QVERIFY2(line(*whole.panel, curve.chart, name)->count() > 0, curve.name);
         QVERIFY2(continuations(whole, curve.chart, name).isEmpty(), curve.name);
     }
+}
+
+// More gaps than a line has series for: the runs past the last one are joined to it, in time
+// order (a line must never run backwards).
+void TestChartPanel::manyGapsKeepTheLineInTimeOrder()
+{
+    Panel p;
+    constexpr int kBursts = 40;
+    constexpr qint64 kBurstMs = 7'000; // two ticks a second apart, then five seconds of nothing
+    RecordBatch batch;
+    for (int b = 0; b < kBursts; ++b) {
+        const qint64 at = kNow - (kBursts - b) * kBurstMs;
+        for (int t = 0; t < 2; ++t)
+            batch.ticks.append({b * 2 + t + 1, at + t * 1000, 100 + b, 1, 1, 0, {}});
+    }
+    p->addRecords(batch);
+    p.settle();
+    QLineSeries *tick = line(*p.panel, ChartPanel::ExecutionTimeChart, QStringLiteral("tick"));
+    QList<QLineSeries *> drawn{tick};
+    for (QLineSeries *s : p->chart(ChartPanel::ExecutionTimeChart)
+                              ->findChildren<QLineSeries *>(QStringLiteral("tick~continued"))) {
+        if (s->count() > 0)
+            drawn.append(s);
+    }
+    QCOMPARE(drawn.size(), int(LiveChart::MaxRuns));
+    qsizetype points = 0;
+    for (QLineSeries *s : std::as_const(drawn)) {
+        points += s->count();
+        const QList<QPointF> run = s->points();
+        QVERIFY2(std::is_sorted(run.cbegin(), run.cend(),
+                                [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }),
+                 qPrintable(s->objectName()));
+    }
+    QCOMPARE(points, qsizetype(2 * kBursts));
 }
 
 // Hovering a curve tells the exact value of the nearest point, in the axis' unit, with its time

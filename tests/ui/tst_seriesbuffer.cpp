@@ -449,6 +449,8 @@ void TestSeriesBuffer::linesBreakOnlyAtGaps_data()
         << QList<double>{0, 2, 4, 6, 66, 68, 70} << 1.0 << QList<int>{4, 3};
     QTest::newRow("two closures") << QList<double>{0, 2, 4, 64, 66, 68, 200, 202} << 1.0
                                   << QList<int>{3, 3, 2};
+    QTest::newRow("a lone point between two closures")
+        << QList<double>{0, 2, 4, 6, 906, 1906, 1908, 1910} << 1.0 << QList<int>{4, 1, 3};
     QTest::newRow("gap after the first point") << QList<double>{0, 60, 62, 64} << 1.0
                                                << QList<int>{1, 3};
     QTest::newRow("gap before the last point") << QList<double>{0, 2, 4, 64} << 1.0
