@@ -71,10 +71,10 @@ HeartbeatEngine::~HeartbeatEngine()
     if (!m_pool->waitForDone(2000)) {
         qCWarning(lcEngine) << "a task did not stop within 2 s of shutdown; abandoning its thread";
         // The pool goes when the task returns (if the process still runs then), not before:
-        // deleting it now would wait for the task.
+        // deleting it now would wait for the task. It is deleted on its own thread's event loop.
         std::thread([pool = m_pool.release()] {
             pool->waitForDone();
-            delete pool;
+            pool->deleteLater();
         }).detach();
     }
 }
