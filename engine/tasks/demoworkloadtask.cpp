@@ -4,6 +4,8 @@
 #include "tasks/demooutageoracle.h"
 #include "tasks/taskcommon.h"
 
+#include <utility>
+
 namespace hb {
 
 namespace {
@@ -65,12 +67,14 @@ TaskResult DemoWorkloadTask::run(const TaskContext &ctx)
     // repayments fall across the whole ring as a real customer base's would (a scan from the
     // start would take them all from the first shard). Within a shard, the seeded generator
     // picks them as the scan goes by.
-    const QVector<int> shards = m_ledger->shardIds();
+    QVector<int> shards = m_ledger->shardIds();
     QStringList repay;
-    for (int pick = 0; pick < kRepayShardsPerTick && !shards.isEmpty(); ++pick) {
+    for (int pick = 0; pick < kRepayShardsPerTick && pick < shards.size(); ++pick) {
+        // A shard not picked yet this tick (a partial shuffle): none is scanned twice.
+        std::swap(shards[pick], shards[m_random.between(pick, shards.size() - 1)]);
         LoanFilter active;
         active.statuses = {LoanStatus::Active};
-        active.shard = shards.at(m_random.between(0, shards.size() - 1));
+        active.shard = shards.at(pick);
         const qsizetype quota = repay.size() + kRepayPerTick / kRepayShardsPerTick;
         m_ledger->forEachLoan(active, [&](const Loan &loan) {
             if (m_random.between(0, 99) < 5)
