@@ -46,6 +46,7 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<EngineRuntime> runtime;
     cli::StartupLog startupLog;
+    options.filesAccepted = [&startupLog] { startupLog.release(); };
     try {
         runtime = std::make_unique<EngineRuntime>(options);
     } catch (const StoreError &e) {

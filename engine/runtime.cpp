@@ -99,6 +99,8 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     LedgerOptions ledgerOptions;
     ledgerOptions.clock = clock;
     m_ledger = std::make_shared<Ledger>(ledgerPath(), ledgerOptions);
+    if (options.filesAccepted)
+        options.filesAccepted();
     if (demo && newLedger) {
         DemoLedgerOptions seed;
         seed.loans = options.demoLoans;

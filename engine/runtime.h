@@ -28,6 +28,9 @@ struct RuntimeOptions
     qint64 demoLoans = 5000;              // --demo-loans: loans of a new demo ledger
     // Seeding a new demo ledger: loans written so far of all (DemoLedgerOptions::progress).
     std::function<void(qint64 written, qint64 total)> demoProgress;
+    // Called once metrics.db and the ledger have opened (the user's files are accepted), before
+    // a new demo ledger is seeded: start-up's held log lines can go out then (cli::StartupLog).
+    std::function<void()> filesAccepted;
 };
 
 // Everything both binaries do to bring the engine up on a data directory, in one place:

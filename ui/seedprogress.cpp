@@ -14,6 +14,11 @@ DemoSeedProgress::DemoSeedProgress(int showAfterMs, QObject *parent)
 
 DemoSeedProgress::~DemoSeedProgress() = default;
 
+void DemoSeedProgress::finish()
+{
+    m_dialog.reset();
+}
+
 void DemoSeedProgress::report(qint64 written, qint64 total)
 {
     if (!m_since.isValid())

@@ -21,7 +21,8 @@ public:
     explicit DemoSeedProgress(int showAfterMs = 400, QObject *parent = nullptr);
     ~DemoSeedProgress() override;
 
-    void report(qint64 written, qint64 total);                 // DemoLedgerOptions::progress
+    void report(qint64 written, qint64 total); // DemoLedgerOptions::progress
+    void finish(); // closes the dialog (seeding failed part-way: the error comes next)
     QProgressDialog *dialog() const { return m_dialog.get(); } // null until shown
 
 private:
