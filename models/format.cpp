@@ -62,9 +62,16 @@ QString localTime(qint64 epochMs)
 {
     if (epochMs <= 0)
         return QStringLiteral("—");
+    // Tables call this for every cell a filter looks at: the format is worked out once per
+    // locale, not per call.
+    thread_local QLocale cachedLocale(QLocale::c());
+    thread_local QString cachedFormat = dateTimeFormat(cachedLocale);
     const QLocale locale;
-    return locale.toString(QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime(),
-                           dateTimeFormat(locale));
+    if (locale != cachedLocale) {
+        cachedLocale = locale;
+        cachedFormat = dateTimeFormat(locale);
+    }
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime(), cachedFormat);
 }
 
 QString bytes(qint64 value)

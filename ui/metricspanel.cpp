@@ -5,8 +5,33 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 
 namespace hb {
+
+namespace {
+
+// One line, cut with "…" at the width it gets (the whole text in its tooltip): a long error
+// message must not grow the panel and squeeze the charts below it, however narrow the window.
+class ElidedLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.setFont(font());
+        painter.setPen(palette().color(foregroundRole()));
+        const QRect area = contentsRect();
+        painter.drawText(area, int(alignment()),
+                         fontMetrics().elidedText(text(), Qt::ElideRight, area.width()));
+    }
+};
+
+} // namespace
 
 MetricsPanel::MetricsPanel(QWidget *parent) : QGroupBox(tr("Heartbeat metrics"), parent)
 {
@@ -23,16 +48,18 @@ MetricsPanel::MetricsPanel(QWidget *parent) : QGroupBox(tr("Heartbeat metrics"),
     addFigure(0, 4, QStringLiteral("lastExecution"), tr("Last execution"));
     addFigure(1, 4, QStringLiteral("memory"), tr("Memory"));
     addFigure(2, 4, QStringLiteral("lastErrorTime"), tr("Last error at"));
-    QLabel *error = addFigure(3, 4, QStringLiteral("lastError"), tr("Last error"));
-    error->setWordWrap(true);
+    QLabel *error = addFigure(3, 4, QStringLiteral("lastError"), tr("Last error"), true);
+    error->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     grid->setColumnStretch(5, 1);
 }
 
-QLabel *MetricsPanel::addFigure(int row, int column, const QString &name, const QString &label)
+QLabel *MetricsPanel::addFigure(int row, int column, const QString &name, const QString &label,
+                                bool elided)
 {
     auto *grid = static_cast<QGridLayout *>(layout());
     auto *caption = new QLabel(label + u':', this);
-    auto *value = new QLabel(QStringLiteral("—"), this);
+    QLabel *value = elided ? new ElidedLabel(QStringLiteral("—"), this)
+                           : new QLabel(QStringLiteral("—"), this);
     value->setObjectName(name);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = value->font();
@@ -73,6 +100,8 @@ void MetricsPanel::update(const EngineState &state)
     set("memory", format::bytes(state.memoryBytes));
     set("lastErrorTime", format::localTime(m.lastErrorMs));
     set("lastError", m.lastError.isEmpty() ? tr("none") : m.lastError);
+    QLabel *error = m_values.value(QStringLiteral("lastError"));
+    error->setToolTip(m.lastError);
 }
 
 } // namespace hb

@@ -20,7 +20,8 @@ public:
     QString figure(const QString &name) const;
 
 private:
-    QLabel *addFigure(int row, int column, const QString &name, const QString &label);
+    QLabel *addFigure(int row, int column, const QString &name, const QString &label,
+                      bool elided = false);
 
     QHash<QString, QLabel *> m_values;
 };
