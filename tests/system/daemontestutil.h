@@ -187,6 +187,25 @@ public:
         : Binary(daemonPath(), kFinishTimeoutMs)
     {
     }
+    // Starts it on `dataDir` with `arguments` and waits (bounded) until metrics.db holds at
+    // least `ticks` ticks: running for real, its signal handlers installed. Null (with a
+    // warning) when it did not get there.
+    std::unique_ptr<QProcess> startTicking(const QString &dataDir, const QStringList &arguments,
+                                           qint64 ticks) const
+    {
+        auto process = start(QStringList{u"--data-dir"_s, dataDir} + arguments);
+        const QString db = dataDir + u"/metrics.db"_s;
+        if (!process->waitForStarted(5000) ||
+            !QTest::qWaitFor([&] { return committedTicks(db) >= ticks; }, 10'000)) {
+            qWarning().noquote() << "heartbeatd did not reach" << ticks
+                                 << "ticks:" << process->errorString();
+            process->kill();
+            process->waitForFinished(5000);
+            return nullptr;
+        }
+        return process;
+    }
+
     // Creates a valid data directory the way a user does: one short demo run.
     bool createDataDir(const QString &dataDir) const
     {
