@@ -146,7 +146,11 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     onRoleChanged();
     statusBar()->addPermanentWidget(m_statusTick);
     statusBar()->addPermanentWidget(m_statusActor);
-    statusBar()->showMessage(tr("Data directory: %1").arg(dataDir));
+    // A normal widget, not a message: a passing message (an alert, a refusal) hides it for a
+    // while and it comes back, where a message would be gone for good.
+    auto *dataDirLabel = new QLabel(tr("Data directory: %1").arg(dataDir), this);
+    dataDirLabel->setObjectName(QStringLiteral("statusDataDir"));
+    statusBar()->addWidget(dataDirLabel, 1);
 
     m_redrawTimer.setSingleShot(true);
     connect(&m_redrawTimer, &QTimer::timeout, this, &MainWindow::applySnapshot);

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -29,6 +30,7 @@
 #include <QSortFilterProxyModel>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -125,6 +127,7 @@ private Q_SLOTS:
     void emptyTablesSayWhy();
     void refusedViewerIsOfferedTheUnlock();
     void demoSeedShowsItsProgress();
+    void statusBarKeepsTheDataDirectory();
 };
 
 void TestMainWindow::showsLiveMetricsAndTasks()
@@ -625,6 +628,20 @@ void TestMainWindow::demoSeedShowsItsProgress()
              qPrintable(slow.dialog()->labelText()));
     slow.report(1'000'000, 1'000'000);
     QVERIFY(!slow.dialog());
+}
+
+// The status bar names the data directory for good: an alert's passing message hides it for a
+// while, then it is back.
+void TestMainWindow::statusBarKeepsTheDataDirectory()
+{
+    Window w(Role::Viewer, false);
+    auto *label = w.window->findChild<QLabel *>(u"statusDataDir"_s);
+    QVERIFY(label);
+    QVERIFY2(label->text().contains(w.dir.path()), qPrintable(label->text()));
+    QVERIFY(label->isVisible());
+    w.window->statusBar()->showMessage(u"Alert: something"_s, 200);
+    QVERIFY(!label->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(label->isVisible(), 2000);
 }
 
 QTEST_MAIN(TestMainWindow)
