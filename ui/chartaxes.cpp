@@ -150,8 +150,13 @@ QString countLabel(double value, double step)
 
 void applyTimeRange(QDateTimeAxis *axis, qint64 fromMs, qint64 toMs)
 {
-    const QString format = toMs - fromMs > 86'400'000 ? QStringLiteral("ddd HH:mm")
-                                                      : QStringLiteral("HH:mm");
+    // Qt places the ticks evenly from the range's start, not on whole minutes: over a few
+    // minutes "HH:mm" would label 21:37:56 and 21:39:11 as "21:37" and "21:39", so short ranges
+    // show the seconds.
+    const qint64 span = toMs - fromMs;
+    const QString format = span > 86'400'000 ? QStringLiteral("ddd HH:mm")
+                           : span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss")
+                                                 : QStringLiteral("HH:mm");
     if (axis->format() != format)
         axis->setFormat(format);
     axis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));

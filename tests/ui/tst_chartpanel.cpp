@@ -10,6 +10,7 @@
 #include <QAbstractAxis>
 #include <QAbstractButton>
 #include <QCategoryAxis>
+#include <QDateTimeAxis>
 #include <QDir>
 #include <QLegend>
 #include <QLegendMarker>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void linesBreakWhereTheEngineWasNotRunning();
     void hoveringALineShowsItsValue();
     void manyGapsKeepTheLineInTimeOrder();
+    void timeAxisLabelsFitTheRange();
     void axisMakesRoomForWiderLabels();
     void shortChartsKeepTheirLabelsApart();
     void screenshot();
@@ -361,6 +363,28 @@ void TestChartPanel::manyGapsKeepTheLineInTimeOrder()
                  qPrintable(s->objectName()));
     }
     QCOMPARE(points, qsizetype(2 * kBursts));
+}
+
+// Ticks sit evenly from the range's start, not on whole minutes: the last five minutes label
+// them to the second (two "21:39" labels a minute apart would read wrong), longer ranges by
+// the minute, a week with the weekday.
+void TestChartPanel::timeAxisLabelsFitTheRange()
+{
+    Panel p;
+    p->addRecords(liveBatch(100, 50 * kMinute));
+    p.settle();
+    const auto format = [&p] {
+        const auto axes = p->chart(ChartPanel::ExecutionTimeChart)->axes(Qt::Horizontal);
+        const auto *time = axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(axes.first());
+        return time ? time->format() : QString();
+    };
+    QCOMPARE(format(), QStringLiteral("HH:mm:ss"));
+    p->setRangeIndex(ChartPanel::LastHour);
+    p.settle();
+    QCOMPARE(format(), QStringLiteral("HH:mm"));
+    p->setRangeIndex(ChartPanel::LastWeek);
+    p.settle();
+    QCOMPARE(format(), QStringLiteral("ddd HH:mm"));
 }
 
 // Hovering a curve tells the exact value of the nearest point, in the axis' unit, with its time
