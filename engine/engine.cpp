@@ -41,6 +41,17 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
         slot->status.completed = m_metrics.tasksCompleted.value(name);
         m_slots.push_back(std::move(slot));
     }
+    for (const ExecutionRecord &run : options.state.lastRuns) {
+        if (TaskSlot *slot = slotFor(run.task)) {
+            TaskStatus &status = slot->status;
+            status.hasRun = true;
+            status.lastOutcome = run.outcome;
+            status.lastRunMs = run.startedAtMs;
+            status.lastDurationMs = run.durationMs;
+            status.lastItems = run.items;
+            status.lastError = run.error;
+        }
+    }
     for (const BreakerStatus &status : options.state.breakers) {
         if (TaskSlot *slot = slotFor(status.task)) {
             slot->breaker = CircuitBreaker::fromStatus(status, m_config.breakerFailureThreshold,

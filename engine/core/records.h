@@ -123,6 +123,9 @@ struct PersistedState
     QVector<BreakerStatus> breakers;
     bool emergencyStop = false;
     QString emergencyReason;
+    // The newest run of each task that ran (skipped ones aren't runs), read back from
+    // `executions`: after a restart the task list still says when each last ran and how.
+    QVector<ExecutionRecord> lastRuns;
 };
 
 } // namespace hb

@@ -315,6 +315,36 @@ PersistedState MetricsStore::loadState()
             status.openedAtMs = sql::int64Of(breakers.getColumn(4));
             state.breakers.append(status);
         }
+
+        // Every task the engine kept a breaker or a count for: one index seek each.
+        QStringList tasks = state.metrics.tasksCompleted.keys();
+        for (const BreakerStatus &b : std::as_const(state.breakers))
+            tasks.append(b.task);
+        tasks.removeDuplicates();
+        tasks.sort();
+        SQLite::Statement last(*m_db, "SELECT tick_id, started_at_ms, duration_ms, outcome, items,"
+                                      " error FROM executions WHERE task = ?1 AND outcome !="
+                                      " 'skipped' ORDER BY started_at_ms DESC, id DESC LIMIT 1");
+        for (const QString &task : std::as_const(tasks)) {
+            const std::string name = utf8(task);
+            last.bind(1, name);
+            if (last.executeStep()) {
+                const std::optional<Outcome> outcome =
+                    outcomeFromName(sql::textOf(last.getColumn(3)));
+                if (outcome) {
+                    ExecutionRecord run;
+                    run.tickId = sql::int64Of(last.getColumn(0));
+                    run.task = task;
+                    run.startedAtMs = sql::int64Of(last.getColumn(1));
+                    run.durationMs = sql::int64Of(last.getColumn(2));
+                    run.outcome = *outcome;
+                    run.items = sql::int64Of(last.getColumn(4));
+                    run.error = sql::textOf(last.getColumn(5));
+                    state.lastRuns.append(run);
+                }
+            }
+            last.reset();
+        }
     } catch (const SQLite::Exception &e) {
         throw StoreError(m_path + u": " + trStore("cannot read saved state (%1)").arg(describe(e)));
     }

@@ -239,6 +239,15 @@ void TestEngineCommands::stateSurvivesRestartThroughTheStore()
     QCOMPARE(state.metrics.failedExecutions, 3);
     QVERIFY(state.emergencyStop);
     QCOMPARE(state.emergencyReason, QStringLiteral("restart test"));
+    // Each task's newest run comes back from `executions` (for the task list's last run).
+    QCOMPARE(state.lastRuns.size(), 2);
+    QHash<QString, ExecutionRecord> lastRun;
+    for (const ExecutionRecord &r : state.lastRuns)
+        lastRun.insert(r.task, r);
+    QCOMPARE(lastRun.value(TaskName::PriceUpdate).outcome, Outcome::Failure);
+    QCOMPARE(lastRun.value(TaskName::PriceUpdate).error, QStringLiteral("scripted failure"));
+    QCOMPARE(lastRun.value(TaskName::LoanMonitoring).outcome, Outcome::Success);
+    QCOMPARE(lastRun.value(TaskName::LoanMonitoring).tickId, 3);
 
     // A new engine picks it all up, including the breaker's failure count.
     Rig rig({std::make_shared<ScriptedTask>(TaskName::PriceUpdate, true),
@@ -246,6 +255,12 @@ void TestEngineCommands::stateSurvivesRestartThroughTheStore()
             testConfig(), state);
     QVERIFY(rig.state().emergencyStop);
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).failureCount, 3);
+    // The task list says when each task last ran, before any tick of this run.
+    for (const TaskStatus &t : rig.state().tasks) {
+        QVERIFY2(t.hasRun, qPrintable(t.name));
+        QCOMPARE(t.lastRunMs, lastRun.value(t.name).startedAtMs);
+        QCOMPARE(t.lastOutcome, lastRun.value(t.name).outcome);
+    }
     QCOMPARE(rig.state().metrics.tickCount, 3);
     QCOMPARE(rig.state().tasks.at(1).completed, 3);
 }

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void documentedColumns_data();
     void documentedColumns();
     void roundTripsEveryRecordAndState();
+    void lastRunOfEachTaskComesBack();
     void rollupsEqualRawAggregates_data();
     void rollupsEqualRawAggregates();
     void retentionDeletesExactlyPastWindow_data();
@@ -211,6 +212,43 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
     QCOMPARE(after.breakers.size(), 1);
     QVERIFY(!after.emergencyStop);
     QCOMPARE(after.emergencyReason, QString());
+}
+
+// The task list after a restart says when each task last ran: the newest run in executions
+// that was a run (a skipped one, breaker open, is not), per task the engine knows.
+void TestMetricsStore::lastRunOfEachTaskComesBack()
+{
+    const QString path = newPath();
+    {
+        MetricsStore store(path);
+        WriteBatch batch;
+        const QString price = QStringLiteral("price_update");
+        const QString loans = QStringLiteral("loan_monitoring");
+        batch.executions = {exec(1, price, kBase, 30, Outcome::Success, 3),
+                            exec(2, price, kBase + 2000, 40, Outcome::Failure, 0,
+                                 QStringLiteral("feed down")),
+                            exec(3, price, kBase + 4000, 0, Outcome::Skipped),
+                            exec(3, loans, kBase + 4000, 12, Outcome::Success, 900),
+                            exec(4, QStringLiteral("forgotten_task"), kBase + 6000, 1,
+                                 Outcome::Success)};
+        PersistedState state;
+        state.breakers = {{price, BreakerState::Open, 5, kBase + 2000, kBase + 2000},
+                          {loans, BreakerState::Closed, 0, 0, 0}};
+        batch.state = state;
+        store.write(batch);
+    }
+    MetricsStore store(path);
+    const PersistedState state = store.loadState();
+    QCOMPARE(state.lastRuns.size(), 2); // not the task the engine no longer knows
+    const ExecutionRecord price = state.lastRuns.at(1);
+    QCOMPARE(price.task, QStringLiteral("price_update"));
+    QCOMPARE(price.outcome, Outcome::Failure);
+    QCOMPARE(price.startedAtMs, kBase + 2000);
+    QCOMPARE(price.durationMs, qint64(40));
+    QCOMPARE(price.error, QStringLiteral("feed down"));
+    const ExecutionRecord loans = state.lastRuns.at(0);
+    QCOMPARE(loans.task, QStringLiteral("loan_monitoring"));
+    QCOMPARE(loans.items, qint64(900));
 }
 
 void TestMetricsStore::rollupsEqualRawAggregates_data()
