@@ -1,106 +1,11 @@
-// Drives the real main window over a real engine thread, as an admin and as a viewer would.
+// Drives the real main window over a real engine thread, as an admin and as a viewer would. The
+// admin role itself (unlock, passphrase, auto-lock, refusals): tst_adminunlock.
 
-#include "adminsession.h"
-#include "auditlogmodel.h"
-#include "auditpanel.h"
-#include "enginehost.h"
-#include "healthbanner.h"
-#include "historymodel.h"
-#include "historypanel.h"
-#include "mainwindow.h"
-#include "metricspanel.h"
-#include "seedprogress.h"
-#include "store/metricsstore.h"
-#include "tasktablemodel.h"
-#include "testsupport.h"
-#include "tableview.h"
-#include "testtasks.h"
-#include "uisettings.h"
-
-#include <QAction>
-#include <QApplication>
-#include <QComboBox>
-#include <QDockWidget>
-#include <QInputDialog>
-#include <QLabel>
-#include <QLineEdit>
-#include <QMessageBox>
-#include <QProgressDialog>
-#include <QPushButton>
-#include <QSortFilterProxyModel>
-#include <QSignalSpy>
-#include <QStandardPaths>
-#include <QStatusBar>
-#include <QTableView>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
-
-#include <functional>
+#include "mainwindowrig.h"
 
 using namespace hb;
 using namespace Qt::StringLiterals;
 using namespace hb::test;
-using hb::test::readAll;
-
-namespace {
-
-std::unique_ptr<EngineHost> makeHost(std::shared_ptr<ScriptedTask> task, PersistedState state = {})
-{
-    EngineOptions o;
-    o.state = std::move(state);
-    o.clock = std::make_shared<SystemClock>();
-    o.config.taskTimeoutMs = 2'000;
-    o.tickIntervalOverrideMs = 100;
-    o.tasks = {std::move(task), std::make_shared<SlowTask>(50)};
-    return std::make_unique<EngineHost>(std::move(o));
-}
-
-const QString kPassphrase = QStringLiteral("correct horse battery");
-
-struct Window
-{
-    QTemporaryDir dir;
-    std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
-    std::shared_ptr<ScriptedTask> task = std::make_shared<ScriptedTask>(TaskName::PriceUpdate);
-    std::unique_ptr<EngineHost> host;
-    std::unique_ptr<AdminSession> session;
-    std::unique_ptr<MainWindow> window;
-
-    // Admin: the passphrase is set (first use) and unlocked. Viewer: `setPassphrase` decides
-    // whether one exists. `before` prepares the data directory before the window opens;
-    // `state` is what the engine loaded from it.
-    explicit Window(Role role, bool setPassphrase = true,
-                    const std::function<void(const QTemporaryDir &)> &before = {},
-                    PersistedState state = {})
-        : host(makeHost(task, std::move(state)))
-    {
-        if (before)
-            before(dir);
-        session = std::make_unique<AdminSession>(dir.filePath(QStringLiteral("admin.json")),
-                                                 QStringLiteral("tester"), clock);
-        window = std::make_unique<MainWindow>(*host, *session, std::make_shared<SystemClock>(),
-                                              dir.path());
-        window->setConfirmationsEnabled(false);
-        if (setPassphrase) {
-            QString error;
-            const bool ok = session->setPassphrase(kPassphrase, &error);
-            Q_ASSERT(ok);
-            if (role != Role::Admin)
-                session->lock();
-        }
-        window->show();
-        host->start();
-    }
-    ~Window()
-    {
-        host->stop();
-        window.reset();
-    }
-    const EngineState &shown() const { return *window->lastSnapshot(); }
-};
-
-} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -117,15 +22,9 @@ private Q_SLOTS:
     void pauseAsksForConfirmationFirst();
     void keyboardShortcutPauses();
     void panelShortcutsBringAPanelToTheFront();
-    void viewerIsRefusedWithAMessage();
     void clickingTheToggleDisablesTheTask();
-    void startsAsViewerWithABannerWhenNoPassphraseIsSet();
-    void firstUseSetsThePassphraseAsAHashOnly();
-    void wrongPassphraseIsRefused();
-    void autoLocksAfterFiveIdleMinutes();
     void languageChoiceIsRemembered();
     void emptyTablesSayWhy();
-    void refusedViewerIsOfferedTheUnlock();
     void demoSeedShowsItsProgress();
     void statusBarKeepsTheDataDirectory();
 };
@@ -397,20 +296,6 @@ void TestMainWindow::panelShortcutsBringAPanelToTheFront()
     QTRY_VERIFY(audit->visibleRegion().isEmpty());
 }
 
-void TestMainWindow::viewerIsRefusedWithAMessage()
-{
-    Window w(Role::Viewer);
-    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
-    QSignalSpy answered(w.window.get(), &MainWindow::commandAnswered);
-    w.window->pauseAction()->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 1, 2000);
-    QCOMPARE(answered.constFirst().at(1).toBool(), false);
-    QVERIFY(w.window->lastCommandError().contains(u"admin"));
-    QTest::qWait(300);
-    QVERIFY(!w.shown().emergencyStop);
-    QCOMPARE(w.shown().recentAudit.constLast().action, QStringLiteral("refused"));
-}
-
 void TestMainWindow::clickingTheToggleDisablesTheTask()
 {
     Window w(Role::Admin);
@@ -426,85 +311,6 @@ void TestMainWindow::clickingTheToggleDisablesTheTask()
     QTest::qWait(400);
     QCOMPARE(w.task->runs.load(), runs);
     QCOMPARE(w.shown().recentAudit.constLast().action, QStringLiteral("task_disable"));
-}
-
-void TestMainWindow::startsAsViewerWithABannerWhenNoPassphraseIsSet()
-{
-    Window w(Role::Viewer, false);
-    QVERIFY(!w.session->isAdmin());
-    QVERIFY(w.window->passphraseBannerShown());
-    QVERIFY(w.window->unlockAction()->isVisible());
-    QVERIFY(!w.window->lockAction()->isVisible());
-}
-
-void TestMainWindow::firstUseSetsThePassphraseAsAHashOnly()
-{
-    Window w(Role::Viewer, false);
-    w.window->unlockWith(QStringLiteral("short"));
-    QVERIFY(!w.session->isAdmin());
-    QVERIFY(w.window->lastCommandError().contains(u"8"));
-
-    w.window->unlockWith(kPassphrase);
-    QVERIFY(w.session->isAdmin());
-    QVERIFY(!w.window->passphraseBannerShown());
-    QVERIFY(w.window->lockAction()->isVisible());
-    const QByteArray stored = readAll(w.dir.filePath(QStringLiteral("admin.json")));
-    QVERIFY(stored.contains("pbkdf2_sha256"));
-    QVERIFY(stored.contains("salt"));
-    QVERIFY(!stored.contains(kPassphrase.toUtf8()));
-    QTRY_COMPARE_WITH_TIMEOUT(w.shown().recentAudit.isEmpty() ? QString()
-                                                              : w.shown().recentAudit.constLast().action,
-                              QStringLiteral("admin_passphrase_set"), 2000);
-
-    // Lock, then a correct unlock makes an admin again.
-    w.window->lockAction()->trigger();
-    QVERIFY(!w.session->isAdmin());
-    QSignalSpy finished(w.session.get(), &AdminSession::unlockFinished);
-    w.window->unlockWith(kPassphrase);
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 3000);
-    QVERIFY(w.session->isAdmin());
-}
-
-void TestMainWindow::wrongPassphraseIsRefused()
-{
-    Window w(Role::Viewer);
-    QVERIFY(!w.session->isAdmin());
-    QVERIFY(!w.window->passphraseBannerShown());
-    QSignalSpy finished(w.session.get(), &AdminSession::unlockFinished);
-    w.window->unlockWith(QStringLiteral("not the passphrase"));
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 3000);
-    QCOMPARE(finished.constFirst().constFirst().toBool(), false);
-    QVERIFY(!w.session->isAdmin());
-    QCOMPARE(w.window->lastCommandError(), QStringLiteral("Wrong passphrase"));
-    QTRY_COMPARE_WITH_TIMEOUT(w.shown().recentAudit.isEmpty() ? QString()
-                                                              : w.shown().recentAudit.constLast().action,
-                              QStringLiteral("admin_unlock_refused"), 2000);
-    // Still refused by the engine, too.
-    QSignalSpy answered(w.window.get(), &MainWindow::commandAnswered);
-    w.window->emergencyPause(QStringLiteral("try"));
-    QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 1, 2000);
-    QCOMPARE(answered.constFirst().at(1).toBool(), false);
-}
-
-void TestMainWindow::autoLocksAfterFiveIdleMinutes()
-{
-    Window w(Role::Admin);
-    QVERIFY(w.session->isAdmin());
-    QSignalSpy locked(w.session.get(), &AdminSession::autoLocked);
-    w.clock->advance(AdminSession::IdleLockMs - 1000);
-    w.session->checkIdle();
-    QVERIFY(w.session->isAdmin());
-    // Activity restarts the idle time.
-    QTest::mouseMove(w.window.get(), QPoint(10, 10));
-    w.session->noteActivity();
-    w.clock->advance(AdminSession::IdleLockMs - 1000);
-    w.session->checkIdle();
-    QVERIFY(w.session->isAdmin());
-    w.clock->advance(1000);
-    w.session->checkIdle();
-    QVERIFY(!w.session->isAdmin());
-    QCOMPARE(locked.size(), 1);
-    QVERIFY(w.window->unlockAction()->isVisible());
 }
 
 void TestMainWindow::languageChoiceIsRemembered()
@@ -563,49 +369,6 @@ void TestMainWindow::emptyTablesSayWhy()
     QVERIFY(alerts);
     QVERIFY(alerts->showsEmptyText());
     QVERIFY(alerts->emptyText().contains(u"No alerts"));
-}
-
-// A viewer presses Emergency pause: the engine refuses (and audits it), and the dialog that
-// says so offers the unlock. Unlocked, the pause is not retried behind the admin's back.
-void TestMainWindow::refusedViewerIsOfferedTheUnlock()
-{
-    Window w(Role::Viewer);
-    w.window->setConfirmationsEnabled(true);
-    QTRY_VERIFY_WITH_TIMEOUT(w.shown().metrics.tickCount >= 1, 3000);
-    QVERIFY(!w.session->isAdmin());
-
-    QStringList seen; // the dialogs, in the order they came
-    QTimer driver;
-    driver.setInterval(50);
-    QObject::connect(&driver, &QTimer::timeout, &driver, [&seen] {
-        QWidget *modal = QApplication::activeModalWidget();
-        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
-            auto *unlock = box->findChild<QPushButton *>(u"offerUnlockButton"_s);
-            seen << (unlock ? u"refused: "_s : u"unexpected: "_s) + box->text();
-            if (unlock)
-                unlock->click();
-            else
-                box->reject();
-        } else if (auto *input = qobject_cast<QInputDialog *>(modal)) {
-            seen << u"passphrase"_s;
-            input->setTextValue(kPassphrase);
-            input->accept();
-        }
-    });
-    driver.start();
-    w.window->pauseAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(w.session->isAdmin(), 5000);
-    driver.stop();
-
-    QCOMPARE(seen.size(), 2);
-    QVERIFY2(seen.at(0).contains(u"admin"), qPrintable(seen.at(0)));
-    QCOMPARE(seen.at(1), u"passphrase"_s);
-    QTest::qWait(3 * HeartbeatEngine::SnapshotIntervalMs);
-    QVERIFY2(!w.shown().emergencyStop, "the refused pause is not retried by itself");
-    bool refusedAudited = false;
-    for (const AuditEntry &e : w.shown().recentAudit)
-        refusedAudited = refusedAudited || (e.action == u"refused" && e.detail.contains(u"pause"));
-    QVERIFY(refusedAudited);
 }
 
 // Building a large demo ledger on the first run shows a progress bar (not for a small one), and
