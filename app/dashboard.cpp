@@ -139,14 +139,21 @@ int main(int argc, char *argv[])
                          qEnvironmentVariable("USER", QStringLiteral("operator")), clock);
     auto window = std::make_unique<MainWindow>(runtime->host(), session, clock, runtime->dataDir());
     int exitCode = cli::ExitOk;
+    // The engine pauses itself (emergency, with the reason) and raises a critical alert; the
+    // ledger refuses changes until Resume finds the store writable again. Say so once, plainly.
     QObject::connect(&runtime->writer(), &MetricsWriter::writeFailed, window.get(),
                      [&](const QString &message) {
                          cli::printError(message);
-                         exitCode = cli::ExitBadInput;
                          if (!scripted)
-                             QMessageBox::critical(window.get(),
-                                                   QCoreApplication::translate("main", "Recording stopped"),
-                                                   message);
+                             QMessageBox::critical(
+                                 window.get(),
+                                 QCoreApplication::translate("main", "Metrics store failed"),
+                                 QCoreApplication::translate(
+                                     "main", "%1\n\nThe engine is paused and the ledger will not "
+                                             "change until the metrics store can be written "
+                                             "again. Free some space (or fix the file), then "
+                                             "use Resume.")
+                                     .arg(message));
                      },
                      Qt::QueuedConnection);
 
@@ -169,5 +176,7 @@ int main(int argc, char *argv[])
     app.exec();
     runtime->stop();
     window.reset();
+    if (runtime->writer().hasFailed())
+        exitCode = cli::ExitBadInput; // the store never came back: what ran was not all recorded
     return exitCode;
 }

@@ -65,6 +65,13 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     connect(&m_tickTimer, &QTimer::timeout, this, &HeartbeatEngine::tickNow);
     m_publishTimer.setSingleShot(true);
     connect(&m_publishTimer, &QTimer::timeout, this, &HeartbeatEngine::publish);
+    if (m_writer) {
+        // Both come from the writer thread.
+        connect(m_writer, &MetricsWriter::writeFailed, this, &HeartbeatEngine::onStoreFailed,
+                Qt::QueuedConnection);
+        connect(m_writer, &MetricsWriter::auditMoved, this, &HeartbeatEngine::onAuditMoved,
+                Qt::QueuedConnection);
+    }
     m_sinceLastPublish.start();
     m_snapshot = EngineSnapshot(buildState());
 }
@@ -253,6 +260,11 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
     TaskSlot &slot = *run->slot;
     slot.executing = false;
     slot.status.running = false;
+    // The writer tells the ledger at once and the engine through a queued signal, which this
+    // run's result may have overtaken: a run that met the refusing ledger is then cancelled,
+    // not a failure of its task.
+    if (!m_storeFailed && m_writer && m_writer->hasFailed())
+        onStoreFailed(m_writer->lastError());
     if (run->finalized) {
         markDirty(); // a timed-out or cancelled run finally returned; its outcome stands
         return;
@@ -455,6 +467,13 @@ EngineState HeartbeatEngine::buildState() const
     s.emergencyStop = m_emergencyStop;
     s.emergencyReason = m_emergencyReason;
     s.activeAlerts = m_activeAlerts;
+    if (m_storeFailed)
+        s.activeAlerts.append(
+            {m_storeFailedAtMs, QStringLiteral("metrics_store"), QStringLiteral("store_failed"),
+             Severity::Critical,
+             tr("The metrics store cannot be written (%1). The engine is paused and the ledger "
+                "unchanged until Resume finds the store writable again.")
+                 .arg(m_storeError)});
     s.activeAlerts.append(breakerAlerts(s.breakers));
     s.recentAudit = m_auditTail;
     s.gauges = m_gauges;

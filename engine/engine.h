@@ -71,6 +71,10 @@ public Q_SLOTS:
     // Dashboard session events (admin unlock, lock, refused unlock): recorded, never refused.
     void recordSessionEvent(const hb::Actor &actor, const QString &action);
 
+    // The metrics writer could not commit: the engine pauses (emergency, with the reason) and
+    // raises a critical alert; Resume first retries the store. Connected to the writer.
+    void onStoreFailed(const QString &message);
+
 Q_SIGNALS:
     void snapshotChanged(const hb::EngineSnapshot &snapshot);
     void tickFinished(qint64 tickId);
@@ -94,6 +98,11 @@ private:
                               const QString &action);
     void audit(const Actor &actor, const QString &action, const QString &detail);
     void appendAudit(const AuditEntry &entry);
+    void appendAuditTail(const AuditEntry &entry);
+    void onAuditMoved(const QVector<hb::AuditEntry> &entries); // outbox entries committed
+    // Resume after a store failure: commits the pause's own audit entry and the state. False
+    // (and the store's error) while metrics.db still cannot be written.
+    bool retryStore(QString *error);
     void recordBreakerEvent(const std::optional<BreakerEvent> &event);
     TaskSlot *slotFor(const QString &task);
     PersistedState persistedState() const;
@@ -121,6 +130,11 @@ private:
     bool m_emergencyStop = false;
     QString m_emergencyReason;
     bool m_running = false;
+    // metrics.db could not be written (onStoreFailed) and no retry has worked since.
+    bool m_storeFailed = false;
+    QString m_storeError;
+    qint64 m_storeFailedAtMs = 0;
+    QVector<AuditEntry> m_storeFailureAudit; // written once the store works again
 
     struct Tick
     {

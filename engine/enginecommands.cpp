@@ -5,6 +5,7 @@
 
 #include "core/logging.h"
 #include "engine_p.h"
+#include "store/metricswriter.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,9 +59,63 @@ void HeartbeatEngine::audit(const Actor &actor, const QString &action, const QSt
 void HeartbeatEngine::appendAudit(const AuditEntry &entry)
 {
     m_pendingAudit.append(entry);
+    appendAuditTail(entry);
+}
+
+void HeartbeatEngine::appendAuditTail(const AuditEntry &entry)
+{
     m_auditTail.append(entry);
     if (m_auditTail.size() > AuditTail)
         m_auditTail.remove(0, m_auditTail.size() - AuditTail);
+}
+
+void HeartbeatEngine::onAuditMoved(const QVector<AuditEntry> &entries)
+{
+    assertEngineThread();
+    for (const AuditEntry &entry : entries)
+        appendAuditTail(entry);
+    markDirty();
+}
+
+void HeartbeatEngine::onStoreFailed(const QString &message)
+{
+    assertEngineThread();
+    m_storeError = message;
+    if (m_storeFailed) {
+        markDirty();
+        return;
+    }
+    m_storeFailed = true;
+    m_storeFailedAtMs = m_clock->nowMs();
+    const QString reason = tr("metrics store failed: %1").arg(message);
+    qCCritical(lcEngine).noquote() << reason << "- emergency pause";
+    // An admin's pause keeps its reason; the alert says what else is wrong.
+    if (!m_emergencyStop) {
+        m_emergencyStop = true;
+        m_emergencyReason = reason;
+    }
+    m_storeFailureAudit.append({m_storeFailedAtMs, QStringLiteral("heartbeat"),
+                                QStringLiteral("emergency_pause"),
+                                json({{QStringLiteral("reason"), reason},
+                                      {QStringLiteral("role"), QStringLiteral("system")}})});
+    appendAuditTail(m_storeFailureAudit.constLast());
+    cancelInFlight(tr("cancelled: metrics store failed"));
+    markDirty();
+}
+
+bool HeartbeatEngine::retryStore(QString *error)
+{
+    if (!m_writer)
+        return true;
+    WriteBatch batch;
+    batch.audit = m_storeFailureAudit;
+    batch.state = persistedState();
+    if (!m_writer->retry(std::move(batch), error))
+        return false;
+    m_storeFailed = false;
+    m_storeError.clear();
+    m_storeFailureAudit.clear();
+    return true;
 }
 
 CommandResult HeartbeatEngine::setEmergencyStop(const Actor &actor, bool on, const QString &reason)
@@ -69,6 +124,15 @@ CommandResult HeartbeatEngine::setEmergencyStop(const Actor &actor, bool on, con
     const QString action = on ? QStringLiteral("emergency_pause") : QStringLiteral("resume");
     if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
         return r;
+    if (!on && m_storeFailed) {
+        // Nothing may change the ledger until the audit log can record it again.
+        QString error;
+        if (!retryStore(&error)) {
+            markDirty();
+            return CommandResult::failure(
+                tr("the metrics store still cannot be written: %1").arg(error));
+        }
+    }
     if (m_emergencyStop == on)
         return CommandResult::success();
     m_emergencyStop = on;

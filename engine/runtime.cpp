@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "ledger/demoledger.h"
 #include "ledger/ledger.h"
+#include "ledgeroutbox.h"
 #include "oracle/oraclefactory.h"
 #include "oracle/oraclemonitor.h"
 #include "store/metricswriter.h"
@@ -15,6 +16,11 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include <unistd.h>
 
 namespace hb {
 
@@ -22,6 +28,24 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("hb::EngineRuntime", text);
+}
+
+// Fault injection for the integrity tests (tests/system): HB_FAULT_EXIT_AFTER_COMMIT=ACTION[:N]
+// ends the process (_exit, status 86) right after the Nth ledger commit that wrote an audit
+// entry of ACTION ("*": any) to an outbox, before metrics.db could commit that entry.
+std::function<void(const QString &)> faultInjectionFromEnvironment()
+{
+    const QByteArray spec = qgetenv("HB_FAULT_EXIT_AFTER_COMMIT");
+    if (spec.isEmpty())
+        return {};
+    const QList<QByteArray> parts = spec.split(':');
+    const QString action = QString::fromUtf8(parts.value(0));
+    const int nth = std::max(1, parts.size() > 1 ? parts.at(1).toInt() : 1);
+    qCWarning(lcEngine).noquote() << "fault injection: exit after commit" << nth << "of" << action;
+    return [action, nth, seen = std::make_shared<std::atomic_int>(0)](const QString &done) {
+        if ((action == u"*" || done == action) && ++*seen >= nth)
+            ::_exit(86);
+    };
 }
 } // namespace
 
@@ -98,6 +122,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     const bool newLedger = !QFileInfo::exists(ledgerPath() + QStringLiteral("/catalog.db"));
     LedgerOptions ledgerOptions;
     ledgerOptions.clock = clock;
+    ledgerOptions.afterAuditedCommit = faultInjectionFromEnvironment();
     m_ledger = std::make_shared<Ledger>(ledgerPath(), ledgerOptions);
     if (options.filesAccepted)
         options.filesAccepted();
@@ -131,6 +156,12 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
         RetentionPolicy{m_config.retentionRawDays, m_config.retentionMinuteDays,
                         m_config.retentionHourDays},
         clock);
+    // Every audit entry a stopped process left in the ledger's outboxes goes to metrics.db
+    // before anything else happens; a store that cannot take them refuses the start.
+    m_writer->setOutbox(std::make_shared<LedgerOutbox>(m_ledger));
+    m_writer->moveOutbox();
+    if (m_writer->hasFailed())
+        throw StoreError(m_writer->lastError());
 
     TaskRegistry registry = options.registry ? *options.registry : TaskRegistry::builtin();
     // The demo workload only exists in demo mode, never in TaskName::all().
@@ -186,8 +217,10 @@ void EngineRuntime::stop()
 {
     if (m_host)
         m_host->stop();
-    if (m_writer)
+    if (m_writer) {
+        m_writer->moveOutbox(); // what the last runs audited, before the writer goes
         m_writer->stop();
+    }
 }
 
 } // namespace hb

@@ -81,6 +81,9 @@ struct AuditEntry
     QString actor;
     QString action;
     QString detail;
+    // Set on entries that come from a ledger file's audit outbox: metrics.db stores each uid
+    // once, so an entry moved twice (a crash between the two commits) is still one row.
+    QString uid = {}; // (a default, so aggregate initialisers may leave it out)
 };
 
 // The seed's HeartbeatMetrics. Counted per task run (one `executions` row each):

@@ -1,5 +1,6 @@
 #include "ledger/catalog.h"
 
+#include "ledger/auditoutbox.h"
 #include "ledger/ledgerfile.h"
 #include "sqlite/sqlvalues.h"
 
@@ -57,13 +58,17 @@ constexpr const char kRunning[] = "running";
 constexpr const char16_t *kStepNames[] = {u"journal", u"copy",   u"verify",
                                           u"switch",  u"delete", u"done"};
 
+// v2: the audit outbox and the change counters (ledger/auditoutbox.h).
 void migrate(SQLite::Database &db, int fileVersion)
 {
-    if (fileVersion >= 1)
+    if (fileVersion >= 2)
         return;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    db.exec(kSchemaV1);
-    db.exec("PRAGMA user_version = 1");
+    if (fileVersion < 1)
+        db.exec(kSchemaV1);
+    db.exec(outbox::kOutboxSchema);
+    db.exec(outbox::kChangesSchema);
+    db.exec("PRAGMA user_version = 2");
     transaction.commit();
 }
 
@@ -348,6 +353,57 @@ std::optional<MigrationRecord> Catalog::pendingMigration()
         return record;
     } catch (const SQLite::Exception &e) {
         fail(QCoreApplication::translate("hb::Ledger", "cannot read the migration journal"), e);
+    }
+}
+
+QVector<AuditEntry> Catalog::outbox(int limit)
+{
+    try {
+        return outbox::read(*m_db, limit);
+    } catch (const SQLite::Exception &e) {
+        fail(QCoreApplication::translate("hb::Ledger", "cannot read the audit outbox"), e);
+    }
+}
+
+void Catalog::removeFromOutbox(const QStringList &uids)
+{
+    try {
+        outbox::remove(*m_db, uids);
+    } catch (const SQLite::Exception &e) {
+        fail(QCoreApplication::translate("hb::Ledger", "cannot clear the audit outbox"), e);
+    }
+}
+
+void Catalog::adoptOutbox(const QVector<AuditEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        outbox::adopt(*m_db, entries);
+        transaction.commit();
+    } catch (const SQLite::Exception &e) {
+        fail(QCoreApplication::translate("hb::Ledger", "cannot write the audit outbox"), e);
+    }
+}
+
+void Catalog::writeAudit(const AuditEntry &entry)
+{
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        outbox::write(*m_db, entry, true);
+        transaction.commit();
+    } catch (const SQLite::Exception &e) {
+        fail(QCoreApplication::translate("hb::Ledger", "cannot write the audit outbox"), e);
+    }
+}
+
+QHash<QString, qint64> Catalog::changeCounts()
+{
+    try {
+        return outbox::changeCounts(*m_db);
+    } catch (const SQLite::Exception &e) {
+        fail(QCoreApplication::translate("hb::Ledger", "cannot read the audit outbox"), e);
     }
 }
 

@@ -13,8 +13,16 @@
 //   pools(id, total_principal, active_loans, updated_ms)   stored totals, may drift
 //   prices(commodity, price, updated_at_ms, source)
 //   balances(account, amount, updated_ms) accounts 'treasury' and 'cycles'
+//   audit_outbox, ledger_changes          see ledger/auditoutbox.h (schema v2)
+//
+// Every mutating call that takes an AuditNote writes its audit entry to the outbox in the same
+// transaction as the change (nothing when the note is null or the change is refused).
 
+#include "core/records.h"
 #include "ledger/ledgertypes.h"
+
+#include <QHash>
+#include <QStringList>
 
 #include <QString>
 #include <QVector>
@@ -50,7 +58,7 @@ struct MigrationRecord
 class Catalog
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static QString fileName() { return QStringLiteral("catalog.db"); }
 
     // Refuses, without changing it, an existing file that is damaged or newer (StoreError).
@@ -93,24 +101,41 @@ public:
     QVector<PoolTotals> poolTotals(); // by pool id
     void setPoolTotals(const QVector<PoolTotals> &totals, qint64 nowMs);
     void addToPoolTotals(const QVector<PoolTotals> &deltas, qint64 nowMs);
+    // Sets every stored total that differs from `derived` (a pool missing there keeps its row),
+    // one audit entry per corrected pool, all in one transaction. Returns the corrections.
+    QVector<PoolCorrection> correctPoolTotals(const QVector<PoolTotals> &derived, qint64 nowMs,
+                                              const AuditNote *note);
 
     // Prices.
     QVector<PriceQuote> prices(); // by commodity
-    void setPrice(const PriceQuote &quote);
+    void setPrice(const PriceQuote &quote, const AuditNote *note = nullptr);
 
     // Treasury and cycles.
     Balances balances();
-    void setBalances(const Balances &balances, qint64 nowMs);
-    BalanceChange transferTreasuryToCycles(qint64 amount, qint64 nowMs);
-    BalanceChange burnCycles(qint64 amount, qint64 nowMs);
-    BalanceChange creditTreasury(qint64 amount, qint64 nowMs);
+    void setBalances(const Balances &balances, qint64 nowMs, const AuditNote *note = nullptr);
+    BalanceChange transferTreasuryToCycles(qint64 amount, qint64 nowMs,
+                                           const AuditNote *note = nullptr);
+    BalanceChange burnCycles(qint64 amount, qint64 nowMs, const AuditNote *note = nullptr);
+    BalanceChange creditTreasury(qint64 amount, qint64 nowMs, const AuditNote *note = nullptr);
+
+    // The audit outbox (ledger/auditoutbox.h).
+    QVector<AuditEntry> outbox(int limit);
+    void removeFromOutbox(const QStringList &uids);
+    // Takes over rows of another file's outbox (a shard about to be deleted); rows it already
+    // holds stay as they are.
+    void adoptOutbox(const QVector<AuditEntry> &entries);
+    // One audit entry on its own (a change spread over files, recorded once in the catalog).
+    void writeAudit(const AuditEntry &entry);
+    // Changes committed per audited action (ledger_changes).
+    QHash<QString, qint64> changeCounts();
 
 private:
     [[noreturn]] void fail(const QString &what, const std::exception &e) const;
     Balances readBalances();
     // Adds `delta` to one account in one transaction; refused (nothing changed) when the
     // balance would go below zero.
-    BalanceChange adjust(const char *account, qint64 delta, qint64 nowMs, const QString &what);
+    BalanceChange adjust(const char *account, qint64 delta, qint64 nowMs, const QString &what,
+                         const AuditNote *note);
 
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;

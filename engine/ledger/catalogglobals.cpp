@@ -4,6 +4,7 @@
 // Upserts are plain SQL (UPDATE, then INSERT when no row matched, in one transaction) so the
 // same statements run on PostgreSQL.
 
+#include "ledger/auditoutbox.h"
 #include "sqlite/sqlvalues.h"
 #include "store/storeerror.h"
 
@@ -13,6 +14,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <stdexcept>
@@ -20,6 +23,35 @@
 namespace hb {
 
 using namespace sql;
+
+namespace {
+
+QJsonObject balancesJson(const Balances &b)
+{
+    return {{QStringLiteral("treasury"), b.treasury}, {QStringLiteral("cycles"), b.cycles}};
+}
+
+QJsonObject totalsJson(const PoolTotals &t)
+{
+    return {{QStringLiteral("total_principal"), t.totalPrincipal},
+            {QStringLiteral("active_loans"), t.activeLoans}};
+}
+
+// The audit entry of a balance change: the amount and both balances.
+void auditBalances(SQLite::Database &db, const AuditNote *note, qint64 nowMs, qint64 amount,
+                   const BalanceChange &change)
+{
+    if (!note || note->isEmpty())
+        return;
+    outbox::write(db,
+                  outbox::entryFor(*note, nowMs,
+                                   {{QStringLiteral("amount"), amount},
+                                    {QStringLiteral("before"), balancesJson(change.before)},
+                                    {QStringLiteral("after"), balancesJson(change.after)}}),
+                  true);
+}
+
+} // namespace
 
 QVector<PoolTotals> Catalog::poolTotals()
 {
@@ -89,6 +121,53 @@ void Catalog::addToPoolTotals(const QVector<PoolTotals> &deltas, qint64 nowMs)
     }
 }
 
+QVector<PoolCorrection> Catalog::correctPoolTotals(const QVector<PoolTotals> &derived,
+                                                   qint64 nowMs, const AuditNote *note)
+{
+    QVector<PoolCorrection> corrections;
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        QHash<QString, PoolTotals> stored;
+        for (const PoolTotals &t : poolTotals())
+            stored.insert(t.pool, t);
+        for (const PoolTotals &d : derived) {
+            const PoolTotals before = stored.value(d.pool, PoolTotals{d.pool, 0, 0});
+            if (before == d)
+                continue;
+            corrections.append({before, d});
+        }
+        if (corrections.isEmpty())
+            return corrections;
+        SQLite::Statement update(*m_db, "UPDATE pools SET total_principal = ?, active_loans = ?,"
+                                        " updated_ms = ? WHERE id = ?");
+        SQLite::Statement insert(*m_db, "INSERT INTO pools(total_principal, active_loans,"
+                                        " updated_ms, id) VALUES(?, ?, ?, ?)");
+        for (const PoolCorrection &c : std::as_const(corrections)) {
+            for (SQLite::Statement *stmt : {&update, &insert}) {
+                bindInt(*stmt, 1, c.after.totalPrincipal);
+                bindInt(*stmt, 2, c.after.activeLoans);
+                bindInt(*stmt, 3, nowMs);
+                bindText(*stmt, 4, c.after.pool);
+            }
+            if (update.exec() == 0)
+                insert.exec();
+            update.reset();
+            insert.reset();
+            if (note && !note->isEmpty())
+                outbox::write(*m_db,
+                              outbox::entryFor(*note, nowMs,
+                                               {{QStringLiteral("pool"), c.after.pool},
+                                                {QStringLiteral("before"), totalsJson(c.before)},
+                                                {QStringLiteral("after"), totalsJson(c.after)}}),
+                              true);
+        }
+        transaction.commit();
+    } catch (const SQLite::Exception &e) {
+        fail(QCoreApplication::translate("hb::Ledger", "cannot write pool totals"), e);
+    }
+    return corrections;
+}
+
 QVector<PriceQuote> Catalog::prices()
 {
     QVector<PriceQuote> quotes;
@@ -113,7 +192,7 @@ QVector<PriceQuote> Catalog::prices()
     return quotes;
 }
 
-void Catalog::setPrice(const PriceQuote &quote)
+void Catalog::setPrice(const PriceQuote &quote, const AuditNote *note)
 {
     try {
         SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -129,6 +208,14 @@ void Catalog::setPrice(const PriceQuote &quote)
         }
         if (update.exec() == 0)
             insert.exec();
+        if (note && !note->isEmpty())
+            outbox::write(*m_db,
+                          outbox::entryFor(*note, quote.updatedAtMs,
+                                           {{QStringLiteral("commodity"),
+                                             commodityName(quote.commodity)},
+                                            {QStringLiteral("price"), quote.price},
+                                            {QStringLiteral("source"), quote.source}}),
+                          true);
         transaction.commit();
     } catch (const SQLite::Exception &e) {
         fail(QCoreApplication::translate("hb::Ledger", "cannot write a price"), e);
@@ -158,10 +245,11 @@ Balances Catalog::balances()
     }
 }
 
-void Catalog::setBalances(const Balances &balances, qint64 nowMs)
+void Catalog::setBalances(const Balances &balances, qint64 nowMs, const AuditNote *note)
 {
     try {
         SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        const Balances before = readBalances();
         SQLite::Statement q(*m_db, "UPDATE balances SET amount = ?, updated_ms = ?"
                                    " WHERE account = ?");
         for (const auto &[account, amount] :
@@ -172,13 +260,20 @@ void Catalog::setBalances(const Balances &balances, qint64 nowMs)
             q.exec();
             q.reset();
         }
+        if (note && !note->isEmpty())
+            outbox::write(*m_db,
+                          outbox::entryFor(*note, nowMs,
+                                           {{QStringLiteral("before"), balancesJson(before)},
+                                            {QStringLiteral("after"), balancesJson(balances)}}),
+                          true);
         transaction.commit();
     } catch (const SQLite::Exception &e) {
         fail(QCoreApplication::translate("hb::Ledger", "cannot write balances"), e);
     }
 }
 
-BalanceChange Catalog::transferTreasuryToCycles(qint64 amount, qint64 nowMs)
+BalanceChange Catalog::transferTreasuryToCycles(qint64 amount, qint64 nowMs,
+                                               const AuditNote *note)
 {
     if (amount <= 0)
         throw std::invalid_argument("transferTreasuryToCycles: amount must be positive");
@@ -201,6 +296,7 @@ BalanceChange Catalog::transferTreasuryToCycles(qint64 amount, qint64 nowMs)
             credit.exec();
             change.after = readBalances();
             change.applied = true;
+            auditBalances(*m_db, note, nowMs, amount, change);
             transaction.commit();
         }
     } catch (const SQLite::Exception &e) {
@@ -209,23 +305,24 @@ BalanceChange Catalog::transferTreasuryToCycles(qint64 amount, qint64 nowMs)
     return change;
 }
 
-BalanceChange Catalog::burnCycles(qint64 amount, qint64 nowMs)
+BalanceChange Catalog::burnCycles(qint64 amount, qint64 nowMs, const AuditNote *note)
 {
     if (amount <= 0)
         throw std::invalid_argument("burnCycles: amount must be positive");
     return adjust("cycles", -amount, nowMs,
-                  QCoreApplication::translate("hb::Ledger", "cannot burn cycles"));
+                  QCoreApplication::translate("hb::Ledger", "cannot burn cycles"), note);
 }
 
-BalanceChange Catalog::creditTreasury(qint64 amount, qint64 nowMs)
+BalanceChange Catalog::creditTreasury(qint64 amount, qint64 nowMs, const AuditNote *note)
 {
     if (amount <= 0)
         throw std::invalid_argument("creditTreasury: amount must be positive");
     return adjust("treasury", amount, nowMs,
-                  QCoreApplication::translate("hb::Ledger", "cannot credit the treasury"));
+                  QCoreApplication::translate("hb::Ledger", "cannot credit the treasury"), note);
 }
 
-BalanceChange Catalog::adjust(const char *account, qint64 delta, qint64 nowMs, const QString &what)
+BalanceChange Catalog::adjust(const char *account, qint64 delta, qint64 nowMs, const QString &what,
+                              const AuditNote *note)
 {
     BalanceChange change;
     try {
@@ -241,6 +338,7 @@ BalanceChange Catalog::adjust(const char *account, qint64 delta, qint64 nowMs, c
         if (update.exec() == 1) {
             change.after = readBalances();
             change.applied = true;
+            auditBalances(*m_db, note, nowMs, delta < 0 ? -delta : delta, change);
             transaction.commit();
         }
     } catch (const SQLite::Exception &e) {

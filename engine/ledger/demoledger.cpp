@@ -3,6 +3,8 @@
 #include "core/demomarket.h"
 #include "ledger/ledger.h"
 
+#include <QJsonObject>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -164,7 +166,27 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
     ledger.rebalance();
     for (const PriceQuote &quote : demoPrices(options.nowMs))
         ledger.setPrice(quote);
-    ledger.setBalances(demoBalances());
+    // The import is one audit entry, committed with its last step: the ledger and the audit
+    // log agree from the first second.
+    const LoanCounts counts = ledger.countLoans();
+    QJsonObject pools;
+    for (const PoolTotals &t : ledger.storedPoolTotals())
+        pools.insert(t.pool, QJsonObject{{QStringLiteral("total_principal"), t.totalPrincipal},
+                                         {QStringLiteral("active_loans"), t.activeLoans}});
+    const Balances balances = demoBalances();
+    ledger.setBalances(
+        balances,
+        {QStringLiteral("demo"),
+         QStringLiteral("ledger_seeded"),
+         {{QStringLiteral("loans"), counts.total},
+          {QStringLiteral("active"), counts.of(LoanStatus::Active)},
+          {QStringLiteral("overdue"), counts.of(LoanStatus::Overdue)},
+          {QStringLiteral("liquidated"), counts.of(LoanStatus::Liquidated)},
+          {QStringLiteral("repaid"), counts.of(LoanStatus::Repaid)},
+          {QStringLiteral("shards"), ledger.shardCount()},
+          {QStringLiteral("prices"), kCommodityCount},
+          {QStringLiteral("pools"), pools},
+          {QStringLiteral("seed"), QString::number(options.seed)}}});
     if (options.driftPoolTotals && options.loans > 0) {
         QVector<PoolTotals> stored = ledger.storedPoolTotals();
         for (PoolTotals &t : stored) {

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -58,6 +59,36 @@ struct Ledger::Private
     std::mutex mutex;
     std::atomic<std::thread::id> visitorThread{};
     QString deadReason; // set after a crash or a failed recovery: every call refuses
+    // refuseChanges(): every mutating call refuses. Its own lock, so refusing never waits for
+    // a long call (a migration) to finish.
+    std::mutex refusedMutex;
+    QString refusedReason;
+
+    // The audit outbox. Files are -1 (the catalog) or shard ids.
+    static constexpr int kCatalogFile = -1;
+    QHash<QString, int> claimed; // uid -> file, taken and not yet answered
+    QSet<int> outboxDirty;       // files that may hold entries not yet taken
+
+    // A mutating call: refused while changes are refused.
+    std::unique_lock<std::mutex> lockForChange()
+    {
+        std::unique_lock<std::mutex> guard = lock();
+        std::lock_guard refused(refusedMutex);
+        if (!refusedReason.isEmpty())
+            throw StoreError(refusedReason);
+        return guard;
+    }
+    // After a commit that wrote an audit entry to `file`'s outbox.
+    void audited(int file, const AuditNote &note)
+    {
+        outboxDirty.insert(file);
+        if (options.afterAuditedCommit)
+            options.afterAuditedCommit(note.action);
+    }
+    const AuditNote *noteOrNull(const AuditNote &note) const
+    {
+        return note.isEmpty() ? nullptr : &note;
+    }
 
     std::unique_lock<std::mutex> lock()
     {
@@ -98,6 +129,7 @@ struct Ledger::Private
 
     void open();
     void createRing();
+    QVector<PoolTotals> derivePoolTotals(); // under the lock
 };
 
 void Ledger::Private::open()
@@ -162,6 +194,10 @@ void Ledger::Private::open()
                          << "stale copies removed";
     }
     router = std::make_unique<ShardRouter>(*clock, ring, options.router);
+    // Entries a stopped process left in the outboxes are taken first.
+    outboxDirty.insert(kCatalogFile);
+    for (const int id : ring.shards())
+        outboxDirty.insert(id);
     qCInfo(lcLedger) << "opened" << directory << "with" << router->ring().size() << "shards";
 }
 
@@ -219,9 +255,9 @@ QString Ledger::catalogPath() const
     return d->catalog->path();
 }
 
-void Ledger::insertLoans(const QVector<Loan> &loans)
+void Ledger::insertLoans(const QVector<Loan> &loans, const AuditNote &note)
 {
-    const auto guard = d->lock();
+    const auto guard = d->lockForChange();
     std::map<int, QVector<Loan>> byShard;
     QSet<QString> ids;
     ids.reserve(loans.size());
@@ -238,19 +274,25 @@ void Ledger::insertLoans(const QVector<Loan> &loans)
         byShard[owner].append(loan);
     }
     QVector<int> committed;
+    QHash<int, QString> auditUids;
     try {
         for (const auto &[shard, group] : byShard) {
-            d->onShard(shard, [&](Shard &s) { s.insert(group); });
+            auditUids.insert(shard, d->onShard(shard, [&](Shard &s) {
+                return s.insert(group, d->noteOrNull(note));
+            }));
             committed.append(shard);
+            if (!note.isEmpty())
+                d->audited(shard, note);
         }
     } catch (...) {
-        // All or nothing, short of a crash: take back what earlier shards committed.
+        // All or nothing, short of a crash: take back what earlier shards committed, with the
+        // audit entries that recorded them.
         for (const int shard : std::as_const(committed)) {
             QVector<QString> undo;
             for (const Loan &loan : byShard[shard])
                 undo.append(loan.id);
             try {
-                d->shards->at(shard).remove(undo);
+                d->shards->at(shard).remove(undo, auditUids.value(shard));
             } catch (const std::exception &e) {
                 qCWarning(lcLedger) << "could not take back" << undo.size() << "loans:" << e.what();
             }
@@ -277,13 +319,16 @@ std::optional<Loan> Ledger::loan(const QString &id)
     return d->onShard(shard, [&](Shard &s) { return s.find(id); });
 }
 
-StatusChange Ledger::updateLoanStatus(const QString &id, LoanStatus status)
+StatusChange Ledger::updateLoanStatus(const QString &id, LoanStatus status, const AuditNote &note)
 {
-    const auto guard = d->lock();
+    const auto guard = d->lockForChange();
     const int shard = d->router->route(id);
     const qint64 now = d->now();
-    const StatusChange change = d->onShard(
-        shard, [&](Shard &s) { return s.updateStatus(id, status, now, allowedTransition); });
+    const StatusChange change = d->onShard(shard, [&](Shard &s) {
+        return s.updateStatus(id, status, now, allowedTransition, d->noteOrNull(note));
+    });
+    if (change.applied && !note.isEmpty())
+        d->audited(shard, note);
     if (change.applied && isOutstanding(change.before) != isOutstanding(change.after)) {
         const std::optional<Loan> loan = d->onShard(shard, [&](Shard &s) { return s.find(id); });
         if (loan) {
@@ -294,13 +339,18 @@ StatusChange Ledger::updateLoanStatus(const QString &id, LoanStatus status)
     return change;
 }
 
-qint64 Ledger::markOverdueLoans()
+qint64 Ledger::markOverdueLoans(const AuditNote &note)
 {
-    const auto guard = d->lock();
+    const auto guard = d->lockForChange();
     const qint64 now = d->now();
     qint64 changed = 0;
-    for (const int id : d->ring())
-        changed += d->onShard(id, [&](Shard &s) { return s.markOverdue(now); });
+    for (const int id : d->ring()) {
+        const qint64 marked =
+            d->onShard(id, [&](Shard &s) { return s.markOverdue(now, d->noteOrNull(note)); });
+        if (marked > 0 && !note.isEmpty())
+            d->audited(id, note);
+        changed += marked;
+    }
     return changed;
 }
 
@@ -385,7 +435,7 @@ int Ledger::targetShardCount(qint64 incoming)
 
 RebalanceReport Ledger::rebalance(qint64 incoming)
 {
-    const auto guard = d->lock();
+    const auto guard = d->lockForChange();
     QElapsedTimer timer;
     timer.start();
     RebalanceReport report;
@@ -460,6 +510,12 @@ QVector<PoolTotals> Ledger::storedPoolTotals()
 QVector<PoolTotals> Ledger::derivedPoolTotals()
 {
     const auto guard = d->lock();
+    return d->derivePoolTotals();
+}
+
+QVector<PoolTotals> Ledger::Private::derivePoolTotals()
+{
+    Ledger::Private *d = this;
     QMap<QString, PoolTotals> totals;
     for (const PoolTotals &stored : d->catalog->poolTotals())
         totals.insert(stored.pool, {stored.pool, 0, 0});
@@ -478,8 +534,18 @@ QVector<PoolTotals> Ledger::derivedPoolTotals()
 
 void Ledger::setStoredPoolTotals(const QVector<PoolTotals> &totals)
 {
-    const auto guard = d->lock();
+    const auto guard = d->lockForChange();
     d->catalog->setPoolTotals(totals, d->now());
+}
+
+QVector<PoolCorrection> Ledger::correctPoolTotals(const AuditNote &note)
+{
+    const auto guard = d->lockForChange();
+    const QVector<PoolCorrection> corrections =
+        d->catalog->correctPoolTotals(d->derivePoolTotals(), d->now(), d->noteOrNull(note));
+    if (!corrections.isEmpty() && !note.isEmpty())
+        d->audited(Private::kCatalogFile, note);
+    return corrections;
 }
 
 QVector<PriceQuote> Ledger::prices()
@@ -498,12 +564,14 @@ std::optional<PriceQuote> Ledger::price(Commodity commodity)
     return std::nullopt;
 }
 
-void Ledger::setPrice(const PriceQuote &quote)
+void Ledger::setPrice(const PriceQuote &quote, const AuditNote &note)
 {
     if (!std::isfinite(quote.price) || quote.price <= 0.0)
         throw std::invalid_argument("Ledger::setPrice: a price must be finite and positive");
-    const auto guard = d->lock();
-    d->catalog->setPrice(quote);
+    const auto guard = d->lockForChange();
+    d->catalog->setPrice(quote, d->noteOrNull(note));
+    if (!note.isEmpty())
+        d->audited(Private::kCatalogFile, note);
 }
 
 Balances Ledger::balances()
@@ -512,28 +580,124 @@ Balances Ledger::balances()
     return d->catalog->balances();
 }
 
-void Ledger::setBalances(const Balances &balances)
+void Ledger::setBalances(const Balances &balances, const AuditNote &note)
 {
-    const auto guard = d->lock();
-    d->catalog->setBalances(balances, d->now());
+    const auto guard = d->lockForChange();
+    d->catalog->setBalances(balances, d->now(), d->noteOrNull(note));
+    if (!note.isEmpty())
+        d->audited(Private::kCatalogFile, note);
 }
 
-BalanceChange Ledger::transferTreasuryToCycles(qint64 amount)
+BalanceChange Ledger::transferTreasuryToCycles(qint64 amount, const AuditNote &note)
 {
-    const auto guard = d->lock();
-    return d->catalog->transferTreasuryToCycles(amount, d->now());
+    const auto guard = d->lockForChange();
+    const BalanceChange change =
+        d->catalog->transferTreasuryToCycles(amount, d->now(), d->noteOrNull(note));
+    if (change.applied && !note.isEmpty())
+        d->audited(Private::kCatalogFile, note);
+    return change;
 }
 
-BalanceChange Ledger::burnCycles(qint64 amount)
+BalanceChange Ledger::burnCycles(qint64 amount, const AuditNote &note)
 {
-    const auto guard = d->lock();
-    return d->catalog->burnCycles(amount, d->now());
+    const auto guard = d->lockForChange();
+    const BalanceChange change = d->catalog->burnCycles(amount, d->now(), d->noteOrNull(note));
+    if (change.applied && !note.isEmpty())
+        d->audited(Private::kCatalogFile, note);
+    return change;
 }
 
-BalanceChange Ledger::creditTreasury(qint64 amount)
+BalanceChange Ledger::creditTreasury(qint64 amount, const AuditNote &note)
+{
+    const auto guard = d->lockForChange();
+    const BalanceChange change =
+        d->catalog->creditTreasury(amount, d->now(), d->noteOrNull(note));
+    if (change.applied && !note.isEmpty())
+        d->audited(Private::kCatalogFile, note);
+    return change;
+}
+
+QVector<AuditEntry> Ledger::takeOutbox(int limit)
 {
     const auto guard = d->lock();
-    return d->catalog->creditTreasury(amount, d->now());
+    QVector<AuditEntry> taken;
+    QSet<QString> seen; // a row adopted by the catalog may still be in its shard too
+    const QList<int> files = d->outboxDirty.values();
+    for (const int file : files) {
+        if (taken.size() >= limit)
+            break;
+        Shard *shard = file == Private::kCatalogFile ? nullptr : d->shards->find(file);
+        if (file != Private::kCatalogFile && !shard) {
+            d->outboxDirty.remove(file); // retired: its entries went to the catalog
+            d->outboxDirty.insert(Private::kCatalogFile);
+            continue;
+        }
+        // Claimed rows are read again until acknowledged: ask for enough to get past them.
+        const int want = int(std::min<qint64>(qint64(limit - taken.size()) + d->claimed.size(),
+                                              std::numeric_limits<int>::max()));
+        const QVector<AuditEntry> rows = shard ? shard->outbox(want) : d->catalog->outbox(want);
+        for (const AuditEntry &entry : rows) {
+            if (taken.size() >= limit)
+                break;
+            if (d->claimed.contains(entry.uid) || seen.contains(entry.uid))
+                continue;
+            seen.insert(entry.uid);
+            d->claimed.insert(entry.uid, file);
+            taken.append(entry);
+        }
+        if (rows.size() < want && taken.size() < limit)
+            d->outboxDirty.remove(file);
+    }
+    return taken;
+}
+
+void Ledger::acknowledgeOutbox(const QStringList &uids)
+{
+    const auto guard = d->lock();
+    QHash<int, QStringList> byFile;
+    for (const QString &uid : uids) {
+        int file = d->claimed.take(uid);
+        // A shard retired since the take handed its entries to the catalog.
+        if (file != Private::kCatalogFile && !d->shards->find(file))
+            file = Private::kCatalogFile;
+        byFile[file].append(uid);
+    }
+    for (auto it = byFile.cbegin(); it != byFile.cend(); ++it) {
+        if (it.key() == Private::kCatalogFile)
+            d->catalog->removeFromOutbox(it.value());
+        else
+            d->shards->at(it.key()).removeFromOutbox(it.value());
+    }
+}
+
+void Ledger::releaseOutbox(const QStringList &uids)
+{
+    const auto guard = d->lock();
+    for (const QString &uid : uids) {
+        const auto it = d->claimed.constFind(uid);
+        if (it == d->claimed.cend())
+            continue;
+        d->outboxDirty.insert(it.value());
+        d->claimed.erase(it);
+    }
+}
+
+QHash<QString, qint64> Ledger::catalogChangeCounts()
+{
+    const auto guard = d->lock();
+    return d->catalog->changeCounts();
+}
+
+void Ledger::refuseChanges(const QString &reason)
+{
+    std::lock_guard guard(d->refusedMutex);
+    d->refusedReason = reason.isEmpty() ? QStringLiteral("ledger changes refused") : reason;
+}
+
+void Ledger::allowChanges()
+{
+    std::lock_guard guard(d->refusedMutex);
+    d->refusedReason.clear();
 }
 
 qint64 Ledger::diskBytes()

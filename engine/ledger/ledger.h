@@ -12,9 +12,17 @@
 // markOverdueLoans: one per shard). A call that changes loans and the stored pool totals
 // (insertLoans, updateLoanStatus) commits the loans first and the catalog after: SQLite cannot
 // commit two WAL files atomically, so a crash in between leaves the stored pool totals behind
-// the loans (the loans are the truth). Pool maintenance re-derives them (derivedPoolTotals)
-// and corrects them (setStoredPoolTotals). transferTreasuryToCycles and burnCycles touch the
-// catalog only and are atomic.
+// the loans (the loans are the truth). Pool maintenance re-derives and corrects them in one
+// locked call (correctPoolTotals), so a correction is a rare event worth reading: it only
+// follows such a crash or a change made outside the ledger. transferTreasuryToCycles and
+// burnCycles touch the catalog only and are atomic.
+//
+// Audit: every mutating call takes an AuditNote. A note with an action makes the call write the
+// audit entry of its change to the `audit_outbox` of the file the change commits to, in the
+// same transaction (one entry per shard transaction for calls that span shards; nothing for a
+// refused change). takeOutbox()/acknowledgeOutbox() move the entries to metrics.db (see
+// ledger/auditoutbox.h). While changes are refused (refuseChanges(), the metrics store
+// failed), every mutating call throws StoreError with the reason and changes nothing.
 //
 // Durability: a commit survives a crash of the process (WAL, synchronous NORMAL); a power cut
 // may lose the last commits. Migrations are crash-safe (journal in catalog.db, recovered on
@@ -26,11 +34,14 @@
 // lock while it calls the visitor: the visitor must not call this ledger (doing so throws
 // std::logic_error); collect ids and act after the scan.
 
+#include "core/records.h"
 #include "ledger/ledgeroptions.h"
 #include "ledger/ledgertypes.h"
 #include "ledger/shardbreaker.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <functional>
@@ -56,14 +67,18 @@ public:
     // One transaction per shard. A loan id already stored fails the call (LoanConflictError)
     // and the loans of the call already committed to other shards are removed again. Stored
     // pool totals grow by the outstanding loans afterwards.
-    void insertLoans(const QVector<Loan> &loans);
+    void insertLoans(const QVector<Loan> &loans, const AuditNote &note = {});
     std::optional<Loan> loan(const QString &id);
     // Outstanding loans (active, overdue) may move between those two or be closed (liquidated,
     // repaid); closed loans never change. Closing one lowers its pool's stored totals.
-    StatusChange updateLoanStatus(const QString &id, LoanStatus status);
-    StatusChange repayLoan(const QString &id) { return updateLoanStatus(id, LoanStatus::Repaid); }
+    StatusChange updateLoanStatus(const QString &id, LoanStatus status,
+                                  const AuditNote &note = {});
+    StatusChange repayLoan(const QString &id, const AuditNote &note = {})
+    {
+        return updateLoanStatus(id, LoanStatus::Repaid, note);
+    }
     // Active loans due before now become overdue (one transaction per shard); returns how many.
-    qint64 markOverdueLoans();
+    qint64 markOverdueLoans(const AuditNote &note = {});
     // Streams matching loans shard by shard (bounded memory) until `visit` returns false.
     // Returns how many were visited.
     qint64 forEachLoan(const LoanFilter &filter, const std::function<bool(const Loan &)> &visit);
@@ -88,22 +103,43 @@ public:
     // Re-derived from the loans across all shards (active + overdue), every stored pool
     // included (with zeros when it has no outstanding loan).
     QVector<PoolTotals> derivedPoolTotals();
-    void setStoredPoolTotals(const QVector<PoolTotals> &totals);
+    void setStoredPoolTotals(const QVector<PoolTotals> &totals); // not audited: tests, demo
+    // Re-derives the totals and corrects every stored one that differs, under one lock (no
+    // loan change can slip between the derivation and the correction) and in one catalog
+    // transaction with one audit entry per corrected pool. Returns the corrections.
+    QVector<PoolCorrection> correctPoolTotals(const AuditNote &note);
 
     // Prices
     QVector<PriceQuote> prices();
     std::optional<PriceQuote> price(Commodity commodity);
-    void setPrice(const PriceQuote &quote); // upsert
+    void setPrice(const PriceQuote &quote, const AuditNote &note = {}); // upsert
 
     // Treasury and cycles (one unit: cycles)
     Balances balances();
-    void setBalances(const Balances &balances);
+    void setBalances(const Balances &balances, const AuditNote &note = {});
     // Atomic; refused (applied = false, nothing changed) when the treasury cannot cover it.
-    BalanceChange transferTreasuryToCycles(qint64 amount);
+    BalanceChange transferTreasuryToCycles(qint64 amount, const AuditNote &note = {});
     // Refused (applied = false) when the balance cannot cover it.
-    BalanceChange burnCycles(qint64 amount);
+    BalanceChange burnCycles(qint64 amount, const AuditNote &note = {});
     // Income paid into the treasury (the demo's loan fees).
-    BalanceChange creditTreasury(qint64 amount);
+    BalanceChange creditTreasury(qint64 amount, const AuditNote &note = {});
+
+    // The audit outbox. takeOutbox() returns up to `limit` entries not yet moved and not
+    // claimed by an earlier take still unanswered (each file's oldest first); the caller
+    // answers with acknowledgeOutbox() once metrics.db committed them (they are deleted) or
+    // releaseOutbox() when it could not (they are taken again later). After a restart every
+    // entry left is taken again: metrics.db stores each uid once.
+    QVector<AuditEntry> takeOutbox(int limit = 5000);
+    void acknowledgeOutbox(const QStringList &uids);
+    void releaseOutbox(const QStringList &uids);
+    // Changes committed to catalog.db per audited action (ledger_changes): what the audit log
+    // must hold once the outbox is empty.
+    QHash<QString, qint64> catalogChangeCounts();
+
+    // Every mutating call throws StoreError(reason) until allowChanges(). Reads and the
+    // outbox's take/acknowledge go on.
+    void refuseChanges(const QString &reason);
+    void allowChanges();
 
     // Bytes of catalog.db and every shard file, with their -wal and -shm.
     qint64 diskBytes();

@@ -4,6 +4,9 @@
 #include "ledger/shardring.h"
 #include "ledger/shardrouter.h"
 
+#include <QString>
+
+#include <functional>
 #include <memory>
 #include <stdexcept>
 
@@ -53,6 +56,10 @@ struct LedgerOptions
 
     // For tests only: make the next migration throw SimulatedCrash at this point.
     MigrationCrashPoint crashAt = MigrationCrashPoint::None;
+    // For fault injection: called right after each commit that wrote an audit entry to an
+    // outbox, with the entry's action (a test stops the process there, before metrics.db
+    // could commit the entry).
+    std::function<void(const QString &action)> afterAuditedCommit;
 };
 
 } // namespace hb

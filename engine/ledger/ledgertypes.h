@@ -3,6 +3,7 @@
 // Value types of the sharded loan ledger. Plain data, cheap to copy, safe to pass between
 // threads. Money is INTEGER minor units; times are Unix epoch milliseconds UTC.
 
+#include <QJsonObject>
 #include <QString>
 #include <QVector>
 
@@ -104,6 +105,13 @@ struct PoolTotals
     }
 };
 
+// A stored pool total that disagreed with the loans, and what it was set to.
+struct PoolCorrection
+{
+    PoolTotals before;
+    PoolTotals after;
+};
+
 // One row of `prices`: the latest price of a commodity (per unit of collateral quantity).
 struct PriceQuote
 {
@@ -142,6 +150,18 @@ struct StatusChange
     bool applied = false;
     LoanStatus before = LoanStatus::Active;
     LoanStatus after = LoanStatus::Active;
+};
+
+// How a ledger change is recorded in the audit log. A mutating call given a note with an action
+// writes one audit entry to the `audit_outbox` of the file its change commits to, in the same
+// transaction (see ledger.h): the change and its record live or die together.
+struct AuditNote
+{
+    QString actor;      // who acted ("heartbeat:auto_liquidation", "admin:ana"); empty: "ledger"
+    QString action;     // "loan_liquidated", ...; empty: the change is not audited
+    QJsonObject detail; // the ledger adds what only it knows (loan, before/after, counts)
+
+    bool isEmpty() const { return action.isEmpty(); }
 };
 
 // What rebalance() did. `migrated` is false when the shard count was already right.

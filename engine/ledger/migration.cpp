@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 namespace hb {
@@ -197,7 +198,7 @@ qint64 ShardMigrator::migrate(const ShardRing &from, const ShardRing &to,
     for (const int source : before) {
         bool deleted = false;
         if (!to.contains(source)) {
-            m_shards.remove(source); // every loan it had now lives elsewhere
+            retire(source); // every loan it had now lives elsewhere
             deleted = true;
         } else {
             const QVector<QString> &ids = movedFrom[source];
@@ -287,13 +288,29 @@ std::optional<ShardRing> ShardMigrator::recover(int virtualNodes)
     }
     for (const ShardEntry &entry : entries) {
         if (!ring.contains(entry.id))
-            m_shards.remove(entry.id);
+            retire(entry.id);
     }
     const QString outcome =
         forward ? QStringLiteral("rolled_forward") : QStringLiteral("rolled_back");
     m_catalog.dropOutOfRing(pending ? pending->id : 0, MigrationStep::Done, outcome,
                             m_clock.nowMs());
     return ring;
+}
+
+void ShardMigrator::retire(int id)
+{
+    try {
+        Shard *shard = m_shards.find(id);
+        if (!shard && m_shards.hasFile(id))
+            shard = &m_shards.open(id);
+        if (shard)
+            m_catalog.adoptOutbox(shard->outbox(std::numeric_limits<int>::max()));
+    } catch (const StoreError &e) {
+        // A shard that cannot be read held no loan the ring needs (they were copied and
+        // verified); what its outbox held is lost with it, and the log says so.
+        qCWarning(lcLedger).noquote() << "retiring shard" << id << ":" << e.message();
+    }
+    m_shards.remove(id);
 }
 
 } // namespace hb

@@ -59,6 +59,8 @@ private:
     void crashIf(MigrationCrashPoint point) const;
     // Makes shard `id` hold exactly the loans `ring` gives it; returns the rows removed.
     qint64 reconcile(int id, const ShardRing &ring);
+    // Deletes shard `id`'s files; audit entries still in its outbox go to the catalog's first.
+    void retire(int id);
 
     Catalog &m_catalog;
     ShardSet &m_shards;

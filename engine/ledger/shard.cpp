@@ -1,5 +1,6 @@
 #include "ledger/shard.h"
 
+#include "ledger/auditoutbox.h"
 #include "ledger/ledgerfile.h"
 #include "sqlite/sqlvalues.h"
 
@@ -9,6 +10,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <sqlite3.h>
@@ -40,13 +43,16 @@ CREATE INDEX loans_status_due ON loans(status, due_ms);
 constexpr const char kColumns[] = "id, borrower, pool, principal, collateral_commodity,"
                                   " collateral_quantity, created_ms, due_ms, status, updated_ms";
 
+// v2: the audit outbox (ledger/auditoutbox.h).
 void migrate(SQLite::Database &db, int fileVersion)
 {
-    if (fileVersion >= 1)
+    if (fileVersion >= 2)
         return;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    db.exec(kSchemaV1);
-    db.exec("PRAGMA user_version = 1");
+    if (fileVersion < 1)
+        db.exec(kSchemaV1);
+    db.exec(outbox::kOutboxSchema);
+    db.exec("PRAGMA user_version = 2");
     transaction.commit();
 }
 
@@ -228,10 +234,11 @@ static Loan loanFromRow(SQLite::Statement &row, const QString &path)
     return loan;
 }
 
-void Shard::insert(const QVector<Loan> &loans)
+QString Shard::insert(const QVector<Loan> &loans, const AuditNote *note)
 {
     if (loans.isEmpty())
-        return;
+        return {};
+    QString uid;
     try {
         SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         for (const Loan &loan : loans) {
@@ -246,6 +253,20 @@ void Shard::insert(const QVector<Loan> &loans)
                         .arg(loan.id));
             }
         }
+        if (note && !note->isEmpty()) {
+            // Ids while they stay readable; a bulk load is recorded by its count.
+            QJsonObject extra{{QStringLiteral("shard"), m_id},
+                              {QStringLiteral("count"), qint64(loans.size())}};
+            if (loans.size() <= 50) {
+                QJsonArray ids;
+                for (const Loan &loan : loans)
+                    ids.append(loan.id);
+                extra.insert(QStringLiteral("loans"), ids);
+            }
+            const AuditEntry entry = outbox::entryFor(*note, loans.constFirst().createdMs, extra);
+            outbox::write(*m_db, entry);
+            uid = entry.uid;
+        }
         transaction.commit();
         counted(loans.size());
     } catch (const StoreError &) {
@@ -256,6 +277,7 @@ void Shard::insert(const QVector<Loan> &loans)
         throw ledgerfile::failure(
             m_path, QCoreApplication::translate("hb::Ledger", "cannot insert loans"), e);
     }
+    return uid;
 }
 
 qint64 Shard::insertMissing(const QVector<Loan> &loans)
@@ -284,9 +306,9 @@ qint64 Shard::insertMissing(const QVector<Loan> &loans)
     return inserted;
 }
 
-void Shard::remove(const QVector<QString> &ids)
+void Shard::remove(const QVector<QString> &ids, const QString &auditUid)
 {
-    if (ids.isEmpty())
+    if (ids.isEmpty() && auditUid.isEmpty())
         return;
     try {
         SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -297,6 +319,8 @@ void Shard::remove(const QVector<QString> &ids)
             removed += m_stmts->remove.exec();
             m_stmts->remove.reset();
         }
+        if (!auditUid.isEmpty())
+            outbox::remove(*m_db, {auditUid});
         transaction.commit();
         counted(-removed);
     } catch (const std::exception &e) {
@@ -365,7 +389,7 @@ std::optional<Loan> Shard::find(const QString &id)
 }
 
 StatusChange Shard::updateStatus(const QString &id, LoanStatus to, qint64 nowMs,
-                                 bool (*allowed)(LoanStatus, LoanStatus))
+                                 bool (*allowed)(LoanStatus, LoanStatus), const AuditNote *note)
 {
     StatusChange change;
     try {
@@ -390,6 +414,12 @@ StatusChange Shard::updateStatus(const QString &id, LoanStatus to, qint64 nowMs,
             if (change.applied)
                 change.after = to;
         }
+        if (change.applied && note && !note->isEmpty())
+            outbox::write(*m_db,
+                          outbox::entryFor(*note, nowMs,
+                                           {{QStringLiteral("loan"), id},
+                                            {QStringLiteral("before"), loanStatusName(change.before)},
+                                            {QStringLiteral("after"), loanStatusName(change.after)}}));
         transaction.commit();
     } catch (const std::exception &e) {
         resetStatements();
@@ -399,7 +429,7 @@ StatusChange Shard::updateStatus(const QString &id, LoanStatus to, qint64 nowMs,
     return change;
 }
 
-qint64 Shard::markOverdue(qint64 nowMs)
+qint64 Shard::markOverdue(qint64 nowMs, const AuditNote *note)
 {
     try {
         SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -410,6 +440,10 @@ qint64 Shard::markOverdue(qint64 nowMs)
         bindText(update, 3, names().status[size_t(LoanStatus::Active)]);
         bindInt(update, 4, nowMs);
         const qint64 changed = update.exec();
+        if (changed > 0 && note && !note->isEmpty())
+            outbox::write(*m_db, outbox::entryFor(*note, nowMs,
+                                                  {{QStringLiteral("shard"), m_id},
+                                                   {QStringLiteral("count"), changed}}));
         transaction.commit();
         return changed;
     } catch (const std::exception &e) {
@@ -472,6 +506,27 @@ LoanCounts Shard::count(const LoanFilter &filter)
             m_path, QCoreApplication::translate("hb::Ledger", "cannot count loans"), e);
     }
     return counts;
+}
+
+QVector<AuditEntry> Shard::outbox(int limit)
+{
+    try {
+        return outbox::read(*m_db, limit);
+    } catch (const SQLite::Exception &e) {
+        throw ledgerfile::failure(
+            m_path, QCoreApplication::translate("hb::Ledger", "cannot read the audit outbox"), e);
+    }
+}
+
+void Shard::removeFromOutbox(const QStringList &uids)
+{
+    try {
+        outbox::remove(*m_db, uids);
+    } catch (const SQLite::Exception &e) {
+        throw ledgerfile::failure(
+            m_path, QCoreApplication::translate("hb::Ledger", "cannot clear the audit outbox"),
+            e);
+    }
 }
 
 qint64 Shard::loanCount()

@@ -4,11 +4,13 @@
 // mutating call is one transaction. Every failure is a StoreError naming the file. Not
 // thread-safe: the ledger's lock guards it.
 
+#include "core/records.h"
 #include "ledger/ledgertypes.h"
 
 #include <QByteArrayView>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -23,7 +25,7 @@ namespace hb {
 class Shard
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2; // v2: audit_outbox
     static QString fileName(int id); // "shard-0007.db"
 
     // Refuses, without changing it, an existing file that is damaged or newer (StoreError).
@@ -42,12 +44,13 @@ public:
     int id() const { return m_id; }
     QString path() const { return m_path; }
 
-    // One transaction; a loan whose id is already stored fails the whole call.
-    void insert(const QVector<Loan> &loans);
+    // One transaction; a loan whose id is already stored fails the whole call. With a note, one
+    // audit entry for the loans (their count and ids) in the same transaction; returns its uid.
+    QString insert(const QVector<Loan> &loans, const AuditNote *note = nullptr);
     // One transaction; loans whose id is already stored are skipped (recovery re-copies).
     qint64 insertMissing(const QVector<Loan> &loans);
-    // One transaction.
-    void remove(const QVector<QString> &ids);
+    // One transaction; also removes the outbox entry `auditUid` (the undo of an insert).
+    void remove(const QVector<QString> &ids, const QString &auditUid = {});
 
     // A write transaction held open across calls, so a migration can feed one destination from
     // many sources and commit it once. Rolled back if the shard is closed before commitBulk().
@@ -58,10 +61,17 @@ public:
 
     std::optional<Loan> find(const QString &id);
     // Reads and changes the status in one transaction; `allowed(from, to)` decides.
+    // With a note, an applied change writes its audit entry (loan, before, after) in the transaction.
     StatusChange updateStatus(const QString &id, LoanStatus to, qint64 nowMs,
-                              bool (*allowed)(LoanStatus from, LoanStatus to));
-    // Active loans due before `nowMs` become overdue, in one transaction; returns how many.
-    qint64 markOverdue(qint64 nowMs);
+                              bool (*allowed)(LoanStatus from, LoanStatus to),
+                              const AuditNote *note = nullptr);
+    // Active loans due before `nowMs` become overdue, in one transaction; returns how many. With
+    // a note and at least one change, one audit entry (shard, count) in the transaction.
+    qint64 markOverdue(qint64 nowMs, const AuditNote *note = nullptr);
+
+    // The audit outbox (ledger/auditoutbox.h).
+    QVector<AuditEntry> outbox(int limit);
+    void removeFromOutbox(const QStringList &uids);
 
     // Streams the matching loans (in no particular order) until `visit` returns false;
     // returns false if it stopped early.

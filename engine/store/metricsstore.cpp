@@ -155,6 +155,7 @@ void WriteBatch::merge(WriteBatch &&other)
     other.state.reset();
     if (other.auditLogCap)
         auditLogCap = other.auditLogCap;
+    moveOutbox = moveOutbox || other.moveOutbox;
 }
 
 // The hot path's statements, prepared once per connection.
@@ -168,8 +169,10 @@ struct MetricsStore::Statements
         , insertBreakerEvent(db, "INSERT INTO breaker_events(ts_ms, task, from_state, to_state,"
                                  " reason) VALUES(?1, ?2, ?3, ?4, ?5)")
         , insertSample(db, "INSERT INTO samples(series, ts_ms, value) VALUES(?1, ?2, ?3)")
-        , insertAudit(db, "INSERT INTO audit_log(ts_ms, actor, action, detail)"
-                          " VALUES(?1, ?2, ?3, ?4)")
+        // An entry from a ledger outbox may arrive twice (moved, then the process stopped
+        // before the outbox row was deleted): its uid is stored once.
+        , insertAudit(db, "INSERT OR IGNORE INTO audit_log(ts_ms, actor, action, detail, uid)"
+                          " VALUES(?1, ?2, ?3, ?4, ?5)")
         , upsertExecMinute(db, rollup::execUpsertSql("exec_minute"))
         , upsertExecHour(db, rollup::execUpsertSql("exec_hour"))
         , upsertSampleMinute(db, rollup::sampleUpsertSql("sample_minute"))
@@ -433,6 +436,11 @@ void MetricsStore::write(const WriteBatch &batch)
             sql::bindText(s.insertAudit, 2, actor);
             sql::bindText(s.insertAudit, 3, action);
             sql::bindText(s.insertAudit, 4, detail);
+            const QByteArray uid = entry.uid.toUtf8();
+            if (uid.isEmpty())
+                s.insertAudit.bind(5); // NULL: an entry of the engine's own, not from an outbox
+            else
+                sql::bindText(s.insertAudit, 5, uid);
             sql::execAndReset(s.insertAudit);
         }
         if (batch.auditLogCap) {

@@ -31,11 +31,13 @@ struct WriteBatch
     std::optional<PersistedState> state; // newest wins when batches are merged
     // Auto cleanup: after this batch's rows, keep only the newest N audit_log entries.
     std::optional<qint64> auditLogCap;
+    // Asks the writer to move the audit outbox even if nothing else is to be written.
+    bool moveOutbox = false;
 
     bool isEmpty() const
     {
         return ticks.isEmpty() && executions.isEmpty() && breakerEvents.isEmpty()
-               && samples.isEmpty() && audit.isEmpty() && !state && !auditLogCap;
+               && samples.isEmpty() && audit.isEmpty() && !state && !auditLogCap && !moveOutbox;
     }
     qsizetype recordCount() const
     {
@@ -52,7 +54,7 @@ struct WriteBatch
 class MetricsStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     // Opens (creating if missing) and migrates. Throws StoreError naming `path` when the file is
     // corrupt, not a database, from a newer version, or cannot be written. The file is never

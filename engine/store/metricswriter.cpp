@@ -1,5 +1,6 @@
 #include "store/metricswriter.h"
 
+#include "core/auditoutbox.h"
 #include "core/clock.h"
 #include "core/logging.h"
 
@@ -124,6 +125,87 @@ QString MetricsWriter::path() const
     return m_path;
 }
 
+void MetricsWriter::setOutbox(std::shared_ptr<AuditOutbox> outbox)
+{
+    std::lock_guard lock(m_mutex);
+    m_outbox = std::move(outbox);
+}
+
+void MetricsWriter::moveOutbox()
+{
+    WriteBatch batch;
+    batch.moveOutbox = true;
+    submit(std::move(batch));
+    flush();
+}
+
+bool MetricsWriter::retry(WriteBatch &&batch, QString *error)
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_failed)
+        return true;
+    if (m_stopping || !m_thread.joinable()) {
+        if (error)
+            *error = m_lastError;
+        return false;
+    }
+    m_retryBatch = std::move(batch);
+    m_retryDone = false;
+    m_wake.notify_one();
+    m_done.wait(lock, [this] { return m_retryDone; });
+    if (m_failed && error)
+        *error = m_lastError;
+    return !m_failed;
+}
+
+QString MetricsWriter::lastError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastError;
+}
+
+// Writer thread. Commits `batch` with whatever the outbox holds; returns the error, if any.
+QString MetricsWriter::commit(WriteBatch &batch, const std::shared_ptr<AuditOutbox> &outbox,
+                              qint64 *written)
+{
+    QVector<AuditEntry> moved;
+    QStringList uids;
+    if (outbox) {
+        try {
+            moved = outbox->take();
+        } catch (const std::exception &e) {
+            // The ledger is unreadable: its own callers hear of it; the rest is still written.
+            qCWarning(lcStore) << "cannot read the audit outbox:" << e.what();
+        }
+        uids.reserve(moved.size());
+        for (const AuditEntry &entry : std::as_const(moved))
+            uids.append(entry.uid);
+        batch.audit.append(moved);
+    }
+    try {
+        m_store->write(batch);
+    } catch (const StoreError &e) {
+        if (outbox) {
+            // First of all: no ledger change may happen that the audit log could not hold.
+            outbox->storeFailed(e.message());
+            outbox->release(uids);
+        }
+        return e.message();
+    }
+    *written = batch.recordCount();
+    if (!uids.isEmpty()) {
+        try {
+            outbox->acknowledge(uids);
+        } catch (const std::exception &e) {
+            // Committed here, still in the outbox: moved again later, stored once.
+            qCWarning(lcStore) << "cannot clear the audit outbox:" << e.what();
+            outbox->release(uids);
+        }
+        Q_EMIT auditMoved(moved);
+    }
+    return {};
+}
+
 void MetricsWriter::run()
 {
     qint64 lastRetentionMs = 0;
@@ -131,6 +213,28 @@ void MetricsWriter::run()
     std::vector<WriteBatch> queue;
     std::unique_lock lock(m_mutex);
     for (;;) {
+        if (m_retryBatch) {
+            WriteBatch batch = std::move(*m_retryBatch);
+            m_retryBatch.reset();
+            const std::shared_ptr<AuditOutbox> outbox = m_outbox;
+            lock.unlock();
+            qint64 written = 0;
+            const QString error = commit(batch, outbox, &written);
+            if (error.isEmpty() && outbox)
+                outbox->storeRecovered();
+            lock.lock();
+            if (error.isEmpty()) {
+                qCInfo(lcStore) << "metrics store writable again";
+                m_failed = false;
+                m_lastError.clear();
+                m_committedRecords += written;
+            } else {
+                m_lastError = error;
+            }
+            m_retryDone = true;
+            m_done.notify_all();
+            continue;
+        }
         const qint64 now = m_clock->nowMs();
         const bool retentionDue = !m_failed && (m_retentionDue || !retentionDone ||
                                                 now - lastRetentionMs >= kRetentionIntervalMs);
@@ -139,7 +243,7 @@ void MetricsWriter::run()
             if (m_stopping)
                 break;
             m_wake.wait_for(lock, kIdleWake, [this] {
-                return m_submitted > m_finished || m_stopping || m_retentionDue;
+                return m_submitted > m_finished || m_stopping || m_retentionDue || m_retryBatch;
             });
             continue;
         }
@@ -149,6 +253,7 @@ void MetricsWriter::run()
         const quint64 upTo = m_submitted;
         const RetentionPolicy retention = m_retention;
         const bool failed = m_failed;
+        const std::shared_ptr<AuditOutbox> outbox = m_outbox;
         m_retentionDue = false;
         lock.unlock();
 
@@ -163,23 +268,27 @@ void MetricsWriter::run()
                     lastRetentionMs = now;
                     retentionDone = true;
                 }
-                m_store->write(batch);
-                written = batch.recordCount();
             } catch (const StoreError &e) {
                 error = e.message();
+                if (outbox)
+                    outbox->storeFailed(error);
             }
+            if (error.isEmpty() && (work || outbox))
+                error = commit(batch, outbox, &written);
         }
         batch = WriteBatch(); // free the strings here, not under the lock
         if (!error.isEmpty()) {
-            // The binaries report it (one line on stderr, or a dialog); only trace it here.
+            // The binaries report it (one line on stderr, or the engine's pause); only trace it.
             qCDebug(lcStore).noquote() << error;
             // Before m_finished moves, so whoever flush() releases sees the signal emitted.
             Q_EMIT writeFailed(error);
         }
 
         lock.lock();
-        if (!error.isEmpty())
+        if (!error.isEmpty()) {
             m_failed = true;
+            m_lastError = error;
+        }
         m_committedRecords += written;
         m_finished = upTo;
         m_done.notify_all();

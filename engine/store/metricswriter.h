@@ -8,11 +8,13 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
 namespace hb {
 
+class AuditOutbox;
 class Clock;
 
 // The single writer of metrics.db. `submit()` is cheap and callable from any thread (the engine
@@ -35,18 +37,34 @@ public:
 
     void setRetention(RetentionPolicy retention);
 
+    // The audit outbox this writer moves into metrics.db with every transaction it commits
+    // (see core/auditoutbox.h). Set before the engine starts; null: none.
+    void setOutbox(std::shared_ptr<AuditOutbox> outbox);
+    // Moves everything in the outbox now and waits until it is committed (or failed): what a
+    // stopped process left there is moved first, before the engine starts.
+    void moveOutbox();
+
+    // After a failure: commits `batch` (the engine's state, say) on the writer thread and, if
+    // that works, takes up writing again. Blocks until it is decided; true when the store
+    // works again, else `error` says why.
+    bool retry(WriteBatch &&batch, QString *error);
+
     qint64 committedRecords() const;
     bool hasFailed() const;
+    QString lastError() const;
     QString path() const;
 
 Q_SIGNALS:
-    // Emitted (from the writer thread) once, when a commit fails: disk full, read-only, I/O
-    // error. `message` is one line naming the file. Nothing more is written after that; what is
-    // committed stays intact.
+    // Emitted (from the writer thread) when a commit fails: disk full, read-only, I/O error.
+    // `message` is one line naming the file. Nothing more is written until retry() works;
+    // what is committed stays intact, and the outbox is told first (storeFailed()).
     void writeFailed(const QString &message);
+    // Emitted (from the writer thread) with the outbox entries a transaction committed.
+    void auditMoved(const QVector<hb::AuditEntry> &entries);
 
 private:
     void run();
+    QString commit(WriteBatch &batch, const std::shared_ptr<AuditOutbox> &outbox, qint64 *written);
 
     std::unique_ptr<MetricsStore> m_store;
     std::shared_ptr<const Clock> m_clock;
@@ -65,6 +83,10 @@ private:
     bool m_stopping = false;
     bool m_retentionDue = false; // setRetention() asks for a pass at the next wake
     bool m_failed = false;
+    QString m_lastError;
+    std::shared_ptr<AuditOutbox> m_outbox;
+    std::optional<WriteBatch> m_retryBatch; // retry(): to commit on the writer thread
+    bool m_retryDone = false;
     std::thread m_thread;
 };
 

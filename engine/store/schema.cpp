@@ -213,9 +213,17 @@ void migrateToV2(SQLite::Database &db)
     store(enginestate::kEmergencyReasonKey, QByteArray());
 }
 
+// v3: audit entries moved from a ledger file's outbox carry their unique id; the unique index
+// makes a second move of the same entry a no-op (INSERT OR IGNORE). Older rows have none.
+void migrateToV3(SQLite::Database &db)
+{
+    db.exec("ALTER TABLE audit_log ADD COLUMN uid TEXT;"
+            "CREATE UNIQUE INDEX audit_log_uid ON audit_log(uid);");
+}
+
 using Migration = void (*)(SQLite::Database &);
 // kMigrations[i] takes a file from version i to version i + 1.
-constexpr Migration kMigrations[] = {migrateToV1, migrateToV2};
+constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3};
 
 } // namespace
 

@@ -52,22 +52,19 @@ TaskResult AutoLiquidationTask::run(const TaskContext &ctx)
         return result;
     }
 
+    // Each liquidation is committed with its audit entry (the ledger adds the loan, before and after).
+    const AuditNote note = tasks::auditNote(name(), QStringLiteral("loan_liquidated"));
     for (const QString &id : std::as_const(ids)) {
         if (ctx.isCancelled()) {
             // Every liquidation so far is committed and audited; report them with the failure.
             TaskResult cancelled = tasks::cancelledResult();
             cancelled.items = result.items;
-            cancelled.audit = std::move(result.audit);
             return cancelled;
         }
-        const StatusChange change = m_ledger->updateLoanStatus(id, LoanStatus::Liquidated);
+        const StatusChange change = m_ledger->updateLoanStatus(id, LoanStatus::Liquidated, note);
         if (!change.applied)
             continue; // repaid or closed since the scan
         ++result.items;
-        result.audit.append({0, {}, QStringLiteral("loan_liquidated"),
-                             tasks::auditDetail({{QStringLiteral("loan"), id},
-                                                 {QStringLiteral("before"), loanStatusName(change.before)},
-                                                 {QStringLiteral("after"), loanStatusName(change.after)}})});
     }
     result.samples.append({QStringLiteral("liquidation.count"), now, double(result.items)});
     tasks::burnForWork(*m_ledger, ctx.config, result.items);

@@ -27,7 +27,7 @@ void DemoWorkloadTask::prepareLedger(Ledger &ledger, const HeartbeatConfig &conf
 {
     Balances balances = ledger.balances();
     balances.cycles = qint64(config.cyclesAlertThreshold * 1.4);
-    ledger.setBalances(balances);
+    ledger.setBalances(balances, tasks::auditNote(kName, QStringLiteral("demo_balances_set")));
 }
 
 TaskResult DemoWorkloadTask::run(const TaskContext &ctx)
@@ -57,7 +57,8 @@ TaskResult DemoWorkloadTask::run(const TaskContext &ctx)
                              : now + m_random.between(10'000, 10 * 60'000);
             loan.updatedMs = now;
         }
-        m_ledger->insertLoans(loans);
+        // One audit entry per shard, committed with its loans (count and ids).
+        m_ledger->insertLoans(loans, tasks::auditNote(name(), QStringLiteral("loans_opened")));
         result.items += loans.size();
     }
     if (ctx.isCancelled())
@@ -83,15 +84,18 @@ TaskResult DemoWorkloadTask::run(const TaskContext &ctx)
         });
     }
     qint64 repaid = 0;
+    const AuditNote repayNote = tasks::auditNote(name(), QStringLiteral("loan_repaid"));
     for (const QString &id : std::as_const(repay)) {
-        if (m_ledger->repayLoan(id).applied)
+        if (m_ledger->repayLoan(id, repayNote).applied)
             ++repaid;
     }
     result.items += repaid;
     // Their fees are the platform's income: the treasury that tops the cycles up is refilled,
     // so a demo left running all day does not run dry.
     if (repaid > 0)
-        m_ledger->creditTreasury(repaid * kFeePerRepaidLoan);
+        m_ledger->creditTreasury(repaid * kFeePerRepaidLoan,
+                                 tasks::auditNote(name(), QStringLiteral("treasury_credited"),
+                                                  {{QStringLiteral("repaid_loans"), repaid}}));
 
     // The platform's own use of cycles, beyond what the tasks burn for their work.
     const qint64 spend = std::max<qint64>(0, now - m_lastRunMs) * (kCyclesPerSecond / 1000);
@@ -111,9 +115,10 @@ TaskResult DemoWorkloadTask::run(const TaskContext &ctx)
     if (m_oracle)
         m_oracle->setOutage(outage);
     if (outage) {
+        const AuditNote aged = tasks::auditNote(name(), QStringLiteral("demo_prices_aged"));
         for (PriceQuote quote : m_ledger->prices()) {
             quote.updatedAtMs = std::min(quote.updatedAtMs, now - 25 * kHourMs);
-            m_ledger->setPrice(quote);
+            m_ledger->setPrice(quote, aged);
         }
     }
     result.samples.append({QStringLiteral("demo.opened"), now, double(m_opened)});

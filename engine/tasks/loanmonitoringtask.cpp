@@ -25,18 +25,14 @@ TaskResult LoanMonitoringTask::run(const TaskContext &ctx)
     if (!m_ledger)
         return tasks::missingDependency(name(), QStringLiteral("ledger"));
 
-    const qint64 marked = m_ledger->markOverdueLoans();
+    // One audit entry per shard that changed, committed with the change (shard, count).
+    m_ledger->markOverdueLoans(
+        tasks::auditNote(name(), QStringLiteral("loans_marked_overdue"),
+                         {{QStringLiteral("before"), QStringLiteral("active")},
+                          {QStringLiteral("after"), QStringLiteral("overdue")}}));
+    if (ctx.isCancelled())
+        return tasks::cancelledResult(); // the marking is committed and audited
     TaskResult result = TaskResult::success(0);
-    if (marked > 0)
-        result.audit.append({0, {}, QStringLiteral("loans_marked_overdue"),
-                             tasks::auditDetail({{QStringLiteral("count"), marked},
-                                                 {QStringLiteral("before"), QStringLiteral("active")},
-                                                 {QStringLiteral("after"), QStringLiteral("overdue")}})});
-    if (ctx.isCancelled()) {
-        TaskResult cancelled = tasks::cancelledResult();
-        cancelled.audit = result.audit; // the marking is committed: keep it in the audit log
-        return cancelled;
-    }
 
     const LoanCounts counts = m_ledger->countLoans();
     LoanFilter candidates;

@@ -69,17 +69,16 @@ TaskResult PriceUpdateTask::run(const TaskContext &ctx)
         if (ctx.isCancelled())
             return tasks::cancelledResult(); // each price written so far is complete and audited
         const PriceQuote before = current.value(quote.commodity);
-        m_ledger->setPrice({*commodity, quote.price, quote.timestampMs, quote.source});
-        ++result.items;
-        QJsonObject detail{{QStringLiteral("commodity"), quote.commodity},
-                           {QStringLiteral("after"), quote.price},
-                           {QStringLiteral("after_updated_ms"), quote.timestampMs},
-                           {QStringLiteral("source"), quote.source}};
+        QJsonObject detail{{QStringLiteral("after"), quote.price},
+                           {QStringLiteral("after_updated_ms"), quote.timestampMs}};
         if (current.contains(quote.commodity)) {
             detail.insert(QStringLiteral("before"), before.price);
             detail.insert(QStringLiteral("before_updated_ms"), before.updatedAtMs);
         }
-        result.audit.append({0, {}, QStringLiteral("price_updated"), tasks::auditDetail(detail)});
+        // Committed with its audit entry (the ledger adds commodity, price and source).
+        m_ledger->setPrice({*commodity, quote.price, quote.timestampMs, quote.source},
+                           tasks::auditNote(name(), QStringLiteral("price_updated"), detail));
+        ++result.items;
         result.samples.append({QStringLiteral("price.") + quote.commodity, now, quote.price});
     }
     tasks::burnForWork(*m_ledger, ctx.config, result.items);
@@ -94,7 +93,6 @@ TaskResult PriceUpdateTask::run(const TaskContext &ctx)
             QCoreApplication::translate("hb::Tasks", "price update failed: %1")
                 .arg(messages.join(QStringLiteral("; "))));
         failed.items = result.items;
-        failed.audit = std::move(result.audit);
         failed.samples = std::move(result.samples);
         return failed;
     }

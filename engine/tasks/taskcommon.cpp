@@ -38,6 +38,11 @@ qint64 burnForWork(Ledger &ledger, const HeartbeatConfig &config, qint64 items)
     return ledger.burnCycles(amount).applied ? amount : 0;
 }
 
+AuditNote auditNote(const QString &task, const QString &action, const QJsonObject &detail)
+{
+    return {QStringLiteral("heartbeat:") + task, action, detail};
+}
+
 QString auditDetail(const QJsonObject &detail)
 {
     return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));

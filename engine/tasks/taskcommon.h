@@ -3,6 +3,7 @@
 // What every ledger task shares: the user-visible wording of a missing dependency, the cycles
 // each run burns for its work, and the JSON of audit details. Not a task itself.
 
+#include "ledger/ledgertypes.h"
 #include "task.h"
 
 #include <QJsonObject>
@@ -27,6 +28,10 @@ qint64 burnForWork(Ledger &ledger, const HeartbeatConfig &config, qint64 items);
 
 // Compact JSON for AuditEntry::detail.
 QString auditDetail(const QJsonObject &detail);
+
+// The note a task's ledger change is audited with (actor "heartbeat:<task>"): the ledger writes
+// it in the same transaction as the change.
+AuditNote auditNote(const QString &task, const QString &action, const QJsonObject &detail = {});
 
 // The user-visible error of a run stopped by ctx.cancelled.
 TaskResult cancelledResult();

@@ -4,17 +4,9 @@
 #include "tasks/taskcommon.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QLocale>
 
 namespace hb {
-
-namespace {
-QJsonObject balancesJson(const Balances &b)
-{
-    return {{QStringLiteral("treasury"), b.treasury}, {QStringLiteral("cycles"), b.cycles}};
-}
-} // namespace
 
 TreasuryMonitoringTask::TreasuryMonitoringTask(std::shared_ptr<Ledger> ledger)
     : m_ledger(std::move(ledger))
@@ -35,13 +27,11 @@ TaskResult TreasuryMonitoringTask::run(const TaskContext &ctx)
     TaskResult result = TaskResult::success(1);
     if (double(balances.cycles) < ctx.config.cyclesAlertThreshold) {
         const qint64 amount = ctx.config.cyclesTopUpTarget - balances.cycles;
-        const BalanceChange change = m_ledger->transferTreasuryToCycles(amount);
+        // Committed with its audit entry (the ledger adds amount, before and after).
+        const BalanceChange change = m_ledger->transferTreasuryToCycles(
+            amount, tasks::auditNote(name(), QStringLiteral("cycles_topped_up")));
         if (change.applied) {
             balances = change.after;
-            result.audit.append({0, {}, QStringLiteral("cycles_topped_up"),
-                                 tasks::auditDetail({{QStringLiteral("amount"), amount},
-                                                     {QStringLiteral("before"), balancesJson(change.before)},
-                                                     {QStringLiteral("after"), balancesJson(change.after)}})});
         } else {
             const QLocale c = QLocale::c();
             balances = change.before;

@@ -68,10 +68,19 @@ struct Rig
         ledger->setBalances({0, 3'000'000'000'000});
     }
 
+    // The run's result, with what the engine ends up recording in `audit`: the run's own
+    // entries and those its ledger changes committed to the outbox.
     TaskResult run(MaintenanceTask &task)
     {
         const TaskContext ctx{cancelled, *clock, config, 1};
-        return task.run(ctx);
+        TaskResult result = task.run(ctx);
+        const QVector<AuditEntry> moved = ledger->takeOutbox();
+        QStringList uids;
+        for (const AuditEntry &entry : moved)
+            uids << entry.uid;
+        ledger->acknowledgeOutbox(uids);
+        result.audit += moved;
+        return result;
     }
 
     Loan loan(const QString &id, qint64 dueMs, LoanStatus status = LoanStatus::Active,

@@ -91,7 +91,7 @@ void TestLedgerFiles::createsLayoutOnFirstOpen()
         const QString path = f.dir() + u'/' + name;
         QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
         QCOMPARE(text(path, "PRAGMA journal_mode"), QStringLiteral("wal"));
-        QCOMPARE(scalar(path, "PRAGMA user_version"), 1);
+        QCOMPARE(scalar(path, "PRAGMA user_version"), 2);
     }
     const QString catalog = f.dir() + QStringLiteral("/catalog.db");
     QCOMPARE(scalar(catalog, "SELECT COUNT(*) FROM shards WHERE in_ring = 1"), 2);
@@ -202,13 +202,13 @@ void TestLedgerFiles::refusesDamagedFileUntouched_data()
         << catalog << QStringLiteral("truncate") << QStringLiteral("not a valid ledger catalog (");
     QTest::newRow("catalog newer") << catalog << QStringLiteral("newer")
                                    << QStringLiteral("newer version of Heartbeat Dashboard "
-                                                     "(schema 99; this build reads up to 1)");
+                                                     "(schema 99; this build reads up to 2)");
     QTest::newRow("catalog foreign")
         << catalog << QStringLiteral("foreign") << QStringLiteral("not a valid ledger catalog (");
     QTest::newRow("shard random bytes")
         << shard << QStringLiteral("random") << QStringLiteral("not a valid ledger shard (");
     QTest::newRow("shard newer") << shard << QStringLiteral("newer")
-                                 << QStringLiteral("(schema 99; this build reads up to 1)");
+                                 << QStringLiteral("(schema 99; this build reads up to 2)");
     QTest::newRow("shard foreign")
         << shard << QStringLiteral("foreign") << QStringLiteral("not a valid ledger shard (");
 }

@@ -43,9 +43,9 @@ void TestMetricsStore::freshDatabaseIsCurrentAndEmpty()
     QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     QVERIFY2(!sideFilesExist(path), "peeking at the version creates no -wal/-shm");
-    QCOMPARE(MetricsStore::SchemaVersion, 2);
+    QCOMPARE(MetricsStore::SchemaVersion, 3);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 2);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 3);
     QCOMPARE(QString::fromStdString(db.execAndGet("PRAGMA journal_mode").getString()),
              QStringLiteral("wal"));
 }
@@ -58,7 +58,7 @@ void TestMetricsStore::opensFolderWithUnusualName()
     const QString path = folder + QStringLiteral("/metrics.db");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), -1); // missing
     MetricsStore(path).write(bigBatch(kBase, 3));
-    QCOMPARE(MetricsStore::fileSchemaVersion(path), 2);
+    QCOMPARE(MetricsStore::fileSchemaVersion(path), 3);
     MetricsStore reopened(path);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM executions")), 3);
@@ -79,7 +79,7 @@ void TestMetricsStore::documentedColumns_data()
     row("breaker_state", "task state failure_count last_failure_ms opened_at_ms");
     row("breaker_events", "ts_ms task from_state to_state reason");
     row("samples", "series ts_ms value");
-    row("audit_log", "id ts_ms actor action detail");
+    row("audit_log", "id ts_ms actor action detail uid");
     row("engine_state", "key value");
     const char *execRollup =
         "task bucket_ms runs successes failures timeouts skipped cancelled total_ms max_ms items";
@@ -444,7 +444,7 @@ void TestMetricsStore::upgradesVersion1File()
     QCOMPARE(expected.cancelledExecutions, 1);
 
     MetricsStore store(path);
-    QCOMPARE(MetricsStore::fileSchemaVersion(path), 2);
+    QCOMPARE(MetricsStore::fileSchemaVersion(path), 3);
     const PersistedState state = store.loadState();
     QCOMPARE(state.metrics, expected);
     QCOMPARE(state.breakers.size(), 3);
@@ -454,9 +454,13 @@ void TestMetricsStore::upgradesVersion1File()
     QVERIFY(!state.emergencyStop);
 
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    for (const QString &table : tables)
-        QCOMPARE(rows(db, QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(table)),
+    for (const QString &table : tables) {
+        // Columns are only ever added (audit_log gained uid in v3): v1's are unchanged.
+        const QString columns = table == u"audit_log" ? QStringLiteral("id, ts_ms, actor, action, detail")
+                                                       : QStringLiteral("*");
+        QCOMPARE(rows(db, QStringLiteral("SELECT %1 FROM %2 ORDER BY 1, 2").arg(columns, table)),
                  before.value(table));
+    }
     QCOMPARE(rows(db, execRollupTable(QStringLiteral("exec_minute"))),
              rows(db, execRollupQuery(kMinute)));
     QCOMPARE(rows(db, execRollupTable(QStringLiteral("exec_hour"))),
@@ -467,6 +471,18 @@ void TestMetricsStore::upgradesVersion1File()
              rows(db, sampleRollupQuery(kHour)));
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM exec_hour")), 6); // 3 tasks x 2 hours
     QCOMPARE(test::readAll(fixture), fixtureBytes);
+
+    // v3: older audit rows have no uid; an entry from a ledger outbox is stored once.
+    QVERIFY(scalar(db, QStringLiteral("SELECT count(*) FROM audit_log")) > 0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(uid) FROM audit_log")), 0);
+    WriteBatch moved;
+    const AuditEntry entry{kBase, QStringLiteral("heartbeat:auto_liquidation"),
+                           QStringLiteral("loan_liquidated"), QStringLiteral("{}"),
+                           QStringLiteral("0b8e2f5a-uid")};
+    moved.audit = {entry, entry};
+    store.write(moved);
+    store.write(moved);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE uid IS NOT NULL")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsStore)

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -123,6 +124,14 @@ public:
     // Info-level progress lines are off unless turned on here: on, the binary logs exactly as
     // it does for a user, which is how a test proves "one line on stderr" for a refused start.
     void setInfoLogging(bool on) { m_infoLogging = on; }
+    // An environment variable for every later start (an empty value removes it again).
+    void setEnv(const QString &name, const QString &value)
+    {
+        if (value.isEmpty())
+            m_extraEnv.remove(name);
+        else
+            m_extraEnv.insert(name, value);
+    }
 
     QProcessEnvironment environment() const
     {
@@ -137,6 +146,8 @@ public:
         env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u".local/share"_s));
         env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u".cache"_s));
         env.insert(u"XDG_RUNTIME_DIR"_s, m_home.filePath(u"runtime"_s));
+        for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
         return env;
     }
 
@@ -167,6 +178,7 @@ private:
     QString m_path;
     int m_timeoutMs;
     bool m_infoLogging = false;
+    QHash<QString, QString> m_extraEnv;
     QTemporaryDir m_home;
 };
 
