@@ -154,7 +154,10 @@ void TestRuntime::aRealDirectoryStaysRealWhenOpenedForTheDemo()
 
     EngineSnapshot shown;
     bool got = false;
-    connect(reopened.engine(), &HeartbeatEngine::snapshotChanged, this,
+    // Snapshots still queued when the test returns die with `receiver`, not in a later test's
+    // event loop writing to this frame's dead locals.
+    QObject receiver;
+    connect(reopened.engine(), &HeartbeatEngine::snapshotChanged, &receiver,
             [&shown, &got](const EngineSnapshot &s) {
                 shown = s;
                 got = !s->tasks.isEmpty();
