@@ -258,7 +258,13 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
         return;
     }
     const qint64 now = m_clock->nowMs();
-    if (result.ok) {
+    if (result.isSkipped) {
+        // Says nothing about the task's health; a half-open trial that skipped leaves the next
+        // tick free to try again. Its alerts (none, usually) still replace the old ones.
+        if (slot.breaker.state() == BreakerState::HalfOpen)
+            slot.breaker.abandonTrial();
+        applyAlerts(slot.status.name, result.alerts);
+    } else if (result.ok) {
         recordBreakerEvent(slot.breaker.recordSuccess(now));
         applyAlerts(slot.status.name, result.alerts);
     } else {
@@ -278,8 +284,10 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
         if (result.ok && result.auditLogCap)
             m_tick->auditLogCap = result.auditLogCap;
     }
-    finalize(*run, result.ok ? Outcome::Success : Outcome::Failure, durationMs, result.items,
-             result.error);
+    const Outcome outcome = result.isSkipped ? Outcome::Skipped
+                            : result.ok      ? Outcome::Success
+                                             : Outcome::Failure;
+    finalize(*run, outcome, durationMs, result.items, result.error);
 }
 
 void HeartbeatEngine::onRunTimeout(const std::shared_ptr<Run> &run)
