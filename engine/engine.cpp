@@ -18,6 +18,7 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     , m_clock(options.clock ? std::move(options.clock) : std::make_shared<SystemClock>())
     , m_config(std::move(options.config))
     , m_configPath(std::move(options.configPath))
+    , m_oracleSource(std::move(options.oracleSource))
     , m_tickIntervalOverrideMs(options.tickIntervalOverrideMs)
     , m_writer(options.writer)
     , m_pool(std::make_unique<QThreadPool>())
@@ -452,6 +453,7 @@ EngineState HeartbeatEngine::buildState() const
     s.takenAtMs = m_clock->nowMs();
     s.running = m_running;
     s.config = m_config;
+    s.oracleSource = m_oracleSource;
     s.metrics = m_metrics;
     for (const auto &slot : m_slots) {
         TaskStatus status = slot->status;
