@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "core/logging.h"
+#include "oracle/oraclelogging.h"
 #include "runtime.h"
 #include "signalwatcher.h"
 #include "startuplog.h"
@@ -55,6 +56,23 @@ int main(int argc, char *argv[])
         return cli::ExitBadInput;
     }
     startupLog.release();
+
+    // Nobody watches a banner here: say once where prices come from, and what to set if the
+    // answer is nowhere (or a simulation feeding a ledger that is not a demo).
+    const QString oracleSource = runtime->oracleSource();
+    if (oracleSource == OracleSourceName::None) {
+        qCWarning(lcOracle).noquote()
+            << QStringLiteral("no price source configured: prices are not updated; set "
+                              "oracle.source to \"http\" or \"file\" in %1")
+                   .arg(runtime->configPath());
+    } else if (oracleSource == OracleSourceName::Demo && runtime->initialConfig().demo) {
+        qCInfo(lcOracle) << "price oracle: the demo feed (simulated prices)";
+    } else if (oracleSource == OracleSourceName::Demo) {
+        qCWarning(lcOracle).noquote()
+            << QStringLiteral("price oracle: the demo feed writes simulated prices into a ledger "
+                              "that is not a demo; set oracle.source in %1")
+                   .arg(runtime->configPath());
+    }
 
     int exitCode = cli::ExitOk;
     SignalWatcher signals;

@@ -125,6 +125,7 @@ int main(int argc, char **argv)
 
     HeartbeatConfig config;
     config.taskTimeoutMs = 3'600'000; // measure the work, never cut it short
+    config.oracleSource = OracleSourceName::Demo; // a tick that prices, as the demo's does
     config.oracleDemoFaultRate = 0;   // a failed fetch would be faster, not the work measured
     DemoWorkloadTask::prepareLedger(*ledger, config);
     TaskEnvironment env;
@@ -136,6 +137,7 @@ int main(int argc, char **argv)
     EngineOptions options;
     options.clock = clock;
     options.config = config;
+    options.oracleSource = config.oracleSource;
     options.tasks = TaskRegistry::builtin().create(env);
     HeartbeatEngine engine(std::move(options));
 

@@ -18,6 +18,7 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     , m_clock(options.clock ? std::move(options.clock) : std::make_shared<SystemClock>())
     , m_config(std::move(options.config))
     , m_configPath(std::move(options.configPath))
+    , m_oracleSource(std::move(options.oracleSource))
     , m_tickIntervalOverrideMs(options.tickIntervalOverrideMs)
     , m_writer(options.writer)
     , m_pool(std::make_unique<QThreadPool>())
@@ -270,7 +271,13 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
         return;
     }
     const qint64 now = m_clock->nowMs();
-    if (result.ok) {
+    if (result.isSkipped) {
+        // Says nothing about the task's health; a half-open trial that skipped leaves the next
+        // tick free to try again. Its alerts (none, usually) still replace the old ones.
+        if (slot.breaker.state() == BreakerState::HalfOpen)
+            slot.breaker.abandonTrial();
+        applyAlerts(slot.status.name, result.alerts);
+    } else if (result.ok) {
         recordBreakerEvent(slot.breaker.recordSuccess(now));
         applyAlerts(slot.status.name, result.alerts);
     } else {
@@ -290,8 +297,10 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
         if (result.ok && result.auditLogCap)
             m_tick->auditLogCap = result.auditLogCap;
     }
-    finalize(*run, result.ok ? Outcome::Success : Outcome::Failure, durationMs, result.items,
-             result.error);
+    const Outcome outcome = result.isSkipped ? Outcome::Skipped
+                            : result.ok      ? Outcome::Success
+                                             : Outcome::Failure;
+    finalize(*run, outcome, durationMs, result.items, result.error);
 }
 
 void HeartbeatEngine::onRunTimeout(const std::shared_ptr<Run> &run)
@@ -456,6 +465,7 @@ EngineState HeartbeatEngine::buildState() const
     s.takenAtMs = m_clock->nowMs();
     s.running = m_running;
     s.config = m_config;
+    s.oracleSource = m_oracleSource;
     s.metrics = m_metrics;
     for (const auto &slot : m_slots) {
         TaskStatus status = slot->status;

@@ -34,6 +34,9 @@ struct EngineOptions
     PersistedState state;                               // what the store loaded
     std::vector<std::shared_ptr<MaintenanceTask>> tasks; // in run order
     MetricsWriter *writer = nullptr;                    // must outlive the engine; may be null
+    // The price source the tasks were built with (an OracleSourceName), for the snapshot: it is
+    // chosen at start, so a config change names another one only after a restart.
+    QString oracleSource = OracleSourceName::None;
 };
 
 // The heartbeat. Lives on its own thread (see EngineHost); every public slot runs on that
@@ -117,6 +120,7 @@ private:
     std::shared_ptr<const Clock> m_clock;
     HeartbeatConfig m_config;
     QString m_configPath;
+    QString m_oracleSource;
     qint64 m_tickIntervalOverrideMs = 0;
     QVector<BreakerStatus> m_foreignBreakers; // persisted breakers of tasks not built here: kept
     MetricsWriter *m_writer;

@@ -98,16 +98,20 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
         m_config = options.demo ? HeartbeatConfig::demoDefaults() : HeartbeatConfig();
     }
 
-    QString oracleError;
-    std::unique_ptr<OracleSource> oracle = makeOracle(m_config, clock, &oracleError);
-    if (!oracle)
-        throw StoreError(configPath() + u": " + oracleError);
+    // With oracle.source "none" there is no oracle: price updates are skipped, saying why.
+    std::unique_ptr<OracleSource> oracle;
+    if (m_config.oracleSource != OracleSourceName::None) {
+        QString oracleError;
+        oracle = makeOracle(m_config, clock, &oracleError);
+        if (!oracle)
+            throw StoreError(configPath() + u": " + oracleError);
+    }
     // Demo behaviour (the outage-prone feed, the workload, a seeded ledger) is the data
     // directory's own: `demo` in its config. Asking for the demo never turns it on over a
     // directory that already holds a real configuration and ledger.
     const bool demo = m_config.demo;
     std::shared_ptr<DemoOutageOracle> demoOracle;
-    if (demo && !options.registry) {
+    if (demo && !options.registry && oracle) {
         demoOracle = std::make_shared<DemoOutageOracle>(std::move(oracle), clock);
         m_oracle = demoOracle;
     } else {
@@ -164,8 +168,9 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
         throw StoreError(m_writer->lastError());
 
     TaskRegistry registry = options.registry ? *options.registry : TaskRegistry::builtin();
-    // The demo workload only exists in demo mode, never in TaskName::all().
-    if (demoOracle)
+    // The demo workload only exists in demo mode, never in TaskName::all(). Without a price
+    // source it has no feed to cut: it still opens and repays loans.
+    if (demo && !options.registry)
         registry.add(DemoWorkloadTask::kName, [demoOracle](const TaskEnvironment &env) {
             return std::make_shared<DemoWorkloadTask>(env.ledger, demoOracle);
         });
@@ -175,6 +180,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     engineOptions.configPath = configPath();
     engineOptions.tickIntervalOverrideMs = std::max<qint64>(0, options.tickIntervalOverrideMs);
     engineOptions.state = std::move(state);
+    engineOptions.oracleSource = oracleSource();
     TaskEnvironment environment;
     environment.dataDir = m_dataDir;
     environment.ledger = m_ledger;
@@ -195,6 +201,11 @@ EngineRuntime::~EngineRuntime()
 QString EngineRuntime::configPath() const
 {
     return m_dataDir + QStringLiteral("/config.json");
+}
+
+QString EngineRuntime::oracleSource() const
+{
+    return m_oracle ? m_config.oracleSource : OracleSourceName::None;
 }
 
 QString EngineRuntime::ledgerPath() const

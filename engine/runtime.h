@@ -64,6 +64,8 @@ public:
     // Shared with the tasks; every call is thread-safe (the ledger serialises them).
     std::shared_ptr<Ledger> ledger() const { return m_ledger; }
     std::shared_ptr<OracleMonitor> oracleMonitor() const { return m_oracleMonitor; }
+    // Where price updates get their prices for this run (an OracleSourceName; "none": nowhere).
+    QString oracleSource() const;
     bool seededDemoLedger() const { return m_seededDemo; }
 
 private:

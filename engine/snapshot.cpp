@@ -24,6 +24,11 @@ Health Health::evaluate(const EngineState &state, qint64 nowMs)
 OracleHealth OracleHealth::evaluate(const EngineState &state)
 {
     OracleHealth o;
+    if (state.oracleSource == OracleSourceName::None) {
+        o.status = Status::NotConfigured; // nothing to measure, nothing that could be down
+        return o;
+    }
+    o.demoFeed = state.oracleSource == OracleSourceName::Demo;
     o.errorRate = state.gauges.value(QStringLiteral("oracle.error_rate"), -1);
     o.latencyMs = state.gauges.value(QStringLiteral("oracle.latency_ms"), -1);
     o.freshnessMs = qint64(state.gauges.value(QStringLiteral("oracle.freshness_ms"), -1));

@@ -32,6 +32,7 @@ struct EngineState
     qint64 takenAtMs = 0;
     bool running = false; // the tick loop is started
     HeartbeatConfig config;
+    QString oracleSource = OracleSourceName::None; // the price source in use (fixed at start)
     HeartbeatMetrics metrics;
     QVector<TaskStatus> tasks;
     QVector<BreakerStatus> breakers;
@@ -55,8 +56,10 @@ struct OracleHealth
         Ok,       // measured, within every threshold
         Degraded, // an oracle alert is active (error rate, latency or stale prices)
         Down,     // the price update task's breaker is open: no price is being fetched
+        NotConfigured, // no price source (oracle.source "none"): prices are not updated
     };
     Status status = Status::Unknown;
+    bool demoFeed = false;  // the prices are the demo's simulation
     double errorRate = -1;  // failed share of the recent fetches; -1: not measured
     double latencyMs = -1;  // their average latency; -1: not measured
     qint64 freshnessMs = -1; // age of the newest accepted price; -1: none yet

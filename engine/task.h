@@ -29,8 +29,11 @@ struct TaskContext
 struct TaskResult
 {
     bool ok = true;
+    // The run found nothing it could do (error says why): recorded as skipped, counted neither
+    // as a success nor as a failure by the task's circuit breaker. ok stays true.
+    bool isSkipped = false;
     qint64 items = 0;      // how much work was done (loans checked, rows removed, readings, ...)
-    QString error;         // why it failed
+    QString error;         // why it failed, or why it was skipped
     QVector<Sample> samples;
     QVector<Alert> alerts; // the conditions active now; an alert absent here is cleared
     // One entry per ledger change the run made (each change is its own transaction). The engine
@@ -51,6 +54,13 @@ struct TaskResult
         TaskResult r;
         r.ok = false;
         r.error = error;
+        return r;
+    }
+    static TaskResult skipped(const QString &reason)
+    {
+        TaskResult r;
+        r.isSkipped = true;
+        r.error = reason;
         return r;
     }
 };
@@ -76,7 +86,7 @@ struct TaskEnvironment
 {
     QString dataDir;
     std::shared_ptr<Ledger> ledger;
-    std::shared_ptr<OracleSource> oracle;
+    std::shared_ptr<OracleSource> oracle; // null: no price source configured (skipped, not failed)
     std::shared_ptr<OracleMonitor> oracleMonitor;
     QString metricsPath; // metrics.db, read-only for tasks (the MetricsWriter is its one writer)
 };

@@ -40,7 +40,7 @@ TaskRegistry TaskRegistry::builtin()
         return std::make_shared<AutoLiquidationTask>(env.ledger);
     });
     registry.add(TaskName::OracleMonitoring, [](const TaskEnvironment &env) {
-        return std::make_shared<OracleMonitoringTask>(env.oracleMonitor);
+        return std::make_shared<OracleMonitoringTask>(env.oracleMonitor, env.oracle != nullptr);
     });
     registry.add(TaskName::TreasuryMonitoring, [](const TaskEnvironment &env) {
         return std::make_shared<TreasuryMonitoringTask>(env.ledger);

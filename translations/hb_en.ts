@@ -664,6 +664,22 @@
         <translation>Last heartbeat %1</translation>
     </message>
     <message>
+        <source>Oracle: demo feed, degraded: %1</source>
+        <translation>Oracle: demo feed, degraded: %1</translation>
+    </message>
+    <message>
+        <source>Oracle: demo feed, down: price updates stopped by their circuit breaker</source>
+        <translation>Oracle: demo feed, down: price updates stopped by their circuit breaker</translation>
+    </message>
+    <message>
+        <source>Oracle: demo feed</source>
+        <translation>Oracle: demo feed</translation>
+    </message>
+    <message>
+        <source>Oracle not configured</source>
+        <translation>Oracle not configured</translation>
+    </message>
+    <message>
         <source>Oracle not measured yet</source>
         <translation>Oracle not measured yet</translation>
     </message>
@@ -1659,6 +1675,10 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>demo outage: the price feed is unreachable</source>
         <translation>demo outage: the price feed is unreachable</translation>
+    </message>
+    <message>
+        <source>no price source configured</source>
+        <translation>no price source configured</translation>
     </message>
     <message>
         <source>Oracle error rate %1 % over the last %2 fetches is above %3 %</source>

@@ -659,6 +659,22 @@
         <translation>Detak terakhir %1</translation>
     </message>
     <message>
+        <source>Oracle: demo feed, degraded: %1</source>
+        <translation>Oracle: umpan demo, menurun: %1</translation>
+    </message>
+    <message>
+        <source>Oracle: demo feed, down: price updates stopped by their circuit breaker</source>
+        <translation>Oracle: umpan demo, mati: pembaruan harga dihentikan pemutus sirkuitnya</translation>
+    </message>
+    <message>
+        <source>Oracle: demo feed</source>
+        <translation>Oracle: umpan demo</translation>
+    </message>
+    <message>
+        <source>Oracle not configured</source>
+        <translation>Oracle belum diatur</translation>
+    </message>
+    <message>
         <source>Oracle not measured yet</source>
         <translation>Oracle belum diukur</translation>
     </message>
@@ -1651,6 +1667,10 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>demo outage: the price feed is unreachable</source>
         <translation>gangguan demo: umpan harga tidak terjangkau</translation>
+    </message>
+    <message>
+        <source>no price source configured</source>
+        <translation>sumber harga belum diatur</translation>
     </message>
     <message>
         <source>Oracle error rate %1 % over the last %2 fetches is above %3 %</source>

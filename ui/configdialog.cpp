@@ -163,8 +163,7 @@ void ConfigDialog::addField(QFormLayout *form, const QString &path, const QJsonV
         editor = box;
     } else if (path == u"oracle.source") {
         auto *combo = new QComboBox;
-        for (const char *source : {"demo", "http", "file"})
-            combo->addItem(QString::fromLatin1(source));
+        combo->addItems(OracleSourceName::all());
         combo->setCurrentText(value.toString());
         connect(combo, &QComboBox::currentTextChanged, this, &ConfigDialog::revalidate);
         editor = combo;

@@ -34,7 +34,21 @@ QString HealthBanner::text() const
 
 QString HealthBanner::oracleText(const OracleHealth &oracle)
 {
+    // The demo's figures are made up: its banner says whose prices they are, not how well a
+    // simulation answers; an outage still shows, since the demo is there to show one.
+    if (oracle.demoFeed) {
+        switch (oracle.status) {
+        case OracleHealth::Status::Degraded:
+            return tr("Oracle: demo feed, degraded: %1").arg(oracle.problem);
+        case OracleHealth::Status::Down:
+            return tr("Oracle: demo feed, down: price updates stopped by their circuit breaker");
+        default:
+            return tr("Oracle: demo feed");
+        }
+    }
     switch (oracle.status) {
+    case OracleHealth::Status::NotConfigured:
+        return tr("Oracle not configured");
     case OracleHealth::Status::Unknown:
         return tr("Oracle not measured yet");
     case OracleHealth::Status::Ok:

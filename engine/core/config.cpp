@@ -32,10 +32,6 @@ using Member = std::variant<bool HeartbeatConfig::*, int HeartbeatConfig::*,
 // A rule that needs other fields too; returns why this field's value does not fit them.
 using Relation = std::optional<QString> (*)(const HeartbeatConfig &);
 
-QStringList oracleSources()
-{
-    return {OracleSourceName::Demo, OracleSourceName::Http, OracleSourceName::File};
-}
 
 std::optional<QString> alertAboveCritical(const HeartbeatConfig &c);
 std::optional<QString> topUpAboveAlert(const HeartbeatConfig &c);
@@ -86,7 +82,7 @@ const std::array<FieldRule, 29> kRules = {{
      minuteRetentionAboveRaw},
     {"retention.hour_days", &HeartbeatConfig::retentionHourDays, 1, 3650, false, nullptr,
      hourRetentionAboveMinute},
-    {"oracle.source", &HeartbeatConfig::oracleSource, 0, 0, false, oracleSources},
+    {"oracle.source", &HeartbeatConfig::oracleSource, 0, 0, false, OracleSourceName::all},
     {"oracle.url", &HeartbeatConfig::oracleUrl, 0, 0, false, nullptr, oracleUrlFitsSource},
     {"oracle.path", &HeartbeatConfig::oraclePath, 0, 0, false, nullptr, oraclePathFitsSource},
     {"oracle.timeout_ms", &HeartbeatConfig::oracleTimeoutMs, 100, 60'000},
@@ -438,6 +434,11 @@ QStringList TaskName::all()
             PoolMaintenance, AutoLiquidation, OracleMonitoring, TreasuryMonitoring, ShardBalancing};
 }
 
+QStringList OracleSourceName::all()
+{
+    return {None, Demo, Http, File};
+}
+
 HeartbeatConfig::HeartbeatConfig()
 {
     for (const QString &task : TaskName::all())
@@ -449,6 +450,7 @@ HeartbeatConfig HeartbeatConfig::demoDefaults()
     HeartbeatConfig config;
     config.demo = true;
     config.tickIntervalMs = 2000;
+    config.oracleSource = OracleSourceName::Demo;
     return config;
 }
 
@@ -526,6 +528,10 @@ std::optional<HeartbeatConfig> configFromJson(const QJsonObject &json, ConfigErr
         if (problem)
             return fail(*problem);
     }
+    // The default source depends on `demo`: a file written before "none" existed (or by hand)
+    // that names no source gets the demo feed only in a demo directory.
+    if (!json.value(QStringLiteral("oracle")).toObject().contains(QStringLiteral("source")))
+        config.oracleSource = config.demo ? OracleSourceName::Demo : OracleSourceName::None;
     if (auto problem = checkRelations(config))
         return fail(*problem);
     return config;

@@ -27,9 +27,11 @@ QStringList all();
 
 // Values of "oracle.source" in config.json: where the price oracle reads prices from.
 namespace OracleSourceName {
+inline const QString None = QStringLiteral("none"); // no source: price updates are skipped
 inline const QString Demo = QStringLiteral("demo"); // in-process seeded random walk
 inline const QString Http = QStringLiteral("http"); // GET oracle.url
 inline const QString File = QStringLiteral("file"); // read oracle.path
+QStringList all();
 } // namespace OracleSourceName
 
 // The typed HeartbeatConfig (STYLE.md #11): one struct with defaults, validated on load, written
@@ -60,7 +62,9 @@ struct HeartbeatConfig
     int retentionHourDays = 730;            // >= minute days
 
     // The price oracle ("oracle" object; engine/oracle/ reads these).
-    QString oracleSource = OracleSourceName::Demo; // demo | http | file
+    // none | demo | http | file. A file that does not say takes "demo" in a demo directory and
+    // "none" elsewhere: simulated prices never reach a real ledger unasked.
+    QString oracleSource = OracleSourceName::None;
     QString oracleUrl;                             // http(s) with a host; required for http
     QString oraclePath;                            // the JSON file; required for file
     qint64 oracleTimeoutMs = 5'000;                // 100 .. 60 000, one whole fetch
@@ -72,7 +76,7 @@ struct HeartbeatConfig
     qint64 oracleMaxLatencyMs = 2'000;             // 1 .. 60 000, average fetch latency to alert above
 
     HeartbeatConfig(); // fills `tasks` with every task enabled
-    static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s
+    static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s, the demo price feed
 
     bool isTaskEnabled(const QString &task) const { return tasks.value(task, true); }
 

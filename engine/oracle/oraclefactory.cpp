@@ -30,13 +30,15 @@ std::unique_ptr<OracleSource> makeOracle(const HeartbeatConfig &config,
     }
 
     std::unique_ptr<OracleSource> source;
-    if (config.oracleSource == OracleSourceName::Http) {
+    if (config.oracleSource == OracleSourceName::None) {
+        return nullptr; // no source, and nothing wrong
+    } else if (config.oracleSource == OracleSourceName::Http) {
         source = std::make_unique<HttpOracle>(QUrl(config.oracleUrl), config.oracleTimeoutMs,
                                               config.oracleMaxBodyBytes, std::move(clock));
     } else if (config.oracleSource == OracleSourceName::File) {
         source = std::make_unique<FileOracle>(config.oraclePath, config.oracleMaxBodyBytes,
                                               std::move(clock));
-    } else {
+    } else { // "demo": validateConfig() accepted no other name
         source = std::make_unique<DemoOracle>(kDemoOracleSeed, config.oracleDemoFaultRate,
                                               std::move(clock));
     }

@@ -13,7 +13,7 @@ inline constexpr quint64 kDemoOracleSeed = 20'240'101;
 
 // The source that `config` chooses (oracle.source and its settings). `clock` defaults to the
 // system clock. Returns null, with the reason in `error`, for an oracle section that
-// validateConfig() refuses.
+// validateConfig() refuses; null with `error` untouched for oracle.source "none" (no source).
 std::unique_ptr<OracleSource> makeOracle(const HeartbeatConfig &config,
                                          std::shared_ptr<const Clock> clock = {},
                                          QString *error = nullptr);

@@ -7,8 +7,9 @@
 
 namespace hb {
 
-OracleMonitoringTask::OracleMonitoringTask(std::shared_ptr<OracleMonitor> monitor)
-    : m_monitor(std::move(monitor))
+OracleMonitoringTask::OracleMonitoringTask(std::shared_ptr<OracleMonitor> monitor,
+                                           bool sourceConfigured)
+    : m_monitor(std::move(monitor)), m_sourceConfigured(sourceConfigured)
 {}
 
 QString OracleMonitoringTask::name() const
@@ -20,6 +21,9 @@ TaskResult OracleMonitoringTask::run(const TaskContext &ctx)
 {
     if (!m_monitor)
         return tasks::missingDependency(name(), QStringLiteral("oracle monitor"));
+    if (!m_sourceConfigured)
+        return TaskResult::skipped(
+            QCoreApplication::translate("hb::Tasks", "no price source configured"));
 
     const qint64 now = ctx.clock.nowMs();
     const OracleStats stats = m_monitor->stats(now);

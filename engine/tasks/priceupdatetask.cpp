@@ -27,8 +27,11 @@ TaskResult PriceUpdateTask::run(const TaskContext &ctx)
 {
     if (!m_ledger)
         return tasks::missingDependency(name(), QStringLiteral("ledger"));
+    // No source is a setting (oracle.source "none"), not a fault: nothing to fetch, nothing for
+    // the breaker to count, and the run says why.
     if (!m_oracle)
-        return tasks::missingDependency(name(), QStringLiteral("price oracle"));
+        return TaskResult::skipped(
+            QCoreApplication::translate("hb::Tasks", "no price source configured"));
 
     const qint64 now = ctx.clock.nowMs();
     QHash<QString, double> reference;

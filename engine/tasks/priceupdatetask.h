@@ -13,7 +13,8 @@ class OracleSource;
 // reference for the jump rule. Each good quote is written (one transaction, one audit entry with
 // before/after); a commodity the oracle could not price keeps its old price and fails the run
 // with an error naming it and the cause, so a broken feed opens the task's breaker. Every fetch
-// is recorded in the OracleMonitor the oracle monitoring task reads.
+// is recorded in the OracleMonitor the oracle monitoring task reads. Without an oracle
+// (oracle.source "none") every run is skipped with the reason "no price source configured".
 class PriceUpdateTask final : public MaintenanceTask
 {
 public:

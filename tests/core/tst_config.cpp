@@ -176,6 +176,9 @@ private Q_SLOTS:
     void defaults();
     void demoDefaults();
     void missingKeysTakeDefaults();
+    void oracleSourceDefaultsToTheDemoFeedOnlyInADemo_data();
+    void oracleSourceDefaultsToTheDemoFeedOnlyInADemo();
+    void existingRealFileWithoutOracleSourceGetsNone();
     void roundTrip_data();
     void roundTrip();
     void writesEveryKey();
@@ -222,7 +225,8 @@ void TestConfig::defaults()
     QCOMPARE(c.breakerFailureThreshold, 5);
     QCOMPARE(c.breakerTimeoutMs, qint64(300'000));
     QCOMPARE(c.tasks.size(), qsizetype(10));
-    QCOMPARE(c.oracleSource, u"demo"_s);
+    // Outside the demo nothing is simulated: no price source until one is configured.
+    QCOMPARE(c.oracleSource, u"none"_s);
     QVERIFY(c.oracleUrl.isEmpty());
     QVERIFY(c.oraclePath.isEmpty());
     QCOMPARE(c.oracleTimeoutMs, qint64(5000));
@@ -248,9 +252,11 @@ void TestConfig::demoDefaults()
     const HeartbeatConfig demo = HeartbeatConfig::demoDefaults();
     QVERIFY(demo.demo);
     QCOMPARE(demo.tickIntervalMs, qint64(2000));
+    QCOMPARE(demo.oracleSource, u"demo"_s);
     HeartbeatConfig expected;
     expected.demo = true;
     expected.tickIntervalMs = 2000;
+    expected.oracleSource = OracleSourceName::Demo;
     QCOMPARE(demo, expected);
     QVERIFY(!hb::validateConfig(demo).has_value());
 }
@@ -275,6 +281,62 @@ void TestConfig::missingKeysTakeDefaults()
     QCOMPARE(*partial, expected);
     QVERIFY(!partial->isTaskEnabled(TaskName::AutoLiquidation));
     QVERIFY(partial->isTaskEnabled(TaskName::PriceUpdate));
+}
+
+void TestConfig::oracleSourceDefaultsToTheDemoFeedOnlyInADemo_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    QTest::addColumn<QString>("source");
+
+    const auto oracle = [](const QJsonObject &group) { return QJsonObject{{u"oracle"_s, group}}; };
+    QTest::newRow("empty file") << QJsonObject{} << u"none"_s;
+    QTest::newRow("demo false") << QJsonObject{{u"demo"_s, false}} << u"none"_s;
+    QTest::newRow("demo true") << QJsonObject{{u"demo"_s, true}} << u"demo"_s;
+    QJsonObject realWithGroup = oracle({{u"max_age_ms"_s, 3'600'000}});
+    realWithGroup.insert(u"demo"_s, false);
+    QTest::newRow("real, oracle group without source") << realWithGroup << u"none"_s;
+    QJsonObject demoWithGroup = oracle({{u"timeout_ms"_s, 3'000}});
+    demoWithGroup.insert(u"demo"_s, true);
+    QTest::newRow("demo, oracle group without source") << demoWithGroup << u"demo"_s;
+    // What a file says is kept, either way.
+    QJsonObject demoWithoutFeed = oracle({{u"source"_s, u"none"_s}});
+    demoWithoutFeed.insert(u"demo"_s, true);
+    QTest::newRow("demo with source none") << demoWithoutFeed << u"none"_s;
+    QTest::newRow("real with source demo") << oracle({{u"source"_s, u"demo"_s}}) << u"demo"_s;
+    QTest::newRow("real with source file")
+        << oracle({{u"source"_s, u"file"_s}, {u"path"_s, u"/srv/prices.json"_s}}) << u"file"_s;
+}
+
+void TestConfig::oracleSourceDefaultsToTheDemoFeedOnlyInADemo()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QString, source);
+    ConfigError error;
+    const auto config = configFromJson(json, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(config->oracleSource, source);
+    QVERIFY(!hb::validateConfig(*config).has_value());
+    // Written back, the source is explicit and reads the same.
+    const auto reread = configFromJson(config->toJson(), &error);
+    QVERIFY2(reread, qPrintable(error.toString()));
+    QCOMPARE(reread->toJson().value(u"oracle"_s).toObject().value(u"source"_s).toString(), source);
+}
+
+// A config.json a user wrote for a real ledger before "none" existed, naming no source: it now
+// loads with no price source instead of the demo feed.
+void TestConfig::existingRealFileWithoutOracleSourceGetsNone()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"config.json"_s);
+    QVERIFY(writeFile(path, R"({"version": 1, "demo": false, "tick_interval_ms": 60000,
+                                "oracle": {"timeout_ms": 2000}})"));
+    QString error;
+    const auto loaded = ConfigFile(path).load(&error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->oracleSource, OracleSourceName::None);
+    QCOMPARE(loaded->tickIntervalMs, qint64(60'000));
+    QCOMPARE(loaded->oracleTimeoutMs, qint64(2'000));
 }
 
 void TestConfig::roundTrip_data()
@@ -559,7 +621,7 @@ void TestConfig::rejectsBadField_data()
 
     // The oracle section.
     const QString source = u"oracle.source"_s;
-    const QString oneOf = u"must be one of \"demo\", \"http\", \"file\""_s;
+    const QString oneOf = u"must be one of \"none\", \"demo\", \"http\", \"file\""_s;
     QTest::newRow("oracle.source unknown")
         << withField(source, u"ftp"_s) << source << QStringList{oneOf, u"(got the string \"ftp\")"_s};
     QTest::newRow("oracle.source in capitals")

@@ -45,6 +45,7 @@ struct Rig
         o.state = std::move(state);
         o.tasks = std::move(tasks);
         o.writer = writer;
+        o.oracleSource = OracleSourceName::Http; // the tests' price tasks stand for a real feed
         engine = std::make_unique<HeartbeatEngine>(std::move(o));
         engine->setRecordFeed(feed.get());
         QObject::connect(feed.get(), &RecordFeed::recordsArrived, feed.get(),

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void aRealDirectoryStaysRealWhenOpenedForTheDemo();
     void fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost();
     void nonDemoLedgerStartsEmpty();
+    void demoDirectoryWithoutAPriceSourceKeepsItsWorkload();
     void damagedLedgerNamesTheFile();
 };
 
@@ -49,6 +50,7 @@ void TestRuntime::demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask()
     EngineRuntime runtime(options);
     QVERIFY(runtime.createdDataDir());
     QVERIFY(runtime.seededDemoLedger());
+    QCOMPARE(runtime.oracleSource(), OracleSourceName::Demo);
     QVERIFY(QFileInfo::exists(runtime.ledgerPath() + u"/catalog.db"_s));
     QCOMPARE(runtime.ledger()->countLoans().total, qint64(3000));
     QVERIFY2(runtime.ledger()->shardCount() >= 4,
@@ -154,7 +156,10 @@ void TestRuntime::aRealDirectoryStaysRealWhenOpenedForTheDemo()
 
     EngineSnapshot shown;
     bool got = false;
-    connect(reopened.engine(), &HeartbeatEngine::snapshotChanged, this,
+    // Snapshots still queued when the test returns die with `receiver`, not in a later test's
+    // event loop writing to this frame's dead locals.
+    QObject receiver;
+    connect(reopened.engine(), &HeartbeatEngine::snapshotChanged, &receiver,
             [&shown, &got](const EngineSnapshot &s) {
                 shown = s;
                 got = !s->tasks.isEmpty();
@@ -163,6 +168,9 @@ void TestRuntime::aRealDirectoryStaysRealWhenOpenedForTheDemo()
     QVERIFY(QTest::qWaitFor([&got] { return got; }, 5000));
     reopened.stop();
     QCOMPARE(shown->tickIntervalMs, HeartbeatConfig().tickIntervalMs); // 30 s, from config.json
+    // Nor the demo's simulated prices: a real directory has no price source until one is set.
+    QCOMPARE(reopened.oracleSource(), OracleSourceName::None);
+    QCOMPARE(shown->oracleSource, OracleSourceName::None);
     QStringList tasks;
     for (const TaskStatus &t : shown->tasks)
         tasks.append(t.name);
@@ -235,6 +243,68 @@ void TestRuntime::nonDemoLedgerStartsEmpty()
     QVERIFY(!runtime.seededDemoLedger());
     QCOMPARE(runtime.ledger()->countLoans().total, qint64(0));
     QVERIFY(runtime.oracleMonitor());
+    // The config.json it wrote says so, for the user to change.
+    QCOMPARE(runtime.oracleSource(), OracleSourceName::None);
+    QString error;
+    const auto written = ConfigFile(runtime.configPath()).load(&error);
+    QVERIFY2(written, qPrintable(error));
+    QCOMPARE(written->oracleSource, OracleSourceName::None);
+
+    // Price updates are skipped with the reason, every tick, never failed.
+    RecordFeed feed;
+    runtime.host().setRecordFeed(&feed);
+    QVector<ExecutionRecord> prices;
+    connect(&feed, &RecordFeed::recordsArrived, this, [&prices](const RecordBatch &batch) {
+        for (const ExecutionRecord &r : batch.executions) {
+            if (r.task == TaskName::PriceUpdate)
+                prices.append(r);
+        }
+    });
+    runtime.start();
+    QVERIFY(QTest::qWaitFor([&prices] { return !prices.isEmpty(); }, 5000));
+    runtime.stop();
+    QCOMPARE(prices.constFirst().outcome, Outcome::Skipped);
+    QCOMPARE(prices.constFirst().error, u"no price source configured"_s);
+}
+
+// A demo directory whose user turned the demo feed off: no prices, but still the demo workload.
+void TestRuntime::demoDirectoryWithoutAPriceSourceKeepsItsWorkload()
+{
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    options.demo = true;
+    options.demoLoans = 50;
+    QString configPath;
+    {
+        EngineRuntime first(options);
+        configPath = first.configPath();
+    }
+    QString error;
+    HeartbeatConfig config = *ConfigFile(configPath).load(&error);
+    config.oracleSource = OracleSourceName::None;
+    QVERIFY2(ConfigFile(configPath).save(config, &error), qPrintable(error));
+
+    EngineRuntime runtime(options);
+    QCOMPARE(runtime.oracleSource(), OracleSourceName::None);
+    EngineSnapshot shown;
+    bool got = false;
+    // Snapshots still queued when the test returns die with `receiver`, not in a later test's
+    // event loop writing to this frame's dead locals.
+    QObject receiver;
+    connect(runtime.engine(), &HeartbeatEngine::snapshotChanged, &receiver,
+            [&shown, &got](const EngineSnapshot &s) {
+                shown = s;
+                got = !s->tasks.isEmpty();
+            });
+    runtime.start();
+    QVERIFY(QTest::qWaitFor([&got] { return got; }, 5000));
+    runtime.stop();
+    QCOMPARE(shown->oracleSource, OracleSourceName::None);
+    QStringList tasks;
+    for (const TaskStatus &t : shown->tasks)
+        tasks.append(t.name);
+    QVERIFY2(tasks.contains(DemoWorkloadTask::kName), qPrintable(tasks.join(u", ")));
 }
 
 void TestRuntime::damagedLedgerNamesTheFile()

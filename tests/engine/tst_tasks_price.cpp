@@ -1,7 +1,8 @@
 // The price update task end to end: a real engine (on the test thread, ticked by hand), a real
 // ledger, the HTTP oracle that makeOracle(config) builds, and a local HTTP server serving
 // malformed JSON. Five failed fetches in a row open the task's breaker; once the feed is good
-// again the half-open trial writes the prices and closes it.
+// again the half-open trial writes the prices and closes it. Without a price source (oracle.source
+// "none") both oracle tasks are skipped with the reason, and the breaker neither trips nor heals.
 
 #include "engine.h"
 #include "ledger/ledger.h"
@@ -9,6 +10,8 @@
 #include "oracle/oraclemonitor.h"
 #include "oracle/pricedocument.h"
 #include "recordfeed.h"
+#include "snapshot.h"
+#include "tasks/oraclemonitoringtask.h"
 #include "tasks/priceupdatetask.h"
 #include "testsupport.h"
 
@@ -28,6 +31,9 @@ class TestPriceUpdateBreaker : public QObject
 private Q_SLOTS:
     void initTestCase();
     void malformedFeedOpensTheBreakerAndAGoodOneClosesIt();
+    void noPriceSourceIsSkippedAndLeavesTheBreakerAlone();
+    void halfOpenTrialWithoutASourceLeavesTheNextTickFree();
+    void oracleMonitoringWithoutASourceRaisesNoAlert();
 
 private:
     QHttpServer m_http;
@@ -125,6 +131,154 @@ void TestPriceUpdateBreaker::malformedFeedOpensTheBreakerAndAGoodOneClosesIt()
     // Fresh now: the next tick has nothing to fetch.
     QCOMPARE(tick().items, 0);
     QCOMPARE(monitor->stats(m_clock->nowMs()).fetches, 6);
+}
+
+namespace {
+
+// An engine on the test thread, ticked by hand, as EngineRuntime builds it for a directory whose
+// config names no price source: the builtin tasks get no oracle.
+struct NoSourceRig
+{
+    std::shared_ptr<FakeClock> clock;
+    QTemporaryDir dir;
+    std::shared_ptr<Ledger> ledger;
+    std::shared_ptr<OracleMonitor> monitor = std::make_shared<OracleMonitor>();
+    std::unique_ptr<HeartbeatEngine> engine;
+    RecordFeed feed;
+    QVector<ExecutionRecord> records;
+
+    NoSourceRig(std::shared_ptr<FakeClock> fakeClock, const QStringList &tasks,
+                PersistedState state = {})
+        : clock(std::move(fakeClock))
+    {
+        LedgerOptions ledgerOptions;
+        ledgerOptions.clock = clock;
+        ledger = std::make_shared<Ledger>(dir.filePath(u"ledger"_s), ledgerOptions);
+        HeartbeatConfig config; // oracle.source "none", as outside the demo
+        config.tickIntervalMs = 60'000;
+        TaskEnvironment environment;
+        environment.ledger = ledger;
+        environment.oracleMonitor = monitor; // and no oracle
+        const TaskRegistry builtin = TaskRegistry::builtin();
+        EngineOptions options;
+        options.clock = clock;
+        options.config = config;
+        options.state = std::move(state);
+        for (const auto &task : builtin.create(environment)) {
+            if (tasks.contains(task->name()))
+                options.tasks.push_back(task);
+        }
+        engine = std::make_unique<HeartbeatEngine>(std::move(options));
+        engine->setRecordFeed(&feed);
+        QObject::connect(&feed, &RecordFeed::recordsArrived, &feed,
+                         [this](const RecordBatch &batch) { records += batch.executions; });
+    }
+
+    // One tick; its record of `task`.
+    ExecutionRecord tick(const QString &task)
+    {
+        QSignalSpy finished(engine.get(), &HeartbeatEngine::tickFinished);
+        engine->tickNow();
+        if (finished.isEmpty() && !finished.wait(10'000))
+            return {};
+        QCoreApplication::processEvents();
+        for (auto it = records.crbegin(); it != records.crend(); ++it) {
+            if (it->task == task)
+                return *it;
+        }
+        return {};
+    }
+    BreakerStatus breaker(const QString &task)
+    {
+        for (const BreakerStatus &b : engine->snapshot()->breakers) {
+            if (b.task == task)
+                return b;
+        }
+        return {};
+    }
+};
+
+} // namespace
+
+void TestPriceUpdateBreaker::noPriceSourceIsSkippedAndLeavesTheBreakerAlone()
+{
+    // Three failures from an earlier feed: a success would clear them, a failure add to them.
+    PersistedState state;
+    BreakerStatus earlier;
+    earlier.task = TaskName::PriceUpdate;
+    earlier.failureCount = 3;
+    earlier.lastFailureMs = m_clock->nowMs() - 60'000;
+    state.breakers.append(earlier);
+    NoSourceRig rig(m_clock, {TaskName::PriceUpdate}, state);
+    const qint64 stale = m_clock->nowMs() - 2 * 86'400'000;
+    rig.ledger->setPrice({Commodity::Rice, 14'000, stale, u"old"_s});
+
+    // More ticks than the breaker's threshold: a failing run would have opened it.
+    for (int i = 0; i < 7; ++i) {
+        const ExecutionRecord r = rig.tick(TaskName::PriceUpdate);
+        QCOMPARE(r.outcome, Outcome::Skipped);
+        QCOMPARE(r.error, u"no price source configured"_s);
+        const BreakerStatus b = rig.breaker(TaskName::PriceUpdate);
+        QCOMPARE(b.state, BreakerState::Closed);
+        QCOMPARE(b.failureCount, 3);
+        m_clock->advance(60'000);
+    }
+    const EngineState s = *rig.engine->snapshot();
+    QCOMPARE(s.metrics.failedExecutions, qint64(0));
+    QCOMPARE(s.metrics.successfulExecutions, qint64(0));
+    QVERIFY(s.activeAlerts.isEmpty());
+    // The task list says why it does not run.
+    QCOMPARE(s.tasks.constFirst().lastOutcome, Outcome::Skipped);
+    QCOMPARE(s.tasks.constFirst().lastError, u"no price source configured"_s);
+    // Nothing was fetched or written; the banner's view: not configured, not down.
+    QCOMPARE(rig.monitor->stats(m_clock->nowMs()).fetches, qint64(0));
+    QCOMPARE(rig.ledger->price(Commodity::Rice)->price, 14'000.0);
+    QCOMPARE(rig.ledger->price(Commodity::Rice)->updatedAtMs, stale);
+    QCOMPARE(OracleHealth::evaluate(s).status, OracleHealth::Status::NotConfigured);
+}
+
+void TestPriceUpdateBreaker::halfOpenTrialWithoutASourceLeavesTheNextTickFree()
+{
+    // The breaker an earlier feed opened; its timeout has passed, so the next tick is its trial.
+    PersistedState state;
+    BreakerStatus open;
+    open.task = TaskName::PriceUpdate;
+    open.state = BreakerState::Open;
+    open.failureCount = 5;
+    open.openedAtMs = m_clock->nowMs() - 600'000;
+    open.lastFailureMs = open.openedAtMs;
+    state.breakers.append(open);
+    NoSourceRig rig(m_clock, {TaskName::PriceUpdate}, state);
+
+    // The skipped trial proves nothing: the breaker neither closes nor opens again, and the next
+    // tick may try again instead of waiting for a result that never comes.
+    for (int i = 0; i < 3; ++i) {
+        const ExecutionRecord r = rig.tick(TaskName::PriceUpdate);
+        QCOMPARE(r.outcome, Outcome::Skipped);
+        QCOMPARE(r.error, u"no price source configured"_s);
+        QCOMPARE(rig.breaker(TaskName::PriceUpdate).state, BreakerState::HalfOpen);
+        QCOMPARE(rig.breaker(TaskName::PriceUpdate).failureCount, 5);
+        m_clock->advance(1'000);
+    }
+}
+
+void TestPriceUpdateBreaker::oracleMonitoringWithoutASourceRaisesNoAlert()
+{
+    NoSourceRig rig(m_clock, {TaskName::OracleMonitoring});
+    // Even a reading left from some earlier feed, three days old, is no "stale prices" warning:
+    // there is no feed to be stale.
+    OracleResult old;
+    old.quotes.append({u"rice"_s, 12'000, m_clock->nowMs() - 3 * 86'400'000, u"test"_s});
+    rig.monitor->record(old, m_clock->nowMs());
+
+    const ExecutionRecord r = rig.tick(TaskName::OracleMonitoring);
+    QCOMPARE(r.outcome, Outcome::Skipped);
+    QCOMPARE(r.error, u"no price source configured"_s);
+    const EngineState s = *rig.engine->snapshot();
+    QVERIFY2(s.activeAlerts.isEmpty(), qPrintable(s.activeAlerts.value(0).message));
+    QVERIFY(!s.gauges.contains(u"oracle.freshness_ms"_s));
+    QCOMPARE(rig.breaker(TaskName::OracleMonitoring).failureCount, 0);
+    QCOMPARE(OracleHealth::evaluate(s).status, OracleHealth::Status::NotConfigured);
 }
 
 QTEST_GUILESS_MAIN(TestPriceUpdateBreaker)

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void demoCancelled();
     void factory_data();
     void factory();
+    void factoryBuildsNoSourceForNone();
     void factoryRefusesBadConfig();
 };
 
@@ -557,6 +558,16 @@ void TestOracle::factory()
     QVERIFY(error.isEmpty());
 }
 
+void TestOracle::factoryBuildsNoSourceForNone()
+{
+    // The default outside the demo: no source, and nothing wrong with that.
+    HeartbeatConfig config;
+    QCOMPARE(config.oracleSource, OracleSourceName::None);
+    QString error;
+    QVERIFY(!makeOracle(config, nullptr, &error));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
 void TestOracle::factoryRefusesBadConfig()
 {
     HeartbeatConfig config;
@@ -569,7 +580,7 @@ void TestOracle::factoryRefusesBadConfig()
     config.tickIntervalMs = 1;
     QVERIFY(!makeOracle(config, nullptr, &error));
     QVERIFY2(error.contains(u"oracle.url"), qPrintable(error));
-    HeartbeatConfig other;
+    HeartbeatConfig other = HeartbeatConfig::demoDefaults();
     other.tickIntervalMs = 1;
     QVERIFY(makeOracle(other));
     // The demo source honours the configured fault rate.

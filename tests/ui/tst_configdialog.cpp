@@ -17,6 +17,7 @@ private Q_SLOTS:
     void badValueIsExplainedNextToItsField_data();
     void badValueIsExplainedNextToItsField();
     void goodEditsProduceTheConfig();
+    void oracleSourceOffersNone();
     void viewersCannotEdit();
 };
 
@@ -95,6 +96,30 @@ void TestConfigDialog::goodEditsProduceTheConfig()
     QVERIFY(!c.isTaskEnabled(TaskName::PriceUpdate));
     QCOMPARE(c.oracleSource, QStringLiteral("file"));
     QCOMPARE(c.oraclePath, QStringLiteral("/tmp/prices.json"));
+}
+
+void TestConfigDialog::oracleSourceOffersNone()
+{
+    // A real directory's config starts with no price source; the demo's with the demo feed.
+    ConfigDialog real(HeartbeatConfig(), true);
+    auto *source = qobject_cast<QComboBox *>(real.editor(QStringLiteral("oracle.source")));
+    QVERIFY(source);
+    QCOMPARE(source->currentText(), QStringLiteral("none"));
+    QStringList offered;
+    for (int i = 0; i < source->count(); ++i)
+        offered.append(source->itemText(i));
+    QCOMPARE(offered, (QStringList{QStringLiteral("none"), QStringLiteral("demo"),
+                                   QStringLiteral("http"), QStringLiteral("file")}));
+
+    ConfigDialog demo(HeartbeatConfig::demoDefaults(), true);
+    source = qobject_cast<QComboBox *>(demo.editor(QStringLiteral("oracle.source")));
+    QCOMPARE(source->currentText(), QStringLiteral("demo"));
+    // Turning the demo feed off is a valid edit that needs nothing else.
+    source->setCurrentText(QStringLiteral("none"));
+    QVERIFY(demo.isValid());
+    QVERIFY(saveButton(demo)->isEnabled());
+    QCOMPARE(demo.config().oracleSource, QStringLiteral("none"));
+    QVERIFY(demo.config().demo);
 }
 
 void TestConfigDialog::viewersCannotEdit()

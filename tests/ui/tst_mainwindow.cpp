@@ -36,8 +36,8 @@ void TestMainWindow::showsLiveMetricsAndTasks()
     QCOMPARE(w.window->taskModel()->rowCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(w.window->healthBanner()->level(), HealthBanner::Level::Healthy, 2000);
     QVERIFY(w.window->healthBanner()->text().contains(u"Healthy"));
-    // This engine has no oracle monitoring task: nothing measured, and the banner says so.
-    QVERIFY2(w.window->healthBanner()->text().contains(u"Oracle not measured yet"),
+    // This engine was built with no price source: the banner says so, not "Oracle OK".
+    QVERIFY2(w.window->healthBanner()->text().contains(u"Oracle not configured"),
              qPrintable(w.window->healthBanner()->text()));
     QVERIFY(w.window->metricsPanel()->figure(QStringLiteral("ticks")).toInt() >= 2);
     QCOMPARE(w.window->metricsPanel()->figure(QStringLiteral("failed")), QStringLiteral("0"));
@@ -107,6 +107,7 @@ void TestMainWindow::bannerSaysHowTheOracleIs()
 {
     HealthBanner banner;
     EngineState s;
+    s.oracleSource = OracleSourceName::Http;
     s.metrics.lastTickMs = 1'000'000;
     s.gauges.insert(u"oracle.error_rate"_s, 0.02);
     s.gauges.insert(u"oracle.latency_ms"_s, 120);
