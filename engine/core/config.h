@@ -32,8 +32,9 @@ inline const QString Http = QStringLiteral("http"); // GET oracle.url
 inline const QString File = QStringLiteral("file"); // read oracle.path
 } // namespace OracleSourceName
 
-// The typed HeartbeatConfig (STYLE.md #11): one struct with defaults, validated on load, written
-// atomically. config.json holds exactly these fields (snake_case keys); see README "config.json".
+// The typed HeartbeatConfig (docs/architecture.md, "config.json"): one struct with defaults,
+// validated on load, written atomically. config.json holds exactly these fields (snake_case keys);
+// see README "config.json".
 struct HeartbeatConfig
 {
     static constexpr int FormatVersion = 1;
