@@ -9,8 +9,8 @@
 
 namespace hb::cli {
 
-// Exit statuses shared by both binaries (DESIGN.md "Who uses it"): 0 on success, 2 for bad
-// options or bad config/data.
+// Exit statuses shared by both binaries (docs/architecture.md, "Command line"): 0 on success, 2 for
+// bad options or bad config/data.
 constexpr int ExitOk = 0;
 constexpr int ExitBadInput = 2;
 

@@ -1,6 +1,7 @@
 // heartbeat-dashboard: hosts the engine on a worker thread and shows it live.
 
 #include "adminsession.h"
+#include "appicon.h"
 #include "cli.h"
 #include "core/logging.h"
 #include "mainwindow.h"
@@ -76,6 +77,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("heartbeat-dashboard"));
     QCoreApplication::setOrganizationName(QStringLiteral("Heartbeat"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HB_VERSION));
+    // Every window and dialog (the start-up error box too) shows the app icon; on Wayland the
+    // desktop entry's name ties the windows to resources/heartbeat-dashboard.desktop.
+    QApplication::setWindowIcon(appIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("heartbeat-dashboard"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

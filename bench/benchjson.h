@@ -2,7 +2,8 @@
 
 // One JSON object per line: {"name":…, "value":…, "unit":…, "baseline":…, "ratio":…}
 // `baseline` is a figure measured in the same run that the value is compared against (or the
-// target, where the issue names an absolute figure); `ratio` is value / baseline.
+// target, where the README's Performance table names an absolute figure); `ratio` is value /
+// baseline.
 
 #include <QJsonDocument>
 #include <QJsonObject>

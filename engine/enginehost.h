@@ -11,9 +11,9 @@ namespace hb {
 
 class RecordFeed;
 
-// Owns the engine's thread (STYLE.md #4): the engine is moved to a QThread owned through a
-// unique_ptr whose deleter quits and joins it. Other threads talk to the engine only through
-// queued calls; command() delivers the result back on the main thread.
+// Owns the engine's thread (docs/architecture.md, "Threads"): the engine is moved to a QThread
+// owned through a unique_ptr whose deleter quits and joins it. Other threads talk to the engine
+// only through queued calls; command() delivers the result back on the main thread.
 class EngineHost
 {
 public:

@@ -47,7 +47,7 @@ struct EngineState
     qint64 nextTickAtMs = 0;         // when the next tick starts; 0: no tick scheduled
 };
 
-// The price feed at a glance (DESIGN.md "Health": "plus oracle status"), judged from what the
+// The price feed at a glance (docs/architecture.md, "Health"), judged from what the
 // oracle monitoring task measured, its alerts and the price update task's circuit breaker.
 struct OracleHealth
 {
@@ -68,8 +68,8 @@ struct OracleHealth
     static OracleHealth evaluate(const EngineState &state);
 };
 
-// The one value that crosses from the engine thread to the GUI (STYLE.md #3): immutable,
-// implicitly shared, cheap to copy.
+// The one value that crosses from the engine thread to the GUI (docs/architecture.md, "A tick"):
+// immutable, implicitly shared, cheap to copy.
 class EngineSnapshot
 {
 public:
@@ -84,8 +84,8 @@ private:
     std::shared_ptr<const EngineState> d;
 };
 
-// DESIGN.md "Health": the heartbeat is fresh when the last tick started less than 2 minutes
-// ago; healthy = fresh and not paused and not in maintenance.
+// docs/architecture.md, "Health": the heartbeat is fresh when the last tick started less than 2
+// minutes ago; healthy = fresh and not paused and not in maintenance.
 struct Health
 {
     static constexpr qint64 FreshnessMs = 120'000;

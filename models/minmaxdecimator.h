@@ -10,8 +10,8 @@
 namespace hb {
 
 // Reduces a time-ordered stream of values to what a line chart of `columns` pixels can show:
-// for each pixel column the lowest and the highest value, in time order (DESIGN.md "Charts",
-// STYLE.md #8). Spikes survive however many points share a column, and the output never holds
+// for each pixel column the lowest and the highest value, in time order (docs/architecture.md,
+// "Charts"). Spikes survive however many points share a column, and the output never holds
 // more than 2 × columns points. x is the time in epoch ms, y the value.
 //
 // Column c holds the times t with (t - from) * columns / (to - from) == c in integer

@@ -9,11 +9,11 @@
 
 namespace hb {
 
-// Bounded memory for one live chart series at several resolutions (STYLE.md #8, after
-// Netdata's tiers): a ring of the newest raw points plus 1 s, 1 min and 1 h tiers, each bucket
-// keeping count / min / max / sum, each tier a bounded ring too. A redraw asks for points() of a
-// time range at a pixel width and gets at most two points per pixel column (min/max decimation)
-// from the finest tier that still covers the range.
+// Bounded memory for one live chart series at several resolutions (docs/architecture.md,
+// "Charts"; after Netdata's tiers): a ring of the newest raw points plus 1 s, 1 min and 1 h tiers,
+// each bucket keeping count / min / max / sum, each tier a bounded ring too. A redraw asks for
+// points() of a time range at a pixel width and gets at most two points per pixel column (min/max
+// decimation) from the finest tier that still covers the range.
 //
 // Times are epoch milliseconds. Points normally arrive in time order; a late one (tasks of a
 // tick finish out of order) is inserted where it belongs. Not thread-safe: one thread owns it.

@@ -7,7 +7,8 @@
 namespace hb {
 
 // One row per task: its toggle, its last run and its breaker. Fed by engine snapshots; a
-// snapshot with the same tasks updates the rows with one ranged dataChanged (STYLE.md #7).
+// snapshot with the same tasks updates the rows with one ranged dataChanged (docs/architecture.md,
+// "Conventions").
 class TaskTableModel : public QAbstractTableModel
 {
     Q_OBJECT

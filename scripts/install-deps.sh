@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libsqlitecpp-dev libsqlite3-dev libgl1-mesa-dev
+  libqt6svg6 desktop-file-utils
   xvfb xauth
 )
 

@@ -39,8 +39,8 @@ class LiveChart;
 // RedrawDelayMs, handing every series at most two points per plot pixel via replace().
 // 5 min draws from the live buffers. Longer ranges read metrics.db (setMetricsPath) on a worker
 // thread; each read carries a request id and a result that is no longer the newest request is
-// dropped, as is one whose panel is gone (STYLE.md #6). Without a metrics path, longer ranges
-// show what the live buffers' coarser tiers hold (what this window has seen).
+// dropped, as is one whose panel is gone (docs/architecture.md, "Threads"). Without a metrics path,
+// longer ranges show what the live buffers' coarser tiers hold (what this window has seen).
 class ChartPanel : public QWidget
 {
     Q_OBJECT

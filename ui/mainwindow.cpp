@@ -2,6 +2,7 @@
 
 #include "adminsession.h"
 #include "alertlistmodel.h"
+#include "appicon.h"
 #include "auditlogmodel.h"
 #include "auditpanel.h"
 #include "breakerpanel.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Heartbeat Dashboard"));
+    setWindowIcon(appIcon());
 
     m_taskView->setObjectName(QStringLiteral("taskTable"));
     m_taskView->setModel(m_taskModel);
@@ -131,7 +133,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     });
     m_host.setRecordFeed(m_feed);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray = new QSystemTrayIcon(appIcon(), this);
         m_tray->setToolTip(tr("Heartbeat Dashboard"));
         m_tray->show();
     }

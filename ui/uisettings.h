@@ -6,7 +6,8 @@
 namespace hb {
 
 // Everything the dashboard remembers between runs, typed, read and written in one place
-// (STYLE.md #11). Stored with QSettings under the organisation "Heartbeat".
+// (docs/architecture.md, "Conventions": typed settings). Stored with QSettings under the
+// organisation "Heartbeat".
 struct UiSettings
 {
     QByteArray windowGeometry;

@@ -34,8 +34,9 @@ inline const QString File = QStringLiteral("file"); // read oracle.path
 QStringList all();
 } // namespace OracleSourceName
 
-// The typed HeartbeatConfig (STYLE.md #11): one struct with defaults, validated on load, written
-// atomically. config.json holds exactly these fields (snake_case keys); see README "config.json".
+// The typed HeartbeatConfig (docs/architecture.md, "config.json"): one struct with defaults,
+// validated on load, written atomically. config.json holds exactly these fields (snake_case keys);
+// see README "config.json".
 struct HeartbeatConfig
 {
     static constexpr int FormatVersion = 1;

@@ -97,11 +97,11 @@ std::optional<QString> checkFinished(const QNetworkReply &reply, const QByteArra
 // One GET, bounded in time and size.
 //
 // Thread: fetch() runs synchronously on the price task's QThreadPool thread. Pool threads are
-// QThreads, so a QNetworkAccessManager and a local QEventLoop work there. DESIGN.md puts a QNAM
-// on the engine thread; a QNAM per fetch on the task's own thread is simpler and isolated
-// instead: nothing crosses threads, a hung exchange can only hold up its own task (which the
-// engine times out), and nothing outlives the fetch. A new connection per fetch costs nothing
-// at one fetch per tick.
+// QThreads, so a QNetworkAccessManager and a local QEventLoop work there (docs/architecture.md,
+// "Threads"). A QNAM per fetch on the task's own thread, rather than one shared on the engine
+// thread, is simple and isolated: nothing crosses threads, a hung exchange can only hold up its own
+// task (which the engine times out), and nothing outlives the fetch. A new connection per fetch
+// costs nothing at one fetch per tick.
 Download download(const QUrl &url, qint64 timeoutMs, qint64 maxBytes,
                   const std::atomic_bool &cancelled)
 {

@@ -180,7 +180,7 @@ void TestRuntime::aRealDirectoryStaysRealWhenOpenedForTheDemo()
 
 void TestRuntime::fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost()
 {
-    // The case: --demo-loans 50000 on a fresh data directory.
+    // A large demo: --demo-loans 50000 on a fresh data directory.
     constexpr qint64 kLoans = 50'000;
     QTemporaryDir dir;
     const auto clock = std::make_shared<FakeClock>();

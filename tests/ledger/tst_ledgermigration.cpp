@@ -343,7 +343,7 @@ void TestLedgerMigration::staleCopiesAreRemovedAfterUncleanShutdown()
 void TestLedgerMigration::demoLedgerGrowsWithoutLosingLoans()
 {
     Fixture f;
-    // The 50 000 loans at capacity 1000, scaled down 10x to stay fast.
+    // A 50 000-loan demo ledger at capacity 1000, scaled down 10x to stay fast.
     Ledger ledger(f.dir(), f.options());
     DemoLedgerOptions demo;
     demo.loans = 5000;

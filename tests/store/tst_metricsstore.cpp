@@ -73,7 +73,7 @@ void TestMetricsStore::documentedColumns_data()
         QTest::newRow(table) << QString::fromUtf8(table)
                              << QString::fromUtf8(columns).split(QLatin1Char(' '));
     };
-    // DESIGN.md "Metrics store": users' scripts rely on these names.
+    // docs/architecture.md, "metrics.db": users' scripts rely on these names.
     row("executions", "id tick_id task started_at_ms duration_ms outcome items error");
     row("ticks", "id started_at_ms duration_ms ran succeeded failed skipped_reason");
     row("breaker_state", "task state failure_count last_failure_ms opened_at_ms");
