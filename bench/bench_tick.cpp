@@ -155,7 +155,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < kSteadyTicks; ++i)
         scans.push_back(scanPlainTable(plain, &scanned));
 
-    bench::printFigure("tick_all_tasks_ms", median(ticks), "ms", median(scans),
+    bench::printFigure("tick_all_tasks_ms", median(ticks), "ms", median(scans), std::nullopt,
                        {{QStringLiteral("loans"), loans},
                         {QStringLiteral("shards"), ledger->shardCount()},
                         {QStringLiteral("seed_shards"), seeded.shards},

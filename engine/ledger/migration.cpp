@@ -139,11 +139,15 @@ qint64 ShardMigrator::migrate(const ShardRing &from, const ShardRing &to,
                 });
         }
         std::sort(receiving.begin(), receiving.end());
-        for (const int destination : std::as_const(receiving)) {
-            Shard &shard = m_shards.at(destination);
+        const auto commit = [](Shard &shard) {
             shard.commitBulk();
             shard.setPowerSafe(false);
+        };
+        if (!receiving.isEmpty()) {
+            commit(m_shards.at(receiving.constFirst()));
             crashIf(MigrationCrashPoint::MidCopy);
+            // The others at once: each commit waits for its own sync.
+            m_shards.runConcurrently(receiving.mid(1), commit);
         }
     } catch (...) {
         for (const int destination : std::as_const(receiving)) {

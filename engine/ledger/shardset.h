@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -26,11 +27,16 @@ public:
     Shard &open(int id);
     // New, empty shards, opened: each file is built whole (Shard::createFile), then the folder
     // is synced once for all of them. A leftover file of one of those names, which no catalog
-    // lists, is removed first.
+    // lists, is removed first. Several files are built and opened at once (on threads of its
+    // own, joined before it returns); on failure the ones that opened stay open.
     void create(const QVector<int> &ids);
     Shard *find(int id);
     // The open shard `id`; StoreError naming its file if it is not open.
     Shard &at(int id);
+    // work(shard) for each of the open shards `ids`, several at once (on threads of its own,
+    // joined before it returns; each shard is used by one thread at a time). After a failure
+    // no further shard starts; the first exception is rethrown.
+    void runConcurrently(const QVector<int> &ids, const std::function<void(Shard &)> &work);
     // Closes the shard and deletes its files.
     void remove(int id);
 
