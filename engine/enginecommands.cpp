@@ -88,7 +88,8 @@ void HeartbeatEngine::onStoreFailed(const QString &message)
     m_storeFailed = true;
     m_storeFailedAtMs = m_clock->nowMs();
     const QString reason = tr("metrics store failed: %1").arg(message);
-    qCCritical(lcEngine).noquote() << reason << "- emergency pause";
+    // Info: the binaries report the failure themselves (heartbeatd in its one stderr line).
+    qCInfo(lcEngine).noquote() << reason << "- emergency pause";
     // An admin's pause keeps its reason; the alert says what else is wrong.
     if (!m_emergencyStop) {
         m_emergencyStop = true;

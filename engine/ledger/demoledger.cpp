@@ -166,6 +166,17 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
     ledger.rebalance();
     for (const PriceQuote &quote : demoPrices(options.nowMs))
         ledger.setPrice(quote);
+    // Before the seed entry, which records the totals as stored: one correction follows.
+    if (options.driftPoolTotals && options.loans > 0) {
+        QVector<PoolTotals> stored = ledger.storedPoolTotals();
+        for (PoolTotals &t : stored) {
+            if (t.pool == DemoLoanGenerator::pools().at(2)) {
+                t.totalPrincipal += 500'000'000; // IDR 5 000 000, half a median loan
+                t.activeLoans += 1;
+                ledger.setStoredPoolTotals({t});
+            }
+        }
+    }
     // The import is one audit entry, committed with its last step: the ledger and the audit
     // log agree from the first second.
     const LoanCounts counts = ledger.countLoans();
@@ -187,16 +198,6 @@ DemoSeedReport seedDemoLedger(Ledger &ledger, const DemoLedgerOptions &options)
           {QStringLiteral("prices"), kCommodityCount},
           {QStringLiteral("pools"), pools},
           {QStringLiteral("seed"), QString::number(options.seed)}}});
-    if (options.driftPoolTotals && options.loans > 0) {
-        QVector<PoolTotals> stored = ledger.storedPoolTotals();
-        for (PoolTotals &t : stored) {
-            if (t.pool == DemoLoanGenerator::pools().at(2)) {
-                t.totalPrincipal += 500'000'000; // IDR 5 000 000, half a median loan
-                t.activeLoans += 1;
-                ledger.setStoredPoolTotals({t});
-            }
-        }
-    }
     DemoSeedReport seeded;
     seeded.loans = options.loans;
     seeded.shards = ledger.shardCount();

@@ -433,17 +433,25 @@ qint64 Shard::markOverdue(qint64 nowMs, const AuditNote *note)
 {
     try {
         SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        // RETURNING: the audit entry names the loans it changed (while they stay readable).
         SQLite::Statement update(*m_db, "UPDATE loans SET status = ?, updated_ms = ?"
-                                        " WHERE status = ? AND due_ms < ?");
+                                        " WHERE status = ? AND due_ms < ? RETURNING id");
         bindText(update, 1, names().status[size_t(LoanStatus::Overdue)]);
         bindInt(update, 2, nowMs);
         bindText(update, 3, names().status[size_t(LoanStatus::Active)]);
         bindInt(update, 4, nowMs);
-        const qint64 changed = update.exec();
-        if (changed > 0 && note && !note->isEmpty())
-            outbox::write(*m_db, outbox::entryFor(*note, nowMs,
-                                                  {{QStringLiteral("shard"), m_id},
-                                                   {QStringLiteral("count"), changed}}));
+        qint64 changed = 0;
+        QJsonArray ids;
+        while (update.executeStep()) {
+            if (++changed <= 50)
+                ids.append(textOf(update.getColumn(0)));
+        }
+        if (changed > 0 && note && !note->isEmpty()) {
+            QJsonObject extra{{QStringLiteral("shard"), m_id}, {QStringLiteral("count"), changed}};
+            if (changed <= 50)
+                extra.insert(QStringLiteral("loans"), ids);
+            outbox::write(*m_db, outbox::entryFor(*note, nowMs, extra));
+        }
         transaction.commit();
         return changed;
     } catch (const std::exception &e) {

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void eachChangeWritesOneEntryInItsFile();
     void refusedOrUnappliedChangesWriteNothing();
     void insertWritesOneEntryPerShard();
+    void overdueMarkingNamesItsLoans();
     void takenOnceUntilAcknowledgedOrReleased();
     void leftoversAreTakenAfterReopen();
     void conflictTakesBackTheEntries();
@@ -190,6 +191,31 @@ void TestAuditOutbox::insertWritesOneEntryPerShard()
     }
     QCOMPARE(counted, qint64(loans.size()));
     QCOMPARE(ids.size(), loans.size());
+}
+
+void TestAuditOutbox::overdueMarkingNamesItsLoans()
+{
+    auto ledger = open();
+    const QVector<Loan> loans = makeLoans(0, 60); // half of them past due
+    ledger->insertLoans(loans);
+    const qint64 marked = ledger->markOverdueLoans(note(QStringLiteral("loans_marked_overdue")));
+    QVERIFY(marked > 0);
+    QSet<QString> named;
+    qint64 counted = 0;
+    for (const AuditEntry &e : ledger->takeOutbox()) {
+        const QJsonObject d = detailOf(e);
+        counted += d.value(u"count"_s).toInteger();
+        for (const QJsonValue &v : d.value(u"loans"_s).toArray()) {
+            named.insert(v.toString());
+            QCOMPARE(ledger->loan(v.toString())->status, LoanStatus::Overdue);
+            QCOMPARE(ledger->shardOf(v.toString()), d.value(u"shard"_s).toInt());
+        }
+    }
+    QCOMPARE(counted, marked);
+    QCOMPARE(qint64(named.size()), marked);
+    // Nothing left to mark: no change, no entry.
+    QCOMPARE(ledger->markOverdueLoans(note(QStringLiteral("loans_marked_overdue"))), 0);
+    QCOMPARE(ledger->takeOutbox().size(), 0);
 }
 
 void TestAuditOutbox::takenOnceUntilAcknowledgedOrReleased()

@@ -59,7 +59,7 @@ void TestMetricsStoreFiles::refusesNewerFileUnchanged()
     } catch (const StoreError &e) {
         QVERIFY2(e.message().startsWith(path + QStringLiteral(": ")), qPrintable(e.message()));
         QVERIFY2(e.message().contains(QStringLiteral("newer version")), qPrintable(e.message()));
-        QVERIFY2(e.message().contains(QStringLiteral("schema 99; this build reads up to 2")),
+        QVERIFY2(e.message().contains(QStringLiteral("schema 99; this build reads up to 3")),
                  qPrintable(e.message()));
         QVERIFY(!e.message().contains(QLatin1Char('\n')));
     }
@@ -153,7 +153,7 @@ void TestMetricsStoreFiles::truncatedCopy()
     try {
         MetricsStore store(path);
         QVERIFY2(!refused, "a copy missing whole pages must be refused");
-        QCOMPARE(MetricsStore::fileSchemaVersion(path), 2);
+        QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     } catch (const StoreError &e) {
         QVERIFY2(refused, qPrintable(e.message()));
         QCOMPARE(e.message(), path + QStringLiteral(": not a valid metrics database (database disk"

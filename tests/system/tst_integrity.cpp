@@ -265,7 +265,7 @@ void TestIntegrity::sigkillAtRandomMoments()
     const QString db = dataDir + u"/metrics.db"_s;
     QVERIFY(newDataDir(dataDir));
 
-    // HB_KILLS raises the count for a longer soak outside CI.
+    // HB_KILLS raises the count for a longer soak outside CI (scripts/soak-kills.sh).
     const int kills = std::max(25, qEnvironmentVariableIntValue("HB_KILLS"));
     const quint32 seed = QRandomGenerator::global()->generate();
     qInfo("seed %u, %d kills", seed, kills);
