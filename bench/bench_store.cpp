@@ -129,25 +129,23 @@ RealResult runReal(const QString &path, QVector<WriteBatch> batches)
     return result;
 }
 
-double runRaw(const QString &path, const QVector<ExecutionRecord> &records)
+// The baselines' side: a file the store created, opened plainly with the store's pragmas, and
+// an execution row bound as the store binds it (UTF-8 once, no further copies).
+struct RawFile
 {
-    // The same schema, indexes and pragmas as the store gives its file.
+    explicit RawFile(const QString &path)
+        : db(createdByStore(path), SQLite::OPEN_READWRITE)
+        , insert(db, "INSERT INTO executions(tick_id, task, started_at_ms, duration_ms, outcome,"
+                     " items, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
     {
-        MetricsStore create(path);
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+        db.exec("PRAGMA journal_size_limit = 67108864");
+        for (int i = 0; i < 5; ++i)
+            outcomes[i] = outcomeName(Outcome(i)).toUtf8();
     }
-    SQLite::Database db(path.toStdString(), SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA journal_size_limit = 67108864");
-    SQLite::Statement insert(db, "INSERT INTO executions(tick_id, task, started_at_ms,"
-                                 " duration_ms, outcome, items, error)"
-                                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    QByteArray outcomes[5];
-    for (int i = 0; i < 5; ++i)
-        outcomes[i] = outcomeName(Outcome(i)).toUtf8();
-    const auto start = Stopwatch::now();
-    SQLite::Transaction transaction(db);
-    for (const ExecutionRecord &r : records) {
+    void insertExecution(const ExecutionRecord &r)
+    {
         const QByteArray task = r.task.toUtf8();
         const QByteArray error = r.error.toUtf8();
         insert.bind(1, static_cast<int64_t>(r.tickId));
@@ -160,6 +158,26 @@ double runRaw(const QString &path, const QVector<ExecutionRecord> &records)
         insert.exec();
         insert.reset();
     }
+
+    // The store makes the file (schema, indexes), then closes it.
+    static std::string createdByStore(const QString &path)
+    {
+        MetricsStore create(path);
+        return path.toStdString();
+    }
+
+    SQLite::Database db;
+    SQLite::Statement insert;
+    QByteArray outcomes[5];
+};
+
+double runRaw(const QString &path, const QVector<ExecutionRecord> &records)
+{
+    RawFile raw(path); // the same schema, indexes and pragmas as the store gives its file
+    const auto start = Stopwatch::now();
+    SQLite::Transaction transaction(raw.db);
+    for (const ExecutionRecord &r : records)
+        raw.insertExecution(r);
     transaction.commit();
     return std::chrono::duration<double>(Stopwatch::now() - start).count();
 }
@@ -243,38 +261,15 @@ double runRealPerTick(const QString &path, QVector<WriteBatch> batches)
 // them, each tick in its own transaction, on a file the store created.
 double runRawPerTick(const QString &path, const QVector<WriteBatch> &batches)
 {
-    {
-        MetricsStore create(path);
-    }
-    SQLite::Database db(path.toStdString(), SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA journal_size_limit = 67108864");
-    SQLite::Statement insert(db, "INSERT INTO executions(tick_id, task, started_at_ms,"
-                                 " duration_ms, outcome, items, error)"
-                                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    SQLite::Statement insertTick(db, "INSERT OR REPLACE INTO ticks(id, started_at_ms,"
-                                     " duration_ms, ran, succeeded, failed, skipped_reason)"
-                                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    QByteArray outcomes[5];
-    for (int i = 0; i < 5; ++i)
-        outcomes[i] = outcomeName(Outcome(i)).toUtf8();
+    RawFile raw(path);
+    SQLite::Statement insertTick(raw.db, "INSERT OR REPLACE INTO ticks(id, started_at_ms,"
+                                         " duration_ms, ran, succeeded, failed, skipped_reason)"
+                                         " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     const auto start = Stopwatch::now();
     for (const WriteBatch &batch : batches) {
-        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-        for (const ExecutionRecord &r : batch.executions) {
-            const QByteArray task = r.task.toUtf8();
-            const QByteArray error = r.error.toUtf8();
-            insert.bind(1, static_cast<int64_t>(r.tickId));
-            insert.bindNoCopy(2, task.constData());
-            insert.bind(3, static_cast<int64_t>(r.startedAtMs));
-            insert.bind(4, static_cast<int64_t>(r.durationMs));
-            insert.bindNoCopy(5, outcomes[int(r.outcome)].constData());
-            insert.bind(6, static_cast<int64_t>(r.items));
-            insert.bindNoCopy(7, error.constData());
-            insert.exec();
-            insert.reset();
-        }
+        SQLite::Transaction transaction(raw.db, SQLite::TransactionBehavior::IMMEDIATE);
+        for (const ExecutionRecord &r : batch.executions)
+            raw.insertExecution(r);
         for (const TickRecord &t : batch.ticks) {
             const QByteArray reason = t.skippedReason.toUtf8();
             insertTick.bind(1, static_cast<int64_t>(t.id));

@@ -31,6 +31,18 @@ CREATE TABLE ledger_changes(
     count INTEGER NOT NULL);
 )sql";
 
+namespace {
+// ?1..?5 = uid, ts_ms, actor, action, detail
+void bindEntry(SQLite::Statement &stmt, const AuditEntry &entry)
+{
+    sql::bindText(stmt, 1, entry.uid);
+    sql::bindInt(stmt, 2, entry.tsMs);
+    sql::bindText(stmt, 3, entry.actor);
+    sql::bindText(stmt, 4, entry.action);
+    sql::bindText(stmt, 5, entry.detail);
+}
+} // namespace
+
 AuditEntry entryFor(const AuditNote &note, qint64 nowMs, const QJsonObject &extra)
 {
     QJsonObject detail = note.detail;
@@ -49,11 +61,7 @@ void write(SQLite::Database &db, const AuditEntry &entry, bool countChange)
 {
     SQLite::Statement insert(db, "INSERT INTO audit_outbox(uid, ts_ms, actor, action, detail)"
                                  " VALUES(?1, ?2, ?3, ?4, ?5)");
-    sql::bindText(insert, 1, entry.uid);
-    sql::bindInt(insert, 2, entry.tsMs);
-    sql::bindText(insert, 3, entry.actor);
-    sql::bindText(insert, 4, entry.action);
-    sql::bindText(insert, 5, entry.detail);
+    bindEntry(insert, entry);
     insert.exec();
     if (countChange) {
         SQLite::Statement count(db, "INSERT INTO ledger_changes(action, count) VALUES(?1, 1)"
@@ -103,11 +111,7 @@ void adopt(SQLite::Database &db, const QVector<AuditEntry> &entries)
     SQLite::Statement insert(db, "INSERT OR IGNORE INTO audit_outbox(uid, ts_ms, actor, action,"
                                  " detail) VALUES(?1, ?2, ?3, ?4, ?5)");
     for (const AuditEntry &entry : entries) {
-        sql::bindText(insert, 1, entry.uid);
-        sql::bindInt(insert, 2, entry.tsMs);
-        sql::bindText(insert, 3, entry.actor);
-        sql::bindText(insert, 4, entry.action);
-        sql::bindText(insert, 5, entry.detail);
+        bindEntry(insert, entry);
         insert.exec();
         insert.reset();
     }

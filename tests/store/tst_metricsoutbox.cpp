@@ -94,6 +94,15 @@ qint64 scalar(const QString &path, const QString &query)
     return db.execAndGet(query.toStdString()).getInt64();
 }
 
+// More than a nearly full disk takes.
+WriteBatch paddingBatch()
+{
+    WriteBatch batch;
+    for (int i = 0; i < 3000; ++i)
+        batch.samples.append({u"padding"_s, kBase + i, double(i)});
+    return batch;
+}
+
 WriteBatch tickBatch(qint64 id)
 {
     WriteBatch batch;
@@ -212,12 +221,9 @@ void TestMetricsOutbox::failureReleasesAndRefusesFirst()
             },
             Qt::DirectConnection);
     outbox->add(entry(u"x"_s));
-    WriteBatch big;
-    for (int i = 0; i < 3000; ++i)
-        big.samples.append({u"padding"_s, kBase + i, double(i)});
     {
         FileSizeLimit full(QFileInfo(m_path).size() + 4096);
-        writer->submit(std::move(big));
+        writer->submit(paddingBatch());
         writer->flush();
     }
     QVERIFY(writer->hasFailed());
@@ -239,21 +245,15 @@ void TestMetricsOutbox::retryTakesUpWritingAgain()
     writer->submit(tickBatch(1));
     writer->flush();
     outbox->add(entry(u"kept"_s));
-    WriteBatch big;
-    for (int i = 0; i < 3000; ++i)
-        big.samples.append({u"padding"_s, kBase + i, double(i)});
     {
         FileSizeLimit full(QFileInfo(m_path).size() + 4096);
-        writer->submit(std::move(big));
+        writer->submit(paddingBatch());
         writer->flush();
         QVERIFY(writer->hasFailed());
 
         // Still full: the retry is refused with the store's error, nothing changes.
-        WriteBatch probe;
-        for (int i = 0; i < 3000; ++i)
-            probe.samples.append({u"padding"_s, kBase + i, double(i)});
         QString error;
-        QVERIFY(!writer->retry(std::move(probe), &error));
+        QVERIFY(!writer->retry(paddingBatch(), &error));
         QVERIFY2(error.contains(m_path), qPrintable(error));
         QVERIFY(writer->hasFailed());
         QVERIFY(!outbox->events.contains(u"storeRecovered"_s));
