@@ -36,6 +36,7 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QAreaSeries>
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
@@ -194,10 +195,12 @@ PanelResult measurePanel(QApplication &app, int redraws)
     }
     for (int i = 0; i < ChartPanel::ChartCount; ++i) {
         for (QAbstractSeries *series : panel.chart(ChartPanel::ChartId(i))->series()) {
-            if (auto *xy = qobject_cast<QXYSeries *>(series)) {
+            ++result.series;
+            if (auto *xy = qobject_cast<QXYSeries *>(series))
                 result.drawnPoints += xy->count();
-                ++result.series;
-            }
+            else if (auto *area = qobject_cast<QAreaSeries *>(series))
+                result.drawnPoints += area->upperSeries()->count()
+                                      + area->lowerSeries()->count();
         }
     }
     result.size = panel.size();

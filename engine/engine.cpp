@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "core/logging.h"
+#include "core/threadpriority.h"
 #include "engine_p.h"
 #include "recordfeed.h"
 #include "store/metricswriter.h"
@@ -230,6 +231,7 @@ void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
     auto link = m_link;
     auto clock = m_clock;
     m_pool->start([run, link, clock] {
+        lowerThreadPriority(); // tasks yield the cores to the GUI and engine threads
         QElapsedTimer timer;
         timer.start();
         TaskResult result;

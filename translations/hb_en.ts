@@ -1560,6 +1560,18 @@ Reason (recorded in the audit log):</translation>
         <source>Shard %1</source>
         <translation>Shard %1</translation>
     </message>
+    <message>
+        <source>Shards, least to most loaded</source>
+        <translation>Shards, least to most loaded</translation>
+    </message>
+    <message>
+        <source>Shards, mean load</source>
+        <translation>Shards, mean load</translation>
+    </message>
+    <message>
+        <source>%1 · Shard load: min %2, mean %3, max %4</source>
+        <translation>%1 · Shard load: min %2, mean %3, max %4</translation>
+    </message>
 </context>
 <context>
     <name>hb::SuccessChart</name>

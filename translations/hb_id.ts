@@ -1553,6 +1553,18 @@ Alasan (dicatat di log audit):</translation>
         <source>Shard %1</source>
         <translation>Shard %1</translation>
     </message>
+    <message>
+        <source>Shards, least to most loaded</source>
+        <translation>Shard, paling sedikit hingga paling banyak beban</translation>
+    </message>
+    <message>
+        <source>Shards, mean load</source>
+        <translation>Shard, beban rata-rata</translation>
+    </message>
+    <message>
+        <source>%1 · Shard load: min %2, mean %3, max %4</source>
+        <translation>%1 · Beban shard: min %2, rata-rata %3, maks %4</translation>
+    </message>
 </context>
 <context>
     <name>hb::SuccessChart</name>

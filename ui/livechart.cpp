@@ -69,34 +69,22 @@ void LiveChart::connectHover(QLineSeries *series)
                      });
 }
 
-QString LiveChart::hoverText(QLineSeries *line, const QPointF &point) const
+QLineSeries *LiveChart::lineOf(QLineSeries *series) const
 {
-    // A continuation reads as the line it continues.
-    QLineSeries *owner = line;
     for (auto it = m_continuations.cbegin(); it != m_continuations.cend(); ++it) {
-        if (it.value().contains(line))
-            owner = it.key();
+        if (it.value().contains(series))
+            return it.key();
     }
-    if (owner->name().isEmpty() || line->count() == 0)
-        return {};
-    QAbstractAxis *valueAxis = nullptr;
-    for (QAbstractAxis *axis : owner->attachedAxes()) {
-        if (axis->orientation() == Qt::Vertical)
-            valueAxis = axis;
-    }
-    const auto label = m_valueLabels.constFind(valueAxis);
+    return series;
+}
+
+QString LiveChart::valueText(QAbstractAxis *axis, double value) const
+{
+    const auto label = m_valueLabels.constFind(axis);
     if (label == m_valueLabels.cend())
         return {};
-    // The drawn point nearest in time: the hovered position lies on the segment between two.
-    const QList<QPointF> points = line->points();
-    const auto after = std::lower_bound(points.cbegin(), points.cend(), point.x(),
-                                        [](const QPointF &p, double x) { return p.x() < x; });
-    auto nearest = after == points.cend() ? after - 1 : after;
-    if (after != points.cbegin() && after != points.cend()
-        && point.x() - (after - 1)->x() < after->x() - point.x())
-        nearest = after - 1;
     // Three significant digits, without trailing zeros: "69 ms", "1.23 GB", "1.6 T".
-    double y = nearest->y();
+    double y = value;
     double step = 1.0;
     if (y != 0.0) {
         step = std::pow(10.0, std::floor(std::log10(std::abs(y))) - 2);
@@ -108,8 +96,33 @@ QString LiveChart::hoverText(QLineSeries *line, const QPointF &point) const
         while (divides(step * 10.0) && step * 10.0 <= std::abs(y))
             step *= 10.0;
     }
+    return (*label)(y, step);
+}
+
+QString LiveChart::hoverText(QLineSeries *line, const QPointF &point) const
+{
+    // A continuation reads as the line it continues.
+    QLineSeries *owner = lineOf(line);
+    if (owner->name().isEmpty() || line->count() == 0)
+        return {};
+    QAbstractAxis *valueAxis = nullptr;
+    for (QAbstractAxis *axis : owner->attachedAxes()) {
+        if (axis->orientation() == Qt::Vertical)
+            valueAxis = axis;
+    }
+    if (!m_valueLabels.contains(valueAxis))
+        return {};
+    // The drawn point nearest in time: the hovered position lies on the segment between two.
+    const QList<QPointF> points = line->points();
+    const auto after = std::lower_bound(points.cbegin(), points.cend(), point.x(),
+                                        [](const QPointF &p, double x) { return p.x() < x; });
+    auto nearest = after == points.cend() ? after - 1 : after;
+    if (after != points.cbegin() && after != points.cend()
+        && point.x() - (after - 1)->x() < after->x() - point.x())
+        nearest = after - 1;
     return QCoreApplication::translate("hb::ChartPanel", "%1 · %2: %3")
-        .arg(format::localTime(qint64(nearest->x())), owner->name(), (*label)(y, step));
+        .arg(format::localTime(qint64(nearest->x())), owner->name(),
+             valueText(valueAxis, nearest->y()));
 }
 
 bool LiveChart::isEmpty() const

@@ -44,7 +44,7 @@ public:
     LiveChart(const QString &title, const QString &objectName, QWidget *parent);
     // What hovering `line` near `point` shows: the nearest drawn point's time, the line's name
     // and its value ("14:05:32 · Tick: 120 ms"); empty when there is nothing to say.
-    QString hoverText(QLineSeries *line, const QPointF &point) const;
+    virtual QString hoverText(QLineSeries *line, const QPointF &point) const;
     virtual ~LiveChart();
     LiveChart(const LiveChart &) = delete;
     LiveChart &operator=(const LiveChart &) = delete;
@@ -67,6 +67,11 @@ protected:
                    int columns);
     // Removes a line added by addLine, with its continuations.
     void removeLine(QLineSeries *line);
+    // The line added by addLine that `series` is, or continues.
+    QLineSeries *lineOf(QLineSeries *series) const;
+    // `value` as hovering a line on `axis` reads it (setValueLabel); empty if the axis has no
+    // label.
+    QString valueText(QAbstractAxis *axis, double value) const;
 
     // How a value on `axis` reads when a line attached to it is hovered: its axis' labels'
     // unit, to three significant digits. Lines on an axis without one show no tooltip.

@@ -12,6 +12,7 @@
 #include "store/metricswriter.h"
 #include "testsupport.h"
 #include "testtasks.h"
+#include "core/threadpriority.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -22,6 +23,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 using namespace hb;
 using namespace Qt::StringLiterals;
@@ -44,6 +51,7 @@ private Q_SLOTS:
     void snapshotsAreCoalesced();
     void hostRunsEngineOnItsOwnThread();
     void stopDoesNotWaitForATaskThatIgnoresCancellation();
+    void tasksRunAtALowerPriorityThanTheEngine();
 };
 
 void TestEngine::misbehavingTasksDoNotStopTheOthers()
@@ -399,6 +407,70 @@ void TestEngine::stopDoesNotWaitForATaskThatIgnoresCancellation()
     // The task's thread finishes on its own; the engine's pool goes with it (nothing leaks).
     QTRY_VERIFY_WITH_TIMEOUT(stubborn->finished.load(), 10'000);
     QTest::qWait(200);
+}
+
+
+namespace {
+#ifdef Q_OS_LINUX
+// The nice value of the calling thread, as the kernel schedules it.
+int niceOfThisThread()
+{
+    return ::getpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)));
+}
+
+// Records the nice value of the pool thread it runs on.
+class NiceProbeTask : public MaintenanceTask
+{
+public:
+    QString name() const override { return TaskName::PriceUpdate; }
+    TaskResult run(const TaskContext &) override
+    {
+        nice = niceOfThisThread();
+        ++runs;
+        return TaskResult::success(1);
+    }
+    std::atomic_int nice{-100};
+    std::atomic_int runs{0};
+};
+#endif
+} // namespace
+
+// Tasks that keep both cores busy must not make the window wait: they run nicer than the GUI
+// and the engine thread, which keep the priority they were started with.
+void TestEngine::tasksRunAtALowerPriorityThanTheEngine()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("thread priorities are only lowered on Linux");
+#else
+    const int normal = niceOfThisThread();
+    if (normal >= 19)
+        QSKIP("the test runs at the lowest priority already");
+    auto probe = std::make_shared<NiceProbeTask>();
+    EngineOptions o;
+    o.clock = std::make_shared<FakeClock>();
+    o.config = testConfig();
+    o.tasks = {probe};
+    EngineHost host(std::move(o));
+    host.start();
+    QTRY_VERIFY_WITH_TIMEOUT(probe->runs.load() >= 1, 3000);
+    QCOMPARE(probe->nice.load(), std::max(normal, BackgroundNice));
+    QVERIFY(probe->nice.load() > normal);
+
+    QObject receiver;
+    std::atomic_int engineNice{-100};
+    bool answered = false;
+    host.command(
+        &receiver,
+        [&](HeartbeatEngine &) {
+            engineNice = niceOfThisThread(); // read on the engine's thread
+            return CommandResult{};
+        },
+        [&](const CommandResult &) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 2000);
+    QCOMPARE(engineNice.load(), normal);
+    QCOMPARE(niceOfThisThread(), normal); // the GUI thread's
+    host.stop();
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

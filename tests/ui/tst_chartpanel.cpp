@@ -6,14 +6,17 @@
 #include "chartview.h"
 #include "format.h"
 #include "livechart.h"
+#include "shardchart.h"
 
 #include <QAbstractAxis>
 #include <QAbstractButton>
+#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QDateTimeAxis>
 #include <QDir>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QToolTip>
@@ -45,8 +48,50 @@ private Q_SLOTS:
     void timeAxisLabelsFitTheRange();
     void axisMakesRoomForWiderLabels();
     void shortChartsKeepTheirLabelsApart();
+    void fewShardsDrawOneLineEach();
+    void manyShardsDrawTheirSpread();
+    void seriesCountStaysBounded();
     void screenshot();
 };
+
+namespace {
+// `count` samples over the last `spanMs` of each of `shards` shards (ids 0001 ...): shard s
+// carries about 100 + 10 s loans, and the shard count.
+RecordBatch shardBatch(int shards, int count, qint64 spanMs, qint64 endMs = kNow)
+{
+    RecordBatch batch;
+    for (int i = 0; i < count; ++i) {
+        const qint64 t = endMs - spanMs + (spanMs * i) / count;
+        for (int s = 1; s <= shards; ++s)
+            batch.samples.append({QStringLiteral("shard.load.%1").arg(s, 4, 10, QLatin1Char('0')),
+                                  t, 100.0 + 10.0 * s + (i % 3)});
+        batch.samples.append({QStringLiteral("shard.count"), t, double(shards)});
+    }
+    return batch;
+}
+
+QList<QLineSeries *> shardLines(ChartPanel &panel)
+{
+    QList<QLineSeries *> lines;
+    for (QLineSeries *s : panel.chart(ChartPanel::ShardLoadChart)->findChildren<QLineSeries *>()) {
+        if (s->objectName().startsWith(u"shard:") && !s->objectName().endsWith(u"~continued"))
+            lines.append(s);
+    }
+    return lines;
+}
+
+QAreaSeries *shardBand(ChartPanel &panel)
+{
+    return panel.chart(ChartPanel::ShardLoadChart)->findChild<QAreaSeries *>(u"shardBand"_qs);
+}
+
+bool legendShows(ChartPanel &panel, QAbstractSeries *series)
+{
+    QChart *chart = panel.chart(ChartPanel::ShardLoadChart);
+    const QList<QLegendMarker *> markers = chart->legend()->markers(series);
+    return chart->legend()->isVisible() && !markers.isEmpty() && markers.constFirst()->isVisible();
+}
+} // namespace
 
 void TestChartPanel::emptyChartsSayNoDataYet()
 {
@@ -107,7 +152,9 @@ void TestChartPanel::liveSeriesStayWithinTwoPointsPerPixel()
         QVERIFY(plotWidth > 50);
         QVERIFY(!p->showsNoData(ChartPanel::ChartId(c)));
         for (QAbstractSeries *s : chart->series()) {
-            const auto *xy = qobject_cast<QXYSeries *>(s);
+            const QXYSeries *xy = qobject_cast<QXYSeries *>(s);
+            if (auto *area = qobject_cast<QAreaSeries *>(s))
+                xy = area->upperSeries(); // the longer edge: it steps down at gaps
             QVERIFY(xy);
             QVERIFY2(xy->count() <= 2 * plotWidth,
                      qPrintable(QStringLiteral("%1: %2 points on %3 px")
@@ -467,6 +514,114 @@ void TestChartPanel::shortChartsKeepTheirLabelsApart()
                                     .arg(axis->categoriesLabels().join(u", "))));
         }
     }
+}
+
+// A handful of shards: one line each, told apart by colour and the legend; no band.
+void TestChartPanel::fewShardsDrawOneLineEach()
+{
+    Panel p;
+    p->addRecords(shardBatch(ShardChart::MaxShardLines, 100, 4 * kMinute));
+    p.settle();
+    const QList<QLineSeries *> lines = shardLines(*p.panel);
+    QCOMPARE(lines.size(), ShardChart::MaxShardLines);
+    for (QLineSeries *l : lines)
+        QVERIFY2(l->count() > 0, qPrintable(l->objectName()));
+    QCOMPARE(shardBand(*p.panel)->upperSeries()->count(), 0);
+    QCOMPARE(line(*p.panel, ChartPanel::ShardLoadChart, u"shardMean"_qs)->count(), 0);
+    QVERIFY(!legendShows(*p.panel, shardBand(*p.panel)));
+}
+
+// Past MaxShardLines shards the lines would be a tangle: the chart draws the least, mean and
+// most loaded shard over time instead, and hovering says all three.
+void TestChartPanel::manyShardsDrawTheirSpread()
+{
+    Panel p;
+    p->addRecords(shardBatch(ShardChart::MaxShardLines, 50, 4 * kMinute, kNow - 4 * kMinute));
+    p.settle();
+    QCOMPARE(shardLines(*p.panel).size(), ShardChart::MaxShardLines);
+
+    p->addRecords(shardBatch(100, 100, 4 * kMinute)); // the ledger grew to 100 shards
+    p.settle();
+    QVERIFY(shardLines(*p.panel).isEmpty());
+    QAreaSeries *band = shardBand(*p.panel);
+    QLineSeries *mean = line(*p.panel, ChartPanel::ShardLoadChart, u"shardMean"_qs);
+    QVERIFY(mean->count() > 50);
+    QVERIFY(legendShows(*p.panel, band));
+    QVERIFY(legendShows(*p.panel, mean));
+    QVERIFY(legendShows(*p.panel, line(*p.panel, ChartPanel::ShardLoadChart, u"shardCount"_qs)));
+
+    // At the latest time: shards 1..100 hold 110 .. 1100 loans (+ the same 0..2 each).
+    const QList<QPointF> uppers = band->upperSeries()->points();
+    const QList<QPointF> lowers = band->lowerSeries()->points();
+    const QPointF lastMean = mean->points().constLast();
+    QCOMPARE(uppers.constLast().x(), lastMean.x());
+    QVERIFY2(uppers.constLast().y() >= 1100.0 && uppers.constLast().y() <= 1102.0,
+             qPrintable(QString::number(uppers.constLast().y())));
+    QVERIFY2(lowers.constLast().y() >= 110.0 && lowers.constLast().y() <= 112.0,
+             qPrintable(QString::number(lowers.constLast().y())));
+    QVERIFY2(lastMean.y() >= 605.0 && lastMean.y() <= 607.0, qPrintable(QString::number(lastMean.y())));
+
+    Q_EMIT band->hovered(QPointF(lastMean.x() - 100.0, 600.0), true);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 2000);
+    const QString text = QToolTip::text();
+    QVERIFY2(text.contains(format::localTime(qint64(lastMean.x()))), qPrintable(text));
+    QVERIFY2(text.contains(u"min " + QLocale().toString(qint64(lowers.constLast().y()))),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"max " + QLocale().toString(qint64(uppers.constLast().y()))),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"mean "), qPrintable(text));
+    Q_EMIT band->hovered(lastMean, false);
+    QTRY_VERIFY_WITH_TIMEOUT(!QToolTip::isVisible(), 2000);
+    Q_EMIT mean->hovered(lastMean, true); // the mean line says the same
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 2000);
+    QCOMPARE(QToolTip::text(), text);
+    Q_EMIT mean->hovered(lastMean, false);
+
+    // Where the engine was not running the band is not filled: it has no height there.
+    Panel gap;
+    gap->addRecords(shardBatch(20, 40, 2 * kMinute, kNow - 3 * kMinute));
+    gap->addRecords(shardBatch(20, 20, kMinute));
+    gap.settle();
+    const QList<QPointF> up = shardBand(*gap.panel)->upperSeries()->points();
+    const QList<QPointF> down = shardBand(*gap.panel)->lowerSeries()->points();
+    const auto heightAt = [](const QList<QPointF> &edge, double x) {
+        const auto after = std::lower_bound(edge.cbegin(), edge.cend(), x,
+                                            [](const QPointF &a, double v) { return a.x() < v; });
+        QPointF a = *(after - 1);
+        QPointF b = *after;
+        return a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x());
+    };
+    const double inGap = double(kNow - 2 * kMinute);
+    QCOMPARE(heightAt(up, inGap), heightAt(down, inGap));
+    const double before = double(kNow - 4 * kMinute);
+    QVERIFY(heightAt(up, before) - heightAt(down, before) >= 180.0); // 110 .. 300
+    QVERIFY(!line(*gap.panel, ChartPanel::ShardLoadChart, u"shardMean~continued"_qs)
+                 ->points()
+                 .isEmpty());
+}
+
+// The panel's series do not grow with the ledger: 100 shards draw on as many series as 9, and a
+// pause on every line adds at most one continuation to each.
+void TestChartPanel::seriesCountStaysBounded()
+{
+    const auto seriesCount = [](int shards) {
+        Panel p;
+        p->setTaskShown(kPrice, true);
+        p->addRecords(liveBatch(60, 2 * kMinute, false, kNow - 3 * kMinute));
+        p->addRecords(liveBatch(30, kMinute, false, kNow, 61));
+        p->addRecords(shardBatch(shards, 40, 2 * kMinute, kNow - 3 * kMinute));
+        p->addRecords(shardBatch(shards, 20, kMinute));
+        p.settle();
+        int count = 0;
+        for (int c = 0; c < ChartPanel::ChartCount; ++c)
+            count += int(p->chart(ChartPanel::ChartId(c))->series().size());
+        return count;
+    };
+    const int nine = seriesCount(ShardChart::MaxShardLines + 1);
+    QCOMPARE(seriesCount(100), nine);
+    QVERIFY2(nine < 40, qPrintable(QString::number(nine)));
+    // One line per shard, each with its continuation, costs more than the band and its mean.
+    QVERIFY(seriesCount(ShardChart::MaxShardLines) >= nine + ShardChart::MaxShardLines);
 }
 
 void TestChartPanel::screenshot()
