@@ -757,6 +757,18 @@
         <source>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</source>
         <translation>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</translation>
     </message>
+    <message>
+        <source>circuit breaker open; next trial at %1</source>
+        <translation>circuit breaker open; next trial at %1</translation>
+    </message>
+    <message>
+        <source>circuit breaker half-open; its trial run has not answered yet</source>
+        <translation>circuit breaker half-open; its trial run has not answered yet</translation>
+    </message>
+    <message>
+        <source>%1, before it started</source>
+        <translation>%1, before it started</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -787,6 +799,14 @@
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>Waited %1 for a free worker thread before it started</source>
+        <translation>Waited %1 for a free worker thread before it started</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
     </message>
 </context>
 <context>

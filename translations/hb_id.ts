@@ -751,6 +751,18 @@
         <source>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</source>
         <translation>Pemutus sirkuit %1 dipaksa terbuka; tugas dilewati sampai direset atau uji coba berikutnya</translation>
     </message>
+    <message>
+        <source>circuit breaker open; next trial at %1</source>
+        <translation>pemutus sirkuit terbuka; uji coba berikutnya pukul %1</translation>
+    </message>
+    <message>
+        <source>circuit breaker half-open; its trial run has not answered yet</source>
+        <translation>pemutus sirkuit setengah terbuka; uji cobanya belum selesai</translation>
+    </message>
+    <message>
+        <source>%1, before it started</source>
+        <translation>%1, sebelum mulai</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -781,6 +793,14 @@
     <message>
         <source>Error</source>
         <translation>Galat</translation>
+    </message>
+    <message>
+        <source>Waited %1 for a free worker thread before it started</source>
+        <translation>Menunggu %1 thread pekerja yang bebas sebelum mulai</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Antre</translation>
     </message>
 </context>
 <context>
