@@ -7,6 +7,14 @@
         <source>A passphrase is already set; unlock with it instead.</source>
         <translation>A passphrase is already set; unlock with it instead.</translation>
     </message>
+    <message>
+        <source>Unlock admin first.</source>
+        <translation>Unlock admin first.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>The current passphrase is wrong.</translation>
+    </message>
 </context>
 <context>
     <name>hb::AlertListModel</name>
@@ -1313,6 +1321,26 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>Unlock admin…</source>
         <translation>Unlock admin…</translation>
+    </message>
+    <message>
+        <source>Change admin &amp;passphrase…</source>
+        <translation>Change admin &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>Change admin passphrase</source>
+        <translation>Change admin passphrase</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least %1 characters):</source>
+        <translation>New passphrase (at least %1 characters):</translation>
+    </message>
+    <message>
+        <source>Admin passphrase changed</source>
+        <translation>Admin passphrase changed</translation>
     </message>
 </context>
 <context>

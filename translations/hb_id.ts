@@ -7,6 +7,14 @@
         <source>A passphrase is already set; unlock with it instead.</source>
         <translation>Frasa sandi sudah diatur; buka kunci dengan frasa itu.</translation>
     </message>
+    <message>
+        <source>Unlock admin first.</source>
+        <translation>Buka kunci admin dulu.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>Frasa sandi saat ini salah.</translation>
+    </message>
 </context>
 <context>
     <name>hb::AlertListModel</name>
@@ -1306,6 +1314,26 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>Unlock admin…</source>
         <translation>Buka kunci admin…</translation>
+    </message>
+    <message>
+        <source>Change admin &amp;passphrase…</source>
+        <translation>Ubah &amp;frasa sandi admin…</translation>
+    </message>
+    <message>
+        <source>Change admin passphrase</source>
+        <translation>Ubah frasa sandi admin</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Frasa sandi saat ini:</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least %1 characters):</source>
+        <translation>Frasa sandi baru (minimal %1 karakter):</translation>
+    </message>
+    <message>
+        <source>Admin passphrase changed</source>
+        <translation>Frasa sandi admin diubah</translation>
     </message>
 </context>
 <context>
