@@ -7,6 +7,7 @@
 #include "testtasks.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void runCancelledWhileQueuedNeverStarts_data();
     void runCancelledWhileQueuedNeverStarts();
     void taskThatIgnoresItsTimeoutDoesNotHoldUpTheQueue();
+    void shutdownDoesNotWaitForATaskWhoseThreadWasReplaced();
 };
 
 // One pool thread: the second task waits 700 ms for the first, then runs 600 ms. Both are
@@ -203,6 +205,26 @@ void TestTaskQueue::taskThatIgnoresItsTimeoutDoesNotHoldUpTheQueue()
     // When it returns at last, its outcome stands.
     QTRY_VERIFY_WITH_TIMEOUT(stubborn->finished.load() && !rig.state().tasks.at(0).running, 3000);
     QCOMPARE(rig.state().tasks.at(0).lastOutcome, Outcome::Timeout);
+}
+
+// The thread lent in place of a stubborn task must not make shutdown think the pool is idle
+// and then wait on that task: the engine still gives up on it after its grace period.
+void TestTaskQueue::shutdownDoesNotWaitForATaskWhoseThreadWasReplaced()
+{
+    auto stubborn = std::make_shared<StubbornTask>(8000);
+    auto quick = std::make_shared<ScriptedTask>(TaskName::PriceUpdate);
+    Rig rig({stubborn, quick}, onePoolThread(100));
+    const auto byTask = rig.tick(5000);
+    QCOMPARE(byTask.value(u"stubborn"_s).outcome, Outcome::Timeout);
+    QCOMPARE(byTask.value(TaskName::PriceUpdate).outcome, Outcome::Success);
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"did not stop within 2 s"_s));
+    QElapsedTimer stopping;
+    stopping.start();
+    rig.engine.reset();
+    QVERIFY2(stopping.elapsed() < 5000,
+             qPrintable(u"destroying the engine took %1 ms"_s.arg(stopping.elapsed())));
+    QVERIFY(!stubborn->finished.load());
 }
 
 QTEST_GUILESS_MAIN(TestTaskQueue)
