@@ -33,7 +33,8 @@ struct ExecutionRecord
     QString error;
     // How long the run waited for a pool thread before run() started (or, for one cancelled
     // while still queued, until it was cancelled); startedAtMs - queuedMs is when it was
-    // queued. None for skipped runs (never queued) and rows written before it was measured.
+    // queued. None for runs skipped without being queued, and for rows written before it was
+    // measured.
     std::optional<qint64> queuedMs = std::nullopt;
 };
 

@@ -106,7 +106,7 @@ CREATE INDEX sample_hour_bucket ON sample_hour(bucket_ms);
 )sql";
 
 // v4: how long each run waited for a pool thread before it started. NULL where nobody measured
-// it: rows written before v4, and skipped runs (never queued).
+// it: rows written before v4, and runs the engine skipped without queuing them.
 constexpr const char kSchemaV4[] = R"sql(
 ALTER TABLE executions ADD COLUMN queued_ms INTEGER;
 )sql";
