@@ -136,7 +136,7 @@ struct RawFile
     explicit RawFile(const QString &path)
         : db(createdByStore(path), SQLite::OPEN_READWRITE)
         , insert(db, "INSERT INTO executions(tick_id, task, started_at_ms, duration_ms, outcome,"
-                     " items, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                     " items, error, queued_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
     {
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
@@ -155,6 +155,10 @@ struct RawFile
         insert.bindNoCopy(5, outcomes[int(r.outcome)].constData());
         insert.bind(6, static_cast<int64_t>(r.items));
         insert.bindNoCopy(7, error.constData());
+        if (r.queuedMs)
+            insert.bind(8, static_cast<int64_t>(*r.queuedMs));
+        else
+            insert.bind(8);
         insert.exec();
         insert.reset();
     }
@@ -271,7 +275,7 @@ double runRawPerTick(const QString &path, const QVector<WriteBatch> &batches)
         for (const ExecutionRecord &r : batch.executions)
             raw.insertExecution(r);
         for (const TickRecord &t : batch.ticks) {
-            const QByteArray reason = t.skippedReason.toUtf8();
+            const QByteArray reason = tickSkipReasonName(t.skippedReason).toUtf8();
             insertTick.bind(1, static_cast<int64_t>(t.id));
             insertTick.bind(2, static_cast<int64_t>(t.startedAtMs));
             insertTick.bind(3, static_cast<int64_t>(t.durationMs));

@@ -84,8 +84,11 @@ HeartbeatEngine::~HeartbeatEngine()
         std::lock_guard lock(m_link->mutex);
         m_link->engine = nullptr;
     }
-    for (const auto &run : m_inFlight)
+    for (const auto &run : m_inFlight) {
         run->cancel = true;
+        int queued = Run::Queued;
+        run->phase.compare_exchange_strong(queued, Run::Withdrawn); // a queued one never starts
+    }
     // A task that ignores cancellation must not hang shutdown: after a grace period its thread
     // is abandoned (it holds its own references to the task and its config, so it stays safe).
     if (!m_pool->waitForDone(2000)) {
@@ -158,17 +161,17 @@ void HeartbeatEngine::tickNow()
     // counters move when its row is written, never before (a crash must not leave them ahead).
     const qint64 id = m_nextTickId++;
 
-    QString skippedReason;
+    TickSkipReason skippedReason = TickSkipReason::None;
     if (overlapping)
-        skippedReason = QStringLiteral("previous tick still running");
+        skippedReason = TickSkipReason::PreviousTickRunning;
     else if (m_emergencyStop)
-        skippedReason = QStringLiteral("emergency stop");
+        skippedReason = TickSkipReason::EmergencyStop;
     else if (m_config.maintenanceMode)
-        skippedReason = QStringLiteral("maintenance mode");
+        skippedReason = TickSkipReason::MaintenanceMode;
     else if (!m_config.enabled)
-        skippedReason = QStringLiteral("heartbeat disabled");
+        skippedReason = TickSkipReason::HeartbeatDisabled;
 
-    if (!skippedReason.isEmpty()) {
+    if (skippedReason != TickSkipReason::None) {
         WriteBatch batch;
         batch.ticks.append({id, now, 0, 0, 0, 0, skippedReason});
         recordTick(batch.ticks.constLast());
@@ -201,9 +204,13 @@ void HeartbeatEngine::tickNow()
         BreakerEvent event;
         const BreakerState before = slot.breaker.state();
         if (!slot.breaker.allowRun(now, &event)) {
-            skipped.error = QStringLiteral("circuit breaker %1; next trial at %2")
-                                .arg(breakerStateName(slot.breaker.state()))
-                                .arg(slot.breaker.retryAtMs());
+            // Local time, read beside the row's own time in the history (the date only when
+            // the trial falls on another day than this run).
+            if (slot.breaker.state() == BreakerState::Open)
+                skipped.error = tr("circuit breaker open; next trial at %1")
+                                    .arg(localTimeText(slot.breaker.retryAtMs(), now));
+            else
+                skipped.error = tr("circuit breaker half-open; its trial run has not answered yet");
             m_tick->records.append(skipped);
             continue;
         }
@@ -214,6 +221,8 @@ void HeartbeatEngine::tickNow()
     finishTickIfDone();
 }
 
+// Queues the run on the pool. Its timeout starts when run() does (onRunStarted()): waiting for
+// a free thread behind slower tasks is not the task's fault and must not count against it.
 void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
 {
     auto run = std::make_shared<Run>();
@@ -221,7 +230,7 @@ void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
     run->task = slot.task;
     run->config = m_config;
     run->tickId = m_tick->id;
-    run->startedAtMs = nowMs;
+    run->queuedAtMs = nowMs;
     run->elapsed.start();
     slot.executing = true;
     slot.status.running = true;
@@ -231,9 +240,20 @@ void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
     auto link = m_link;
     auto clock = m_clock;
     m_pool->start([run, link, clock] {
+        run->queuedMs = run->elapsed.elapsed();
+        int queued = Run::Queued;
+        if (!run->phase.compare_exchange_strong(queued, Run::Started))
+            return; // cancelled while queued: it never starts, and is already recorded
         lowerThreadPriority(); // tasks yield the cores to the GUI and engine threads
         QElapsedTimer timer;
         timer.start();
+        {
+            std::lock_guard lock(link->mutex);
+            if (HeartbeatEngine *engine = link->engine) {
+                QMetaObject::invokeMethod(
+                    engine, [engine, run] { engine->onRunStarted(run); }, Qt::QueuedConnection);
+            }
+        }
         TaskResult result;
         try {
             const TaskContext ctx{run->cancel, *clock, run->config, run->tickId};
@@ -253,7 +273,16 @@ void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
                 Qt::QueuedConnection);
         }
     });
-    QTimer::singleShot(int(run->config.taskTimeoutMs), this, [this, run] { onRunTimeout(run); });
+}
+
+void HeartbeatEngine::onRunStarted(const std::shared_ptr<Run> &run)
+{
+    assertEngineThread();
+    if (run->finalized)
+        return; // cancelled meanwhile
+    const qint64 runningMs = run->elapsed.elapsed() - run->queuedMs;
+    const qint64 left = std::max<qint64>(0, run->config.taskTimeoutMs - runningMs);
+    QTimer::singleShot(int(left), this, [this, run] { onRunTimeout(run); });
 }
 
 void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult result,
@@ -269,6 +298,8 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
     if (!m_storeFailed && m_writer && m_writer->hasFailed())
         onStoreFailed(m_writer->lastError());
     if (run->finalized) {
+        if (run->lentThread)
+            m_pool->reserveThread(); // its thread is back: the pool's limit is what it was
         markDirty(); // a timed-out or cancelled run finally returned; its outcome stands
         return;
     }
@@ -311,9 +342,14 @@ void HeartbeatEngine::onRunTimeout(const std::shared_ptr<Run> &run)
     if (run->finalized)
         return;
     run->cancel = true;
+    // Until the task sees the flag and returns, it holds its pool thread; with a small pool
+    // that could keep every run queued behind it from starting. Lend the pool a thread in its
+    // place (releaseThread() without a reservation raises the limit by one) until it returns.
+    m_pool->releaseThread();
+    run->lentThread = true;
     const QString error = tr("timed out after %1 ms").arg(run->config.taskTimeoutMs);
     recordBreakerEvent(run->slot->breaker.recordFailure(m_clock->nowMs(), error));
-    finalize(*run, Outcome::Timeout, run->elapsed.elapsed(), 0, error);
+    finalize(*run, Outcome::Timeout, run->elapsed.elapsed() - run->queuedMs, 0, error);
 }
 
 void HeartbeatEngine::cancelInFlight(const QString &why)
@@ -323,21 +359,34 @@ void HeartbeatEngine::cancelInFlight(const QString &why)
         run->cancel = true;
         if (run->slot->breaker.state() == BreakerState::HalfOpen)
             run->slot->breaker.abandonTrial();
-        finalize(*run, Outcome::Cancelled, run->elapsed.elapsed(), 0, why);
+        int queued = Run::Queued;
+        if (run->phase.compare_exchange_strong(queued, Run::Withdrawn)) {
+            // It never starts, so no pool thread will report back: its slot is free now.
+            run->withdrawnAfterMs = run->elapsed.elapsed();
+            run->slot->executing = false;
+            run->slot->status.running = false;
+            finalize(*run, Outcome::Cancelled, 0, 0, tr("%1, before it started").arg(why));
+            continue;
+        }
+        finalize(*run, Outcome::Cancelled, run->elapsed.elapsed() - run->queuedMs, 0, why);
     }
 }
 
 void HeartbeatEngine::finalize(Run &run, Outcome outcome, qint64 durationMs, qint64 items,
                                const QString &error)
 {
+    Q_ASSERT(run.phase != Run::Queued);
     run.finalized = true;
+    // Started: when run() began; withdrawn: when it was cancelled. Queued at the tick's time.
+    const qint64 queuedMs = run.phase == Run::Started ? run.queuedMs.load() : run.withdrawnAfterMs;
+    const qint64 startedAtMs = run.queuedAtMs + queuedMs;
     m_inFlight.erase(std::remove_if(m_inFlight.begin(), m_inFlight.end(),
                                     [&](const auto &r) { return r.get() == &run; }),
                      m_inFlight.end());
     TaskStatus &status = run.slot->status;
     status.hasRun = true;
     status.lastOutcome = outcome;
-    status.lastRunMs = run.startedAtMs;
+    status.lastRunMs = startedAtMs;
     status.lastDurationMs = durationMs;
     status.lastItems = items;
     status.lastError = error;
@@ -345,7 +394,7 @@ void HeartbeatEngine::finalize(Run &run, Outcome outcome, qint64 durationMs, qin
         ++status.completed;
     if (m_tick && m_tick->id == run.tickId) {
         m_tick->records.append(
-            {run.tickId, status.name, run.startedAtMs, durationMs, outcome, items, error});
+            {run.tickId, status.name, startedAtMs, durationMs, outcome, items, error, queuedMs});
         --m_tick->pending;
     }
     markDirty();

@@ -88,6 +88,7 @@ private:
 
     void assertEngineThread() const;
     void launch(TaskSlot &slot, qint64 nowMs);
+    void onRunStarted(const std::shared_ptr<Run> &run);
     void onRunFinished(const std::shared_ptr<Run> &run, TaskResult result, qint64 durationMs);
     void onRunTimeout(const std::shared_ptr<Run> &run);
     void finalize(Run &run, Outcome outcome, qint64 durationMs, qint64 items, const QString &error);

@@ -30,14 +30,22 @@ struct HeartbeatEngine::TaskSlot
 
 struct HeartbeatEngine::Run
 {
+    // Queued -> Started when a pool thread enters run(); Queued -> Withdrawn when the run is
+    // cancelled first, and then it never starts. Whoever moves it out of Queued decides.
+    enum Phase : int { Queued, Started, Withdrawn };
+
     TaskSlot *slot = nullptr; // engine thread only
     std::shared_ptr<MaintenanceTask> task;
     HeartbeatConfig config; // the task's own copy: the engine's may change while it runs
     std::atomic_bool cancel{false};
+    std::atomic_int phase{Queued};
     qint64 tickId = 0;
-    qint64 startedAtMs = 0;
-    QElapsedTimer elapsed;
+    qint64 queuedAtMs = 0;            // by the engine's clock
+    QElapsedTimer elapsed;            // since it was queued
+    std::atomic<qint64> queuedMs{-1}; // set by the pool thread before it moves phase to Started
+    qint64 withdrawnAfterMs = 0;      // engine thread only: how long it had waited when withdrawn
     bool finalized = false; // engine thread only: outcome recorded (finished, timeout, cancel)
+    bool lentThread = false; // engine thread only: its pool thread was replaced at the timeout
 };
 
 } // namespace hb

@@ -6,7 +6,12 @@
 #include <QJsonObject>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
-#include <QSaveFile>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <unistd.h>
 
 namespace hb {
 
@@ -76,13 +81,32 @@ bool PassphraseFile::set(const QString &passphrase, QString *error) const
                         {QStringLiteral("iterations"), Iterations},
                         {QStringLiteral("pbkdf2_sha256"),
                          QString::fromLatin1(derive(passphrase, salt, Iterations).toBase64())}};
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(o).toJson()) < 0 || !file.commit()) {
+    const QByteArray bytes = QJsonDocument(o).toJson();
+
+    // The hash is what an offline guesser needs, so the file is the owner's alone from its
+    // first byte: created with mode 0600 (QSaveFile would create it as 0666 less the umask and
+    // leave a chmod for later). Written beside the old one, synced, then renamed over it, so a
+    // crash leaves the old passphrase or the new one, never half a file.
+    QFile file(m_path + u".new-" + QString::number(QRandomGenerator::system()->generate(), 16));
+    const auto fail = [&] {
         *error = m_path + u": " + tr("cannot save (%1)").arg(file.errorString());
+        file.close();
+        file.remove();
+        return false;
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return fail();
+    if (file.write(bytes) != bytes.size() || !file.flush() || ::fsync(file.handle()) != 0)
+        return fail();
+    file.close();
+    if (std::rename(QFile::encodeName(file.fileName()).constData(),
+                    QFile::encodeName(m_path).constData()) != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        file.remove();
+        *error = m_path + u": " + tr("cannot save (%1)").arg(why);
         return false;
     }
-    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
 }
 

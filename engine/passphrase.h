@@ -21,7 +21,8 @@ public:
 
     // False when no passphrase was set yet (or the file is unreadable: then `error` says why).
     bool isSet(QString *error = nullptr) const;
-    // Writes a new salt and hash atomically. Refuses passphrases shorter than MinimumLength.
+    // Writes a new salt and hash atomically, in a file only its owner can read (mode 0600 from
+    // creation). Refuses passphrases shorter than MinimumLength. Slow like verify().
     bool set(const QString &passphrase, QString *error) const;
     bool verify(const QString &passphrase) const;
 

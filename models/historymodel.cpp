@@ -37,6 +37,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && column == OutcomeColumn
         && (r.outcome == Outcome::Failure || r.outcome == Outcome::Timeout))
         return QBrush(QColor(0xc6, 0x28, 0x28));
+    if (role == Qt::ToolTipRole && column == QueuedColumn && r.queuedMs)
+        return tr("Waited %1 for a free worker thread before it started")
+            .arg(format::duration(*r.queuedMs));
     if (role == Qt::ToolTipRole && !r.error.isEmpty())
         return r.error;
     if (role == RawValueRole) {
@@ -49,6 +52,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return r.task;
         case OutcomeColumn:
             return int(r.outcome);
+        case QueuedColumn:
+            return r.queuedMs ? QVariant(*r.queuedMs) : QVariant();
         case DurationColumn:
             return r.durationMs;
         case ItemsColumn:
@@ -71,6 +76,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return format::taskTitle(r.task);
     case OutcomeColumn:
         return format::outcome(int(r.outcome));
+    case QueuedColumn: // empty: never queued (skipped), or not measured (an older file)
+        return r.queuedMs ? format::duration(*r.queuedMs) : QString();
     case DurationColumn:
         return format::duration(r.durationMs);
     case ItemsColumn:
@@ -96,6 +103,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Task");
     case OutcomeColumn:
         return tr("Outcome");
+    case QueuedColumn:
+        return tr("Queued");
     case DurationColumn:
         return tr("Duration");
     case ItemsColumn:
@@ -112,19 +121,23 @@ TickHistoryModel::TickHistoryModel(int capacity, QObject *parent)
     : RecentRowsModel(capacity, parent)
 {}
 
-// The engine records why a tick ran nothing in fixed English words (metrics.db's contract);
-// the window says it in the user's language.
-QString TickHistoryModel::skipReason(const QString &reason)
+QString TickHistoryModel::skipReason(const TickRecord &tick)
 {
-    if (reason == QLatin1StringView("previous tick still running"))
+    switch (tick.skippedReason) {
+    case TickSkipReason::None:
+        return {};
+    case TickSkipReason::PreviousTickRunning:
         return tr("previous tick still running");
-    if (reason == QLatin1StringView("emergency stop"))
+    case TickSkipReason::EmergencyStop:
         return tr("emergency pause");
-    if (reason == QLatin1StringView("maintenance mode"))
+    case TickSkipReason::MaintenanceMode:
         return tr("maintenance mode");
-    if (reason == QLatin1StringView("heartbeat disabled"))
+    case TickSkipReason::HeartbeatDisabled:
         return tr("heartbeat disabled");
-    return reason;
+    case TickSkipReason::Other:
+        break;
+    }
+    return tick.skippedReasonText; // a newer version's words: shown as they were stored
 }
 
 int TickHistoryModel::columnCount(const QModelIndex &parent) const
@@ -157,7 +170,8 @@ QVariant TickHistoryModel::data(const QModelIndex &index, int role) const
         case FailedColumn:
             return t.failed;
         case NoteColumn:
-            return t.skippedReason;
+            return t.skippedReason == TickSkipReason::Other ? t.skippedReasonText
+                                                            : tickSkipReasonName(t.skippedReason);
         case ColumnCount:
             break;
         }
@@ -179,7 +193,8 @@ QVariant TickHistoryModel::data(const QModelIndex &index, int role) const
     case FailedColumn:
         return QString::number(t.failed);
     case NoteColumn:
-        return t.skippedReason.isEmpty() ? QString() : tr("no task ran: %1").arg(skipReason(t.skippedReason));
+        return t.skippedReason == TickSkipReason::None ? QString()
+                                                       : tr("no task ran: %1").arg(skipReason(t));
     case ColumnCount:
         break;
     }

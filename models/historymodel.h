@@ -78,7 +78,7 @@ class HistoryModel : public RecentRowsModel<ExecutionRecord>
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, TickColumn, TaskColumn, OutcomeColumn, DurationColumn, ItemsColumn, ErrorColumn, ColumnCount };
+    enum Column { TimeColumn, TickColumn, TaskColumn, OutcomeColumn, QueuedColumn, DurationColumn, ItemsColumn, ErrorColumn, ColumnCount };
     enum Role { RawValueRole = Qt::UserRole + 1, TaskNameRole, OutcomeRole };
 
     explicit HistoryModel(int capacity = DefaultCapacity, QObject *parent = nullptr);
@@ -105,7 +105,8 @@ public:
     explicit TickHistoryModel(int capacity = DefaultCapacity, QObject *parent = nullptr);
 
     void addTicks(const QVector<TickRecord> &ticks) { add(ticks); }
-    static QString skipReason(const QString &reason);
+    // Why the tick ran no task, in the user's language.
+    static QString skipReason(const TickRecord &tick);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -7,6 +7,14 @@
         <source>A passphrase is already set; unlock with it instead.</source>
         <translation>A passphrase is already set; unlock with it instead.</translation>
     </message>
+    <message>
+        <source>Unlock admin first.</source>
+        <translation>Unlock admin first.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>The current passphrase is wrong.</translation>
+    </message>
 </context>
 <context>
     <name>hb::AlertListModel</name>
@@ -757,6 +765,18 @@
         <source>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</source>
         <translation>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</translation>
     </message>
+    <message>
+        <source>circuit breaker open; next trial at %1</source>
+        <translation>circuit breaker open; next trial at %1</translation>
+    </message>
+    <message>
+        <source>circuit breaker half-open; its trial run has not answered yet</source>
+        <translation>circuit breaker half-open; its trial run has not answered yet</translation>
+    </message>
+    <message>
+        <source>%1, before it started</source>
+        <translation>%1, before it started</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -787,6 +807,14 @@
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>Waited %1 for a free worker thread before it started</source>
+        <translation>Waited %1 for a free worker thread before it started</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1321,26 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>Unlock admin…</source>
         <translation>Unlock admin…</translation>
+    </message>
+    <message>
+        <source>Change admin &amp;passphrase…</source>
+        <translation>Change admin &amp;passphrase…</translation>
+    </message>
+    <message>
+        <source>Change admin passphrase</source>
+        <translation>Change admin passphrase</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least %1 characters):</source>
+        <translation>New passphrase (at least %1 characters):</translation>
+    </message>
+    <message>
+        <source>Admin passphrase changed</source>
+        <translation>Admin passphrase changed</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,14 @@
         <source>A passphrase is already set; unlock with it instead.</source>
         <translation>Frasa sandi sudah diatur; buka kunci dengan frasa itu.</translation>
     </message>
+    <message>
+        <source>Unlock admin first.</source>
+        <translation>Buka kunci admin dulu.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>Frasa sandi saat ini salah.</translation>
+    </message>
 </context>
 <context>
     <name>hb::AlertListModel</name>
@@ -751,6 +759,18 @@
         <source>Circuit breaker of %1 was forced open; the task is skipped until it is reset or its next trial</source>
         <translation>Pemutus sirkuit %1 dipaksa terbuka; tugas dilewati sampai direset atau uji coba berikutnya</translation>
     </message>
+    <message>
+        <source>circuit breaker open; next trial at %1</source>
+        <translation>pemutus sirkuit terbuka; uji coba berikutnya pukul %1</translation>
+    </message>
+    <message>
+        <source>circuit breaker half-open; its trial run has not answered yet</source>
+        <translation>pemutus sirkuit setengah terbuka; uji cobanya belum selesai</translation>
+    </message>
+    <message>
+        <source>%1, before it started</source>
+        <translation>%1, sebelum mulai</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -781,6 +801,14 @@
     <message>
         <source>Error</source>
         <translation>Galat</translation>
+    </message>
+    <message>
+        <source>Waited %1 for a free worker thread before it started</source>
+        <translation>Menunggu %1 thread pekerja yang bebas sebelum mulai</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Antre</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1314,26 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>Unlock admin…</source>
         <translation>Buka kunci admin…</translation>
+    </message>
+    <message>
+        <source>Change admin &amp;passphrase…</source>
+        <translation>Ubah &amp;frasa sandi admin…</translation>
+    </message>
+    <message>
+        <source>Change admin passphrase</source>
+        <translation>Ubah frasa sandi admin</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Frasa sandi saat ini:</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least %1 characters):</source>
+        <translation>Frasa sandi baru (minimal %1 karakter):</translation>
+    </message>
+    <message>
+        <source>Admin passphrase changed</source>
+        <translation>Frasa sandi admin diubah</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,17 @@
 
 namespace hb {
 
+namespace {
+
+// What setting or changing the passphrase came to.
+struct Saved
+{
+    bool ok = false;
+    QString error;
+};
+
+} // namespace
+
 AdminSession::AdminSession(const QString &passphrasePath, QString userName,
                            std::shared_ptr<const Clock> clock, QObject *parent)
     : QObject(parent)
@@ -34,17 +45,63 @@ bool AdminSession::passphraseSet() const
     return m_passphrase.isSet();
 }
 
-bool AdminSession::setPassphrase(const QString &passphrase, QString *error)
+void AdminSession::setPassphrase(const QString &passphrase)
 {
-    if (m_passphrase.isSet()) {
-        *error = tr("A passphrase is already set; unlock with it instead.");
-        return false;
+    const quint64 request = ++m_saveRequest;
+    const PassphraseFile file = m_passphrase;
+    runInBackground(
+        this,
+        [file, passphrase] {
+            Saved saved;
+            if (file.isSet())
+                saved.error = tr("A passphrase is already set; unlock with it instead.");
+            else
+                saved.ok = file.set(passphrase, &saved.error);
+            return saved;
+        },
+        [this, request](const Saved &saved) {
+            if (request != m_saveRequest)
+                return; // a newer attempt answers instead
+            if (saved.ok) {
+                noteActivity();
+                setRole(Role::Admin);
+            }
+            Q_EMIT passphraseSetFinished(saved.ok, saved.error);
+        });
+}
+
+void AdminSession::changePassphrase(const QString &current, const QString &replacement)
+{
+    const quint64 request = ++m_saveRequest;
+    if (!isAdmin()) {
+        // Answered like the others (later), so callers have one way to hear it.
+        QMetaObject::invokeMethod(
+            this,
+            [this, request] {
+                if (request == m_saveRequest)
+                    Q_EMIT passphraseChangeFinished(false, tr("Unlock admin first."));
+            },
+            Qt::QueuedConnection);
+        return;
     }
-    if (!m_passphrase.set(passphrase, error))
-        return false;
-    noteActivity();
-    setRole(Role::Admin);
-    return true;
+    const PassphraseFile file = m_passphrase;
+    runInBackground(
+        this,
+        [file, current, replacement] {
+            Saved saved;
+            if (!file.verify(current))
+                saved.error = tr("The current passphrase is wrong.");
+            else
+                saved.ok = file.set(replacement, &saved.error);
+            return saved;
+        },
+        [this, request](const Saved &saved) {
+            if (request != m_saveRequest)
+                return;
+            if (saved.ok)
+                noteActivity();
+            Q_EMIT passphraseChangeFinished(saved.ok, saved.error);
+        });
 }
 
 void AdminSession::unlock(const QString &passphrase)

@@ -13,7 +13,8 @@ namespace hb {
 
 // Who is at the desk: a viewer until someone unlocks admin with the data directory's
 // passphrase; back to viewer on Lock or after IdleLockMs without keyboard or mouse input.
-// Checking a passphrase takes ~0.1 s, so it runs on a worker thread and answers later.
+// Hashing a passphrase takes ~0.1 s (checking, setting or changing it), so it runs on a worker
+// thread and answers later with a signal; the window keeps painting meanwhile.
 class AdminSession : public QObject
 {
     Q_OBJECT
@@ -28,8 +29,12 @@ public:
     bool isAdmin() const { return m_role == Role::Admin; }
     bool passphraseSet() const;
 
-    // First use: stores the passphrase (hash only) and unlocks. False with `error` when refused.
-    bool setPassphrase(const QString &passphrase, QString *error);
+    // First use: stores the passphrase (hash only) and unlocks; answers with
+    // passphraseSetFinished() (with why when refused).
+    void setPassphrase(const QString &passphrase);
+    // Admin only: replaces the passphrase if `current` is right; answers with
+    // passphraseChangeFinished().
+    void changePassphrase(const QString &current, const QString &replacement);
     // Checks the passphrase on a worker thread; answers with unlockFinished().
     void unlock(const QString &passphrase);
     void lock();
@@ -41,6 +46,8 @@ public:
 Q_SIGNALS:
     void roleChanged(hb::Role role);
     void unlockFinished(bool ok);
+    void passphraseSetFinished(bool ok, const QString &error);
+    void passphraseChangeFinished(bool ok, const QString &error);
     void autoLocked();
 
 protected:
@@ -55,6 +62,7 @@ private:
     Role m_role = Role::Viewer;
     qint64 m_lastActivityMs = 0;
     quint64 m_unlockRequest = 0; // newer attempts make older answers stale
+    quint64 m_saveRequest = 0;   // the same for setting and changing the passphrase
     QTimer m_idleTimer;
 };
 

@@ -179,8 +179,8 @@ void HistoryPanel::showSelectedTick()
                  .arg(t.ran)
                  .arg(t.succeeded)
                  .arg(t.failed);
-    if (!t.skippedReason.isEmpty())
-        lines << tr("No task ran: %1").arg(TickHistoryModel::skipReason(t.skippedReason));
+    if (t.skippedReason != TickSkipReason::None)
+        lines << tr("No task ran: %1").arg(TickHistoryModel::skipReason(t));
     for (const ExecutionRecord &r : m_model->runsOfTick(t.id)) {
         QString line = tr("%1: %2, %3").arg(format::taskTitle(r.task), format::outcome(int(r.outcome)),
                                             format::duration(r.durationMs));

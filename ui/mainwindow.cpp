@@ -142,6 +142,10 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
 
     connect(&m_session, &AdminSession::roleChanged, this, &MainWindow::onRoleChanged);
     connect(&m_session, &AdminSession::unlockFinished, this, &MainWindow::onUnlockFinished);
+    connect(&m_session, &AdminSession::passphraseSetFinished, this,
+            &MainWindow::onPassphraseSetFinished);
+    connect(&m_session, &AdminSession::passphraseChangeFinished, this,
+            &MainWindow::onPassphraseChangeFinished);
     connect(&m_session, &AdminSession::autoLocked, this, [this] {
         statusBar()->showMessage(tr("Admin locked after 5 idle minutes"), 10'000);
     });
@@ -229,9 +233,15 @@ void MainWindow::buildActions()
         });
     });
 
+    m_changePassphraseAction = new QAction(tr("Change admin &passphrase…"), this);
+    m_changePassphraseAction->setObjectName(QStringLiteral("changePassphraseAction"));
+    connect(m_changePassphraseAction, &QAction::triggered, this,
+            &MainWindow::requestPassphraseChange);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_unlockAction);
     file->addAction(m_lockAction);
+    file->addAction(m_changePassphraseAction);
     file->addSeparator();
     file->addAction(quit);
     auto *configure = new QAction(tr("&Configuration…"), this);
@@ -321,6 +331,7 @@ void MainWindow::onRoleChanged()
     m_statusActor->setText(admin ? tr("Admin: %1").arg(actor.name) : tr("Viewer (read only)"));
     m_unlockAction->setVisible(!admin);
     m_lockAction->setVisible(admin);
+    m_changePassphraseAction->setVisible(admin);
     m_passphraseBanner->setVisible(!m_session.passphraseSet());
 }
 
@@ -369,22 +380,75 @@ void MainWindow::requestUnlock()
 
 void MainWindow::unlockWith(const QString &passphrase)
 {
-    const QString user = m_session.actor().name;
     if (!m_session.passphraseSet()) {
-        QString error;
-        if (!m_session.setPassphrase(passphrase, &error)) {
-            m_lastError = error;
-            if (m_confirm)
-                QMessageBox::warning(this, tr("Not set"), error);
-            return;
-        }
-        m_host.command(this, [user](HeartbeatEngine &e) {
-            e.recordSessionEvent({user, Role::Admin}, QStringLiteral("admin_passphrase_set"));
-            return CommandResult::success();
-        });
+        m_session.setPassphrase(passphrase); // answers in onPassphraseSetFinished()
         return;
     }
     m_session.unlock(passphrase);
+}
+
+void MainWindow::onPassphraseSetFinished(bool ok, const QString &error)
+{
+    if (!ok) {
+        m_lastError = error;
+        if (m_confirm)
+            QMessageBox::warning(this, tr("Not set"), error);
+        return;
+    }
+    m_lastError.clear();
+    const QString user = m_session.actor().name;
+    m_host.command(this, [user](HeartbeatEngine &e) {
+        e.recordSessionEvent({user, Role::Admin}, QStringLiteral("admin_passphrase_set"));
+        return CommandResult::success();
+    });
+}
+
+void MainWindow::requestPassphraseChange()
+{
+    bool ok = false;
+    const QString title = tr("Change admin passphrase");
+    const QString current =
+        QInputDialog::getText(this, title, tr("Current passphrase:"), QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return;
+    const QString replacement = QInputDialog::getText(
+        this, title,
+        tr("New passphrase (at least %1 characters):").arg(PassphraseFile::MinimumLength),
+        QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return;
+    const QString again =
+        QInputDialog::getText(this, title, tr("Type it again:"), QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return;
+    if (replacement != again) {
+        QMessageBox::warning(this, title, tr("The two passphrases differ."));
+        return;
+    }
+    changePassphraseWith(current, replacement);
+}
+
+void MainWindow::changePassphraseWith(const QString &current, const QString &replacement)
+{
+    m_session.changePassphrase(current, replacement); // answers in onPassphraseChangeFinished()
+}
+
+void MainWindow::onPassphraseChangeFinished(bool ok, const QString &error)
+{
+    if (!ok) {
+        m_lastError = error;
+        statusBar()->showMessage(error, 8'000);
+        if (m_confirm)
+            QMessageBox::warning(this, tr("Change admin passphrase"), error);
+        return;
+    }
+    m_lastError.clear();
+    statusBar()->showMessage(tr("Admin passphrase changed"), 8'000);
+    const Actor actor = m_session.actor();
+    m_host.command(this, [actor](HeartbeatEngine &e) {
+        e.recordSessionEvent(actor, QStringLiteral("admin_passphrase_changed"));
+        return CommandResult::success();
+    });
 }
 
 void MainWindow::onUnlockFinished(bool ok)

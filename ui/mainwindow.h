@@ -49,6 +49,8 @@ public:
 
     // Unlock (or, on first use, set the passphrase and unlock) without the dialogs.
     void unlockWith(const QString &passphrase);
+    // Change admin's passphrase without the dialogs.
+    void changePassphraseWith(const QString &current, const QString &replacement);
 
     // The same as the toolbar buttons, minus confirmation.
     void emergencyPause(const QString &reason);
@@ -71,6 +73,7 @@ public:
     int notificationsShown() const { return m_notifications; }
     QAction *unlockAction() const { return m_unlockAction; }
     QAction *lockAction() const { return m_lockAction; }
+    QAction *changePassphraseAction() const { return m_changePassphraseAction; }
     // Shown while no admin passphrase is set for the data directory.
     bool passphraseBannerShown() const;
 
@@ -98,6 +101,9 @@ private:
     void offerUnlock(const QString &error);
     void openConfig();
     void onUnlockFinished(bool ok);
+    void requestPassphraseChange();
+    void onPassphraseSetFinished(bool ok, const QString &error);
+    void onPassphraseChangeFinished(bool ok, const QString &error);
     void onRoleChanged();
     void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd);
 
@@ -126,6 +132,7 @@ private:
     QAction *m_maintenanceAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_lockAction = nullptr;
+    QAction *m_changePassphraseAction = nullptr;
 
     EngineSnapshot m_pending;
     EngineSnapshot m_shown;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 #include <atomic>
@@ -33,5 +34,10 @@ public:
 private:
     std::atomic<qint64> m_now;
 };
+
+// `ms` as local wall-clock time for text that is stored and read later (executions.error):
+// "14:05:09", with the date in front ("2026-12-02 14:05:09") when it falls on another local day
+// than `referenceMs`, the moment the text is about. Fixed ISO forms: readable in any language.
+QString localTimeText(qint64 ms, qint64 referenceMs);
 
 } // namespace hb

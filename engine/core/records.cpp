@@ -6,6 +6,9 @@ namespace {
 constexpr const char16_t *kOutcomeNames[] = {u"success", u"failure", u"timeout", u"skipped",
                                              u"cancelled"};
 constexpr const char16_t *kBreakerNames[] = {u"closed", u"open", u"half_open"};
+// By TickSkipReason, None and Other excluded. The words metrics.db has always held.
+constexpr const char16_t *kTickSkipNames[] = {u"previous tick still running", u"emergency stop",
+                                              u"maintenance mode", u"heartbeat disabled"};
 } // namespace
 
 QString outcomeName(Outcome outcome)
@@ -34,6 +37,24 @@ std::optional<BreakerState> breakerStateFromName(QStringView name)
             return BreakerState(i);
     }
     return std::nullopt;
+}
+
+QString tickSkipReasonName(TickSkipReason reason)
+{
+    if (reason == TickSkipReason::None || reason == TickSkipReason::Other)
+        return {};
+    return QString::fromUtf16(kTickSkipNames[int(reason) - 1]);
+}
+
+TickSkipReason tickSkipReasonFromName(QStringView name)
+{
+    if (name.isEmpty())
+        return TickSkipReason::None;
+    for (int i = 0; i < int(std::size(kTickSkipNames)); ++i) {
+        if (name == QStringView(kTickSkipNames[i]))
+            return TickSkipReason(i + 1);
+    }
+    return TickSkipReason::Other;
 }
 
 void HeartbeatMetrics::account(const ExecutionRecord &record)

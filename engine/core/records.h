@@ -31,7 +31,26 @@ struct ExecutionRecord
     Outcome outcome = Outcome::Success;
     qint64 items = 0;
     QString error;
+    // How long the run waited for a pool thread before run() started (or, for one cancelled
+    // while still queued, until it was cancelled); startedAtMs - queuedMs is when it was
+    // queued. None for runs skipped without being queued, and for rows written before it was
+    // measured.
+    std::optional<qint64> queuedMs = std::nullopt;
 };
+
+// Why a tick ran no task. Stored in `ticks.skipped_reason` as fixed English words that users'
+// queries rely on (tickSkipReasonName()); translated only where it is shown.
+enum class TickSkipReason : quint8 {
+    None, // the tick ran its tasks
+    PreviousTickRunning,
+    EmergencyStop,
+    MaintenanceMode,
+    HeartbeatDisabled,
+    Other, // words this build does not know (a newer one wrote them): see skippedReasonText
+};
+QString tickSkipReasonName(TickSkipReason reason); // the stored words; empty for None and Other
+// Empty text: None; text that names no known reason: Other.
+TickSkipReason tickSkipReasonFromName(QStringView name);
 
 // One row of `ticks`. A tick that ran no task (paused, maintenance, disabled) still exists:
 // it is the heartbeat's liveness record, with `skippedReason` saying why nothing ran.
@@ -43,7 +62,8 @@ struct TickRecord
     int ran = 0;
     int succeeded = 0;
     int failed = 0;
-    QString skippedReason;
+    TickSkipReason skippedReason = TickSkipReason::None;
+    QString skippedReasonText = {}; // the stored words, only for TickSkipReason::Other
 };
 
 // One row of `breaker_state`.
@@ -87,10 +107,11 @@ struct AuditEntry
 };
 
 // The seed's HeartbeatMetrics. Counted per task run (one `executions` row each):
-//   totalExecutions      = runs that started (success + failure + timeout + cancelled)
+//   totalExecutions      = runs, skipped ones aside (success + failure + timeout + cancelled)
 //   successfulExecutions = success
 //   failedExecutions     = failure + timeout
-//   cancelledExecutions  = cancelled (emergency pause or shutdown)
+//   cancelledExecutions  = cancelled (emergency pause, maintenance or shutdown; a run cancelled
+//                          while still queued counts too: it has an `executions` row)
 // Skipped runs (breaker open) are not executions. Times are over the same runs.
 struct HeartbeatMetrics
 {

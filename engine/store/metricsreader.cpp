@@ -89,6 +89,7 @@ MetricsReader::MetricsReader(const QString &path)
                              + trReader("not a valid metrics database (%1)").arg(messageOf(e)));
         throw StoreError(path + u": " + trReader("cannot open for reading (%1)").arg(messageOf(e)));
     }
+    m_schemaVersion = version;
     // Version 1 has no rollups and no writer would leave it so; newer versions only add columns.
     if (version < 2) {
         m_db.reset();
@@ -316,8 +317,13 @@ namespace {
 
 constexpr const char kTickColumns[] =
     "SELECT id, started_at_ms, duration_ms, ran, succeeded, failed, skipped_reason FROM ticks";
-constexpr const char kExecutionColumns[] =
-    "SELECT tick_id, task, started_at_ms, duration_ms, outcome, items, error FROM executions";
+
+// A file older than version 4 (read-only here, so not upgraded) has no queued_ms: NULL.
+std::string executionColumns(int schemaVersion)
+{
+    return std::string("SELECT tick_id, task, started_at_ms, duration_ms, outcome, items, error, ")
+           + (schemaVersion >= 4 ? "queued_ms" : "NULL") + " FROM executions";
+}
 
 TickRecord tickFrom(SQLite::Statement &q)
 {
@@ -328,7 +334,10 @@ TickRecord tickFrom(SQLite::Statement &q)
     t.ran = q.getColumn(3).getInt();
     t.succeeded = q.getColumn(4).getInt();
     t.failed = q.getColumn(5).getInt();
-    t.skippedReason = sql::textOf(q.getColumn(6));
+    const QString reason = sql::textOf(q.getColumn(6));
+    t.skippedReason = tickSkipReasonFromName(reason);
+    if (t.skippedReason == TickSkipReason::Other)
+        t.skippedReasonText = reason;
     return t;
 }
 
@@ -344,6 +353,8 @@ ExecutionRecord executionFrom(SQLite::Statement &q)
     r.outcome = outcomeFromName(sql::textOf(q.getColumn(4))).value_or(Outcome::Failure);
     r.items = sql::int64Of(q.getColumn(5));
     r.error = sql::textOf(q.getColumn(6));
+    if (!q.getColumn(7).isNull())
+        r.queuedMs = sql::int64Of(q.getColumn(7));
     return r;
 }
 
@@ -386,7 +397,7 @@ QVector<ExecutionRecord> MetricsReader::recentExecutions(int limit, qint64 befor
     try {
         // Newest first along the started_at_ms index (a full scan sorted by tick_id would read
         // every row of a large file).
-        SQLite::Statement q(*m_db, std::string(kExecutionColumns)
+        SQLite::Statement q(*m_db, executionColumns(m_schemaVersion)
                                        + " WHERE tick_id < ?1"
                                          " ORDER BY started_at_ms DESC, id DESC LIMIT ?2");
         return newestFirstRows<ExecutionRecord>(q, {beforeTickId}, limit, executionFrom);
@@ -414,7 +425,7 @@ QVector<ExecutionRecord> MetricsReader::executions(qint64 fromMs, qint64 toMs, i
     if (limit <= 0 || toMs <= fromMs)
         return {};
     try {
-        SQLite::Statement q(*m_db, std::string(kExecutionColumns)
+        SQLite::Statement q(*m_db, executionColumns(m_schemaVersion)
                                        + " WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
                                          " ORDER BY started_at_ms DESC, id DESC LIMIT ?3");
         return newestFirstRows<ExecutionRecord>(q, {fromMs, toMs}, limit, executionFrom);

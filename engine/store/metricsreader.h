@@ -118,6 +118,7 @@ private:
 
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;
+    int m_schemaVersion = 0; // PRAGMA user_version when opened: which columns exist
 };
 
 } // namespace hb

@@ -163,7 +163,8 @@ struct MetricsStore::Statements
 {
     explicit Statements(SQLite::Database &db)
         : insertExecution(db, "INSERT INTO executions(tick_id, task, started_at_ms, duration_ms,"
-                              " outcome, items, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                              " outcome, items, error, queued_ms)"
+                              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         , insertTick(db, "INSERT OR REPLACE INTO ticks(id, started_at_ms, duration_ms, ran,"
                          " succeeded, failed, skipped_reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         , insertBreakerEvent(db, "INSERT INTO breaker_events(ts_ms, task, from_state, to_state,"
@@ -375,6 +376,10 @@ void MetricsStore::write(const WriteBatch &batch)
             sql::bindText(exec, 5, s.outcomes[int(r.outcome)]);
             sql::bindInt(exec, 6, r.items);
             sql::bindText(exec, 7, error);
+            if (r.queuedMs)
+                sql::bindInt(exec, 8, *r.queuedMs);
+            else
+                exec.bind(8); // NULL: never queued
             sql::execAndReset(exec);
             execMinutes[rollup::Key(r.task, schema::bucketStart(r.startedAtMs, schema::kMinuteMs))]
                 .add(r);
@@ -383,7 +388,10 @@ void MetricsStore::write(const WriteBatch &batch)
         rollup::upsert(s.upsertExecHour, rollup::widen(execMinutes, schema::kHourMs));
 
         for (const TickRecord &t : batch.ticks) {
-            const QByteArray reason = t.skippedReason.toUtf8();
+            const QByteArray reason = (t.skippedReason == TickSkipReason::Other
+                                           ? t.skippedReasonText
+                                           : tickSkipReasonName(t.skippedReason))
+                                          .toUtf8();
             sql::bindInt(s.insertTick, 1, t.id);
             sql::bindInt(s.insertTick, 2, t.startedAtMs);
             sql::bindInt(s.insertTick, 3, t.durationMs);

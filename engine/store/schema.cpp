@@ -105,6 +105,12 @@ CREATE TABLE sample_hour(
 CREATE INDEX sample_hour_bucket ON sample_hour(bucket_ms);
 )sql";
 
+// v4: how long each run waited for a pool thread before it started. NULL where nobody measured
+// it: rows written before v4, and runs the engine skipped without queuing them.
+constexpr const char kSchemaV4[] = R"sql(
+ALTER TABLE executions ADD COLUMN queued_ms INTEGER;
+)sql";
+
 std::string bucketExpr(const char *column, qint64 width)
 {
     const std::string w = std::to_string(width);
@@ -221,9 +227,14 @@ void migrateToV3(SQLite::Database &db)
             "CREATE UNIQUE INDEX audit_log_uid ON audit_log(uid);");
 }
 
+void migrateToV4(SQLite::Database &db)
+{
+    db.exec(kSchemaV4);
+}
+
 using Migration = void (*)(SQLite::Database &);
 // kMigrations[i] takes a file from version i to version i + 1.
-constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3};
+constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3, migrateToV4};
 
 } // namespace
 

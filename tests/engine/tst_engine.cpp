@@ -20,9 +20,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+
+#include <ctime>
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -42,6 +46,8 @@ private Q_SLOTS:
     void misbehavingTasksDoNotStopTheOthers();
     void timedOutTaskThatIgnoresCancellationIsNotStartedTwice();
     void breakerOpensSkipsAndRecoversThroughRealTicks();
+    void skippedRunSaysWhenTheNextTrialIsInLocalTime_data();
+    void skippedRunSaysWhenTheNextTrialIsInLocalTime();
     void oracleHealthFollowsTheMonitorAndThePriceBreaker();
     void snapshotCarriesTheSchedule();
     void emergencyPauseCancelsRunningTasksWithinOneSecond();
@@ -161,6 +167,48 @@ void TestEngine::breakerOpensSkipsAndRecoversThroughRealTicks()
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).state, BreakerState::Closed);
     QCOMPARE(rig.breaker(TaskName::PriceUpdate).failureCount, 0);
     QVERIFY(rig.alertsWithKey(u"breaker_open"_s).isEmpty());
+}
+
+void TestEngine::skippedRunSaysWhenTheNextTrialIsInLocalTime_data()
+{
+    QTest::addColumn<QString>("opened"); // local time in Jakarta (UTC+7, no daylight saving)
+    QTest::addColumn<QString>("error");
+    QTest::newRow("same day") << u"2026-12-01T14:00:09"_s
+                              << u"circuit breaker open; next trial at 14:05:09"_s;
+    // Read beside the run's own time (23:58): a bare 00:03:30 would look like the same night.
+    QTest::newRow("next day") << u"2026-12-01T23:58:30"_s
+                              << u"circuit breaker open; next trial at 2026-12-02 00:03:30"_s;
+}
+
+// executions.error of a run skipped by an open breaker says when the trial comes as a time a
+// person reads, not in epoch milliseconds.
+void TestEngine::skippedRunSaysWhenTheNextTrialIsInLocalTime()
+{
+    QFETCH(QString, opened);
+    QFETCH(QString, error);
+    const QByteArray tz = qgetenv("TZ");
+    qputenv("TZ", "Asia/Jakarta");
+    tzset();
+    const auto restore = qScopeGuard([tz] {
+        if (tz.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", tz);
+        tzset();
+    });
+
+    auto task = std::make_shared<ScriptedTask>(TaskName::PriceUpdate, true);
+    Rig rig({task});
+    QDateTime local = QDateTime::fromString(opened, Qt::ISODate);
+    local.setTimeZone(QTimeZone(7 * 3600));
+    rig.clock->set(local.toMSecsSinceEpoch());
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(rig.tick().value(TaskName::PriceUpdate).outcome, Outcome::Failure);
+    QCOMPARE(rig.breaker(TaskName::PriceUpdate).state, BreakerState::Open);
+
+    const ExecutionRecord skipped = rig.tick().value(TaskName::PriceUpdate);
+    QCOMPARE(skipped.outcome, Outcome::Skipped);
+    QCOMPARE(skipped.error, error);
 }
 
 void TestEngine::oracleHealthFollowsTheMonitorAndThePriceBreaker()

@@ -615,7 +615,8 @@ void TestTasks::autoCleanupCountsBeyondTheCapAndAsksTheWriter()
         for (int i = 0; i < 130; ++i)
             batch.audit.append({kNow - 1000 + i, u"alice"_s, u"pause"_s, QString()});
         const qint64 oldTick = kNow - 15 * kDayMs;
-        batch.ticks = {{1, oldTick, 10, 1, 1, 0, QString()}, {2, kNow - kDayMs, 10, 1, 1, 0, QString()}};
+        batch.ticks = {{1, oldTick, 10, 1, 1, 0, TickSkipReason::None},
+                       {2, kNow - kDayMs, 10, 1, 1, 0, TickSkipReason::None}};
         batch.executions = {{1, TaskName::AutoCleanup, oldTick, 5, Outcome::Success, 1, QString()},
                             {2, TaskName::AutoCleanup, kNow - kDayMs, 5, Outcome::Success, 1, QString()}};
         store.write(batch);

@@ -106,7 +106,7 @@ WriteBatch paddingBatch()
 WriteBatch tickBatch(qint64 id)
 {
     WriteBatch batch;
-    batch.ticks.append({id, kBase + id * 1000, 10, 0, 0, 0, QString()});
+    batch.ticks.append({id, kBase + id * 1000, 10, 0, 0, 0, TickSkipReason::None});
     return batch;
 }
 

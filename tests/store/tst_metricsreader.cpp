@@ -61,8 +61,11 @@ Data makeData()
         for (int k = 0; k < 3; ++k) {
             const Outcome o = outcomes[(i * 3 + k) % 8];
             const qint64 duration = o == Outcome::Skipped ? 0 : 5 + (i * 13 + k * 71) % 900;
+            const std::optional<qint64> queued =
+                o == Outcome::Skipped ? std::nullopt : std::optional<qint64>((i * 7 + k) % 50);
             d.executions.append({tick.id, tasks[k], t + k * 3, duration, o, i % 5,
-                                 o == Outcome::Failure ? QStringLiteral("boom") : QString()});
+                                 o == Outcome::Failure ? QStringLiteral("boom") : QString(),
+                                 queued});
             if (o != Outcome::Skipped)
                 ++tick.ran;
             tick.succeeded += o == Outcome::Success;
@@ -469,6 +472,7 @@ void TestMetricsReader::recentTicksAndRunsAreTheNewest()
         QCOMPARE(got.outcome, want.outcome);
         QCOMPARE(got.items, want.items);
         QCOMPARE(got.error, want.error);
+        QCOMPARE(got.queuedMs, want.queuedMs);
     }
     const QVector<ExecutionRecord> firstTick = reader.recentExecutions(100, 2);
     QCOMPARE(firstTick.size(), 3); // tick 1's three runs
@@ -498,7 +502,7 @@ void TestMetricsReader::readsWhileTheWriterWrites()
     // The writer commits while the reader is open: no waiting, and the reader's next query
     // sees the new rows.
     WriteBatch batch;
-    batch.ticks.append({100'000, later + 10, 77, 0, 0, 0, QStringLiteral("paused")});
+    batch.ticks.append({100'000, later + 10, 77, 0, 0, 0, TickSkipReason::EmergencyStop});
     QElapsedTimer timer;
     timer.start();
     m_store->write(batch);

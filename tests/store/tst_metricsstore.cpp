@@ -2,9 +2,26 @@
 // rollups and retention. Files it cannot use: tst_metricsstorefiles.
 
 #include "metricsstoretestutil.h"
+#include "store/metricsreader.h"
+#include "store/schema.h"
 
 using namespace hb;
 using namespace hb::test;
+
+namespace {
+
+// "SELECT a, b, ... FROM table ORDER BY 1, 2" over the columns `table` has in `db`: the same
+// query then reads the same columns from an upgraded copy that has more.
+QString selectAllOf(SQLite::Database &db, const QString &table)
+{
+    QStringList columns;
+    SQLite::Statement info(db, utf8(QStringLiteral("PRAGMA table_info(%1)").arg(table)));
+    while (info.executeStep())
+        columns << QString::fromUtf8(info.getColumn(1).getText());
+    return QStringLiteral("SELECT %1 FROM %2 ORDER BY 1, 2").arg(columns.join(u", "), table);
+}
+
+} // namespace
 
 class TestMetricsStore : public QObject
 {
@@ -16,12 +33,15 @@ private Q_SLOTS:
     void documentedColumns_data();
     void documentedColumns();
     void roundTripsEveryRecordAndState();
+    void tickSkipReasonsKeepTheirStoredWords();
     void lastRunOfEachTaskComesBack();
     void rollupsEqualRawAggregates_data();
     void rollupsEqualRawAggregates();
     void retentionDeletesExactlyPastWindow_data();
     void retentionDeletesExactlyPastWindow();
     void upgradesVersion1File();
+    void upgradesFileWithoutQueueTimes_data();
+    void upgradesFileWithoutQueueTimes();
 
 private:
     QTemporaryDir m_dir;
@@ -43,9 +63,9 @@ void TestMetricsStore::freshDatabaseIsCurrentAndEmpty()
     QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     QVERIFY2(!sideFilesExist(path), "peeking at the version creates no -wal/-shm");
-    QCOMPARE(MetricsStore::SchemaVersion, 3);
+    QCOMPARE(MetricsStore::SchemaVersion, 4);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 3);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 4);
     QCOMPARE(QString::fromStdString(db.execAndGet("PRAGMA journal_mode").getString()),
              QStringLiteral("wal"));
 }
@@ -58,7 +78,7 @@ void TestMetricsStore::opensFolderWithUnusualName()
     const QString path = folder + QStringLiteral("/metrics.db");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), -1); // missing
     MetricsStore(path).write(bigBatch(kBase, 3));
-    QCOMPARE(MetricsStore::fileSchemaVersion(path), 3);
+    QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     MetricsStore reopened(path);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM executions")), 3);
@@ -74,7 +94,7 @@ void TestMetricsStore::documentedColumns_data()
                              << QString::fromUtf8(columns).split(QLatin1Char(' '));
     };
     // docs/architecture.md, "metrics.db": users' scripts rely on these names.
-    row("executions", "id tick_id task started_at_ms duration_ms outcome items error");
+    row("executions", "id tick_id task started_at_ms duration_ms outcome items error queued_ms");
     row("ticks", "id started_at_ms duration_ms ran succeeded failed skipped_reason");
     row("breaker_state", "task state failure_count last_failure_ms opened_at_ms");
     row("breaker_events", "ts_ms task from_state to_state reason");
@@ -107,8 +127,8 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
 {
     const QString path = newPath();
     WriteBatch batch;
-    TickRecord tick{41, kBase, 120, 2, 1, 1, QString()};
-    TickRecord paused{42, kBase + 30'000, 1, 0, 0, 0, QStringLiteral("emergency pause")};
+    TickRecord tick{41, kBase, 120, 2, 1, 1, TickSkipReason::None};
+    TickRecord paused{42, kBase + 30'000, 1, 0, 0, 0, TickSkipReason::EmergencyStop, {}};
     batch.ticks = {tick, paused};
     batch.executions = {
         exec(41, QStringLiteral("price_update"), kBase + 2, 80, Outcome::Success, 3),
@@ -116,6 +136,8 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
              QStringLiteral("feed \"rice\" stale — 26 h, ütf-8 ✓")),
         exec(41, QStringLiteral("auto_liquidation"), kBase + 6, 0, Outcome::Skipped),
     };
+    batch.executions[0].queuedMs = 0;
+    batch.executions[1].queuedMs = 1250;
     batch.breakerEvents = {{kBase + 5004, QStringLiteral("oracle_monitoring"),
                             BreakerState::HalfOpen, BreakerState::Open,
                             QStringLiteral("trial run failed")}};
@@ -181,7 +203,12 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
                                      " failed, skipped_reason FROM ticks ORDER BY id")
                           .arg(b)),
              QStringList({QStringLiteral("41|0|120|2|1|1|"),
-                          QStringLiteral("42|30000|1|0|0|0|emergency pause")}));
+                          QStringLiteral("42|30000|1|0|0|0|emergency stop")}));
+    // How long each run waited for a thread; NULL for the skipped one, which never queued.
+    QCOMPARE(
+        rows(db, QStringLiteral("SELECT task, queued_ms FROM executions ORDER BY id")),
+        QStringList({QStringLiteral("price_update|0"), QStringLiteral("oracle_monitoring|1250"),
+                     QStringLiteral("auto_liquidation|NULL")}));
     QCOMPARE(
         rows(db, QStringLiteral("SELECT ts_ms - %1, task, from_state, to_state, reason"
                                 " FROM breaker_events")
@@ -216,6 +243,41 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
 
 // The task list after a restart says when each task last ran: the newest run in executions
 // that was a run (a skipped one, breaker open, is not), per task the engine knows.
+// Users' queries match ticks.skipped_reason against these words: the enum the engine uses
+// now must store exactly what the strings did, and read every one back (a newer version's
+// words too, as they are).
+void TestMetricsStore::tickSkipReasonsKeepTheirStoredWords()
+{
+    const QString path = newPath();
+    const TickSkipReason reasons[] = {TickSkipReason::None,
+                                      TickSkipReason::PreviousTickRunning,
+                                      TickSkipReason::EmergencyStop,
+                                      TickSkipReason::MaintenanceMode,
+                                      TickSkipReason::HeartbeatDisabled,
+                                      TickSkipReason::Other};
+    WriteBatch batch;
+    for (int i = 0; i < int(std::size(reasons)); ++i) {
+        TickRecord t{i + 1, kBase + i * 1000, 1, 0, 0, 0, reasons[i], {}};
+        if (reasons[i] == TickSkipReason::Other)
+            t.skippedReasonText = QStringLiteral("solar eclipse");
+        batch.ticks.append(t);
+    }
+    MetricsStore(path).write(batch);
+    {
+        SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
+        QCOMPARE(
+            rows(db, QStringLiteral("SELECT skipped_reason FROM ticks ORDER BY id")),
+            QStringList({QString(), QStringLiteral("previous tick still running"),
+                         QStringLiteral("emergency stop"), QStringLiteral("maintenance mode"),
+                         QStringLiteral("heartbeat disabled"), QStringLiteral("solar eclipse")}));
+    }
+    const QVector<TickRecord> ticks = MetricsReader(path).recentTicks(10);
+    QCOMPARE(ticks.size(), int(std::size(reasons)));
+    for (int i = 0; i < ticks.size(); ++i)
+        QCOMPARE(ticks.at(i).skippedReason, reasons[i]);
+    QCOMPARE(ticks.constLast().skippedReasonText, QStringLiteral("solar eclipse"));
+}
+
 void TestMetricsStore::lastRunOfEachTaskComesBack()
 {
     const QString path = newPath();
@@ -363,7 +425,7 @@ void TestMetricsStore::retentionDeletesExactlyPastWindow()
     WriteBatch batch;
     qint64 tickId = 0;
     for (qint64 t : times) {
-        batch.ticks.append({++tickId, t, 5, 1, 1, 0, QString()});
+        batch.ticks.append({++tickId, t, 5, 1, 1, 0, TickSkipReason::None});
         batch.executions.append(
             exec(tickId, QStringLiteral("pool_maintenance"), t, 5, Outcome::Success, 1));
         batch.samples.append({QStringLiteral("cycles"), t, 1.0});
@@ -417,8 +479,7 @@ void TestMetricsStore::upgradesVersion1File()
     {
         SQLite::Database old(utf8(path), SQLite::OPEN_READONLY);
         for (const QString &table : tables)
-            before.insert(table,
-                          rows(old, QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(table)));
+            before.insert(table, rows(old, selectAllOf(old, table)));
         SQLite::Statement q(old, "SELECT tick_id, task, started_at_ms, duration_ms, outcome,"
                                  " items, error FROM executions ORDER BY id");
         while (q.executeStep()) {
@@ -444,7 +505,7 @@ void TestMetricsStore::upgradesVersion1File()
     QCOMPARE(expected.cancelledExecutions, 1);
 
     MetricsStore store(path);
-    QCOMPARE(MetricsStore::fileSchemaVersion(path), 3);
+    QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     const PersistedState state = store.loadState();
     QCOMPARE(state.metrics, expected);
     QCOMPARE(state.breakers.size(), 3);
@@ -454,13 +515,15 @@ void TestMetricsStore::upgradesVersion1File()
     QVERIFY(!state.emergencyStop);
 
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    for (const QString &table : tables) {
-        // Columns are only ever added (audit_log gained uid in v3): v1's are unchanged.
-        const QString columns = table == u"audit_log" ? QStringLiteral("id, ts_ms, actor, action, detail")
-                                                       : QStringLiteral("*");
-        QCOMPARE(rows(db, QStringLiteral("SELECT %1 FROM %2 ORDER BY 1, 2").arg(columns, table)),
-                 before.value(table));
+    {
+        SQLite::Database old(utf8(fixture), SQLite::OPEN_READONLY);
+        // Every old column keeps every value (later versions add columns, never change them).
+        for (const QString &table : tables)
+            QCOMPARE(rows(db, selectAllOf(old, table)), before.value(table));
     }
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM executions"
+                                       " WHERE queued_ms IS NOT NULL")),
+             0); // nobody measured it then
     QCOMPARE(rows(db, execRollupTable(QStringLiteral("exec_minute"))),
              rows(db, execRollupQuery(kMinute)));
     QCOMPARE(rows(db, execRollupTable(QStringLiteral("exec_hour"))),
@@ -483,6 +546,77 @@ void TestMetricsStore::upgradesVersion1File()
     store.write(moved);
     store.write(moved);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE uid IS NOT NULL")), 1);
+}
+
+void TestMetricsStore::upgradesFileWithoutQueueTimes_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("schema 2") << 2;
+    QTest::newRow("schema 3") << 3;
+}
+
+// A file an earlier version wrote (as it made every file: v1, then its steps): read-only it
+// reads as it is, without queue times; opened by the store it gains queued_ms, NULL on the old
+// rows, and keeps every row and its saved state.
+void TestMetricsStore::upgradesFileWithoutQueueTimes()
+{
+    QFETCH(int, version);
+    const QString path = newPath();
+    QVERIFY(QFile::copy(test::fixturePath(QStringLiteral("metrics-v1.db")), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    {
+        SQLite::Database old(utf8(path), SQLite::OPEN_READWRITE);
+        schema::migrate(old, version);
+    }
+    QCOMPARE(MetricsStore::fileSchemaVersion(path), version);
+
+    QStringList executionsBefore;
+    QString enginestateBefore;
+    {
+        SQLite::Database v2(utf8(path), SQLite::OPEN_READONLY);
+        executionsBefore = rows(v2, selectAllOf(v2, QStringLiteral("executions")));
+        enginestateBefore =
+            rows(v2, QStringLiteral("SELECT * FROM engine_state ORDER BY 1")).join(u'\n');
+    }
+    QCOMPARE(executionsBefore.size(), 21);
+    {
+        MetricsReader reader(path); // what `--open FILE.db` does: nothing is changed
+        const QVector<ExecutionRecord> runs = reader.recentExecutions(100);
+        QCOMPARE(runs.size(), 21);
+        for (const ExecutionRecord &r : runs)
+            QVERIFY(!r.queuedMs);
+    }
+    QCOMPARE(MetricsStore::fileSchemaVersion(path), version);
+
+    {
+        MetricsStore store(path);
+        WriteBatch batch;
+        batch.ticks = {{100, kBase + kHour * 5, 40, 1, 1, 0, {}, {}}};
+        ExecutionRecord run = exec(100, QStringLiteral("price_update"), kBase + kHour * 5 + 7, 30,
+                                   Outcome::Success, 1);
+        run.queuedMs = 7;
+        batch.executions = {run};
+        store.write(batch);
+    }
+    QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
+    {
+        SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
+        const QStringList after = rows(db, QStringLiteral("SELECT id, tick_id, task, started_at_ms,"
+                                                          " duration_ms, outcome, items, error"
+                                                          " FROM executions WHERE tick_id <> 100"
+                                                          " ORDER BY 1, 2"));
+        QCOMPARE(after, executionsBefore);
+        QCOMPARE(rows(db, QStringLiteral("SELECT tick_id, queued_ms FROM executions"
+                                         " WHERE queued_ms IS NOT NULL")),
+                 QStringList({QStringLiteral("100|7")}));
+        QCOMPARE(rows(db, QStringLiteral("SELECT * FROM engine_state ORDER BY 1")).join(u'\n'),
+                 enginestateBefore);
+    }
+    MetricsReader reader(path);
+    const QVector<ExecutionRecord> runs = reader.recentExecutions(100);
+    QCOMPARE(runs.size(), 22);
+    QCOMPARE(runs.constLast().queuedMs, std::optional<qint64>(7));
+    QVERIFY(!runs.constFirst().queuedMs);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsStore)

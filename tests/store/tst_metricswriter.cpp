@@ -39,7 +39,7 @@ qint64 scalar(const QString &path, const char *query)
 WriteBatch tickBatch(qint64 tickId, qint64 atMs, int executions = 8)
 {
     WriteBatch batch;
-    batch.ticks.append({tickId, atMs, 40, executions, executions, 0, QString()});
+    batch.ticks.append({tickId, atMs, 40, executions, executions, 0, TickSkipReason::None});
     for (int i = 0; i < executions; ++i) {
         ExecutionRecord r;
         r.tickId = tickId;

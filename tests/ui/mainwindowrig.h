@@ -82,8 +82,9 @@ struct Window
                                               dir.path());
         window->setConfirmationsEnabled(false);
         if (setPassphrase) {
-            QString error;
-            const bool ok = session->setPassphrase(kPassphrase, &error);
+            QSignalSpy set(session.get(), &AdminSession::passphraseSetFinished);
+            session->setPassphrase(kPassphrase);
+            const bool ok = set.wait(10'000) && set.constFirst().constFirst().toBool();
             Q_ASSERT(ok);
             if (role != Role::Admin)
                 session->lock();

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void viewerIsRefusedWithAMessage();
     void startsAsViewerWithABannerWhenNoPassphraseIsSet();
     void firstUseSetsThePassphraseAsAHashOnly();
+    void adminChangesThePassphrase();
     void wrongPassphraseIsRefused();
     void autoLocksAfterFiveIdleMinutes();
     void refusedViewerIsOfferedTheUnlock();
@@ -47,11 +48,14 @@ void TestAdminUnlock::startsAsViewerWithABannerWhenNoPassphraseIsSet()
 void TestAdminUnlock::firstUseSetsThePassphraseAsAHashOnly()
 {
     Window w(Role::Viewer, false);
+    QSignalSpy set(w.session.get(), &AdminSession::passphraseSetFinished);
     w.window->unlockWith(QStringLiteral("short"));
+    QTRY_COMPARE_WITH_TIMEOUT(set.size(), 1, 5000);
     QVERIFY(!w.session->isAdmin());
     QVERIFY(w.window->lastCommandError().contains(u"8"));
 
     w.window->unlockWith(kPassphrase);
+    QTRY_COMPARE_WITH_TIMEOUT(set.size(), 2, 5000);
     QVERIFY(w.session->isAdmin());
     QVERIFY(!w.window->passphraseBannerShown());
     QVERIFY(w.window->lockAction()->isVisible());
@@ -69,6 +73,40 @@ void TestAdminUnlock::firstUseSetsThePassphraseAsAHashOnly()
     QSignalSpy finished(w.session.get(), &AdminSession::unlockFinished);
     w.window->unlockWith(kPassphrase);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 3000);
+    QVERIFY(w.session->isAdmin());
+}
+
+// An admin changes the passphrase: the old one no longer unlocks, the new one does, and the
+// change is audited. A wrong current passphrase changes nothing.
+void TestAdminUnlock::adminChangesThePassphrase()
+{
+    Window w(Role::Admin);
+    QVERIFY(w.window->changePassphraseAction()->isVisible());
+    const QString path = w.dir.filePath(QStringLiteral("admin.json"));
+    const QByteArray before = readAll(path);
+    QSignalSpy changed(w.session.get(), &AdminSession::passphraseChangeFinished);
+    w.window->changePassphraseWith(QStringLiteral("not the passphrase"), u"a brand new one"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 5000);
+    QCOMPARE(changed.constFirst().constFirst().toBool(), false);
+    QCOMPARE(w.window->lastCommandError(), u"The current passphrase is wrong."_s);
+    QCOMPARE(readAll(path), before);
+
+    w.window->changePassphraseWith(kPassphrase, u"a brand new one"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 5000);
+    QVERIFY(changed.last().constFirst().toBool());
+    QVERIFY(readAll(path) != before);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        w.shown().recentAudit.isEmpty() ? QString() : w.shown().recentAudit.constLast().action,
+        QStringLiteral("admin_passphrase_changed"), 2000);
+
+    w.window->lockAction()->trigger();
+    QVERIFY(!w.window->changePassphraseAction()->isVisible());
+    QSignalSpy unlocked(w.session.get(), &AdminSession::unlockFinished);
+    w.window->unlockWith(kPassphrase);
+    QTRY_COMPARE_WITH_TIMEOUT(unlocked.size(), 1, 5000);
+    QVERIFY(!w.session->isAdmin());
+    w.window->unlockWith(u"a brand new one"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(unlocked.size(), 2, 5000);
     QVERIFY(w.session->isAdmin());
 }
 

@@ -13,6 +13,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 using namespace hb;
 using namespace Qt::StringLiterals;
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void auditLogPagesFromTheStoreBeforeAnyLiveEntry();
     void auditLogKeepsEqualEntriesOfOneMillisecond();
     void tickHistoryShowsEveryTickAndItsRuns();
+    void skipReasonsAreTranslatedWhereShown();
+    void runsShowHowLongTheyWaitedToStart();
     void timesShowTheSecond_data();
     void timesShowTheSecond();
 };
@@ -245,7 +248,8 @@ void TestPanelModels::tickHistoryShowsEveryTickAndItsRuns()
 {
     TickHistoryModel ticks(3);
     QAbstractItemModelTester tester(&ticks, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ticks.addTicks({{1, 1000, 120, 2, 1, 1, {}}, {2, 3000, 0, 0, 0, 0, u"emergency stop"_s}});
+    ticks.addTicks(
+        {{1, 1000, 120, 2, 1, 1, {}}, {2, 3000, 0, 0, 0, 0, TickSkipReason::EmergencyStop}});
     ticks.addTicks({{3, 5000, 80, 2, 2, 0, {}}, {4, 7000, 90, 2, 2, 0, {}}});
     QCOMPARE(ticks.rowCount(), 3);
     QCOMPARE(ticks.recordAt(0).id, qint64(4));
@@ -279,6 +283,84 @@ void TestPanelModels::tickHistoryShowsEveryTickAndItsRuns()
     QCOMPARE(ofTick.size(), 2);
     QCOMPARE(ofTick.at(0).task, u"a"_s); // in the order they finished
     QCOMPARE(ofTick.at(1).error, u"boom"_s);
+}
+
+namespace {
+
+// Marks every text it is asked for with the context it was asked in: what is shown went
+// through tr() (and in which class), or it is not marked.
+class MarkingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char * = nullptr,
+                      int = -1) const override
+    {
+        return u"<%1:%2>"_s.arg(QString::fromLatin1(context), QString::fromUtf8(source));
+    }
+    bool isEmpty() const override { return false; }
+};
+
+} // namespace
+
+// Why a tick ran nothing reaches the table as a value, and the words are the translator's;
+// words a newer version stored (no value of ours) are shown as they are.
+void TestPanelModels::skipReasonsAreTranslatedWhereShown()
+{
+    MarkingTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const auto remove =
+        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+
+    TickHistoryModel ticks;
+    TickRecord other{6, 6000, 0, 0, 0, 0, TickSkipReason::Other, u"solar eclipse"_s};
+    ticks.addTicks({{1, 1000, 0, 0, 0, 0, TickSkipReason::PreviousTickRunning},
+                    {2, 2000, 0, 0, 0, 0, TickSkipReason::EmergencyStop},
+                    {3, 3000, 0, 0, 0, 0, TickSkipReason::MaintenanceMode},
+                    {4, 4000, 0, 0, 0, 0, TickSkipReason::HeartbeatDisabled},
+                    {5, 5000, 20, 1, 1, 0, TickSkipReason::None},
+                    other});
+    const auto note = [&ticks](qint64 id) {
+        for (int row = 0; row < ticks.rowCount(); ++row) {
+            if (ticks.recordAt(row).id == id)
+                return ticks.index(row, TickHistoryModel::NoteColumn).data().toString();
+        }
+        return QString();
+    };
+    const QString ctx = u"hb::TickHistoryModel:"_s;
+    QCOMPARE(note(1),
+             u"<%1no task ran: %2>"_s.arg(ctx, u"<%1previous tick still running>"_s.arg(ctx)));
+    QCOMPARE(note(2), u"<%1no task ran: %2>"_s.arg(ctx, u"<%1emergency pause>"_s.arg(ctx)));
+    QCOMPARE(note(3), u"<%1no task ran: %2>"_s.arg(ctx, u"<%1maintenance mode>"_s.arg(ctx)));
+    QCOMPARE(note(4), u"<%1no task ran: %2>"_s.arg(ctx, u"<%1heartbeat disabled>"_s.arg(ctx)));
+    QCOMPARE(note(5), QString());
+    QCOMPARE(note(6), u"<%1no task ran: %2>"_s.arg(ctx, u"solar eclipse"_s));
+    // Sorting and exports see the stored words, whatever the language.
+    QCOMPARE(ticks.index(4, TickHistoryModel::NoteColumn)
+                 .data(TickHistoryModel::RawValueRole)
+                 .toString(),
+             u"emergency stop"_s);
+}
+
+// The run table says how long each run waited for a worker thread before it started, apart
+// from how long it ran; nothing for a skipped run or one from before this was measured.
+void TestPanelModels::runsShowHowLongTheyWaitedToStart()
+{
+    HistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ExecutionRecord waited = run(1, u"a"_s, Outcome::Success);
+    waited.queuedMs = 1500;
+    ExecutionRecord old = run(1, u"b"_s, Outcome::Success); // read from a schema-2 file
+    ExecutionRecord skipped = run(1, u"c"_s, Outcome::Skipped);
+    model.addRecords({waited, old, skipped});
+    QCOMPARE(model.headerData(HistoryModel::QueuedColumn, Qt::Horizontal).toString(), u"Queued"_s);
+    const QModelIndex queued = model.index(2, HistoryModel::QueuedColumn);
+    QCOMPARE(model.recordAt(2).task, u"a"_s);
+    QCOMPARE(queued.data().toString(), format::duration(1500));
+    QCOMPARE(queued.data(HistoryModel::RawValueRole).toLongLong(), 1500);
+    QCOMPARE(model.index(2, HistoryModel::DurationColumn).data().toString(), format::duration(12));
+    QCOMPARE(model.index(1, HistoryModel::QueuedColumn).data().toString(), QString());
+    QVERIFY(!model.index(1, HistoryModel::QueuedColumn).data(HistoryModel::RawValueRole).isValid());
+    QCOMPARE(model.index(0, HistoryModel::QueuedColumn).data().toString(), QString());
 }
 
 void TestPanelModels::timesShowTheSecond_data()
