@@ -225,8 +225,13 @@ void TestEngineCommands::stateSurvivesRestartThroughTheStore()
         auto task = std::make_shared<ScriptedTask>(TaskName::PriceUpdate, true);
         Rig rig({task, std::make_shared<ScriptedTask>(TaskName::LoanMonitoring)}, testConfig(), {},
                 &writer);
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < 3; ++i) {
             rig.tick();
+            // Time passes between ticks, as it does: a run's start is its tick's start plus
+            // however long it waited for a thread, so runs of one frozen instant could sort
+            // in any order.
+            rig.clock->advance(testConfig().tickIntervalMs);
+        }
         QVERIFY(rig.engine->setEmergencyStop(kAdmin, true, QStringLiteral("restart test")).ok);
         rig.engine->stop();
         metricsBefore = rig.state().metrics;
