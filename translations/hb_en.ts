@@ -777,6 +777,22 @@
         <source>%1, before it started</source>
         <translation>%1, before it started</translation>
     </message>
+    <message>
+        <source>The metrics store cannot be written (%1). The engine is paused and the ledger unchanged until Resume finds the store writable again.</source>
+        <translation>The metrics store cannot be written (%1). The engine is paused and the ledger unchanged until Resume finds the store writable again.</translation>
+    </message>
+    <message>
+        <source>metrics store failed: %1</source>
+        <translation>metrics store failed: %1</translation>
+    </message>
+    <message>
+        <source>cancelled: metrics store failed</source>
+        <translation>cancelled: metrics store failed</translation>
+    </message>
+    <message>
+        <source>the metrics store still cannot be written: %1</source>
+        <translation>the metrics store still cannot be written: %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -1092,6 +1108,22 @@
     <message>
         <source>cannot credit the treasury</source>
         <translation>cannot credit the treasury</translation>
+    </message>
+    <message>
+        <source>cannot read the audit outbox</source>
+        <translation>cannot read the audit outbox</translation>
+    </message>
+    <message>
+        <source>cannot clear the audit outbox</source>
+        <translation>cannot clear the audit outbox</translation>
+    </message>
+    <message>
+        <source>cannot write the audit outbox</source>
+        <translation>cannot write the audit outbox</translation>
+    </message>
+    <message>
+        <source>ledger changes refused: the metrics store failed (%1)</source>
+        <translation>ledger changes refused: the metrics store failed (%1)</translation>
     </message>
 </context>
 <context>
@@ -2050,12 +2082,20 @@ Reason (recorded in the audit log):</translation>
         <translation>--lang must be en or id (got &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>Recording stopped</source>
-        <translation>Recording stopped</translation>
-    </message>
-    <message>
         <source>%1: cannot write the screenshot</source>
         <translation>%1: cannot write the screenshot</translation>
+    </message>
+    <message>
+        <source>Metrics store failed</source>
+        <translation>Metrics store failed</translation>
+    </message>
+    <message>
+        <source>%1
+
+The engine is paused and the ledger will not change until the metrics store can be written again. Free some space (or fix the file), then use Resume.</source>
+        <translation>%1
+
+The engine is paused and the ledger will not change until the metrics store can be written again. Free some space (or fix the file), then use Resume.</translation>
     </message>
 </context>
 </TS>

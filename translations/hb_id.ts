@@ -771,6 +771,22 @@
         <source>%1, before it started</source>
         <translation>%1, sebelum mulai</translation>
     </message>
+    <message>
+        <source>The metrics store cannot be written (%1). The engine is paused and the ledger unchanged until Resume finds the store writable again.</source>
+        <translation>Penyimpanan metrik tidak dapat ditulis (%1). Mesin dijeda dan buku besar tidak berubah sampai Lanjutkan mendapati penyimpanan dapat ditulis lagi.</translation>
+    </message>
+    <message>
+        <source>metrics store failed: %1</source>
+        <translation>penyimpanan metrik gagal: %1</translation>
+    </message>
+    <message>
+        <source>cancelled: metrics store failed</source>
+        <translation>dibatalkan: penyimpanan metrik gagal</translation>
+    </message>
+    <message>
+        <source>the metrics store still cannot be written: %1</source>
+        <translation>penyimpanan metrik masih tidak dapat ditulis: %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -1085,6 +1101,22 @@
     <message>
         <source>cannot credit the treasury</source>
         <translation>tidak dapat menambah kas</translation>
+    </message>
+    <message>
+        <source>cannot read the audit outbox</source>
+        <translation>tidak dapat membaca kotak keluar audit</translation>
+    </message>
+    <message>
+        <source>cannot clear the audit outbox</source>
+        <translation>tidak dapat mengosongkan kotak keluar audit</translation>
+    </message>
+    <message>
+        <source>cannot write the audit outbox</source>
+        <translation>tidak dapat menulis kotak keluar audit</translation>
+    </message>
+    <message>
+        <source>ledger changes refused: the metrics store failed (%1)</source>
+        <translation>perubahan buku besar ditolak: penyimpanan metrik gagal (%1)</translation>
     </message>
 </context>
 <context>
@@ -2042,12 +2074,20 @@ Alasan (dicatat di log audit):</translation>
         <translation>--lang harus en atau id (didapat &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>Recording stopped</source>
-        <translation>Pencatatan berhenti</translation>
-    </message>
-    <message>
         <source>%1: cannot write the screenshot</source>
         <translation>%1: tidak dapat menulis tangkapan layar</translation>
+    </message>
+    <message>
+        <source>Metrics store failed</source>
+        <translation>Penyimpanan metrik gagal</translation>
+    </message>
+    <message>
+        <source>%1
+
+The engine is paused and the ledger will not change until the metrics store can be written again. Free some space (or fix the file), then use Resume.</source>
+        <translation>%1
+
+Mesin dijeda dan buku besar tidak akan berubah sampai penyimpanan metrik dapat ditulis lagi. Kosongkan sebagian ruang (atau perbaiki berkasnya), lalu gunakan Lanjutkan.</translation>
     </message>
 </context>
 </TS>
