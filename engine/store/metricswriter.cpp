@@ -3,7 +3,6 @@
 #include "core/auditoutbox.h"
 #include "core/clock.h"
 #include "core/logging.h"
-#include "core/threadpriority.h"
 
 #include <chrono>
 
@@ -209,7 +208,6 @@ QString MetricsWriter::commit(WriteBatch &batch, const std::shared_ptr<AuditOutb
 
 void MetricsWriter::run()
 {
-    lowerThreadPriority(); // like the task pool, writing yields the cores to the GUI
     qint64 lastRetentionMs = 0;
     bool retentionDone = false;
     std::vector<WriteBatch> queue;
