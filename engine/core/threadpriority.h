@@ -2,7 +2,7 @@
 
 namespace hb {
 
-// Background work (the task pool, the metrics writer) yields the CPU to the GUI and engine
+// Background work (the task pool) yields the CPU to the GUI, engine and metrics writer
 // threads: on a machine whose cores the tasks saturate, the window must still answer at once.
 //
 // Lowers the calling thread's scheduling priority to BackgroundNice, once per thread (later
