@@ -1635,11 +1635,11 @@ Alasan (dicatat di log audit):</translation>
     </message>
     <message>
         <source>Shards, least to most loaded</source>
-        <translation>Shard, paling sedikit hingga paling banyak beban</translation>
+        <translation>Rentang beban</translation>
     </message>
     <message>
         <source>Shards, mean load</source>
-        <translation>Shard, beban rata-rata</translation>
+        <translation>Beban rata-rata</translation>
     </message>
     <message>
         <source>%1 · Shard load: min %2, mean %3, max %4</source>
