@@ -656,7 +656,11 @@ void Ledger::acknowledgeOutbox(const QStringList &uids)
     const auto guard = d->lock();
     QHash<int, QStringList> byFile;
     for (const QString &uid : uids) {
-        int file = d->claimed.take(uid);
+        // Unknown (answered twice): wherever it was, only the catalog may still hold a copy.
+        const auto claim = d->claimed.constFind(uid);
+        int file = claim == d->claimed.cend() ? Private::kCatalogFile : claim.value();
+        if (claim != d->claimed.cend())
+            d->claimed.erase(claim);
         // A shard retired since the take handed its entries to the catalog.
         if (file != Private::kCatalogFile && !d->shards->find(file))
             file = Private::kCatalogFile;
