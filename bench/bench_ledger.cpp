@@ -218,10 +218,16 @@ int main(int argc, char **argv)
     insertExtra.insert(QStringLiteral("stepwise_s"), grownStepwise.seconds);
     insertExtra.insert(QStringLiteral("stepwise_rebalance_s"), grownStepwise.rebalancing);
     insertExtra.insert(QStringLiteral("stepwise_ratio"), rawInsert / grownStepwise.seconds);
-    insertExtra.insert(QStringLiteral("stepwise_target_ratio"), 0.5);
     const double ledgerInsert = grownOnce.seconds;
     bench::printFigure("ledger_insert_loans_per_s", n / ledgerInsert, "loans/s", n / rawInsert,
                        bench::Target::ratioAtLeast(0.8), insertExtra);
+    // The same load grown batch by batch, as its own line so its goal is a `target` too.
+    QJsonObject stepwiseExtra;
+    stepwiseExtra.insert(QStringLiteral("loans"), n);
+    stepwiseExtra.insert(QStringLiteral("migrations"), double(grownStepwise.migrations));
+    stepwiseExtra.insert(QStringLiteral("rebalance_s"), grownStepwise.rebalancing);
+    bench::printFigure("ledger_stepwise_loans_per_s", n / grownStepwise.seconds, "loans/s",
+                       n / rawInsert, bench::Target::ratioAtLeast(0.5), stepwiseExtra);
 
     // Route: first lookups miss the 1000-entry cache, so this is mostly lock + ring.
     quint64 sink = 0;

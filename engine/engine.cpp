@@ -487,8 +487,16 @@ PersistedState HeartbeatEngine::persistedState() const
 
 void HeartbeatEngine::submit(WriteBatch &&batch)
 {
-    if (m_writer)
-        m_writer->submit(std::move(batch));
+    if (!m_writer)
+        return;
+    if (m_storeFailed) {
+        // The writer drops what it is given now; what people did meanwhile (config changes,
+        // refusals, breaker resets) is kept and written by the retry that ends the failure.
+        // Ticks and runs of the pause are not: the heartbeat has no store to record to.
+        m_storeFailureAudit += batch.audit;
+        return;
+    }
+    m_writer->submit(std::move(batch));
 }
 
 void HeartbeatEngine::commitCommand()

@@ -139,7 +139,8 @@ private:
     bool m_storeFailed = false;
     QString m_storeError;
     qint64 m_storeFailedAtMs = 0;
-    QVector<AuditEntry> m_storeFailureAudit; // written once the store works again
+    // The automatic pause and every audit entry made during the failure: written by the retry.
+    QVector<AuditEntry> m_storeFailureAudit;
 
     struct Tick
     {

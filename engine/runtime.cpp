@@ -163,7 +163,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     // Every audit entry a stopped process left in the ledger's outboxes goes to metrics.db
     // before anything else happens; a store that cannot take them refuses the start.
     m_writer->setOutbox(std::make_shared<LedgerOutbox>(m_ledger));
-    m_writer->moveOutbox();
+    moveWholeOutbox();
     if (m_writer->hasFailed())
         throw StoreError(m_writer->lastError());
 
@@ -198,6 +198,16 @@ EngineRuntime::~EngineRuntime()
     stop();
 }
 
+void EngineRuntime::moveWholeOutbox()
+{
+    // One move takes a bounded number of entries; a stopped process may have left more.
+    for (int pass = 0; pass < 10'000 && !m_writer->hasFailed(); ++pass) {
+        m_writer->moveOutbox();
+        if (!m_ledger->outboxMayHoldMore())
+            break;
+    }
+}
+
 QString EngineRuntime::configPath() const
 {
     return m_dataDir + QStringLiteral("/config.json");
@@ -229,7 +239,7 @@ void EngineRuntime::stop()
     if (m_host)
         m_host->stop();
     if (m_writer) {
-        m_writer->moveOutbox(); // what the last runs audited, before the writer goes
+        moveWholeOutbox(); // what the last runs audited, before the writer goes
         m_writer->stop();
     }
 }

@@ -69,6 +69,9 @@ public:
     bool seededDemoLedger() const { return m_seededDemo; }
 
 private:
+    // Moves the ledger's audit outbox into metrics.db until it is empty (or the store fails).
+    void moveWholeOutbox();
+
     QString m_dataDir;
     bool m_created = false;
     std::unique_ptr<QLockFile> m_lock;

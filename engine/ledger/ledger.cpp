@@ -623,6 +623,13 @@ QVector<AuditEntry> Ledger::takeOutbox(int limit)
     QVector<AuditEntry> taken;
     QSet<QString> seen; // a row adopted by the catalog may still be in its shard too
     const QList<int> files = d->outboxDirty.values();
+    // A file that cannot be read fails the take; nothing of it stays claimed.
+    auto undo = qScopeGuard([&] {
+        for (const AuditEntry &entry : std::as_const(taken))
+            d->claimed.remove(entry.uid);
+        for (const int file : files)
+            d->outboxDirty.insert(file);
+    });
     for (const int file : files) {
         if (taken.size() >= limit)
             break;
@@ -648,6 +655,7 @@ QVector<AuditEntry> Ledger::takeOutbox(int limit)
         if (rows.size() < want && taken.size() < limit)
             d->outboxDirty.remove(file);
     }
+    undo.dismiss();
     return taken;
 }
 
@@ -667,10 +675,17 @@ void Ledger::acknowledgeOutbox(const QStringList &uids)
         byFile[file].append(uid);
     }
     for (auto it = byFile.cbegin(); it != byFile.cend(); ++it) {
-        if (it.key() == Private::kCatalogFile)
-            d->catalog->removeFromOutbox(it.value());
-        else
-            d->shards->at(it.key()).removeFromOutbox(it.value());
+        try {
+            if (it.key() == Private::kCatalogFile)
+                d->catalog->removeFromOutbox(it.value());
+            else
+                d->shards->at(it.key()).removeFromOutbox(it.value());
+        } catch (...) {
+            // Still in the file: taken again (and stored once) rather than forgotten.
+            for (auto rest = it; rest != byFile.cend(); ++rest)
+                d->outboxDirty.insert(rest.key());
+            throw;
+        }
     }
 }
 
@@ -684,6 +699,12 @@ void Ledger::releaseOutbox(const QStringList &uids)
         d->outboxDirty.insert(it.value());
         d->claimed.erase(it);
     }
+}
+
+bool Ledger::outboxMayHoldMore()
+{
+    const auto guard = d->lock();
+    return !d->outboxDirty.isEmpty();
 }
 
 QHash<QString, qint64> Ledger::catalogChangeCounts()

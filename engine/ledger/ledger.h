@@ -132,6 +132,8 @@ public:
     QVector<AuditEntry> takeOutbox(int limit = 5000);
     void acknowledgeOutbox(const QStringList &uids);
     void releaseOutbox(const QStringList &uids);
+    // False once every entry has been taken (claimed ones included).
+    bool outboxMayHoldMore();
     // Changes committed to catalog.db per audited action (ledger_changes): what the audit log
     // must hold once the outbox is empty.
     QHash<QString, qint64> catalogChangeCounts();

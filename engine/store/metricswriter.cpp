@@ -164,6 +164,20 @@ QString MetricsWriter::lastError() const
     return m_lastError;
 }
 
+// Writer thread. hasFailed() is true before the ledger refuses changes, so a task run that
+// meets the refusal finds the engine's check already true (it is then cancelled, not failed).
+// Then, first of all: no ledger change may happen that the audit log could not hold.
+void MetricsWriter::markFailed(const QString &error, const std::shared_ptr<AuditOutbox> &outbox)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_failed = true;
+        m_lastError = error;
+    }
+    if (outbox)
+        outbox->storeFailed(error);
+}
+
 // Writer thread. Commits `batch` with whatever the outbox holds; returns the error, if any.
 QString MetricsWriter::commit(WriteBatch &batch, const std::shared_ptr<AuditOutbox> &outbox,
                               qint64 *written)
@@ -185,11 +199,9 @@ QString MetricsWriter::commit(WriteBatch &batch, const std::shared_ptr<AuditOutb
     try {
         m_store->write(batch);
     } catch (const StoreError &e) {
-        if (outbox) {
-            // First of all: no ledger change may happen that the audit log could not hold.
-            outbox->storeFailed(e.message());
+        markFailed(e.message(), outbox);
+        if (outbox)
             outbox->release(uids);
-        }
         return e.message();
     }
     *written = batch.recordCount();
@@ -270,8 +282,7 @@ void MetricsWriter::run()
                 }
             } catch (const StoreError &e) {
                 error = e.message();
-                if (outbox)
-                    outbox->storeFailed(error);
+                markFailed(error, outbox);
             }
             if (error.isEmpty() && (work || outbox))
                 error = commit(batch, outbox, &written);

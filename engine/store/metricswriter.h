@@ -65,6 +65,7 @@ Q_SIGNALS:
 private:
     void run();
     QString commit(WriteBatch &batch, const std::shared_ptr<AuditOutbox> &outbox, qint64 *written);
+    void markFailed(const QString &error, const std::shared_ptr<AuditOutbox> &outbox);
 
     std::unique_ptr<MetricsStore> m_store;
     std::shared_ptr<const Clock> m_clock;

@@ -64,6 +64,9 @@ void TestStoreFailure::failedWritePausesAndResumeRetries()
         QVERIFY(rig.state().emergencyStop);
         rig.tick();
         QCOMPARE(task->runs.load(), 2);
+        // What an admin does meanwhile is kept for the audit log, not dropped with the ticks.
+        QVERIFY(rig.engine->forceOpenBreaker(kAdmin, TaskName::AutoLiquidation).ok);
+        QVERIFY(rig.engine->resetBreaker(kAdmin, TaskName::AutoLiquidation).ok);
     }
 
     // Space is back: Resume works, the alert goes, tasks run again.
@@ -83,6 +86,10 @@ void TestStoreFailure::failedWritePausesAndResumeRetries()
                  .getInt64(),
              1);
     QCOMPARE(db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'resume'").getInt64(), 1);
+    QCOMPARE(db.execAndGet("SELECT count(*) FROM audit_log WHERE action IN"
+                           " ('breaker_force_open', 'breaker_reset')")
+                 .getInt64(),
+             2);
     writer.stop();
 }
 

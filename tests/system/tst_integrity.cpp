@@ -23,6 +23,7 @@ namespace {
 struct LedgerFacts
 {
     qint64 loans = 0;
+    qint64 overdue = 0;
     QSet<QString> liquidated;
     QSet<QString> repaid;
     QHash<QString, qint64> catalogChanges; // ledger_changes
@@ -41,6 +42,7 @@ LedgerFacts readLedger(const QString &dataDir)
         if (db->execAndGet("PRAGMA integrity_check").getString() != "ok")
             facts.damaged << name;
         facts.loans += queryInt(*db, "SELECT count(*) FROM loans");
+        facts.overdue += queryInt(*db, "SELECT count(*) FROM loans WHERE status = 'overdue'");
         SQLite::Statement q(*db, "SELECT id, status FROM loans WHERE status IN"
                                  " ('liquidated', 'repaid')");
         while (q.executeStep()) {
@@ -68,6 +70,9 @@ struct AuditFacts
     QStringList liquidatedLoans; // one per row: duplicates show
     QStringList repaidLoans;
     qint64 openedLoans = 0;      // sum of loans_opened counts
+    qint64 markedOverdue = 0;    // sum of loans_marked_overdue counts
+    qint64 liquidatedFromOverdue = 0;
+    qint64 seededOverdue = 0;
     qint64 seededLoans = 0;      // ledger_seeded: the demo import, closed loans included
     qint64 seededLiquidated = 0;
     qint64 seededRepaid = 0;
@@ -86,8 +91,13 @@ AuditFacts readAudit(const QString &dataDir)
         const QJsonObject detail =
             QJsonDocument::fromJson(QByteArray(q.getColumn(1).getText())).object();
         ++facts.rows[action];
-        if (action == u"loan_liquidated")
+        if (action == u"loan_liquidated") {
             facts.liquidatedLoans << detail.value(u"loan"_s).toString();
+            if (detail.value(u"before"_s).toString() == u"overdue")
+                ++facts.liquidatedFromOverdue;
+        } else if (action == u"loans_marked_overdue") {
+            facts.markedOverdue += detail.value(u"count"_s).toInteger();
+        }
         else if (action == u"loan_repaid")
             facts.repaidLoans << detail.value(u"loan"_s).toString();
         else if (action == u"loans_opened")
@@ -96,6 +106,7 @@ AuditFacts readAudit(const QString &dataDir)
             facts.seededLoans += detail.value(u"loans"_s).toInteger();
             facts.seededLiquidated += detail.value(u"liquidated"_s).toInteger();
             facts.seededRepaid += detail.value(u"repaid"_s).toInteger();
+            facts.seededOverdue += detail.value(u"overdue"_s).toInteger();
         }
     }
     facts.duplicateUids =
@@ -143,6 +154,14 @@ QStringList disagreements(const QString &dataDir)
            u"loans: %1 in the ledger, %2 seeded + %3 opened in the audit log"_s.arg(ledger.loans)
                .arg(audit.seededLoans)
                .arg(audit.openedLoans));
+    // A loan becomes overdue by the seed or an audited marking, and leaves that state only by
+    // an audited liquidation (repayments take active loans).
+    expect(ledger.overdue + audit.liquidatedFromOverdue == audit.seededOverdue + audit.markedOverdue,
+           u"overdue: %1 now + %2 liquidated from overdue, but %3 seeded + %4 marked"_s
+               .arg(ledger.overdue)
+               .arg(audit.liquidatedFromOverdue)
+               .arg(audit.seededOverdue)
+               .arg(audit.markedOverdue));
     for (auto it = ledger.catalogChanges.cbegin(); it != ledger.catalogChanges.cend(); ++it)
         expect(audit.rows.value(it.key()) == it.value(),
                u"%1: %2 changes in catalog.db, %3 audit rows"_s.arg(it.key())
