@@ -78,9 +78,11 @@ struct Ledger::Private
             throw StoreError(refusedReason);
         return guard;
     }
-    // After a commit that wrote an audit entry to `file`'s outbox.
+    // After a commit that wrote an audit entry to `file`'s outbox (none for an empty note).
     void audited(int file, const AuditNote &note)
     {
+        if (note.isEmpty())
+            return;
         outboxDirty.insert(file);
         if (options.afterAuditedCommit)
             options.afterAuditedCommit(note.action);
@@ -281,8 +283,7 @@ void Ledger::insertLoans(const QVector<Loan> &loans, const AuditNote &note)
                 return s.insert(group, d->noteOrNull(note));
             }));
             committed.append(shard);
-            if (!note.isEmpty())
-                d->audited(shard, note);
+            d->audited(shard, note);
         }
     } catch (...) {
         // All or nothing, short of a crash: take back what earlier shards committed, with the
@@ -327,7 +328,7 @@ StatusChange Ledger::updateLoanStatus(const QString &id, LoanStatus status, cons
     const StatusChange change = d->onShard(shard, [&](Shard &s) {
         return s.updateStatus(id, status, now, allowedTransition, d->noteOrNull(note));
     });
-    if (change.applied && !note.isEmpty())
+    if (change.applied)
         d->audited(shard, note);
     if (change.applied && isOutstanding(change.before) != isOutstanding(change.after)) {
         const std::optional<Loan> loan = d->onShard(shard, [&](Shard &s) { return s.find(id); });
@@ -347,7 +348,7 @@ qint64 Ledger::markOverdueLoans(const AuditNote &note)
     for (const int id : d->ring()) {
         const qint64 marked =
             d->onShard(id, [&](Shard &s) { return s.markOverdue(now, d->noteOrNull(note)); });
-        if (marked > 0 && !note.isEmpty())
+        if (marked > 0)
             d->audited(id, note);
         changed += marked;
     }
@@ -543,7 +544,7 @@ QVector<PoolCorrection> Ledger::correctPoolTotals(const AuditNote &note)
     const auto guard = d->lockForChange();
     const QVector<PoolCorrection> corrections =
         d->catalog->correctPoolTotals(d->derivePoolTotals(), d->now(), d->noteOrNull(note));
-    if (!corrections.isEmpty() && !note.isEmpty())
+    if (!corrections.isEmpty())
         d->audited(Private::kCatalogFile, note);
     return corrections;
 }
@@ -570,8 +571,7 @@ void Ledger::setPrice(const PriceQuote &quote, const AuditNote &note)
         throw std::invalid_argument("Ledger::setPrice: a price must be finite and positive");
     const auto guard = d->lockForChange();
     d->catalog->setPrice(quote, d->noteOrNull(note));
-    if (!note.isEmpty())
-        d->audited(Private::kCatalogFile, note);
+    d->audited(Private::kCatalogFile, note);
 }
 
 Balances Ledger::balances()
@@ -584,8 +584,7 @@ void Ledger::setBalances(const Balances &balances, const AuditNote &note)
 {
     const auto guard = d->lockForChange();
     d->catalog->setBalances(balances, d->now(), d->noteOrNull(note));
-    if (!note.isEmpty())
-        d->audited(Private::kCatalogFile, note);
+    d->audited(Private::kCatalogFile, note);
 }
 
 BalanceChange Ledger::transferTreasuryToCycles(qint64 amount, const AuditNote &note)
@@ -593,7 +592,7 @@ BalanceChange Ledger::transferTreasuryToCycles(qint64 amount, const AuditNote &n
     const auto guard = d->lockForChange();
     const BalanceChange change =
         d->catalog->transferTreasuryToCycles(amount, d->now(), d->noteOrNull(note));
-    if (change.applied && !note.isEmpty())
+    if (change.applied)
         d->audited(Private::kCatalogFile, note);
     return change;
 }
@@ -602,7 +601,7 @@ BalanceChange Ledger::burnCycles(qint64 amount, const AuditNote &note)
 {
     const auto guard = d->lockForChange();
     const BalanceChange change = d->catalog->burnCycles(amount, d->now(), d->noteOrNull(note));
-    if (change.applied && !note.isEmpty())
+    if (change.applied)
         d->audited(Private::kCatalogFile, note);
     return change;
 }
@@ -612,7 +611,7 @@ BalanceChange Ledger::creditTreasury(qint64 amount, const AuditNote &note)
     const auto guard = d->lockForChange();
     const BalanceChange change =
         d->catalog->creditTreasury(amount, d->now(), d->noteOrNull(note));
-    if (change.applied && !note.isEmpty())
+    if (change.applied)
         d->audited(Private::kCatalogFile, note);
     return change;
 }
