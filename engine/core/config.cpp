@@ -39,6 +39,7 @@ std::optional<QString> minuteRetentionAboveRaw(const HeartbeatConfig &c);
 std::optional<QString> hourRetentionAboveMinute(const HeartbeatConfig &c);
 std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c);
 std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c);
+std::optional<QString> httpListenValid(const HeartbeatConfig &c);
 
 // One scalar field of config.json. The single statement of every range: configFromJson,
 // validateConfig, toJson and operator== all walk this table, so a field added here is parsed,
@@ -55,7 +56,7 @@ struct FieldRule
     Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 29> kRules = {{
+const std::array<FieldRule, 33> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -93,6 +94,10 @@ const std::array<FieldRule, 29> kRules = {{
     {"oracle.stale_after_ms", &HeartbeatConfig::oracleStaleAfterMs, 1000, 2'592'000'000},
     {"oracle.max_error_rate", &HeartbeatConfig::oracleMaxErrorRate, 0, 1, true},
     {"oracle.max_latency_ms", &HeartbeatConfig::oracleMaxLatencyMs, 1, 60'000},
+    {"http.listen", &HeartbeatConfig::httpListen, 0, 0, false, nullptr, httpListenValid},
+    {"http.dashboard", &HeartbeatConfig::httpInDashboard, 0, 0},
+    {"http.healthz_requires_token", &HeartbeatConfig::httpHealthzRequiresToken, 0, 0},
+    {"http.metrics_requires_token", &HeartbeatConfig::httpMetricsRequiresToken, 0, 0},
 }};
 
 const QString kVersionKey = QStringLiteral("version");
@@ -301,6 +306,14 @@ std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c)
     if (c.oraclePath.isEmpty() && c.oracleSource == OracleSourceName::File)
         return requiredFor(OracleSourceName::File);
     return std::nullopt;
+}
+
+std::optional<QString> httpListenValid(const HeartbeatConfig &c)
+{
+    QString error;
+    if (parseListenAddress(c.httpListen, &error))
+        return std::nullopt;
+    return error;
 }
 
 std::optional<ConfigError> checkRelations(const HeartbeatConfig &config)
@@ -628,6 +641,39 @@ bool ConfigFile::save(const HeartbeatConfig &config, QString *errorMessage) cons
         return fail(file.errorString());
     qCInfo(lcConfig).noquote() << "saved" << m_path;
     return true;
+}
+
+} // namespace hb
+
+namespace hb {
+
+std::optional<ListenAddress> parseListenAddress(const QString &text, QString *error)
+{
+    if (text == u"none")
+        return ListenAddress{};
+    const auto fail = [&] {
+        if (error) {
+            *error = QCoreApplication::translate(
+                         "hb::Config",
+                         "must be \"none\" or ADDRESS:PORT such as 127.0.0.1:8089 or [::1]:8089 "
+                         "(got %1)")
+                         .arg(describe(text));
+        }
+        return std::nullopt;
+    };
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return fail();
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    else if (host.contains(u':'))
+        return fail(); // an IPv6 address needs its brackets
+    bool ok = false;
+    const uint port = QStringView(text).mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535 || host.isEmpty() || host.contains(u' '))
+        return fail();
+    return ListenAddress{host, quint16(port)};
 }
 
 } // namespace hb

@@ -76,6 +76,13 @@ struct HeartbeatConfig
     double oracleMaxErrorRate = 0.25;              // 0 .. 1, failed share of recent fetches to alert above
     qint64 oracleMaxLatencyMs = 2'000;             // 1 .. 60 000, average fetch latency to alert above
 
+    // The HTTP API ("http" object; server/ and docs/api.md). heartbeatd serves on `listen` unless
+    // --listen says otherwise; the dashboard serves there only when `dashboard` is true.
+    QString httpListen = QStringLiteral("127.0.0.1:8089"); // ADDRESS:PORT or "none"; port 0: any free
+    bool httpInDashboard = false;
+    bool httpHealthzRequiresToken = false; // GET /healthz answers only with a valid token
+    bool httpMetricsRequiresToken = false; // GET /metrics likewise
+
     HeartbeatConfig(); // fills `tasks` with every task enabled
     static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s, the demo price feed
 
@@ -100,6 +107,17 @@ std::optional<HeartbeatConfig> configFromJson(const QJsonObject &json, ConfigErr
 
 // Checks an in-memory config (for the editor and updateConfig). Returns the first problem.
 std::optional<ConfigError> validateConfig(const HeartbeatConfig &config);
+
+// Where to serve HTTP: a host (an IP address or a name such as localhost) and a port. An empty
+// host means "do not serve" (the text "none").
+struct ListenAddress
+{
+    QString host;
+    quint16 port = 0;
+    bool isNone() const { return host.isEmpty(); }
+};
+// Parses "none", "ADDRESS:PORT" or "[IPv6]:PORT"; `error` says what a bad text should look like.
+std::optional<ListenAddress> parseListenAddress(const QString &text, QString *error);
 
 // Loading and saving config.json. A failed load never touches the file; a save is atomic
 // (QSaveFile): on failure the old file stays as it was.

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/config.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// The request bodies the HTTP API accepts (docs/api.md), parsed strictly: the body must be a JSON
+// object; unknown keys, wrong types and values out of range are errors naming the field. These
+// take untrusted bytes straight from the network, so they are also a libFuzzer target (fuzz/).
+namespace hb::body {
+
+struct Error
+{
+    QString field;  // JSON path; empty: the document as a whole
+    QString reason; // e.g. "expected a boolean"
+    QString toString() const;
+};
+
+// POST /api/v1/pause: {"reason": "…"} (required, 1..500 characters after trimming).
+std::optional<QString> pauseReason(const QByteArray &body, Error *error);
+// POST /api/v1/maintenance: {"on": true|false} (required).
+std::optional<bool> maintenanceOn(const QByteArray &body, Error *error);
+// PUT /api/v1/config: the whole config.json document, validated exactly like the file.
+std::optional<HeartbeatConfig> config(const QByteArray &body, Error *error);
+// An empty body, or an empty JSON object (the commands that take no arguments).
+bool empty(const QByteArray &body, Error *error);
+
+} // namespace hb::body
