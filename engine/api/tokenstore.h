@@ -4,9 +4,11 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 namespace hb {
@@ -28,6 +30,10 @@ struct TokenInfo
 // serves the directory): every change is read-modify-write under DATA/tokens.json.lock and saved
 // atomically. A server calls reloadIfChanged() often (it is one stat() when nothing changed), so a
 // token created or revoked elsewhere is honoured within a second.
+//
+// An instance is not thread-safe: use each one from one thread only (the HTTP server keeps its
+// own, used by the thread that authenticates requests). Nothing is read at construction: call
+// reloadIfChanged() before the first list() or authenticate().
 class TokenStore
 {
 public:
@@ -56,10 +62,47 @@ public:
 
     static std::optional<Role> parseRole(const QString &text); // "viewer" | "operator" | "admin"
 
+    // Byte strings compared without an early exit: the time taken says nothing about where
+    // they differ (their sizes are not secret).
+    static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+
 private:
-    struct Entry;
+    struct Entry
+    {
+        TokenInfo info;
+        QByteArray sha256; // of the secret, 32 raw bytes
+    };
+    // What stat() says of the file; equal stamps: the file did not change.
+    struct Stamp
+    {
+        bool exists = false;
+        quint64 device = 0;
+        quint64 inode = 0;
+        qint64 size = 0;
+        qint64 mtimeNs = 0;
+        bool operator==(const Stamp &o) const
+        {
+            return exists == o.exists && device == o.device && inode == o.inode && size == o.size
+                   && mtimeNs == o.mtimeNs;
+        }
+        bool operator!=(const Stamp &o) const { return !(*this == o); }
+    };
+    using Change = std::function<bool(QVector<Entry> &entries, QString *error)>;
+
+    Stamp stamp() const;
+    std::optional<QVector<Entry>> readFile(QString *error) const;
+    bool writeFile(const QVector<Entry> &entries, QString *error) const;
+    // Read-modify-write under the lock: reads the file afresh, applies `change` (which may
+    // refuse), merges the pending last-used times, and saves when anything changed.
+    bool modify(const Change &change, QString *error);
+    void adopt(QVector<Entry> entries, const Stamp &stamp);
+
     QString m_dataDir;
-    // implementation-defined members follow (the helper fills these in)
+    QString m_path;
+    QVector<Entry> m_entries;                 // by name
+    std::optional<Stamp> m_stamp;             // of the file m_entries (or m_loadError) came from
+    QString m_loadError;                      // that file could not be used; empty: it was read
+    QHash<QByteArray, qint64> m_unflushedUse; // hash of the secret -> last use
 };
 
 } // namespace hb
