@@ -8,6 +8,7 @@
 #include "signalwatcher.h"
 #include "startuplog.h"
 #include "store/metricswriter.h"
+#include "tokencommand.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -23,6 +24,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("heartbeatd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HB_VERSION));
+    if (const auto exitCode = cli::runTokenCommand(QCoreApplication::arguments()))
+        return *exitCode;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

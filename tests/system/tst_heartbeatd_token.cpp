@@ -1,0 +1,207 @@
+// `heartbeatd token create|list|revoke` as an administrator or a script runs them: the secret
+// captured from stdout alone, the table, the refusals (one line, exit status 2), and all of it
+// while an engine runs on the same data directory.
+
+#include "daemontestutil.h"
+
+#include <QCryptographicHash>
+
+using namespace hb;
+using namespace hb::test;
+using namespace Qt::Literals::StringLiterals;
+
+class TestHeartbeatdToken : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void createListRevoke();
+    void defaultDataDirectory();
+    void refusals_data();
+    void refusals();
+    void worksWhileAnEngineRuns();
+
+private:
+    Result token(const QString &dataDir, const QStringList &arguments) const
+    {
+        return m_daemon.run(QStringList{u"token"_s} + arguments +
+                            QStringList{u"--data-dir"_s, dataDir});
+    }
+    // `token list` as rows of columns, header first.
+    static QList<QStringList> table(const Result &r)
+    {
+        QList<QStringList> rows;
+        for (const QString &line : QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts))
+            rows.append(line.split(u' ', Qt::SkipEmptyParts));
+        return rows;
+    }
+    static QByteArray hashOf(const QByteArray &secret)
+    {
+        return QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex();
+    }
+
+    Daemon m_daemon;
+};
+
+void TestHeartbeatdToken::initTestCase()
+{
+    QVERIFY2(m_daemon.init(), "heartbeatd is built and a private home can be made");
+}
+
+void TestHeartbeatdToken::createListRevoke()
+{
+    QTemporaryDir parent;
+    const QString dataDir = parent.filePath(u"new"_s); // created by the first token
+
+    const Result created =
+        token(dataDir, {u"create"_s, u"--name"_s, u"wall"_s, u"--role"_s, u"viewer"_s});
+    QVERIFY2(created.exitedWith(0), created.describe());
+    // TOKEN=$(heartbeatd token create ...): stdout is the token and its newline, nothing else.
+    QVERIFY2(created.out.endsWith('\n') && created.out.count('\n') == 1, created.describe());
+    const QByteArray secret = created.out.trimmed();
+    QVERIFY2(QRegularExpression(u"^hb_[A-Za-z0-9_-]{43}$"_s)
+                 .match(QString::fromLatin1(secret))
+                 .hasMatch(),
+             created.describe());
+    QCOMPARE(created.errLines().size(), 1);
+    QVERIFY2(created.errLines().constFirst().contains(u"not shown again"_s), created.describe());
+
+    // Only the token file, private, in a private directory: no engine files.
+    QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{u"tokens.json"_s});
+    struct stat st = {};
+    QCOMPARE(::stat(QFile::encodeName(dataDir).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, mode_t(0700));
+    QCOMPARE(::stat(QFile::encodeName(dataDir + u"/tokens.json"_s).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, mode_t(0600));
+    const QByteArray onDisk = readAll(dataDir + u"/tokens.json"_s);
+    QVERIFY(!onDisk.contains(secret));
+    QVERIFY(onDisk.contains(hashOf(secret)));
+
+    const Result admin =
+        token(dataDir, {u"create"_s, u"--name"_s, u"ci.bot"_s, u"--role"_s, u"admin"_s});
+    QVERIFY2(admin.exitedWith(0), admin.describe());
+    QVERIFY(admin.out.trimmed() != secret);
+
+    const Result listed = token(dataDir, {u"list"_s});
+    QVERIFY2(listed.exitedWith(0) && listed.err.isEmpty(), listed.describe());
+    const QList<QStringList> rows = table(listed);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.at(0), (QStringList{u"NAME"_s, u"ROLE"_s, u"CREATED"_s, u"LAST-USED"_s}));
+    QCOMPARE(rows.at(1).value(0), u"ci.bot"_s);
+    QCOMPARE(rows.at(1).value(1), u"admin"_s);
+    QCOMPARE(rows.at(2).value(0), u"wall"_s);
+    QCOMPARE(rows.at(2).value(1), u"viewer"_s);
+    const QDateTime createdAt = QDateTime::fromString(rows.at(2).value(2), Qt::ISODate);
+    QVERIFY2(createdAt.isValid() && qAbs(createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 60,
+             listed.describe());
+    QCOMPARE(rows.at(2).value(3), u"never"_s);
+    QVERIFY(!listed.out.contains(secret));
+
+    const Result revoked = token(dataDir, {u"revoke"_s, u"wall"_s});
+    QVERIFY2(revoked.exitedWith(0) && revoked.out.isEmpty(), revoked.describe());
+    const Result after = token(dataDir, {u"list"_s});
+    QVERIFY2(after.exitedWith(0), after.describe());
+    QCOMPARE(table(after).size(), 2);
+    QCOMPARE(table(after).at(1).value(0), u"ci.bot"_s);
+    QVERIFY(!readAll(dataDir + u"/tokens.json"_s).contains(hashOf(secret)));
+}
+
+void TestHeartbeatdToken::defaultDataDirectory()
+{
+    // No --data-dir: the same directory the engine uses by default.
+    const Result created =
+        m_daemon.run({u"token"_s, u"create"_s, u"--name"_s, u"me"_s, u"--role"_s, u"operator"_s});
+    QVERIFY2(created.exitedWith(0), created.describe());
+    const QString dataDir = m_daemon.environment().value(u"XDG_DATA_HOME"_s) + u"/heartbeat"_s;
+    QVERIFY(readAll(dataDir + u"/tokens.json"_s).contains(hashOf(created.out.trimmed())));
+    const Result listed = m_daemon.run({u"token"_s, u"list"_s});
+    QVERIFY2(listed.exitedWith(0), listed.describe());
+    QCOMPARE(table(listed).value(1).value(0), u"me"_s);
+}
+
+void TestHeartbeatdToken::refusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("errorMentions");
+    QTest::addColumn<bool>("dataDirExists");
+
+    QTest::newRow("bad role") << QStringList{u"create"_s, u"--name"_s, u"x"_s, u"--role"_s,
+                                             u"root"_s}
+                              << u"root"_s << true;
+    QTest::newRow("no role") << QStringList{u"create"_s, u"--name"_s, u"x"_s} << u"--role"_s
+                             << true;
+    QTest::newRow("no name") << QStringList{u"create"_s, u"--role"_s, u"admin"_s} << u"--name"_s
+                             << true;
+    QTest::newRow("bad name") << QStringList{u"create"_s, u"--name"_s, u"a b"_s, u"--role"_s,
+                                             u"admin"_s}
+                              << u"a b"_s << true;
+    QTest::newRow("duplicate") << QStringList{u"create"_s, u"--name"_s, u"taken"_s, u"--role"_s,
+                                              u"admin"_s}
+                               << u"taken"_s << true;
+    QTest::newRow("revoke unknown") << QStringList{u"revoke"_s, u"nobody"_s} << u"nobody"_s << true;
+    QTest::newRow("revoke without name") << QStringList{u"revoke"_s} << u"NAME"_s << true;
+    QTest::newRow("unknown command") << QStringList{u"rotate"_s} << u"rotate"_s << true;
+    QTest::newRow("no command") << QStringList{} << u"create"_s << true;
+    QTest::newRow("unknown option")
+        << QStringList{u"list"_s, u"--frobnicate"_s} << u"frobnicate"_s << true;
+    QTest::newRow("list, no directory") << QStringList{u"list"_s} << u"no such"_s << false;
+    QTest::newRow("revoke, no directory")
+        << QStringList{u"revoke"_s, u"taken"_s} << u"no such"_s << false;
+}
+
+void TestHeartbeatdToken::refusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, errorMentions);
+    QFETCH(bool, dataDirExists);
+
+    QTemporaryDir parent;
+    const QString dataDir = parent.filePath(u"data"_s);
+    if (dataDirExists) {
+        const Result taken =
+            token(dataDir, {u"create"_s, u"--name"_s, u"taken"_s, u"--role"_s, u"viewer"_s});
+        QVERIFY2(taken.exitedWith(0), taken.describe());
+    }
+    const QMap<QString, QByteArray> before = dirContents(parent.path());
+
+    const Result r = token(dataDir, arguments);
+    QVERIFY2(r.exitedWith(2), r.describe());
+    QVERIFY2(r.out.isEmpty(), r.describe());
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.errLines().constFirst().contains(errorMentions), r.describe());
+    QVERIFY2(dirContents(parent.path()) == before, "a refused command changed the directory");
+}
+
+void TestHeartbeatdToken::worksWhileAnEngineRuns()
+{
+    QTemporaryDir parent;
+    const QString dataDir = parent.filePath(u"data"_s);
+    QVERIFY(m_daemon.createDataDir(dataDir));
+    const auto daemon = m_daemon.startTicking(dataDir, {u"--tick-ms"_s, u"50"_s}, 1);
+    QVERIFY(daemon);
+    const auto stop = qScopeGuard([&] {
+        daemon->terminate();
+        daemon->waitForFinished(kFinishTimeoutMs);
+    });
+
+    const Result created =
+        token(dataDir, {u"create"_s, u"--name"_s, u"wall"_s, u"--role"_s, u"viewer"_s});
+    QVERIFY2(created.exitedWith(0), created.describe());
+    const Result listed = token(dataDir, {u"list"_s});
+    QVERIFY2(listed.exitedWith(0), listed.describe());
+    QCOMPARE(table(listed).value(1).value(0), u"wall"_s);
+    const Result revoked = token(dataDir, {u"revoke"_s, u"wall"_s});
+    QVERIFY2(revoked.exitedWith(0), revoked.describe());
+    QCOMPARE(table(token(dataDir, {u"list"_s})).size(), 1);
+
+    // The engine was not disturbed: it still ticks and stops cleanly.
+    const qint64 ticks = committedTicks(dataDir + u"/metrics.db"_s);
+    QVERIFY(
+        QTest::qWaitFor([&] { return committedTicks(dataDir + u"/metrics.db"_s) > ticks; }, 5000));
+    QCOMPARE(daemon->state(), QProcess::Running);
+}
+
+QTEST_GUILESS_MAIN(TestHeartbeatdToken)
+#include "tst_heartbeatd_token.moc"
