@@ -16,6 +16,7 @@
 #include "healthbanner.h"
 #include "metricspanel.h"
 #include "tasktablemodel.h"
+#include "tokensdialog.h"
 #include "uisettings.h"
 
 #include <QAction>
@@ -57,6 +58,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_statusActor(new QLabel(this))
     , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
+    , m_dataDir(dataDir)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Heartbeat Dashboard"));
@@ -248,9 +250,13 @@ void MainWindow::buildActions()
     configure->setObjectName(QStringLiteral("configAction"));
     configure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(configure, &QAction::triggered, this, &MainWindow::openConfig);
+    m_tokensAction = new QAction(tr("API &tokens…"), this);
+    m_tokensAction->setObjectName(QStringLiteral("tokensAction"));
+    connect(m_tokensAction, &QAction::triggered, this, &MainWindow::openTokens);
 
     QMenu *engine = menuBar()->addMenu(tr("&Engine"));
     engine->addAction(configure);
+    engine->addAction(m_tokensAction);
     engine->addSeparator();
     engine->addAction(m_pauseAction);
     engine->addAction(m_resumeAction);
@@ -332,7 +338,23 @@ void MainWindow::onRoleChanged()
     m_unlockAction->setVisible(!admin);
     m_lockAction->setVisible(admin);
     m_changePassphraseAction->setVisible(admin);
+    m_tokensAction->setEnabled(admin);
+    m_tokensAction->setStatusTip(admin ? tr("Create and revoke tokens for the HTTP API")
+                                       : tr("Unlock admin to manage API tokens"));
     m_passphraseBanner->setVisible(!m_session.passphraseSet());
+}
+
+void MainWindow::openTokens()
+{
+    if (!m_session.isAdmin())
+        return;
+    TokensDialog dialog(m_dataDir, this);
+    // Locked (by hand or when idle) while open: the dialog and whatever it opened close.
+    connect(&m_session, &AdminSession::roleChanged, &dialog, [&dialog](Role role) {
+        if (role != Role::Admin)
+            dialog.lockOut();
+    });
+    dialog.exec();
 }
 
 void MainWindow::openConfig()

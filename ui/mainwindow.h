@@ -74,6 +74,7 @@ public:
     QAction *unlockAction() const { return m_unlockAction; }
     QAction *lockAction() const { return m_lockAction; }
     QAction *changePassphraseAction() const { return m_changePassphraseAction; }
+    QAction *tokensAction() const { return m_tokensAction; }
     // Shown while no admin passphrase is set for the data directory.
     bool passphraseBannerShown() const;
 
@@ -100,6 +101,7 @@ private:
     // A viewer's command was refused: say so, and offer to unlock admin.
     void offerUnlock(const QString &error);
     void openConfig();
+    void openTokens();
     void onUnlockFinished(bool ok);
     void requestPassphraseChange();
     void onPassphraseSetFinished(bool ok, const QString &error);
@@ -133,6 +135,8 @@ private:
     QAction *m_unlockAction = nullptr;
     QAction *m_lockAction = nullptr;
     QAction *m_changePassphraseAction = nullptr;
+    QAction *m_tokensAction = nullptr;
+    QString m_dataDir;
 
     EngineSnapshot m_pending;
     EngineSnapshot m_shown;
