@@ -20,7 +20,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("hb::cli::token", text);
+    return QCoreApplication::translate("hb::cli", text);
 }
 
 int fail(const QString &message)

@@ -395,6 +395,10 @@
         <source>must be an http:// or https:// URL with a host (got %1)</source>
         <translation>must be an http:// or https:// URL with a host (got %1)</translation>
     </message>
+    <message>
+        <source>must be &quot;none&quot; or ADDRESS:PORT such as 127.0.0.1:8089 or [::1]:8089 (got %1)</source>
+        <translation>must be &quot;none&quot; or ADDRESS:PORT such as 127.0.0.1:8089 or [::1]:8089 (got %1)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ConfigDialog</name>
@@ -1374,6 +1378,18 @@ Reason (recorded in the audit log):</translation>
         <source>Admin passphrase changed</source>
         <translation>Admin passphrase changed</translation>
     </message>
+    <message>
+        <source>API &amp;tokens…</source>
+        <translation>API &amp;tokens…</translation>
+    </message>
+    <message>
+        <source>Create and revoke tokens for the HTTP API</source>
+        <translation>Create and revoke tokens for the HTTP API</translation>
+    </message>
+    <message>
+        <source>Unlock admin to manage API tokens</source>
+        <translation>Unlock admin to manage API tokens</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -1853,6 +1869,192 @@ Reason (recorded in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>hb::TokenStore</name>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>cannot read (%1)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>not valid JSON: %1 at byte %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>version: expected a whole number</source>
+        <translation>version: expected a whole number</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat (format %1; this version reads %2)</source>
+        <translation>written by a newer version of Heartbeat (format %1; this version reads %2)</translation>
+    </message>
+    <message>
+        <source>version: unknown format %1</source>
+        <translation>version: unknown format %1</translation>
+    </message>
+    <message>
+        <source>tokens: expected an array</source>
+        <translation>tokens: expected an array</translation>
+    </message>
+    <message>
+        <source>not a valid token name</source>
+        <translation>not a valid token name</translation>
+    </message>
+    <message>
+        <source>expected &quot;viewer&quot;, &quot;operator&quot; or &quot;admin&quot;</source>
+        <translation>expected &quot;viewer&quot;, &quot;operator&quot; or &quot;admin&quot;</translation>
+    </message>
+    <message>
+        <source>expected a time in milliseconds</source>
+        <translation>expected a time in milliseconds</translation>
+    </message>
+    <message>
+        <source>expected 64 hexadecimal digits</source>
+        <translation>expected 64 hexadecimal digits</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; appears twice</source>
+        <translation>&apos;%1&apos; appears twice</translation>
+    </message>
+    <message>
+        <source>cannot save (%1)</source>
+        <translation>cannot save (%1)</translation>
+    </message>
+    <message>
+        <source>cannot make it private</source>
+        <translation>cannot make it private</translation>
+    </message>
+    <message>
+        <source>the data directory does not exist</source>
+        <translation>the data directory does not exist</translation>
+    </message>
+    <message>
+        <source>being changed by another process (pid %1)</source>
+        <translation>being changed by another process (pid %1)</translation>
+    </message>
+    <message>
+        <source>cannot lock (the data directory is not writable)</source>
+        <translation>cannot lock (the data directory is not writable)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid token name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>&apos;%1&apos; is not a valid token name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>a token named &apos;%1&apos; already exists</source>
+        <translation>a token named &apos;%1&apos; already exists</translation>
+    </message>
+    <message>
+        <source>no token named &apos;%1&apos;</source>
+        <translation>no token named &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>hb::TokensDialog</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>New API token</source>
+        <translation>New API token</translation>
+    </message>
+    <message>
+        <source>e.g. wall-display</source>
+        <translation>e.g. wall-display</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Create…</source>
+        <translation>&amp;Create…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Revoke…</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>API tokens</translation>
+    </message>
+    <message>
+        <source>Programs using the HTTP API send one of these tokens as “Authorization: Bearer TOKEN”. A viewer token can only read.</source>
+        <translation>Programs using the HTTP API send one of these tokens as “Authorization: Bearer TOKEN”. A viewer token can only read.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opy</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Admin is locked</source>
+        <translation>Admin is locked</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Token “%1” created. Copy it now: it will not be shown again.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Token “%1” created. Copy it now: it will not be shown again.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Revoke API token</source>
+        <translation>Revoke API token</translation>
+    </message>
+    <message>
+        <source>Revoke the token “%1”? Programs using it are refused from now on.</source>
+        <translation>Revoke the token “%1”? Programs using it are refused from now on.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+</context>
+<context>
     <name>hb::chartaxes</name>
     <message>
         <source>%1 ms</source>
@@ -1916,6 +2118,108 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>%1 (see &apos;%2 --help&apos;)</source>
         <translation>%1 (see &apos;%2 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>LAST-USED</source>
+        <translation>LAST-USED</translation>
+    </message>
+    <message>
+        <source>token create needs --name NAME</source>
+        <translation>token create needs --name NAME</translation>
+    </message>
+    <message>
+        <source>token create needs --role viewer|operator|admin</source>
+        <translation>token create needs --role viewer|operator|admin</translation>
+    </message>
+    <message>
+        <source>--role must be viewer, operator or admin (got &apos;%1&apos;)</source>
+        <translation>--role must be viewer, operator or admin (got &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory</source>
+        <translation>cannot create the data directory</translation>
+    </message>
+    <message>
+        <source>is not a directory</source>
+        <translation>is not a directory</translation>
+    </message>
+    <message>
+        <source>created token &apos;%1&apos; (%2); store it now: it is not shown again</source>
+        <translation>created token &apos;%1&apos; (%2); store it now: it is not shown again</translation>
+    </message>
+    <message>
+        <source>revoked token &apos;%1&apos;</source>
+        <translation>revoked token &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>API tokens of a data directory: clients send one as &apos;Authorization: Bearer TOKEN&apos;.
+  token create --name NAME --role ROLE   print a new token (shown only once)
+  token list                             names, roles, created and last-used times
+  token revoke NAME                      the token stops working</source>
+        <translation>API tokens of a data directory: clients send one as &apos;Authorization: Bearer TOKEN&apos;.
+  token create --name NAME --role ROLE   print a new token (shown only once)
+  token list                             names, roles, created and last-used times
+  token revoke NAME                      the token stops working</translation>
+    </message>
+    <message>
+        <source>Data directory holding tokens.json. Default: %1.</source>
+        <translation>Data directory holding tokens.json. Default: %1.</translation>
+    </message>
+    <message>
+        <source>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
+        <translation>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <source>create: the token&apos;s role: viewer, operator or admin.</source>
+        <translation>create: the token&apos;s role: viewer, operator or admin.</translation>
+    </message>
+    <message>
+        <source>create, list or revoke.</source>
+        <translation>create, list or revoke.</translation>
+    </message>
+    <message>
+        <source>revoke: the token&apos;s name.</source>
+        <translation>revoke: the token&apos;s name.</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 token --help&apos;)</source>
+        <translation>%1 (see &apos;%2 token --help&apos;)</translation>
+    </message>
+    <message>
+        <source>token needs a command: create, list or revoke</source>
+        <translation>token needs a command: create, list or revoke</translation>
+    </message>
+    <message>
+        <source>unknown token command &apos;%1&apos;: use create, list or revoke</source>
+        <translation>unknown token command &apos;%1&apos;: use create, list or revoke</translation>
+    </message>
+    <message>
+        <source>--name and --role are for token create</source>
+        <translation>--name and --role are for token create</translation>
+    </message>
+    <message>
+        <source>no such data directory</source>
+        <translation>no such data directory</translation>
+    </message>
+    <message>
+        <source>token revoke needs exactly one NAME</source>
+        <translation>token revoke needs exactly one NAME</translation>
     </message>
 </context>
 <context>

@@ -391,6 +391,10 @@
         <source>must be an http:// or https:// URL with a host (got %1)</source>
         <translation>harus URL http:// atau https:// dengan host (didapat %1)</translation>
     </message>
+    <message>
+        <source>must be &quot;none&quot; or ADDRESS:PORT such as 127.0.0.1:8089 or [::1]:8089 (got %1)</source>
+        <translation>harus &quot;none&quot; atau ALAMAT:PORT seperti 127.0.0.1:8089 atau [::1]:8089 (didapat %1)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ConfigDialog</name>
@@ -1367,6 +1371,18 @@ Alasan (dicatat di log audit):</translation>
         <source>Admin passphrase changed</source>
         <translation>Frasa sandi admin diubah</translation>
     </message>
+    <message>
+        <source>API &amp;tokens…</source>
+        <translation>&amp;Token API…</translation>
+    </message>
+    <message>
+        <source>Create and revoke tokens for the HTTP API</source>
+        <translation>Buat dan cabut token untuk API HTTP</translation>
+    </message>
+    <message>
+        <source>Unlock admin to manage API tokens</source>
+        <translation>Buka kunci admin untuk mengelola token API</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -1845,6 +1861,192 @@ Alasan (dicatat di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>hb::TokenStore</name>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>tidak dapat dibaca (%1)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>bukan JSON yang sah: %1 pada byte %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>version: expected a whole number</source>
+        <translation>version: harus bilangan bulat</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat (format %1; this version reads %2)</source>
+        <translation>ditulis oleh Heartbeat versi lebih baru (format %1; versi ini membaca %2)</translation>
+    </message>
+    <message>
+        <source>version: unknown format %1</source>
+        <translation>version: format %1 tidak dikenal</translation>
+    </message>
+    <message>
+        <source>tokens: expected an array</source>
+        <translation>tokens: harus berupa array</translation>
+    </message>
+    <message>
+        <source>not a valid token name</source>
+        <translation>bukan nama token yang sah</translation>
+    </message>
+    <message>
+        <source>expected &quot;viewer&quot;, &quot;operator&quot; or &quot;admin&quot;</source>
+        <translation>harus &quot;viewer&quot;, &quot;operator&quot; atau &quot;admin&quot;</translation>
+    </message>
+    <message>
+        <source>expected a time in milliseconds</source>
+        <translation>harus berupa waktu dalam milidetik</translation>
+    </message>
+    <message>
+        <source>expected 64 hexadecimal digits</source>
+        <translation>harus 64 digit heksadesimal</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; appears twice</source>
+        <translation>&apos;%1&apos; muncul dua kali</translation>
+    </message>
+    <message>
+        <source>cannot save (%1)</source>
+        <translation>tidak dapat disimpan (%1)</translation>
+    </message>
+    <message>
+        <source>cannot make it private</source>
+        <translation>tidak dapat dijadikan privat</translation>
+    </message>
+    <message>
+        <source>the data directory does not exist</source>
+        <translation>direktori data tidak ada</translation>
+    </message>
+    <message>
+        <source>being changed by another process (pid %1)</source>
+        <translation>sedang diubah oleh proses lain (pid %1)</translation>
+    </message>
+    <message>
+        <source>cannot lock (the data directory is not writable)</source>
+        <translation>tidak dapat dikunci (direktori data tidak dapat ditulisi)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid token name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>&apos;%1&apos; bukan nama token yang sah: gunakan 1 sampai 64 huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>a token named &apos;%1&apos; already exists</source>
+        <translation>token bernama &apos;%1&apos; sudah ada</translation>
+    </message>
+    <message>
+        <source>no token named &apos;%1&apos;</source>
+        <translation>tidak ada token bernama &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>hb::TokensDialog</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Pemirsa</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>New API token</source>
+        <translation>Token API baru</translation>
+    </message>
+    <message>
+        <source>e.g. wall-display</source>
+        <translation>mis. layar-dinding</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>Huruf, angka, &apos;.&apos;, &apos;_&apos; dan &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Peran:</translation>
+    </message>
+    <message>
+        <source>&amp;Create…</source>
+        <translation>&amp;Buat…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Cabut…</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>Token API</translation>
+    </message>
+    <message>
+        <source>Programs using the HTTP API send one of these tokens as “Authorization: Bearer TOKEN”. A viewer token can only read.</source>
+        <translation>Program yang memakai API HTTP mengirim salah satu token ini sebagai “Authorization: Bearer TOKEN”. Token pemirsa hanya bisa membaca.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Terakhir dipakai</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Belum pernah</translation>
+    </message>
+    <message>
+        <source>Admin is locked</source>
+        <translation>Admin terkunci</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Token “%1” created. Copy it now: it will not be shown again.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Token “%1” dibuat. Salin sekarang: token ini tidak akan ditampilkan lagi.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Revoke API token</source>
+        <translation>Cabut token API</translation>
+    </message>
+    <message>
+        <source>Revoke the token “%1”? Programs using it are refused from now on.</source>
+        <translation>Cabut token “%1”? Program yang memakainya akan ditolak mulai sekarang.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Cabut</translation>
+    </message>
+</context>
+<context>
     <name>hb::chartaxes</name>
     <message>
         <source>%1 ms</source>
@@ -1908,6 +2110,108 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>%1 (see &apos;%2 --help&apos;)</source>
         <translation>%1 (lihat &apos;%2 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAMA</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>PERAN</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>DIBUAT</translation>
+    </message>
+    <message>
+        <source>LAST-USED</source>
+        <translation>TERAKHIR-DIPAKAI</translation>
+    </message>
+    <message>
+        <source>token create needs --name NAME</source>
+        <translation>token create memerlukan --name NAMA</translation>
+    </message>
+    <message>
+        <source>token create needs --role viewer|operator|admin</source>
+        <translation>token create memerlukan --role viewer|operator|admin</translation>
+    </message>
+    <message>
+        <source>--role must be viewer, operator or admin (got &apos;%1&apos;)</source>
+        <translation>--role harus viewer, operator atau admin (didapat &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory</source>
+        <translation>tidak dapat membuat direktori data</translation>
+    </message>
+    <message>
+        <source>is not a directory</source>
+        <translation>bukan direktori</translation>
+    </message>
+    <message>
+        <source>created token &apos;%1&apos; (%2); store it now: it is not shown again</source>
+        <translation>token &apos;%1&apos; (%2) dibuat; simpan sekarang: token ini tidak ditampilkan lagi</translation>
+    </message>
+    <message>
+        <source>revoked token &apos;%1&apos;</source>
+        <translation>token &apos;%1&apos; dicabut</translation>
+    </message>
+    <message>
+        <source>API tokens of a data directory: clients send one as &apos;Authorization: Bearer TOKEN&apos;.
+  token create --name NAME --role ROLE   print a new token (shown only once)
+  token list                             names, roles, created and last-used times
+  token revoke NAME                      the token stops working</source>
+        <translation>Token API sebuah direktori data: klien mengirimnya sebagai &apos;Authorization: Bearer TOKEN&apos;.
+  token create --name NAME --role ROLE   cetak token baru (hanya ditampilkan sekali)
+  token list                             nama, peran, waktu dibuat dan terakhir dipakai
+  token revoke NAME                      token tidak berlaku lagi</translation>
+    </message>
+    <message>
+        <source>Data directory holding tokens.json. Default: %1.</source>
+        <translation>Direktori data yang berisi tokens.json. Bawaan: %1.</translation>
+    </message>
+    <message>
+        <source>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
+        <translation>create: nama token (1 sampai 64 huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <source>create: the token&apos;s role: viewer, operator or admin.</source>
+        <translation>create: peran token: viewer, operator atau admin.</translation>
+    </message>
+    <message>
+        <source>create, list or revoke.</source>
+        <translation>create, list atau revoke.</translation>
+    </message>
+    <message>
+        <source>revoke: the token&apos;s name.</source>
+        <translation>revoke: nama token.</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 token --help&apos;)</source>
+        <translation>%1 (lihat &apos;%2 token --help&apos;)</translation>
+    </message>
+    <message>
+        <source>token needs a command: create, list or revoke</source>
+        <translation>token memerlukan perintah: create, list atau revoke</translation>
+    </message>
+    <message>
+        <source>unknown token command &apos;%1&apos;: use create, list or revoke</source>
+        <translation>perintah token &apos;%1&apos; tidak dikenal: gunakan create, list atau revoke</translation>
+    </message>
+    <message>
+        <source>--name and --role are for token create</source>
+        <translation>--name dan --role hanya untuk token create</translation>
+    </message>
+    <message>
+        <source>no such data directory</source>
+        <translation>direktori data tidak ada</translation>
+    </message>
+    <message>
+        <source>token revoke needs exactly one NAME</source>
+        <translation>token revoke memerlukan tepat satu NAMA</translation>
     </message>
 </context>
 <context>
