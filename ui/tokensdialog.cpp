@@ -68,6 +68,8 @@ public:
         m_name->setObjectName(QStringLiteral("tokenName"));
         m_name->setPlaceholderText(TokensDialog::tr("e.g. wall-display"));
         m_name->setMaxLength(64);
+        // Room for a typical name, and for the error below it without a tall wrap.
+        m_name->setMinimumWidth(m_name->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36);
         m_name->setValidator(new QRegularExpressionValidator(
             QRegularExpression(QStringLiteral("[A-Za-z0-9._-]{0,64}")), m_name));
         m_name->setToolTip(TokensDialog::tr("Letters, digits, '.', '_' and '-'"));
@@ -105,7 +107,7 @@ private:
             accept();
             return;
         }
-        m_error->setText(error);
+        m_error->setText(error.left(1).toUpper() + error.mid(1)); // the store's are lower case
         m_error->show();
     }
 

@@ -350,6 +350,20 @@ void TestTokensDialog::screenshot()
     dialog.findChild<QPushButton *>(u"createTokenButton"_s)->click();
     QVERIFY(driver.done());
     QVERIFY(dialog.grab().save(outDir + u"/tokens.png"_s));
+
+    // The form with a name that is taken.
+    int step = 0;
+    ModalDriver refused([&](QWidget *modal) {
+        if (step++ == 0) {
+            fillNewToken(modal, u"grafana"_s, Role::Admin);
+            return false;
+        }
+        modal->grab().save(outDir + u"/tokens-taken.png"_s);
+        qobject_cast<QDialog *>(modal)->reject();
+        return true;
+    });
+    dialog.findChild<QPushButton *>(u"createTokenButton"_s)->click();
+    QVERIFY(refused.done());
     QCoreApplication::removeTranslator(&translator);
 }
 
