@@ -179,6 +179,7 @@ int main(int argc, char *argv[])
     window->show();
     runtime->start();
     app.exec();
+    window->stopServing(); // no request reaches the engine while it stops
     runtime->stop();
     window.reset();
     if (runtime->writer().hasFailed())

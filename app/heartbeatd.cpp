@@ -1,7 +1,9 @@
 // heartbeatd: the heartbeat engine with no GUI. Runs ticks, records everything in the data
 // directory, and stops cleanly on SIGINT/SIGTERM or after --run-for.
 
+#include "apiservice.h"
 #include "cli.h"
+#include "httplogging.h"
 #include "core/logging.h"
 #include "oracle/oraclelogging.h"
 #include "runtime.h"
@@ -40,9 +42,26 @@ int main(int argc, char *argv[])
                           "heartbeatd", "Stop after this many seconds, as on SIGTERM."),
                       QStringLiteral("SECONDS")});
 
+    parser.addOption({QStringLiteral("listen"),
+                      QCoreApplication::translate(
+                          "heartbeatd", "Serve the HTTP API on ADDRESS:PORT, or \"none\" "
+                                        "(default: http.listen in config.json, 127.0.0.1:8089)."),
+                      QStringLiteral("ADDR:PORT")});
+
     RuntimeOptions options;
     if (const auto exitCode = cli::parse(parser, &options))
         return *exitCode;
+    // --listen, else $HEARTBEAT_LISTEN, else http.listen of config.json (read once it is loaded).
+    QString listenText = parser.value(QStringLiteral("listen"));
+    if (listenText.isEmpty())
+        listenText = qEnvironmentVariable("HEARTBEAT_LISTEN");
+    if (!listenText.isEmpty()) {
+        QString error;
+        if (!parseListenAddress(listenText, &error)) {
+            cli::printError(QStringLiteral("--listen %1").arg(error));
+            return cli::ExitBadInput;
+        }
+    }
     double runFor = 0.0;
     if (!cli::readSeconds(parser, QStringLiteral("run-for"), &runFor))
         return cli::ExitBadInput;
@@ -93,9 +112,30 @@ int main(int argc, char *argv[])
     if (runFor > 0.0)
         QTimer::singleShot(int(runFor * 1000.0), &app, &QCoreApplication::quit);
 
+    // Bound before the first tick: a port in use stops the start with nothing changed.
+    const HeartbeatConfig &config = runtime->initialConfig();
+    if (listenText.isEmpty())
+        listenText = config.httpListen;
+    std::unique_ptr<ApiService> api;
+    if (const auto listen = parseListenAddress(listenText, nullptr); listen && !listen->isNone()) {
+        ApiServerOptions apiOptions;
+        apiOptions.listen = *listen;
+        apiOptions.dataDir = runtime->dataDir();
+        apiOptions.metricsPath = runtime->metricsPath();
+        apiOptions.healthzRequiresToken = config.httpHealthzRequiresToken;
+        apiOptions.metricsRequiresToken = config.httpMetricsRequiresToken;
+        apiOptions.limits.requestTimeoutMs = int(config.httpRequestTimeoutMs);
+        api = std::make_unique<ApiService>(runtime->host(), apiOptions);
+        QString error;
+        if (!api->start(&error)) {
+            cli::printError(error);
+            return cli::ExitBadInput;
+        }
+    }
     runtime->start();
     qCInfo(lcEngine).noquote() << "heartbeatd running on" << runtime->dataDir();
     app.exec();
+    api.reset(); // no request reaches the engine while it stops
     runtime->stop();
     if (runtime->writer().hasFailed())
         exitCode = cli::ExitBadInput;

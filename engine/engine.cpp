@@ -107,9 +107,22 @@ void HeartbeatEngine::assertEngineThread() const
     Q_ASSERT(QThread::currentThread() == thread());
 }
 
-void HeartbeatEngine::setRecordFeed(RecordFeed *feed)
+void HeartbeatEngine::addRecordFeed(RecordFeed *feed)
 {
-    m_feed = feed;
+    m_feeds.append(QPointer<RecordFeed>(feed));
+}
+
+void HeartbeatEngine::removeRecordFeed(RecordFeed *feed)
+{
+    m_feeds.removeIf([feed](const QPointer<RecordFeed> &f) { return f.isNull() || f == feed; });
+}
+
+void HeartbeatEngine::postRecords(const RecordBatch &batch)
+{
+    for (const QPointer<RecordFeed> &feed : std::as_const(m_feeds)) {
+        if (feed)
+            feed->post(batch);
+    }
 }
 
 qint64 HeartbeatEngine::tickIntervalMs() const
@@ -175,8 +188,7 @@ void HeartbeatEngine::tickNow()
         WriteBatch batch;
         batch.ticks.append({id, now, 0, 0, 0, 0, skippedReason});
         recordTick(batch.ticks.constLast());
-        if (m_feed)
-            m_feed->post({{}, {batch.ticks.constLast()}, {}});
+        postRecords({{}, {batch.ticks.constLast()}, {}});
         batch.audit = std::exchange(m_pendingAudit, {});
         batch.breakerEvents = std::exchange(m_pendingBreakerEvents, {});
         batch.state = persistedState();
@@ -423,8 +435,7 @@ void HeartbeatEngine::finishTickIfDone()
     m_metrics.lastTickTasks = ran;
     recordTick(record);
 
-    if (m_feed)
-        m_feed->post({tick->records, {record}, tick->samples});
+    postRecords({tick->records, {record}, tick->samples});
 
     WriteBatch batch;
     batch.ticks.append(record);

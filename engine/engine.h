@@ -22,6 +22,7 @@ class QThreadPool;
 namespace hb {
 
 class RecordFeed;
+struct RecordBatch;
 class MetricsWriter;
 struct WriteBatch;
 
@@ -52,8 +53,10 @@ public:
     explicit HeartbeatEngine(EngineOptions options, QObject *parent = nullptr);
     ~HeartbeatEngine() override;
 
-    // Not owned; must live on the thread that consumes it and outlive the engine.
-    void setRecordFeed(RecordFeed *feed);
+    // Record batches go to every feed added (the window's, the HTTP server's). Not owned; each
+    // lives on the thread that consumes it and is removed before it is destroyed.
+    void addRecordFeed(RecordFeed *feed);
+    void removeRecordFeed(RecordFeed *feed);
 
     // Engine thread only. Cheap: returns the last published state, plus anything since.
     EngineSnapshot snapshot();
@@ -111,6 +114,7 @@ private:
     TaskSlot *slotFor(const QString &task);
     PersistedState persistedState() const;
     void submit(WriteBatch &&batch);
+    void postRecords(const RecordBatch &batch);
     void commitCommand(); // writes pending audit/breaker rows with the new state
     void recordTick(const TickRecord &tick);
     void markDirty();
@@ -125,7 +129,7 @@ private:
     qint64 m_tickIntervalOverrideMs = 0;
     QVector<BreakerStatus> m_foreignBreakers; // persisted breakers of tasks not built here: kept
     MetricsWriter *m_writer;
-    QPointer<RecordFeed> m_feed;
+    QVector<QPointer<RecordFeed>> m_feeds;
     std::unique_ptr<QThreadPool> m_pool;
     std::vector<std::unique_ptr<TaskSlot>> m_slots;
     std::shared_ptr<struct EngineLink> m_link;

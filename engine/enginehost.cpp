@@ -28,14 +28,24 @@ EngineHost::~EngineHost()
     stop();
 }
 
-void EngineHost::setRecordFeed(RecordFeed *feed)
+void EngineHost::addRecordFeed(RecordFeed *feed)
 {
     if (!m_engine)
         return;
     HeartbeatEngine *engine = m_engine;
     QPointer<RecordFeed> guarded(feed);
     QMetaObject::invokeMethod(
-        engine, [engine, guarded] { engine->setRecordFeed(guarded.data()); }, Qt::QueuedConnection);
+        engine, [engine, guarded] { engine->addRecordFeed(guarded.data()); }, Qt::QueuedConnection);
+}
+
+void EngineHost::removeRecordFeed(RecordFeed *feed)
+{
+    if (!m_engine)
+        return;
+    // Blocking, so the feed can be destroyed right after: the engine posts to it no more.
+    HeartbeatEngine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine, feed] { engine->removeRecordFeed(feed); }, Qt::BlockingQueuedConnection);
 }
 
 void EngineHost::start()

@@ -27,8 +27,10 @@ public:
     // another thread.
     HeartbeatEngine *engine() const { return m_engine; }
 
-    // Live record batches go to `feed` (which lives on the caller's thread) from now on.
-    void setRecordFeed(RecordFeed *feed);
+    // Live record batches go to `feed` (which lives on its consumer's thread) from now on, as
+    // well as to any feed added before. removeRecordFeed() blocks until the engine has let go.
+    void addRecordFeed(RecordFeed *feed);
+    void removeRecordFeed(RecordFeed *feed);
 
     void start();
     // Blocking: runs engine->stop() on the engine thread (cancel, record, flush), destroys the

@@ -30,6 +30,7 @@ const Group kGroups[] = {
     {"breaker.", QT_TRANSLATE_NOOP("hb::ConfigDialog", "Thresholds")},
     {"oracle.", QT_TRANSLATE_NOOP("hb::ConfigDialog", "Oracle")},
     {"retention.", QT_TRANSLATE_NOOP("hb::ConfigDialog", "Retention")},
+    {"http.", QT_TRANSLATE_NOOP("hb::ConfigDialog", "HTTP API")},
     {"", QT_TRANSLATE_NOOP("hb::ConfigDialog", "General")},
 };
 const QStringList kThresholdFields = {
@@ -44,7 +45,7 @@ QString groupOf(const QString &path)
         if (path.startsWith(QLatin1StringView(g.prefix)))
             return QString::fromLatin1(g.title);
     }
-    return QString::fromLatin1(kGroups[4].title);
+    return QString::fromLatin1(std::end(kGroups)[-1].title);
 }
 
 void flatten(const QJsonObject &object, const QString &prefix, QVector<QPair<QString, QJsonValue>> *out)
@@ -101,6 +102,11 @@ QString label(const QString &path)
         {QStringLiteral("oracle.max_body_bytes"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Largest answer (bytes)")},
         {QStringLiteral("oracle.demo_fault_rate"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Demo fault rate")},
         {QStringLiteral("oracle.max_age_ms"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Refresh prices older than (ms)")},
+        {QStringLiteral("http.listen"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Listen on (address:port)")},
+        {QStringLiteral("http.dashboard"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Serve from this dashboard")},
+        {QStringLiteral("http.healthz_requires_token"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "/healthz needs a token")},
+        {QStringLiteral("http.metrics_requires_token"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "/metrics needs a token")},
+        {QStringLiteral("http.request_timeout_ms"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Request timeout (ms)")},
     };
     const auto it = labels.constFind(path);
     return it != labels.cend() ? ConfigDialog::tr(it.value()) : path;

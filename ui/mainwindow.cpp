@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "adminsession.h"
+#include "apiservice.h"
 #include "alertlistmodel.h"
 #include "appicon.h"
 #include "auditlogmodel.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_statusActor(new QLabel(this))
     , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
+    , m_statusApi(new QLabel(this))
     , m_dataDir(dataDir)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -133,7 +135,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
         settings.chartRange = index;
         settings.save();
     });
-    m_host.setRecordFeed(m_feed);
+    m_host.addRecordFeed(m_feed);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(appIcon(), this);
         m_tray->setToolTip(tr("Heartbeat Dashboard"));
@@ -152,6 +154,9 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
         statusBar()->showMessage(tr("Admin locked after 5 idle minutes"), 10'000);
     });
     onRoleChanged();
+    statusBar()->addPermanentWidget(m_statusApi);
+    m_statusApi->setObjectName(QStringLiteral("statusApi"));
+    m_statusApi->hide();
     statusBar()->addPermanentWidget(m_statusTick);
     statusBar()->addPermanentWidget(m_statusActor);
     // A normal widget, not a message: a passing message (an alert, a refusal) hides it for a
@@ -549,7 +554,70 @@ void MainWindow::applySnapshot()
     m_pauseAction->setEnabled(!state.emergencyStop);
     m_resumeAction->setEnabled(state.emergencyStop);
     m_maintenanceAction->setChecked(state.config.maintenanceMode);
+    updateApiServing(state.config);
     refreshClockDependent();
+}
+
+void MainWindow::updateApiServing(const HeartbeatConfig &config)
+{
+    const QString wanted = config.httpInDashboard
+                               ? QStringLiteral("%1|%2|%3|%4")
+                                     .arg(config.httpListen)
+                                     .arg(config.httpHealthzRequiresToken)
+                                     .arg(config.httpMetricsRequiresToken)
+                                     .arg(config.httpRequestTimeoutMs)
+                               : QString();
+    if (wanted == m_apiSettings)
+        return;
+    stopServing();
+    m_apiSettings = wanted;
+    const std::optional<ListenAddress> listen = parseListenAddress(config.httpListen, nullptr);
+    if (wanted.isEmpty() || !listen || listen->isNone())
+        return;
+    ApiServerOptions options;
+    options.listen = *listen;
+    options.dataDir = m_dataDir;
+    options.metricsPath = m_dataDir + QStringLiteral("/metrics.db");
+    options.healthzRequiresToken = config.httpHealthzRequiresToken;
+    options.metricsRequiresToken = config.httpMetricsRequiresToken;
+    options.limits.requestTimeoutMs = int(config.httpRequestTimeoutMs);
+    auto api = std::make_unique<ApiService>(m_host, options);
+    QString error;
+    if (!api->start(&error)) {
+        m_statusApi->setText(tr("API: not serving"));
+        m_statusApi->setToolTip(error);
+        m_statusApi->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+        m_statusApi->show();
+        statusBar()->showMessage(tr("The HTTP API is not served: %1").arg(error), 15'000);
+        if (m_confirm) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("HTTP API not served"),
+                                        tr("The dashboard could not serve the HTTP API.\n\n%1\n\n"
+                                           "Choose another address in Configuration → HTTP API, "
+                                           "or stop what uses this one.")
+                                            .arg(error),
+                                        QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        return;
+    }
+    m_api = std::move(api);
+    m_statusApi->setText(tr("API: %1").arg(m_api->url()));
+    m_statusApi->setToolTip(tr("The HTTP API is served from this dashboard (http.dashboard)"));
+    m_statusApi->setStyleSheet(QString());
+    m_statusApi->show();
+}
+
+void MainWindow::stopServing()
+{
+    m_api.reset();
+    m_apiSettings.clear();
+    m_statusApi->hide();
+}
+
+QString MainWindow::servingUrl() const
+{
+    return m_api ? m_api->url() : QString();
 }
 
 void MainWindow::refreshClockDependent()

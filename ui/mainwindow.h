@@ -58,6 +58,11 @@ public:
     void setTaskEnabled(const QString &task, bool on);
 
     const EngineSnapshot &lastSnapshot() const { return m_shown; }
+
+    // Stops serving the HTTP API (before the engine stops). Idempotent.
+    void stopServing();
+    // Where the API is served from this window ("http://127.0.0.1:8089"); empty when it is not.
+    QString servingUrl() const;
     QString lastCommandError() const { return m_lastError; }
     HealthBanner *healthBanner() const { return m_banner; }
     MetricsPanel *metricsPanel() const { return m_metrics; }
@@ -108,6 +113,9 @@ private:
     void onPassphraseChangeFinished(bool ok, const QString &error);
     void onRoleChanged();
     void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd);
+    // Serves the HTTP API while http.dashboard is on, where http.listen says; an address that
+    // cannot be bound is reported once (a dialog and the status bar), not retried every snapshot.
+    void updateApiServing(const HeartbeatConfig &config);
 
     EngineHost &m_host;
     AdminSession &m_session;
@@ -129,6 +137,10 @@ private:
     QLabel *m_statusActor;
     QLabel *m_passphraseBanner;
     QLabel *m_statusTick;
+    QLabel *m_statusApi;
+    QString m_dataDir;
+    std::unique_ptr<class ApiService> m_api;
+    QString m_apiSettings; // what m_api (or its failure) was started with; empty: not serving
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_maintenanceAction = nullptr;
@@ -136,7 +148,6 @@ private:
     QAction *m_lockAction = nullptr;
     QAction *m_changePassphraseAction = nullptr;
     QAction *m_tokensAction = nullptr;
-    QString m_dataDir;
 
     EngineSnapshot m_pending;
     EngineSnapshot m_shown;

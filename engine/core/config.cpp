@@ -56,7 +56,7 @@ struct FieldRule
     Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 33> kRules = {{
+const std::array<FieldRule, 34> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -98,6 +98,7 @@ const std::array<FieldRule, 33> kRules = {{
     {"http.dashboard", &HeartbeatConfig::httpInDashboard, 0, 0},
     {"http.healthz_requires_token", &HeartbeatConfig::httpHealthzRequiresToken, 0, 0},
     {"http.metrics_requires_token", &HeartbeatConfig::httpMetricsRequiresToken, 0, 0},
+    {"http.request_timeout_ms", &HeartbeatConfig::httpRequestTimeoutMs, 500, 600'000},
 }};
 
 const QString kVersionKey = QStringLiteral("version");

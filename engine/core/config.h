@@ -82,6 +82,7 @@ struct HeartbeatConfig
     bool httpInDashboard = false;
     bool httpHealthzRequiresToken = false; // GET /healthz answers only with a valid token
     bool httpMetricsRequiresToken = false; // GET /metrics likewise
+    qint64 httpRequestTimeoutMs = 10'000;  // 500 .. 600 000: a request not complete by then: 408
 
     HeartbeatConfig(); // fills `tasks` with every task enabled
     static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s, the demo price feed

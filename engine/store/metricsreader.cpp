@@ -434,4 +434,100 @@ QVector<ExecutionRecord> MetricsReader::executions(qint64 fromMs, qint64 toMs, i
     }
 }
 
+namespace {
+
+// SELECT <columns> FROM <table> with the page's filters; rows oldest first by id, one more than
+// asked for so the caller knows whether another page follows. `idColumn` is the row id's index
+// in the result.
+template<typename Row, typename Read>
+MetricsReader::Page<Row> readPage(SQLite::Database &db, const std::string &select,
+                                  const char *timeColumn, const char *taskColumn,
+                                  const char *outcomeColumn, const MetricsReader::PageQuery &query,
+                                  Read read)
+{
+    std::string sqlText = select + " WHERE id > ?1 AND " + timeColumn + " >= ?2 AND "
+                          + timeColumn + " < ?3";
+    if (!query.task.isEmpty())
+        sqlText += std::string(" AND ") + taskColumn + " = ?4";
+    if (!query.outcome.isEmpty() && outcomeColumn)
+        sqlText += std::string(" AND ") + outcomeColumn + " = ?5";
+    sqlText += " ORDER BY id LIMIT ?6";
+    SQLite::Statement q(db, sqlText);
+    sql::bindInt(q, 1, query.afterId);
+    sql::bindInt(q, 2, query.fromMs);
+    sql::bindInt(q, 3, query.toMs);
+    if (!query.task.isEmpty())
+        q.bind(4, query.task.toStdString());
+    if (!query.outcome.isEmpty() && outcomeColumn)
+        q.bind(5, query.outcome.toStdString());
+    q.bind(6, query.limit + 1);
+    MetricsReader::Page<Row> page;
+    qint64 lastId = 0;
+    while (q.executeStep()) {
+        if (page.rows.size() == query.limit) {
+            page.nextAfterId = lastId;
+            break;
+        }
+        lastId = read(q, &page.rows);
+    }
+    return page;
+}
+
+} // namespace
+
+MetricsReader::Page<ExecutionRecord> MetricsReader::executionsPage(const PageQuery &query)
+{
+    try {
+        // executionColumns() ends in "FROM executions"; the id comes last.
+        std::string select = executionColumns(m_schemaVersion);
+        select.replace(select.find(" FROM executions"), 16, ", id FROM executions");
+        return readPage<ExecutionRecord>(*m_db, select, "started_at_ms", "task", "outcome", query,
+                                         [](SQLite::Statement &q, QVector<ExecutionRecord> *rows) {
+                                             rows->append(executionFrom(q));
+                                             return sql::int64Of(q.getColumn(8));
+                                         });
+    } catch (const std::exception &e) {
+        fail(e, "executions");
+    }
+}
+
+MetricsReader::Page<TickRecord> MetricsReader::ticksPage(const PageQuery &query)
+{
+    try {
+        return readPage<TickRecord>(*m_db, kTickColumns, "started_at_ms", "id", nullptr,
+                                    PageQuery{query.fromMs, query.toMs, {}, {}, query.afterId,
+                                              query.limit},
+                                    [](SQLite::Statement &q, QVector<TickRecord> *rows) {
+                                        rows->append(tickFrom(q));
+                                        return rows->constLast().id;
+                                    });
+    } catch (const std::exception &e) {
+        fail(e, "ticks");
+    }
+}
+
+MetricsReader::Page<AuditEntry> MetricsReader::auditPage(const PageQuery &query)
+{
+    try {
+        const std::string select = std::string("SELECT ts_ms, actor, action, detail, ")
+                                   + (m_schemaVersion >= 3 ? "uid" : "''")
+                                   + ", id FROM audit_log";
+        return readPage<AuditEntry>(*m_db, select, "ts_ms", "action", nullptr,
+                                    PageQuery{query.fromMs, query.toMs, query.task, {},
+                                              query.afterId, query.limit},
+                                    [](SQLite::Statement &q, QVector<AuditEntry> *rows) {
+                                        AuditEntry entry;
+                                        entry.tsMs = sql::int64Of(q.getColumn(0));
+                                        entry.actor = sql::textOf(q.getColumn(1));
+                                        entry.action = sql::textOf(q.getColumn(2));
+                                        entry.detail = sql::textOf(q.getColumn(3));
+                                        entry.uid = sql::textOf(q.getColumn(4));
+                                        rows->append(entry);
+                                        return sql::int64Of(q.getColumn(5));
+                                    });
+    } catch (const std::exception &e) {
+        fail(e, "audit log");
+    }
+}
+
 } // namespace hb

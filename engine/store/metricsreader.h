@@ -113,6 +113,29 @@ public:
 
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
+    // One page of rows for the HTTP API's paged reads (docs/api.md, "Paged reads"): rows with a
+    // time in [fromMs, toMs), matching `task` / `outcome` when set (audit: `task` matches the
+    // action), oldest first by row id, after the row id `afterId`. `nextAfterId` is the id to ask
+    // after for the next page, 0 when this page is the last.
+    struct PageQuery
+    {
+        qint64 fromMs = 0;
+        qint64 toMs = std::numeric_limits<qint64>::max();
+        QString task;
+        QString outcome;
+        qint64 afterId = 0;
+        int limit = 100;
+    };
+    template<typename Row>
+    struct Page
+    {
+        QVector<Row> rows;
+        qint64 nextAfterId = 0;
+    };
+    Page<ExecutionRecord> executionsPage(const PageQuery &query);
+    Page<TickRecord> ticksPage(const PageQuery &query);
+    Page<AuditEntry> auditPage(const PageQuery &query);
+
 private:
     [[noreturn]] void fail(const std::exception &e, const char *what) const;
 

@@ -47,7 +47,7 @@ struct Rig
         o.writer = writer;
         o.oracleSource = OracleSourceName::Http; // the tests' price tasks stand for a real feed
         engine = std::make_unique<HeartbeatEngine>(std::move(o));
-        engine->setRecordFeed(feed.get());
+        engine->addRecordFeed(feed.get());
         QObject::connect(feed.get(), &RecordFeed::recordsArrived, feed.get(),
                          [this](const RecordBatch &r) {
                              records += r.executions;

@@ -79,7 +79,7 @@ void TestRuntime::demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask()
              qPrintable(u"collateral covers %1 .. %2 of the principal"_s.arg(lowest).arg(highest)));
 
     RecordFeed feed;
-    runtime.host().setRecordFeed(&feed);
+    runtime.host().addRecordFeed(&feed);
     QHash<QString, QVector<Outcome>> outcomes;
     QStringList errors;
     connect(&feed, &RecordFeed::recordsArrived, this, [&](const RecordBatch &batch) {
@@ -252,7 +252,7 @@ void TestRuntime::nonDemoLedgerStartsEmpty()
 
     // Price updates are skipped with the reason, every tick, never failed.
     RecordFeed feed;
-    runtime.host().setRecordFeed(&feed);
+    runtime.host().addRecordFeed(&feed);
     QVector<ExecutionRecord> prices;
     connect(&feed, &RecordFeed::recordsArrived, this, [&prices](const RecordBatch &batch) {
         for (const ExecutionRecord &r : batch.executions) {

@@ -85,7 +85,7 @@ void TestPriceUpdateBreaker::malformedFeedOpensTheBreakerAndAGoodOneClosesIt()
     options.tasks = {std::make_shared<PriceUpdateTask>(ledger, oracle, monitor)};
     HeartbeatEngine engine(std::move(options));
     RecordFeed feed;
-    engine.setRecordFeed(&feed);
+    engine.addRecordFeed(&feed);
     QVector<ExecutionRecord> records;
     connect(&feed, &RecordFeed::recordsArrived, this,
             [&](const RecordBatch &batch) { records += batch.executions; });
@@ -169,7 +169,7 @@ struct NoSourceRig
                 options.tasks.push_back(task);
         }
         engine = std::make_unique<HeartbeatEngine>(std::move(options));
-        engine->setRecordFeed(&feed);
+        engine->addRecordFeed(&feed);
         QObject::connect(&feed, &RecordFeed::recordsArrived, &feed,
                          [this](const RecordBatch &batch) { records += batch.executions; });
     }

@@ -146,6 +146,9 @@ public:
         env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u".local/share"_s));
         env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u".cache"_s));
         env.insert(u"XDG_RUNTIME_DIR"_s, m_home.filePath(u"runtime"_s));
+        // heartbeatd serves HTTP on 127.0.0.1:8089 by default; tests run side by side, so each
+        // takes a free port unless it says otherwise (setEnv).
+        env.insert(u"HEARTBEAT_LISTEN"_s, u"127.0.0.1:0"_s);
         for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
             env.insert(it.key(), it.value());
         return env;

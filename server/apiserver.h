@@ -1,0 +1,129 @@
+#pragma once
+
+#include "api/prometheus.h"
+#include "api/tokenstore.h"
+#include "core/config.h"
+#include "eventlog.h"
+#include "httpguard.h"
+#include "recordfeed.h"
+#include "snapshot.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QHttpServerRequest;
+
+namespace hb {
+
+class HeartbeatEngine;
+class MetricsReader;
+
+struct ApiServerOptions
+{
+    ListenAddress listen;
+    QString dataDir;     // tokens.json
+    QString metricsPath; // paged reads
+    bool healthzRequiresToken = false;
+    bool metricsRequiresToken = false;
+    http::Limits limits;
+};
+
+// The HTTP API (docs/api.md). Lives on its own thread (ApiService); talks to the engine only
+// through queued calls and its published snapshots and record batches, so no request can stall a
+// tick. Every route is in routes(), which the OpenAPI file is checked against.
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    struct RouteInfo
+    {
+        QByteArray method;
+        QString path; // "/api/v1/tasks/{name}/enable"
+    };
+    static QVector<RouteInfo> routes();
+
+    ApiServer(ApiServerOptions options, HeartbeatEngine *engine, QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    // On the server's thread. The port actually bound, or 0 with `error` set.
+    quint16 listenOn(QString *error);
+    RecordFeed *recordFeed() const { return m_feed; }
+
+public Q_SLOTS:
+    void onSnapshot(const hb::EngineSnapshot &snapshot);
+    void onRecords(const hb::RecordBatch &batch);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Call;
+    struct Route;
+    using Handler = void (ApiServer::*)(Call &call);
+
+    // Routing and answering
+    static const QVector<Route> &routeTable();
+    void reply(Call &call, const QByteArray &bytes);
+    void replyJson(Call &call, int status, const QJsonObject &body);
+    void replyError(Call &call, int status, const QString &code, const QString &message,
+                    const http::Headers &headers = {});
+    bool authorize(Call &call, bool tokenRequired);
+
+    // Endpoints
+    void getHealthz(Call &call);
+    void getMetrics(Call &call);
+    void getSnapshot(Call &call);
+    void getEvents(Call &call);
+    void getExecutions(Call &call);
+    void getTicks(Call &call);
+    void getAudit(Call &call);
+    void postPause(Call &call);
+    void postResume(Call &call);
+    void postMaintenance(Call &call);
+    void postTaskEnable(Call &call);
+    void postTaskDisable(Call &call);
+    void postBreakerReset(Call &call);
+    void postBreakerForceOpen(Call &call);
+    void putConfig(Call &call);
+
+    // Commands run on the engine thread; the answer is written when the engine has replied.
+    void command(Call &call, std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn);
+    void taskCommand(Call &call, bool breaker, bool on);
+    MetricsReader *reader(QString *error);
+    template<typename Page, typename ToJson>
+    void replyPage(Call &call, const Page &page, ToJson toJson);
+
+    // The event stream
+    void publish(const QByteArray &type, const QByteArray &data);
+    void sendTo(QTcpSocket *socket, const QByteArray &bytes);
+    void onHousekeeping();
+
+    ApiServerOptions m_options;
+    HeartbeatEngine *m_engine;
+    std::shared_ptr<QObject> m_replies; // receives the engine's answers; outlives no call
+    RecordFeed *m_feed;
+    http::GuardedTcpServer *m_tcp = nullptr;
+    TokenStore m_tokens;
+    MetricsExposition m_metrics;
+    std::unique_ptr<MetricsReader> m_reader;
+    EngineSnapshot m_snapshot;
+    bool m_haveSnapshot = false;
+    QByteArray m_snapshotJson; // m_snapshot serialised, made on first use
+    http::EventLog m_events;
+    QVector<QPointer<QTcpSocket>> m_streams;
+    QHash<QString, Alert> m_alerts;  // active, by source/key: what the stream has announced
+    QSet<QString> m_auditSeen;       // audit tail entries already sent
+    QTimer m_housekeeping;           // token reloads, keep-alives for streams
+    QElapsedTimer m_sinceKeepAlive;
+    QElapsedTimer m_sinceUsageFlush;
+};
+
+} // namespace hb

@@ -1,0 +1,83 @@
+#include "apiservice.h"
+
+#include "enginehost.h"
+#include "httplogging.h"
+
+namespace hb {
+
+ApiService::ApiService(EngineHost &host, ApiServerOptions options)
+    : m_host(host)
+    , m_options(std::move(options))
+{
+}
+
+ApiService::~ApiService()
+{
+    stop();
+}
+
+QString ApiService::url() const
+{
+    const QString host = m_options.listen.host.contains(u':') ? u'[' + m_options.listen.host + u']'
+                                                                : m_options.listen.host;
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+}
+
+bool ApiService::start(QString *error)
+{
+    if (m_server)
+        return true;
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("hb-http"));
+    HeartbeatEngine *engine = m_host.engine();
+    auto *server = new ApiServer(m_options, engine);
+    server->moveToThread(m_thread.get());
+    m_thread->start();
+    quint16 port = 0;
+    QString failure;
+    QMetaObject::invokeMethod(
+        server, [server, &port, &failure] { port = server->listenOn(&failure); },
+        Qt::BlockingQueuedConnection);
+    if (port == 0) {
+        QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+        m_thread.reset();
+        *error = failure;
+        return false;
+    }
+    m_server = server;
+    m_port = port;
+    if (engine) {
+        QObject::connect(engine, &HeartbeatEngine::snapshotChanged, server,
+                         &ApiServer::onSnapshot);
+        m_host.addRecordFeed(server->recordFeed());
+        // The state as it is now, for a server started while the engine is quiet.
+        EngineSnapshot snapshot;
+        QMetaObject::invokeMethod(
+            engine, [engine, &snapshot] { snapshot = engine->snapshot(); },
+            Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(server, [server, snapshot] { server->onSnapshot(snapshot); },
+                                  Qt::QueuedConnection);
+    }
+    qCInfo(lcHttp).noquote() << "serving the HTTP API on" << url();
+    return true;
+}
+
+void ApiService::stop()
+{
+    if (!m_server)
+        return;
+    ApiServer *server = m_server;
+    m_server = nullptr;
+    if (HeartbeatEngine *engine = m_host.engine()) {
+        QObject::disconnect(engine, nullptr, server, nullptr);
+        m_host.removeRecordFeed(server->recordFeed());
+    }
+    QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+}
+
+} // namespace hb

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "apiserver.h"
+
+#include <QThread>
+
+#include <memory>
+
+namespace hb {
+
+class EngineHost;
+
+// Runs an ApiServer on a thread of its own for an engine hosted in this process (heartbeatd, or
+// the dashboard when the admin turns serving on). start() binds before returning, so a port in
+// use is known at once.
+class ApiService
+{
+public:
+    ApiService(EngineHost &host, ApiServerOptions options);
+    ~ApiService(); // stop()
+
+    ApiService(const ApiService &) = delete;
+    ApiService &operator=(const ApiService &) = delete;
+
+    // Binds and starts serving; false with a one-line `error` naming the address otherwise.
+    bool start(QString *error);
+    void stop(); // blocking, idempotent
+    quint16 port() const { return m_port; }
+    QString url() const; // "http://127.0.0.1:8089"
+
+private:
+    EngineHost &m_host;
+    ApiServerOptions m_options;
+    std::unique_ptr<QThread> m_thread;
+    ApiServer *m_server = nullptr; // lives on m_thread
+    quint16 m_port = 0;
+};
+
+} // namespace hb

@@ -1,0 +1,278 @@
+#include "httpguard.h"
+
+#include "httplogging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+
+#include <cstring>
+
+namespace hb::http {
+
+namespace {
+
+constexpr int kLingerMs = 2'000;               // after a refusal: drain, then close
+constexpr qint64 kMaxDrainBytes = 16 << 20;    // ... but never read more than this
+constexpr int kCheckIntervalMs = 1'000;
+
+bool headerNameIs(const QByteArray &line, const char *name)
+{
+    const qsizetype n = qsizetype(std::strlen(name));
+    return line.size() > n && line.at(n) == ':' && qstrnicmp(line.constData(), name, n) == 0;
+}
+
+} // namespace
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+QByteArray response(int status, const QByteArray &contentType, const QByteArray &body,
+                    const Headers &headers, bool close)
+{
+    QByteArray out;
+    out.reserve(160 + body.size());
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    if (!contentType.isEmpty())
+        out += "Content-Type: " + contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += "Cache-Control: no-store\r\n";
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    out += body;
+    return out;
+}
+
+QByteArray errorResponse(int status, const QString &code, const QString &message,
+                         const Headers &headers, bool close)
+{
+    const QJsonObject body{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
+    return response(status, "application/json",
+                    QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n', headers, close);
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_limits(limits)
+{
+    setObjectName(QStringLiteral("hb-connection-guard"));
+    m_lastActivity.start();
+    connect(socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyRead);
+    m_timer.setInterval(kCheckIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
+    m_timer.start();
+}
+
+ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
+{
+    return socket ? socket->findChild<ConnectionGuard *>(QStringLiteral("hb-connection-guard"),
+                                                         Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+void ConnectionGuard::requestParsed(qint64 leftover)
+{
+    m_leftover = leftover;
+}
+
+void ConnectionGuard::setStreaming()
+{
+    m_streaming = true;
+}
+
+void ConnectionGuard::refuse(const QByteArray &answer)
+{
+    if (m_state == State::Refused)
+        return;
+    m_state = State::Refused;
+    m_requestAge.start();
+    // Whatever is buffered belongs to the refused request: Qt's parser must not see it.
+    m_drained += m_socket->readAll().size();
+    m_socket->write(answer);
+    m_socket->flush();
+}
+
+void ConnectionGuard::startRequest()
+{
+    m_state = State::Header;
+    m_header.clear();
+    m_bodyLeft = 0;
+    m_requestAge.start();
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    m_lastActivity.start();
+    if (m_state == State::Refused) {
+        m_drained += m_socket->readAll().size();
+        if (m_drained > kMaxDrainBytes)
+            m_socket->abort();
+        return;
+    }
+    // Qt's parser reads after this handler returns: everything when no request completes, or up
+    // to the end of the request it hands over (requestParsed() says what it left). So the new
+    // bytes are those after what it left last time.
+    const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
+    qsizetype pos = qMin<qsizetype>(m_leftover, data.size());
+    m_leftover = 0;
+    while (pos < data.size() && m_state != State::Refused) {
+        if (m_state == State::Idle)
+            startRequest();
+        if (m_state == State::Header) {
+            qsizetype used = 0;
+            scanHeader(data.constData() + pos, data.size() - pos, &used);
+            pos += used;
+        } else if (m_state == State::Body) {
+            const qint64 take = qMin<qint64>(m_bodyLeft, data.size() - pos);
+            m_bodyLeft -= take;
+            pos += take;
+            if (m_bodyLeft == 0)
+                m_state = State::Idle;
+        }
+    }
+}
+
+void ConnectionGuard::scanHeader(const char *data, qsizetype size, qsizetype *used)
+{
+    // Find the blank line ending the header block, which may straddle two reads.
+    const qsizetype before = m_header.size();
+    const qsizetype room = m_limits.maxHeaderBytes - before;
+    const qsizetype take = qMin(size, room + 4);
+    m_header.append(data, take);
+    const qsizetype end = m_header.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+    if (end < 0) {
+        *used = take;
+        if (m_header.size() > m_limits.maxHeaderBytes) {
+            refuse(errorResponse(431, QStringLiteral("headers_too_large"),
+                                 QStringLiteral("the request line and headers exceed %1 bytes")
+                                     .arg(m_limits.maxHeaderBytes),
+                                 {}, true));
+        }
+        return;
+    }
+    *used = end + 4 - before;
+    m_header.truncate(end);
+    if (m_header.size() > m_limits.maxHeaderBytes) {
+        refuse(errorResponse(431, QStringLiteral("headers_too_large"),
+                             QStringLiteral("the request line and headers exceed %1 bytes")
+                                 .arg(m_limits.maxHeaderBytes),
+                             {}, true));
+        return;
+    }
+    qint64 length = 0;
+    const QList<QByteArray> lines = m_header.split('\n');
+    for (QByteArray line : lines) {
+        line = line.trimmed();
+        if (headerNameIs(line, "transfer-encoding")) {
+            refuse(errorResponse(411, QStringLiteral("length_required"),
+                                 QStringLiteral("send the body with a Content-Length; chunked "
+                                                "request bodies are not accepted"),
+                                 {}, true));
+            return;
+        }
+        if (headerNameIs(line, "content-length")) {
+            bool ok = false;
+            length = line.mid(15).trimmed().toLongLong(&ok);
+            if (!ok || length < 0) {
+                refuse(errorResponse(400, QStringLiteral("bad_request"),
+                                     QStringLiteral("Content-Length is not a number"), {}, true));
+                return;
+            }
+        }
+    }
+    if (length > m_limits.maxBodyBytes) {
+        refuse(errorResponse(413, QStringLiteral("payload_too_large"),
+                             QStringLiteral("the body is %1 bytes; at most %2 are accepted")
+                                 .arg(length)
+                                 .arg(m_limits.maxBodyBytes),
+                             {}, true));
+        return;
+    }
+    m_bodyLeft = length;
+    m_state = length > 0 ? State::Body : State::Idle;
+}
+
+void ConnectionGuard::onTimeout()
+{
+    switch (m_state) {
+    case State::Refused:
+        if (m_requestAge.elapsed() >= kLingerMs || m_socket->bytesToWrite() == 0) {
+            if (m_requestAge.elapsed() >= kLingerMs)
+                m_socket->abort();
+            else
+                m_socket->disconnectFromHost();
+        }
+        return;
+    case State::Header:
+    case State::Body:
+        if (m_requestAge.elapsed() >= m_limits.requestTimeoutMs) {
+            qCInfo(lcHttp) << "http: closing a connection whose request took longer than"
+                             << m_limits.requestTimeoutMs << "ms";
+            refuse(errorResponse(408, QStringLiteral("request_timeout"),
+                                 QStringLiteral("the request was not complete within %1 s")
+                                     .arg(m_limits.requestTimeoutMs / 1000),
+                                 {}, true));
+        }
+        return;
+    case State::Idle:
+        if (!m_streaming && m_lastActivity.elapsed() >= m_limits.idleTimeoutMs)
+            m_socket->disconnectFromHost();
+        return;
+    }
+}
+
+GuardedTcpServer::GuardedTcpServer(const Limits &limits, QObject *parent)
+    : QTcpServer(parent)
+    , m_limits(limits)
+{
+}
+
+void GuardedTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    if (m_open >= m_limits.maxConnections) {
+        socket->write(errorResponse(503, QStringLiteral("too_many_connections"),
+                                    QStringLiteral("the server has %1 connections open already")
+                                        .arg(m_open),
+                                    {}, true));
+        socket->disconnectFromHost();
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    ++m_open;
+    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
+    new ConnectionGuard(socket, m_limits);
+    addPendingConnection(socket);
+}
+
+} // namespace hb::http

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QPair>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTimer>
+
+class QTcpSocket;
+
+// The limits Qt HttpServer does not enforce itself (docs/api.md, "Limits"), applied to the raw
+// bytes of every connection before Qt's request parser sees them.
+namespace hb::http {
+
+struct Limits
+{
+    int maxHeaderBytes = 16 * 1024;       // request line + headers; more: 431
+    qint64 maxBodyBytes = 1024 * 1024;    // Content-Length above: 413, before the body is read
+    int requestTimeoutMs = 10'000;        // from a request's first byte to its last: else 408
+    int idleTimeoutMs = 120'000;          // a kept-alive connection with no request: closed
+    int maxConnections = 512;             // more at once: 503 and closed
+    qint64 maxStreamBacklogBytes = 1 << 20; // an event stream client this far behind: dropped
+};
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+// A whole HTTP/1.1 response. `close` adds "Connection: close".
+QByteArray response(int status, const QByteArray &contentType, const QByteArray &body,
+                    const Headers &headers = {}, bool close = false);
+// {"error": code, "message": message} with the status.
+QByteArray errorResponse(int status, const QString &code, const QString &message,
+                         const Headers &headers = {}, bool close = false);
+QByteArray reasonPhrase(int status);
+
+// Watches one connection's bytes as they arrive, request by request (pipelined ones too): the
+// header block is counted up to its blank line, then the body by its Content-Length. A request
+// over a limit, or not finished in time, is answered here (431, 413, 411, 408) and the
+// connection closed after a short linger that drains what the client still sends, so it reads
+// the answer instead of a reset. Lives on the socket's thread as the socket's child; its
+// readyRead handler is connected before Qt's, so refused bytes never reach Qt's parser.
+class ConnectionGuard : public QObject
+{
+    Q_OBJECT
+public:
+    ConnectionGuard(QTcpSocket *socket, const Limits &limits);
+
+    static ConnectionGuard *of(QTcpSocket *socket);
+
+    // Qt's parser has handed over a request and left `leftover` bytes (already seen here) in the
+    // socket's buffer. Called by the server for every request it receives.
+    void requestParsed(qint64 leftover);
+    // The socket now carries an event stream: no idle timeout from here on.
+    void setStreaming();
+    bool isStreaming() const { return m_streaming; }
+    // Answers with `response` and closes (after the linger).
+    void refuse(const QByteArray &response);
+
+private:
+    void onReadyRead();
+    void onTimeout();
+    void startRequest();
+    void scanHeader(const char *data, qsizetype size, qsizetype *used);
+    void armTimer();
+
+    QTcpSocket *m_socket;
+    Limits m_limits;
+    enum class State { Idle, Header, Body, Refused } m_state = State::Idle;
+    QByteArray m_header;        // the current request's header block so far
+    qint64 m_bodyLeft = 0;      // body bytes still to come
+    QElapsedTimer m_requestAge; // since the current request's first byte
+    QElapsedTimer m_lastActivity;
+    qint64 m_drained = 0;
+    qint64 m_leftover = 0;      // bytes at the buffer's start this guard has already scanned
+    bool m_streaming = false;
+    QTimer m_timer;
+};
+
+// A QTcpServer whose sockets get a ConnectionGuard before anyone else sees them, and which
+// refuses connections beyond the limit with a 503.
+class GuardedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit GuardedTcpServer(const Limits &limits, QObject *parent = nullptr);
+    int openConnections() const { return m_open; }
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    Limits m_limits;
+    int m_open = 0;
+};
+
+} // namespace hb::http
