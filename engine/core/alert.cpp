@@ -15,4 +15,13 @@ QString severityName(Severity severity)
     return QStringLiteral("info");
 }
 
+std::optional<Severity> severityFromName(QStringView name)
+{
+    for (const Severity severity : {Severity::Info, Severity::Warning, Severity::Critical}) {
+        if (name == severityName(severity))
+            return severity;
+    }
+    return std::nullopt;
+}
+
 } // namespace hb

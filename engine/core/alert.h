@@ -2,10 +2,13 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace hb {
 
 enum class Severity : quint8 { Info, Warning, Critical };
-QString severityName(Severity severity);
+QString severityName(Severity severity); // "info", "warning", "critical"
+std::optional<Severity> severityFromName(QStringView name);
 
 // A condition a task found (memory above the warning line, cycles low, ...). `key` identifies
 // the condition within its source so the engine can tell a new alert from one still active.

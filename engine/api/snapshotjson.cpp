@@ -1,0 +1,559 @@
+#include "api/snapshotjson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace hb::json {
+
+namespace {
+
+// A JSON number is an IEEE double: integers are exact only below 2^53. A larger one may already
+// have been rounded on its way here, so it is refused rather than read as a different value.
+constexpr double kMaxExactInteger = 9'007'199'254'740'992.0; // 2^53
+
+// Where a parse stands: the first error wins, later reads return defaults and leave it alone.
+struct Failure
+{
+    QString message;
+    bool failed = false;
+};
+
+// Reads the fields of one JSON object, naming each by its path from the document's root.
+class Reader
+{
+    Q_DECLARE_TR_FUNCTIONS(hb::json)
+
+public:
+    Reader(const QJsonObject &object, QString path, Failure &failure)
+        : m_object(object)
+        , m_path(std::move(path))
+        , m_failure(failure)
+    {
+    }
+
+    bool ok() const { return !m_failure.failed; }
+    QString pathOf(const QString &key) const
+    {
+        return m_path.isEmpty() ? key : m_path + u'.' + key;
+    }
+    void fail(const QString &path, const QString &reason)
+    {
+        if (m_failure.failed)
+            return;
+        m_failure.failed = true;
+        m_failure.message = path.isEmpty() ? reason : path + u": " + reason;
+    }
+
+    // The value of `key`; an error when it is missing.
+    QJsonValue value(const QString &key)
+    {
+        const auto it = m_object.constFind(key);
+        if (it == m_object.constEnd()) {
+            fail(pathOf(key), tr("missing"));
+            return {};
+        }
+        return *it;
+    }
+
+    bool boolean(const QString &key)
+    {
+        const QJsonValue v = value(key);
+        if (ok() && !v.isBool())
+            fail(pathOf(key), tr("expected a boolean"));
+        return ok() && v.toBool();
+    }
+    QString string(const QString &key)
+    {
+        const QJsonValue v = value(key);
+        if (ok() && !v.isString())
+            fail(pathOf(key), tr("expected a string"));
+        return ok() ? v.toString() : QString();
+    }
+    double number(const QString &key)
+    {
+        const QJsonValue v = value(key);
+        if (ok() && !v.isDouble())
+            fail(pathOf(key), tr("expected a number"));
+        return ok() ? v.toDouble() : 0.0;
+    }
+    qint64 int64(const QString &key) { return integer(value(key), pathOf(key)); }
+    int int32(const QString &key)
+    {
+        const QString path = pathOf(key);
+        const qint64 v = integer(value(key), path);
+        if (ok() && (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()))
+            fail(path, tr("expected a 32-bit integer"));
+        return ok() ? int(v) : 0;
+    }
+    // An integer or null (std::nullopt).
+    std::optional<qint64> optionalInt64(const QString &key)
+    {
+        const QJsonValue v = value(key);
+        if (!ok() || v.isNull())
+            return std::nullopt;
+        return integer(v, pathOf(key));
+    }
+    QJsonObject object(const QString &key)
+    {
+        const QJsonValue v = value(key);
+        if (ok() && !v.isObject())
+            fail(pathOf(key), tr("expected an object"));
+        return v.toObject();
+    }
+    // The object at `key`, to read its fields with their paths.
+    Reader child(const QString &key) { return Reader(object(key), pathOf(key), m_failure); }
+    QJsonArray array(const QString &key)
+    {
+        const QJsonValue v = value(key);
+        if (ok() && !v.isArray())
+            fail(pathOf(key), tr("expected an array"));
+        return v.toArray();
+    }
+
+    qint64 integer(const QJsonValue &v, const QString &path)
+    {
+        if (!ok())
+            return 0;
+        if (!v.isDouble()) {
+            fail(path, tr("expected an integer"));
+            return 0;
+        }
+        const double d = v.toDouble();
+        if (std::trunc(d) != d) {
+            fail(path, tr("expected an integer"));
+            return 0;
+        }
+        if (std::abs(d) >= kMaxExactInteger) {
+            fail(path, tr("integer out of the exactly representable range (magnitude below 2^53)"));
+            return 0;
+        }
+        return qint64(d);
+    }
+
+    // Each element of the array at `key` as an object, with its indexed path.
+    template<typename Parse> auto objects(const QString &key, Parse parse)
+    {
+        using T = decltype(parse(std::declval<Reader &>()));
+        QVector<T> out;
+        const QJsonArray items = array(key);
+        for (qsizetype i = 0; ok() && i < items.size(); ++i) {
+            const QString path = pathOf(key) + u'[' + QString::number(i) + u']';
+            if (!items.at(i).isObject()) {
+                fail(path, tr("expected an object"));
+                break;
+            }
+            Reader element(items.at(i).toObject(), path, m_failure);
+            out.append(parse(element));
+        }
+        return out;
+    }
+
+    QStringList strings(const QString &key)
+    {
+        QStringList out;
+        const QJsonArray items = array(key);
+        for (qsizetype i = 0; ok() && i < items.size(); ++i) {
+            if (!items.at(i).isString())
+                fail(pathOf(key) + u'[' + QString::number(i) + u']', tr("expected a string"));
+            else
+                out.append(items.at(i).toString());
+        }
+        return out;
+    }
+
+    template<typename Enum>
+    Enum enumeration(const QString &key, std::optional<Enum> (*fromName)(QStringView))
+    {
+        const QString name = string(key);
+        if (!ok())
+            return Enum{};
+        const std::optional<Enum> parsed = fromName(name);
+        if (!parsed) {
+            fail(pathOf(key), tr("unknown value \"%1\"").arg(name));
+            return Enum{};
+        }
+        return *parsed;
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    Failure &m_failure;
+};
+
+template<typename T> std::optional<T> finish(const Failure &failure, T value, QString *error)
+{
+    if (failure.failed) {
+        if (error)
+            *error = failure.message;
+        return std::nullopt;
+    }
+    return value;
+}
+
+// Non-finite numbers have no JSON spelling (Qt would write null); the readers refuse them.
+QJsonValue finiteOrNull(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+// --- the value types, each as a writer and a reader -------------------------------------------
+
+ExecutionRecord readExecution(Reader &r)
+{
+    ExecutionRecord e;
+    e.tickId = r.int64(QStringLiteral("tick_id"));
+    e.task = r.string(QStringLiteral("task"));
+    e.startedAtMs = r.int64(QStringLiteral("started_at_ms"));
+    e.durationMs = r.int64(QStringLiteral("duration_ms"));
+    e.outcome = r.enumeration(QStringLiteral("outcome"), &outcomeFromName);
+    e.items = r.int64(QStringLiteral("items"));
+    e.error = r.string(QStringLiteral("error"));
+    e.queuedMs = r.optionalInt64(QStringLiteral("queued_ms"));
+    return e;
+}
+
+QJsonValue skipReasonJson(const TickRecord &tick)
+{
+    switch (tick.skippedReason) {
+    case TickSkipReason::None:
+        return QJsonValue::Null;
+    case TickSkipReason::Other:
+        return tick.skippedReasonText;
+    default:
+        return tickSkipReasonName(tick.skippedReason);
+    }
+}
+
+TickRecord readTick(Reader &r)
+{
+    TickRecord t;
+    t.id = r.int64(QStringLiteral("id"));
+    t.startedAtMs = r.int64(QStringLiteral("started_at_ms"));
+    t.durationMs = r.int64(QStringLiteral("duration_ms"));
+    t.ran = r.int32(QStringLiteral("ran"));
+    t.succeeded = r.int32(QStringLiteral("succeeded"));
+    t.failed = r.int32(QStringLiteral("failed"));
+    const QString key = QStringLiteral("skipped_reason");
+    const QJsonValue reason = r.value(key);
+    if (!r.ok() || reason.isNull())
+        return t;
+    if (!reason.isString() || reason.toString().isEmpty()) {
+        r.fail(r.pathOf(key), Reader::tr("expected null or a non-empty string"));
+        return t;
+    }
+    t.skippedReason = tickSkipReasonFromName(reason.toString());
+    if (t.skippedReason == TickSkipReason::Other)
+        t.skippedReasonText = reason.toString();
+    return t;
+}
+
+Sample readSample(Reader &r)
+{
+    Sample s;
+    s.series = r.string(QStringLiteral("series"));
+    s.tsMs = r.int64(QStringLiteral("ts_ms"));
+    s.value = r.number(QStringLiteral("value"));
+    return s;
+}
+
+AuditEntry readAudit(Reader &r)
+{
+    AuditEntry a;
+    a.tsMs = r.int64(QStringLiteral("ts_ms"));
+    a.actor = r.string(QStringLiteral("actor"));
+    a.action = r.string(QStringLiteral("action"));
+    a.detail = r.string(QStringLiteral("detail"));
+    a.uid = r.string(QStringLiteral("uid"));
+    return a;
+}
+
+Alert readAlert(Reader &r)
+{
+    Alert a;
+    a.tsMs = r.int64(QStringLiteral("ts_ms"));
+    a.source = r.string(QStringLiteral("source"));
+    a.key = r.string(QStringLiteral("key"));
+    a.severity = r.enumeration(QStringLiteral("severity"), &severityFromName);
+    a.message = r.string(QStringLiteral("message"));
+    return a;
+}
+
+QJsonObject fromTask(const TaskStatus &t)
+{
+    return {{QStringLiteral("name"), t.name},
+            {QStringLiteral("enabled"), t.enabled},
+            {QStringLiteral("running"), t.running},
+            {QStringLiteral("has_run"), t.hasRun},
+            {QStringLiteral("last_outcome"), outcomeName(t.lastOutcome)},
+            {QStringLiteral("last_run_ms"), t.lastRunMs},
+            {QStringLiteral("last_duration_ms"), t.lastDurationMs},
+            {QStringLiteral("last_items"), t.lastItems},
+            {QStringLiteral("last_error"), t.lastError},
+            {QStringLiteral("completed"), t.completed}};
+}
+
+TaskStatus readTask(Reader &r)
+{
+    TaskStatus t;
+    t.name = r.string(QStringLiteral("name"));
+    t.enabled = r.boolean(QStringLiteral("enabled"));
+    t.running = r.boolean(QStringLiteral("running"));
+    t.hasRun = r.boolean(QStringLiteral("has_run"));
+    t.lastOutcome = r.enumeration(QStringLiteral("last_outcome"), &outcomeFromName);
+    t.lastRunMs = r.int64(QStringLiteral("last_run_ms"));
+    t.lastDurationMs = r.int64(QStringLiteral("last_duration_ms"));
+    t.lastItems = r.int64(QStringLiteral("last_items"));
+    t.lastError = r.string(QStringLiteral("last_error"));
+    t.completed = r.int64(QStringLiteral("completed"));
+    return t;
+}
+
+QJsonObject fromBreaker(const BreakerStatus &b)
+{
+    return {{QStringLiteral("task"), b.task},
+            {QStringLiteral("state"), breakerStateName(b.state)},
+            {QStringLiteral("failure_count"), b.failureCount},
+            {QStringLiteral("last_failure_ms"), b.lastFailureMs},
+            {QStringLiteral("opened_at_ms"), b.openedAtMs}};
+}
+
+BreakerStatus readBreaker(Reader &r)
+{
+    BreakerStatus b;
+    b.task = r.string(QStringLiteral("task"));
+    b.state = r.enumeration(QStringLiteral("state"), &breakerStateFromName);
+    b.failureCount = r.int32(QStringLiteral("failure_count"));
+    b.lastFailureMs = r.int64(QStringLiteral("last_failure_ms"));
+    b.openedAtMs = r.int64(QStringLiteral("opened_at_ms"));
+    return b;
+}
+
+QJsonObject fromMetrics(const HeartbeatMetrics &m)
+{
+    QJsonObject completed;
+    for (auto it = m.tasksCompleted.cbegin(); it != m.tasksCompleted.cend(); ++it)
+        completed.insert(it.key(), it.value());
+    return {{QStringLiteral("tick_count"), m.tickCount},
+            {QStringLiteral("last_tick_id"), m.lastTickId},
+            {QStringLiteral("last_tick_ms"), m.lastTickMs},
+            {QStringLiteral("last_execution_ms"), m.lastExecutionMs},
+            {QStringLiteral("total_executions"), m.totalExecutions},
+            {QStringLiteral("successful_executions"), m.successfulExecutions},
+            {QStringLiteral("failed_executions"), m.failedExecutions},
+            {QStringLiteral("cancelled_executions"), m.cancelledExecutions},
+            {QStringLiteral("total_execution_time_ms"), m.totalExecutionTimeMs},
+            {QStringLiteral("peak_execution_time_ms"), m.peakExecutionTimeMs},
+            {QStringLiteral("tasks_completed"), completed},
+            {QStringLiteral("last_error"), m.lastError},
+            {QStringLiteral("last_error_ms"), m.lastErrorMs},
+            {QStringLiteral("last_tick_tasks"), QJsonArray::fromStringList(m.lastTickTasks)}};
+}
+
+HeartbeatMetrics readMetrics(Reader &r)
+{
+    HeartbeatMetrics m;
+    m.tickCount = r.int64(QStringLiteral("tick_count"));
+    m.lastTickId = r.int64(QStringLiteral("last_tick_id"));
+    m.lastTickMs = r.int64(QStringLiteral("last_tick_ms"));
+    m.lastExecutionMs = r.int64(QStringLiteral("last_execution_ms"));
+    m.totalExecutions = r.int64(QStringLiteral("total_executions"));
+    m.successfulExecutions = r.int64(QStringLiteral("successful_executions"));
+    m.failedExecutions = r.int64(QStringLiteral("failed_executions"));
+    m.cancelledExecutions = r.int64(QStringLiteral("cancelled_executions"));
+    m.totalExecutionTimeMs = r.int64(QStringLiteral("total_execution_time_ms"));
+    m.peakExecutionTimeMs = r.int64(QStringLiteral("peak_execution_time_ms"));
+    const QString completedKey = QStringLiteral("tasks_completed");
+    const QJsonObject completed = r.object(completedKey);
+    for (auto it = completed.constBegin(); r.ok() && it != completed.constEnd(); ++it) {
+        const qint64 count = r.integer(it.value(), r.pathOf(completedKey) + u'.' + it.key());
+        if (r.ok())
+            m.tasksCompleted.insert(it.key(), count);
+    }
+    m.lastError = r.string(QStringLiteral("last_error"));
+    m.lastErrorMs = r.int64(QStringLiteral("last_error_ms"));
+    m.lastTickTasks = r.strings(QStringLiteral("last_tick_tasks"));
+    return m;
+}
+
+EngineState readState(Reader &r)
+{
+    EngineState s;
+    s.takenAtMs = r.int64(QStringLiteral("taken_at_ms"));
+    s.running = r.boolean(QStringLiteral("running"));
+
+    // The config is checked exactly like config.json; its errors name the field inside it.
+    const QString configKey = QStringLiteral("config");
+    const QJsonObject config = r.object(configKey);
+    if (r.ok()) {
+        ConfigError problem;
+        if (auto parsed = configFromJson(config, &problem))
+            s.config = std::move(*parsed);
+        else
+            r.fail(problem.field.isEmpty() ? r.pathOf(configKey)
+                                           : r.pathOf(configKey) + u'.' + problem.field,
+                   problem.reason);
+    }
+
+    s.oracleSource = r.string(QStringLiteral("oracle_source"));
+    Reader metrics = r.child(QStringLiteral("metrics"));
+    s.metrics = readMetrics(metrics);
+    s.tasks = r.objects(QStringLiteral("tasks"), &readTask);
+    s.breakers = r.objects(QStringLiteral("breakers"), &readBreaker);
+    const QString retryKey = QStringLiteral("breaker_retry_at_ms");
+    const QJsonArray retry = r.array(retryKey);
+    for (qsizetype i = 0; r.ok() && i < retry.size(); ++i)
+        s.breakerRetryAtMs.append(
+            r.integer(retry.at(i), r.pathOf(retryKey) + u'[' + QString::number(i) + u']'));
+    s.emergencyStop = r.boolean(QStringLiteral("emergency_stop"));
+    s.emergencyReason = r.string(QStringLiteral("emergency_reason"));
+    s.activeAlerts = r.objects(QStringLiteral("active_alerts"), &readAlert);
+    s.recentAudit = r.objects(QStringLiteral("recent_audit"), &readAudit);
+    s.memoryBytes = r.int64(QStringLiteral("memory_bytes"));
+    const QString gaugesKey = QStringLiteral("gauges");
+    const QJsonObject gauges = r.object(gaugesKey);
+    for (auto it = gauges.constBegin(); r.ok() && it != gauges.constEnd(); ++it) {
+        if (!it.value().isDouble())
+            r.fail(r.pathOf(gaugesKey) + u'.' + it.key(), Reader::tr("expected a number"));
+        else
+            s.gauges.insert(it.key(), it.value().toDouble());
+    }
+    s.tickIntervalMs = r.int64(QStringLiteral("tick_interval_ms"));
+    s.nextTickAtMs = r.int64(QStringLiteral("next_tick_at_ms"));
+    return s;
+}
+
+template<typename T>
+std::optional<T> parse(const QJsonObject &json, QString *error, T (*read)(Reader &))
+{
+    Failure failure;
+    Reader reader(json, QString(), failure);
+    T value = read(reader);
+    return finish(failure, std::move(value), error);
+}
+
+template<typename T> QJsonArray arrayOf(const QVector<T> &values, QJsonObject (*write)(const T &))
+{
+    QJsonArray out;
+    for (const T &value : values)
+        out.append(write(value));
+    return out;
+}
+
+} // namespace
+
+QJsonObject fromState(const EngineState &state)
+{
+    QJsonArray retry;
+    for (const qint64 at : state.breakerRetryAtMs)
+        retry.append(at);
+    // A gauge reading that is not a finite number (none of today's tasks makes one) has no JSON
+    // spelling; it is left out rather than sent as something a reader would refuse.
+    QJsonObject gauges;
+    for (auto it = state.gauges.cbegin(); it != state.gauges.cend(); ++it) {
+        if (std::isfinite(it.value()))
+            gauges.insert(it.key(), it.value());
+    }
+    return {{QStringLiteral("taken_at_ms"), state.takenAtMs},
+            {QStringLiteral("running"), state.running},
+            {QStringLiteral("config"), state.config.toJson()},
+            {QStringLiteral("oracle_source"), state.oracleSource},
+            {QStringLiteral("metrics"), fromMetrics(state.metrics)},
+            {QStringLiteral("tasks"), arrayOf(state.tasks, &fromTask)},
+            {QStringLiteral("breakers"), arrayOf(state.breakers, &fromBreaker)},
+            {QStringLiteral("breaker_retry_at_ms"), retry},
+            {QStringLiteral("emergency_stop"), state.emergencyStop},
+            {QStringLiteral("emergency_reason"), state.emergencyReason},
+            {QStringLiteral("active_alerts"), arrayOf(state.activeAlerts, &fromAlert)},
+            {QStringLiteral("recent_audit"), arrayOf(state.recentAudit, &fromAudit)},
+            {QStringLiteral("memory_bytes"), state.memoryBytes},
+            {QStringLiteral("gauges"), gauges},
+            {QStringLiteral("tick_interval_ms"), state.tickIntervalMs},
+            {QStringLiteral("next_tick_at_ms"), state.nextTickAtMs}};
+}
+
+std::optional<EngineState> toState(const QJsonObject &json, QString *error)
+{
+    return parse(json, error, &readState);
+}
+
+QJsonObject fromExecution(const ExecutionRecord &record)
+{
+    return {{QStringLiteral("tick_id"), record.tickId},
+            {QStringLiteral("task"), record.task},
+            {QStringLiteral("started_at_ms"), record.startedAtMs},
+            {QStringLiteral("duration_ms"), record.durationMs},
+            {QStringLiteral("outcome"), outcomeName(record.outcome)},
+            {QStringLiteral("items"), record.items},
+            {QStringLiteral("error"), record.error},
+            {QStringLiteral("queued_ms"),
+             record.queuedMs ? QJsonValue(*record.queuedMs) : QJsonValue(QJsonValue::Null)}};
+}
+
+std::optional<ExecutionRecord> toExecution(const QJsonObject &json, QString *error)
+{
+    return parse(json, error, &readExecution);
+}
+
+QJsonObject fromTick(const TickRecord &tick)
+{
+    return {{QStringLiteral("id"), tick.id},
+            {QStringLiteral("started_at_ms"), tick.startedAtMs},
+            {QStringLiteral("duration_ms"), tick.durationMs},
+            {QStringLiteral("ran"), tick.ran},
+            {QStringLiteral("succeeded"), tick.succeeded},
+            {QStringLiteral("failed"), tick.failed},
+            {QStringLiteral("skipped_reason"), skipReasonJson(tick)}};
+}
+
+std::optional<TickRecord> toTick(const QJsonObject &json, QString *error)
+{
+    return parse(json, error, &readTick);
+}
+
+QJsonObject fromSample(const Sample &sample)
+{
+    return {{QStringLiteral("series"), sample.series},
+            {QStringLiteral("ts_ms"), sample.tsMs},
+            {QStringLiteral("value"), finiteOrNull(sample.value)}};
+}
+
+std::optional<Sample> toSample(const QJsonObject &json, QString *error)
+{
+    return parse(json, error, &readSample);
+}
+
+QJsonObject fromAudit(const AuditEntry &entry)
+{
+    return {{QStringLiteral("ts_ms"), entry.tsMs},
+            {QStringLiteral("actor"), entry.actor},
+            {QStringLiteral("action"), entry.action},
+            {QStringLiteral("detail"), entry.detail},
+            {QStringLiteral("uid"), entry.uid}};
+}
+
+std::optional<AuditEntry> toAudit(const QJsonObject &json, QString *error)
+{
+    return parse(json, error, &readAudit);
+}
+
+QJsonObject fromAlert(const Alert &alert)
+{
+    return {{QStringLiteral("ts_ms"), alert.tsMs},
+            {QStringLiteral("source"), alert.source},
+            {QStringLiteral("key"), alert.key},
+            {QStringLiteral("severity"), severityName(alert.severity)},
+            {QStringLiteral("message"), alert.message}};
+}
+
+std::optional<Alert> toAlert(const QJsonObject &json, QString *error)
+{
+    return parse(json, error, &readAlert);
+}
+
+} // namespace hb::json
