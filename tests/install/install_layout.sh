@@ -40,6 +40,14 @@ if [ -f "$prefix/$unit" ]; then
   user=$(sed -n 's/^User=//p' "$prefix/$unit")
   grep -qE "^u $user " "$prefix/lib/sysusers.d/heartbeat.conf" 2>/dev/null ||
     fail "sysusers.d does not create the unit's user '$user'"
+  # ... and systemd-sysusers reads the entry and creates it (in a scratch root, not this system).
+  if command -v systemd-sysusers >/dev/null && [ -n "$user" ]; then
+    root="$prefix/sysusers-root"
+    mkdir -p "$root/etc" "$root/usr/lib/sysusers.d"
+    cp "$prefix/lib/sysusers.d/heartbeat.conf" "$root/usr/lib/sysusers.d/"
+    out=$(systemd-sysusers --root="$root" 2>&1) || fail "systemd-sysusers: $out"
+    grep -q "^$user:" "$root/etc/passwd" || fail "systemd-sysusers did not create '$user': $out"
+  fi
   if command -v systemd-analyze >/dev/null; then
     out=$(systemd-analyze verify "$prefix/$unit" 2>&1) || fail "systemd-analyze verify: $out"
     [ -z "$out" ] || fail "systemd-analyze verify: $out"
