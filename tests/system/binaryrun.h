@@ -146,6 +146,8 @@ public:
         env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u".local/share"_s));
         env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u".cache"_s));
         env.insert(u"XDG_RUNTIME_DIR"_s, m_home.filePath(u"runtime"_s));
+        // A test run from a systemd service must not let its children notify that service.
+        env.remove(u"NOTIFY_SOCKET"_s);
         for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
             env.insert(it.key(), it.value());
         return env;
