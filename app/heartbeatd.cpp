@@ -7,6 +7,7 @@
 #include "core/logging.h"
 #include "oracle/oraclelogging.h"
 #include "runtime.h"
+#include "servicenotify.h"
 #include "signalwatcher.h"
 #include "startuplog.h"
 #include "store/metricswriter.h"
@@ -134,7 +135,10 @@ int main(int argc, char *argv[])
     }
     runtime->start();
     qCInfo(lcEngine).noquote() << "heartbeatd running on" << runtime->dataDir();
+    cli::notifyReady(
+        QCoreApplication::translate("heartbeatd", "running on %1").arg(runtime->dataDir()));
     app.exec();
+    cli::notifyStopping();
     api.reset(); // no request reaches the engine while it stops
     runtime->stop();
     if (runtime->writer().hasFailed())

@@ -10,6 +10,8 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libgl1-mesa-dev
   libqt6svg6 desktop-file-utils
   xvfb xauth
+  libsystemd-dev prometheus
+  clang llvm libclang-rt-14-dev
 )
 
 missing=()

@@ -149,6 +149,8 @@ public:
         // heartbeatd serves HTTP on 127.0.0.1:8089 by default; tests run side by side, so each
         // takes a free port unless it says otherwise (setEnv).
         env.insert(u"HEARTBEAT_LISTEN"_s, u"127.0.0.1:0"_s);
+        // A test run from a systemd service must not let its children notify that service.
+        env.remove(u"NOTIFY_SOCKET"_s);
         for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
             env.insert(it.key(), it.value());
         return env;

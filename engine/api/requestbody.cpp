@@ -1,0 +1,174 @@
+#include "api/requestbody.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <algorithm>
+
+namespace hb::body {
+
+namespace {
+
+constexpr qsizetype kMaxReasonLength = 500;
+
+template<typename T> std::optional<T> fail(Error *error, QString field, QString reason)
+{
+    if (error)
+        *error = Error{std::move(field), std::move(reason)};
+    return std::nullopt;
+}
+
+QString notAnObjectReason()
+{
+    return QCoreApplication::translate("hb::body", "the body must be a JSON object");
+}
+
+// QJsonDocument takes only an object or an array as the whole document; a lone string, number,
+// boolean or null is valid JSON too, and deserves "not an object" rather than "not JSON".
+bool isScalarDocument(const QByteArray &body)
+{
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + body + ']');
+    return wrapped.isArray() && wrapped.array().size() == 1;
+}
+
+// The body as a JSON object, or the reason it is not one. An empty body is not a document.
+std::optional<QJsonObject> parseObject(const QByteArray &body, Error *error)
+{
+    if (body.trimmed().isEmpty())
+        return fail<QJsonObject>(
+            error, {},
+            QCoreApplication::translate("hb::body", "the body is empty; expected a JSON object"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError && isScalarDocument(body))
+        return fail<QJsonObject>(error, {}, notAnObjectReason());
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail<QJsonObject>(
+            error, {},
+            QCoreApplication::translate("hb::body", "not valid JSON: %1 at byte %2")
+                .arg(parseError.errorString(), QString::number(parseError.offset)));
+    }
+    if (!document.isObject())
+        return fail<QJsonObject>(error, {}, notAnObjectReason());
+    return document.object();
+}
+
+// The first key of `object` that is not in `allowed`, if any.
+std::optional<QString> unknownKey(const QJsonObject &object, const QStringList &allowed)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!allowed.contains(it.key()))
+            return it.key();
+    }
+    return std::nullopt;
+}
+
+QString unknownFieldReason()
+{
+    return QCoreApplication::translate("hb::body", "unknown field");
+}
+
+bool hasControlCharacter(const QList<uint> &codePoints)
+{
+    return std::any_of(codePoints.cbegin(), codePoints.cend(),
+                       [](uint c) { return QChar::category(c) == QChar::Other_Control; });
+}
+
+} // namespace
+
+QString Error::toString() const
+{
+    if (field.isEmpty())
+        return reason;
+    return QCoreApplication::translate("hb::body", "field '%1': %2").arg(field, reason);
+}
+
+std::optional<QString> pauseReason(const QByteArray &body, Error *error)
+{
+    const QString key = QStringLiteral("reason");
+    const auto object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    if (const auto unknown = unknownKey(*object, {key}))
+        return fail<QString>(error, *unknown, unknownFieldReason());
+    const QJsonValue value = object->value(key);
+    if (value.isUndefined())
+        return fail<QString>(error, key, QCoreApplication::translate("hb::body", "required"));
+    if (!value.isString())
+        return fail<QString>(error, key,
+                             QCoreApplication::translate("hb::body", "expected a string"));
+    const QString reason = value.toString().trimmed();
+    if (reason.isEmpty())
+        return fail<QString>(error, key,
+                             QCoreApplication::translate("hb::body", "must not be empty"));
+    // "\ud800" escapes decode to lone surrogates, which no UTF-8 store or log line can hold.
+    if (!reason.isValidUtf16())
+        return fail<QString>(error, key,
+                             QCoreApplication::translate("hb::body", "must be valid Unicode text"));
+    // Characters as a reader counts them: code points, not UTF-16 units.
+    const QList<uint> codePoints = reason.toUcs4();
+    if (codePoints.size() > kMaxReasonLength) {
+        return fail<QString>(
+            error, key,
+            QCoreApplication::translate("hb::body", "must be at most %1 characters (got %2)")
+                .arg(QString::number(kMaxReasonLength), QString::number(codePoints.size())));
+    }
+    // The reason lands in log lines, the audit trail and the health banner: one line of text.
+    if (hasControlCharacter(codePoints))
+        return fail<QString>(
+            error, key,
+            QCoreApplication::translate("hb::body",
+                                        "must be one line of text without control characters"));
+    return reason;
+}
+
+std::optional<bool> maintenanceOn(const QByteArray &body, Error *error)
+{
+    const QString key = QStringLiteral("on");
+    const auto object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    if (const auto unknown = unknownKey(*object, {key}))
+        return fail<bool>(error, *unknown, unknownFieldReason());
+    const QJsonValue value = object->value(key);
+    if (value.isUndefined())
+        return fail<bool>(error, key, QCoreApplication::translate("hb::body", "required"));
+    if (!value.isBool())
+        return fail<bool>(error, key,
+                          QCoreApplication::translate("hb::body", "expected a boolean"));
+    return value.toBool();
+}
+
+std::optional<HeartbeatConfig> config(const QByteArray &body, Error *error)
+{
+    const auto object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    ConfigError configError;
+    std::optional<HeartbeatConfig> parsed = configFromJson(*object, &configError);
+    if (!parsed)
+        return fail<HeartbeatConfig>(error, configError.field, configError.reason);
+    return parsed;
+}
+
+bool empty(const QByteArray &body, Error *error)
+{
+    if (body.trimmed().isEmpty())
+        return true;
+    const auto object = parseObject(body, error);
+    if (!object)
+        return false;
+    if (const auto unknown = unknownKey(*object, {})) {
+        fail<bool>(error, *unknown,
+                   QCoreApplication::translate("hb::body",
+                                               "unknown field; this command takes no arguments"));
+        return false;
+    }
+    return true;
+}
+
+} // namespace hb::body

@@ -1,0 +1,66 @@
+// libFuzzer target: every request-body parser of the HTTP API takes the same untrusted bytes.
+// Beyond "no crash, no sanitizer report", each answer must keep its promise: an accepted value
+// is one the engine can use, a refusal says why.
+
+#include "api/requestbody.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+// A broken promise is a finding like a crash: say which, and abort so libFuzzer keeps the input.
+void require(bool condition, const char *promise)
+{
+    if (condition)
+        return;
+    std::fprintf(stderr, "broken promise: %s\n", promise);
+    std::abort();
+}
+
+void requireRefusal(const hb::body::Error &error)
+{
+    require(!error.reason.isEmpty(), "a refusal says why");
+    require(!error.toString().isEmpty(), "a refusal reads as one line");
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    // No copy: ASan sees a read past the input's end as the bug it is.
+    const QByteArray body =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+
+    hb::body::Error error;
+    if (const auto reason = hb::body::pauseReason(body, &error)) {
+        require(!reason->isEmpty() && reason->trimmed() == *reason, "a reason is trimmed text");
+        require(reason->isValidUtf16(), "a reason is valid Unicode");
+        require(reason->toUcs4().size() <= 500, "a reason has at most 500 characters");
+    } else {
+        requireRefusal(error);
+    }
+
+    error = {};
+    if (!hb::body::maintenanceOn(body, &error))
+        requireRefusal(error);
+
+    error = {};
+    if (const auto config = hb::body::config(body, &error)) {
+        // What the API accepts, the file accepts: it validates, and saves and loads unchanged.
+        require(!hb::validateConfig(*config), "an accepted config validates");
+        hb::ConfigError configError;
+        const auto again = hb::configFromJson(config->toJson(), &configError);
+        require(again && *again == *config, "an accepted config round-trips through JSON");
+    } else {
+        requireRefusal(error);
+    }
+
+    error = {};
+    if (!hb::body::empty(body, &error))
+        requireRefusal(error);
+    return 0;
+}

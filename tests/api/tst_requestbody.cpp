@@ -1,0 +1,354 @@
+// The request bodies of the HTTP API's commands: what a client sends is either taken exactly or
+// refused with an error that names the field and says what is wrong, whatever the bytes.
+
+#include "api/requestbody.h"
+
+#include "testsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace hb;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// `depth` arrays nested in one another, wrapped as the value of `key` when it is not empty.
+QByteArray deeplyNested(int depth, const QByteArray &key = {})
+{
+    QByteArray nested = QByteArray(depth, '[') + QByteArray(depth, ']');
+    if (key.isEmpty())
+        return nested;
+    return "{\"" + key + "\": " + nested + '}';
+}
+
+// A refusal: the field it names (empty: the document as a whole) and a word its reason contains.
+struct Refusal
+{
+    QString field;
+    QString mentions;
+};
+
+void verifyRefusal(const body::Error &error, const QString &field, const QString &mentions)
+{
+    QCOMPARE(error.field, field);
+    QVERIFY2(error.reason.contains(mentions, Qt::CaseInsensitive),
+             qPrintable(u"the reason \""_s + error.reason + u"\" does not mention "_s + mentions));
+    // What a client reads: the field is named in the one line.
+    if (!field.isEmpty())
+        QVERIFY2(error.toString().contains(field), qPrintable(error.toString()));
+}
+
+// The document-level refusals every parser shares: the rows common to each *_data() function.
+void addDocumentRefusals()
+{
+    const QString notJson = u"not valid JSON"_s;
+    QTest::newRow("empty") << QByteArray() << QString() << u"empty"_s;
+    QTest::newRow("whitespace only") << QByteArray(" \r\n\t ") << QString() << u"empty"_s;
+    QTest::newRow("unterminated object") << QByteArray("{\"a\": 1") << QString() << notJson;
+    QTest::newRow("single quotes") << QByteArray("{'a': 1}") << QString() << notJson;
+    QTest::newRow("trailing comma") << QByteArray("{\"a\": 1,}") << QString() << notJson;
+    QTest::newRow("garbage after the object") << QByteArray("{} x") << QString() << notJson;
+    QTest::newRow("two objects") << QByteArray("{}{}") << QString() << notJson;
+    QTest::newRow("an array") << QByteArray("[1, 2]") << QString() << u"JSON object"_s;
+    QTest::newRow("a string") << QByteArray("\"pause\"") << QString() << u"JSON object"_s;
+    QTest::newRow("a number") << QByteArray("42") << QString() << u"JSON object"_s;
+    QTest::newRow("null") << QByteArray("null") << QString() << u"JSON object"_s;
+    QTest::newRow("nested 100 000 deep") << deeplyNested(100'000) << QString() << notJson;
+    QTest::newRow("a field nested 5 000 deep") << deeplyNested(5'000, "x") << QString() << notJson;
+    QTest::newRow("invalid UTF-8 in a key")
+        << QByteArray("{\"\xff\xfe\": 1}") << QString() << notJson;
+    QTest::newRow("overlong UTF-8 encoding")
+        << QByteArray("{\"reason\": \"\xc0\xaf\"}") << QString() << notJson;
+    QTest::newRow("UTF-8 encoded surrogate")
+        << QByteArray("{\"reason\": \"\xed\xa0\x80\"}") << QString() << notJson;
+    QTest::newRow("truncated UTF-8 sequence")
+        << QByteArray("{\"reason\": \"\xe2\x82\"}") << QString() << notJson;
+    QTest::newRow("a NUL byte") << QByteArray("{\"on\": true}\0", 13) << QString() << notJson;
+}
+
+} // namespace
+
+class TestRequestBody : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pauseReasonAccepted_data();
+    void pauseReasonAccepted();
+    void pauseReasonRefused_data();
+    void pauseReasonRefused();
+    void maintenanceAccepted_data();
+    void maintenanceAccepted();
+    void maintenanceRefused_data();
+    void maintenanceRefused();
+    void configAccepted();
+    void configRefused_data();
+    void configRefused();
+    void emptyAccepted_data();
+    void emptyAccepted();
+    void emptyRefused_data();
+    void emptyRefused();
+    void parseErrorSaysWhere();
+    void errorPointerIsOptional();
+    void errorText();
+};
+
+void TestRequestBody::pauseReasonAccepted_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("plain") << QByteArray(R"({"reason": "oracle is lying"})")
+                           << u"oracle is lying"_s;
+    QTest::newRow("trimmed") << QByteArray(R"({"reason": " \t disk full \n "})") << u"disk full"_s;
+    QTest::newRow("escapes and non-ASCII")
+        << QByteArray(R"({"reason": "caf\u00e9 \"down\" – ☕"})") << u"café \"down\" – ☕"_s;
+    QTest::newRow("whitespace around the document")
+        << QByteArray("\n  {\"reason\": \"x\"}  \n") << u"x"_s;
+    // 500 characters that each take two UTF-16 units: the limit counts what a reader sees.
+    QString emoji;
+    for (int i = 0; i < 500; ++i)
+        emoji += u"😀"_s;
+    QTest::newRow("500 emoji") << QJsonDocument(QJsonObject{{u"reason"_s, emoji}}).toJson()
+                               << emoji;
+    const QString ascii(500, u'a');
+    QTest::newRow("500 characters")
+        << QJsonDocument(QJsonObject{{u"reason"_s, ascii}}).toJson() << ascii;
+}
+
+void TestRequestBody::pauseReasonAccepted()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+
+    body::Error error;
+    const auto parsed = body::pauseReason(body, &error);
+    QVERIFY2(parsed, qPrintable(error.toString()));
+    QCOMPARE(*parsed, reason);
+}
+
+void TestRequestBody::pauseReasonRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("mentions");
+
+    addDocumentRefusals();
+    QTest::newRow("no reason") << QByteArray("{}") << u"reason"_s << u"required"_s;
+    QTest::newRow("a number") << QByteArray(R"({"reason": 5})") << u"reason"_s << u"string"_s;
+    QTest::newRow("null") << QByteArray(R"({"reason": null})") << u"reason"_s << u"string"_s;
+    QTest::newRow("an object") << QByteArray(R"({"reason": {"text": "x"}})") << u"reason"_s
+                               << u"string"_s;
+    QTest::newRow("blank") << QByteArray(R"({"reason": "  \t "})") << u"reason"_s << u"empty"_s;
+    QTest::newRow("unknown key") << QByteArray(R"({"reason": "x", "force": true})") << u"force"_s
+                                 << u"unknown"_s;
+    QTest::newRow("misspelt key") << QByteArray(R"({"reasn": "x"})") << u"reasn"_s << u"unknown"_s;
+    QTest::newRow("501 characters")
+        << QJsonDocument(QJsonObject{{u"reason"_s, QString(501, u'a')}}).toJson() << u"reason"_s
+        << u"at most 500 characters (got 501)"_s;
+    QTest::newRow("a megabyte")
+        << QJsonDocument(QJsonObject{{u"reason"_s, QString(1 << 20, u'a')}}).toJson() << u"reason"_s
+        << u"at most 500"_s;
+    QTest::newRow("a line break inside")
+        << QByteArray(R"({"reason": "first\nsecond"})") << u"reason"_s << u"one line"_s;
+    QTest::newRow("an escaped NUL")
+        << QByteArray(R"({"reason": "a\u0000b"})") << u"reason"_s << u"control"_s;
+    QTest::newRow("a lone surrogate escape")
+        << QByteArray(R"({"reason": "a\ud800b"})") << u"reason"_s << u"Unicode"_s;
+}
+
+void TestRequestBody::pauseReasonRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, mentions);
+
+    body::Error error;
+    const auto parsed = body::pauseReason(body, &error);
+    QVERIFY2(!parsed, qPrintable(u"accepted: "_s + parsed.value_or(QString())));
+    verifyRefusal(error, field, mentions);
+}
+
+void TestRequestBody::maintenanceAccepted_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("on");
+
+    QTest::newRow("on") << QByteArray(R"({"on": true})") << true;
+    QTest::newRow("off") << QByteArray(R"({"on": false})") << false;
+    QTest::newRow("compact") << QByteArray(R"({"on":true})") << true;
+}
+
+void TestRequestBody::maintenanceAccepted()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, on);
+
+    body::Error error;
+    const auto parsed = body::maintenanceOn(body, &error);
+    QVERIFY2(parsed, qPrintable(error.toString()));
+    QCOMPARE(*parsed, on);
+}
+
+void TestRequestBody::maintenanceRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("mentions");
+
+    addDocumentRefusals();
+    QTest::newRow("missing") << QByteArray("{}") << u"on"_s << u"required"_s;
+    QTest::newRow("a string") << QByteArray(R"({"on": "true"})") << u"on"_s << u"boolean"_s;
+    QTest::newRow("a number") << QByteArray(R"({"on": 1})") << u"on"_s << u"boolean"_s;
+    QTest::newRow("null") << QByteArray(R"({"on": null})") << u"on"_s << u"boolean"_s;
+    QTest::newRow("unknown key") << QByteArray(R"({"on": true, "until": "tomorrow"})") << u"until"_s
+                                 << u"unknown"_s;
+    QTest::newRow("capitalised key") << QByteArray(R"({"On": true})") << u"On"_s << u"unknown"_s;
+}
+
+void TestRequestBody::maintenanceRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, mentions);
+
+    body::Error error;
+    const auto parsed = body::maintenanceOn(body, &error);
+    QVERIFY2(!parsed, "accepted");
+    verifyRefusal(error, field, mentions);
+}
+
+void TestRequestBody::configAccepted()
+{
+    // The whole document as config.json holds it: what the file says, the API takes.
+    HeartbeatConfig wanted = HeartbeatConfig::demoDefaults();
+    wanted.tickIntervalMs = 5'000;
+    wanted.tasks[TaskName::AutoLiquidation] = false;
+    wanted.httpMetricsRequiresToken = true;
+    body::Error error;
+    const auto parsed = body::config(QJsonDocument(wanted.toJson()).toJson(), &error);
+    QVERIFY2(parsed, qPrintable(error.toString()));
+    QVERIFY(*parsed == wanted);
+
+    // Keys left out take their defaults, as in the file.
+    const auto partial = body::config(R"({"tick_interval_ms": 1000})", &error);
+    QVERIFY2(partial, qPrintable(error.toString()));
+    QCOMPARE(partial->tickIntervalMs, 1000);
+    QCOMPARE(partial->taskTimeoutMs, HeartbeatConfig().taskTimeoutMs);
+}
+
+void TestRequestBody::configRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("mentions");
+
+    addDocumentRefusals();
+    QTest::newRow("out of range") << QByteArray(R"({"tick_interval_ms": -5})")
+                                  << u"tick_interval_ms"_s << u"-5"_s;
+    QTest::newRow("wrong type") << QByteArray(R"({"enabled": "yes"})") << u"enabled"_s << QString();
+    QTest::newRow("unknown key") << QByteArray(R"({"tick_intervall_ms": 1000})")
+                                 << u"tick_intervall_ms"_s << QString();
+    QTest::newRow("a task flag of the wrong type")
+        << QByteArray(R"({"tasks": {"price_update": "off"}})") << u"tasks.price_update"_s
+        << QString();
+    QTest::newRow("an unknown task")
+        << QByteArray(R"({"tasks": {"coffee": true}})") << u"tasks.coffee"_s << QString();
+    QTest::newRow("a bad listen address")
+        << QByteArray(R"({"http": {"listen": "everywhere"}})") << u"http.listen"_s << QString();
+}
+
+void TestRequestBody::configRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, mentions);
+
+    body::Error error;
+    const auto parsed = body::config(body, &error);
+    QVERIFY2(!parsed, "accepted");
+    verifyRefusal(error, field, mentions);
+    QVERIFY2(!error.reason.isEmpty(), "a refusal without a reason");
+}
+
+void TestRequestBody::emptyAccepted_data()
+{
+    QTest::addColumn<QByteArray>("body");
+
+    QTest::newRow("no body") << QByteArray();
+    QTest::newRow("a line break") << QByteArray("\r\n");
+    QTest::newRow("{}") << QByteArray("{}");
+    QTest::newRow("{ } with whitespace") << QByteArray(" { \n } ");
+}
+
+void TestRequestBody::emptyAccepted()
+{
+    QFETCH(QByteArray, body);
+
+    body::Error error;
+    QVERIFY2(body::empty(body, &error), qPrintable(error.toString()));
+}
+
+void TestRequestBody::emptyRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("mentions");
+
+    const QString notJson = u"not valid JSON"_s;
+    QTest::newRow("an argument") << QByteArray(R"({"force": true})") << u"force"_s
+                                 << u"no arguments"_s;
+    QTest::newRow("an array") << QByteArray("[]") << QString() << u"JSON object"_s;
+    QTest::newRow("null") << QByteArray("null") << QString() << u"JSON object"_s;
+    QTest::newRow("unterminated") << QByteArray("{") << QString() << notJson;
+    QTest::newRow("nested 100 000 deep") << deeplyNested(100'000) << QString() << notJson;
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"\xff\": 1}") << QString() << notJson;
+}
+
+void TestRequestBody::emptyRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, mentions);
+
+    body::Error error;
+    QVERIFY2(!body::empty(body, &error), "accepted");
+    verifyRefusal(error, field, mentions);
+}
+
+void TestRequestBody::parseErrorSaysWhere()
+{
+    // A client fixing a hand-written body needs the byte the parser stopped at.
+    body::Error error;
+    QVERIFY(!body::maintenanceOn(R"({"on": tru})", &error));
+    QVERIFY(error.field.isEmpty());
+    QVERIFY2(error.reason.contains(u"at byte "_s), qPrintable(error.reason));
+    const qsizetype at = error.reason.lastIndexOf(u' ');
+    bool ok = false;
+    const int offset = error.reason.mid(at + 1).toInt(&ok);
+    QVERIFY2(ok, qPrintable(error.reason));
+    QVERIFY2(offset >= 7 && offset <= 11, qPrintable(error.reason)); // inside "tru}"
+}
+
+void TestRequestBody::errorPointerIsOptional()
+{
+    QVERIFY(!body::pauseReason("{", nullptr));
+    QVERIFY(!body::pauseReason("{}", nullptr));
+    QVERIFY(!body::maintenanceOn("[]", nullptr));
+    QVERIFY(!body::config(R"({"x": 1})", nullptr));
+    QVERIFY(!body::empty(R"({"x": 1})", nullptr));
+    QCOMPARE(body::maintenanceOn(R"({"on": true})", nullptr), std::optional<bool>(true));
+}
+
+void TestRequestBody::errorText()
+{
+    QCOMPARE((body::Error{u"on"_s, u"expected a boolean"_s}.toString()),
+             u"field 'on': expected a boolean"_s);
+    QCOMPARE((body::Error{QString(), u"the body must be a JSON object"_s}.toString()),
+             u"the body must be a JSON object"_s);
+}
+
+QTEST_GUILESS_MAIN(TestRequestBody)
+#include "tst_requestbody.moc"
