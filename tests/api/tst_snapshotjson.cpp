@@ -496,6 +496,12 @@ void TestSnapshotJson::tickSkipReasons()
         {TickSkipReason::HeartbeatDisabled, {}, u"heartbeat disabled"_s},
         {TickSkipReason::Other, u"a newer build's words"_s, u"a newer build's words"_s},
     };
+    // Unknown words with no words at all: written as no reason, which a reader can take.
+    TickRecord wordless = fullTick();
+    wordless.skippedReasonText.clear();
+    QVERIFY(json::fromTick(wordless).value(u"skipped_reason"_s).isNull());
+    QVERIFY(json::toTick(json::fromTick(wordless), &error));
+
     for (const auto &c : cases) {
         TickRecord tick = fullTick();
         tick.skippedReason = c.reason;
@@ -591,6 +597,9 @@ void TestSnapshotJson::stateErrorsNameTheField_data()
     QTest::newRow("gauge not a number")
         << QVariantList{u"gauges"_s, u"cycles.balance"_s} << QByteArray("\"high\"")
         << u"gauges.cycles.balance: expected a number"_s;
+    QTest::newRow("oracle source unknown")
+        << QVariantList{u"oracle_source"_s} << QByteArray("\"carrier pigeon\"")
+        << u"oracle_source: unknown value \"carrier pigeon\""_s;
     QTest::newRow("config not an object")
         << QVariantList{u"config"_s} << QByteArray("[]") << u"config: expected an object"_s;
 }
