@@ -224,6 +224,9 @@ QJsonValue skipReasonJson(const TickRecord &tick)
     case TickSkipReason::None:
         return QJsonValue::Null;
     case TickSkipReason::Other:
+        // Unknown words without the words (no stored row makes one) say as much as none.
+        if (tick.skippedReasonText.isEmpty())
+            return QJsonValue::Null;
         return tick.skippedReasonText;
     default:
         return tickSkipReasonName(tick.skippedReason);
@@ -400,7 +403,10 @@ EngineState readState(Reader &r)
                    problem.reason);
     }
 
-    s.oracleSource = r.string(QStringLiteral("oracle_source"));
+    const QString sourceKey = QStringLiteral("oracle_source");
+    s.oracleSource = r.string(sourceKey);
+    if (r.ok() && !OracleSourceName::all().contains(s.oracleSource))
+        r.fail(r.pathOf(sourceKey), Reader::tr("unknown value \"%1\"").arg(s.oracleSource));
     Reader metrics = r.child(QStringLiteral("metrics"));
     s.metrics = readMetrics(metrics);
     s.tasks = r.objects(QStringLiteral("tasks"), &readTask);
