@@ -6,8 +6,10 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace hb::body {
 
@@ -15,8 +17,18 @@ namespace {
 
 constexpr qsizetype kMaxReasonLength = 500;
 
+// Field names come from the client: an unknown key can be megabytes long. Answers, logs and
+// the audit trail get its start, enough to recognise it.
+constexpr qsizetype kMaxFieldLength = 200;
+
 template<typename T> std::optional<T> fail(Error *error, QString field, QString reason)
 {
+    if (field.size() > kMaxFieldLength) {
+        field.truncate(kMaxFieldLength);
+        if (field.back().isHighSurrogate())
+            field.chop(1);
+        field += u'…';
+    }
     if (error)
         *error = Error{std::move(field), std::move(reason)};
     return std::nullopt;
@@ -33,6 +45,78 @@ bool isScalarDocument(const QByteArray &body)
 {
     const QJsonDocument wrapped = QJsonDocument::fromJson('[' + body + ']');
     return wrapped.isArray() && wrapped.array().size() == 1;
+}
+
+// A JSON string token (quotes included, escapes as written) as text.
+QString decodeString(const QByteArray &token)
+{
+    if (!token.contains('\\'))
+        return QString::fromUtf8(token.constData() + 1, token.size() - 2);
+    return QJsonDocument::fromJson('[' + token + ']').array().at(0).toString();
+}
+
+// The path ("a.b") of a key that appears twice in one object of `json`, which must be valid
+// JSON. QJsonDocument keeps the last of duplicates silently; a client that sent two values for
+// one field must hear that, not have one of them chosen for it.
+std::optional<QString> duplicateKey(const QByteArray &json)
+{
+    struct Container
+    {
+        bool isObject = false;
+        bool expectingKey = false;
+        QString path;    // of this container
+        QString lastKey; // in this object
+        QSet<QString> keys;
+    };
+    std::vector<Container> stack; // QJsonDocument refuses more than 1024 levels
+    auto childPath = [&stack]() {
+        if (stack.empty())
+            return QString();
+        const Container &parent = stack.back();
+        if (!parent.isObject)
+            return parent.path;
+        return parent.path.isEmpty() ? parent.lastKey : parent.path + u'.' + parent.lastKey;
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        switch (json.at(i)) {
+        case '{':
+        case '[': {
+            const bool isObject = json.at(i) == '{';
+            stack.push_back({isObject, isObject, childPath(), {}, {}});
+            break;
+        }
+        case '}':
+        case ']':
+            if (!stack.empty())
+                stack.pop_back();
+            break;
+        case ',':
+            if (!stack.empty() && stack.back().isObject)
+                stack.back().expectingKey = true;
+            break;
+        case '"': {
+            const qsizetype start = i;
+            for (++i; i < json.size() && json.at(i) != '"'; ++i) {
+                if (json.at(i) == '\\')
+                    ++i;
+            }
+            if (i >= json.size())
+                return std::nullopt; // not valid JSON after all: not ours to judge
+            if (stack.empty() || !stack.back().isObject || !stack.back().expectingKey)
+                break;
+            Container &object = stack.back();
+            object.expectingKey = false;
+            object.lastKey = decodeString(json.mid(start, i - start + 1));
+            if (object.keys.contains(object.lastKey))
+                return childPath();
+            object.keys.insert(object.lastKey);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
 }
 
 // The body as a JSON object, or the reason it is not one. An empty body is not a document.
@@ -54,6 +138,9 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, Error *error)
     }
     if (!document.isObject())
         return fail<QJsonObject>(error, {}, notAnObjectReason());
+    if (const auto path = duplicateKey(body))
+        return fail<QJsonObject>(error, *path,
+                                 QCoreApplication::translate("hb::body", "appears more than once"));
     return document.object();
 }
 

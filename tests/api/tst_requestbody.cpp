@@ -90,6 +90,8 @@ private Q_SLOTS:
     void emptyAccepted();
     void emptyRefused_data();
     void emptyRefused();
+    void sameKeyInDifferentObjects();
+    void longUnknownKeyIsClipped();
     void parseErrorSaysWhere();
     void errorPointerIsOptional();
     void errorText();
@@ -105,6 +107,8 @@ void TestRequestBody::pauseReasonAccepted_data()
     QTest::newRow("trimmed") << QByteArray(R"({"reason": " \t disk full \n "})") << u"disk full"_s;
     QTest::newRow("escapes and non-ASCII")
         << QByteArray(R"({"reason": "caf\u00e9 \"down\" – ☕"})") << u"café \"down\" – ☕"_s;
+    QTest::newRow("the key's name as the value")
+        << QByteArray(R"({"reason": "reason"})") << u"reason"_s;
     QTest::newRow("whitespace around the document")
         << QByteArray("\n  {\"reason\": \"x\"}  \n") << u"x"_s;
     // 500 characters that each take two UTF-16 units: the limit counts what a reader sees.
@@ -205,6 +209,10 @@ void TestRequestBody::maintenanceRefused_data()
     QTest::newRow("null") << QByteArray(R"({"on": null})") << u"on"_s << u"boolean"_s;
     QTest::newRow("unknown key") << QByteArray(R"({"on": true, "until": "tomorrow"})") << u"until"_s
                                  << u"unknown"_s;
+    QTest::newRow("given twice") << QByteArray(R"({"on": false, "on": true})") << u"on"_s
+                                 << u"more than once"_s;
+    QTest::newRow("given twice, once escaped")
+        << QByteArray(R"({"on": true, "o\u006e": true})") << u"on"_s << u"more than once"_s;
     QTest::newRow("capitalised key") << QByteArray(R"({"On": true})") << u"On"_s << u"unknown"_s;
 }
 
@@ -256,6 +264,12 @@ void TestRequestBody::configRefused_data()
         << QString();
     QTest::newRow("an unknown task")
         << QByteArray(R"({"tasks": {"coffee": true}})") << u"tasks.coffee"_s << QString();
+    QTest::newRow("a field given twice")
+        << QByteArray(R"({"tick_interval_ms": 100, "demo": true, "tick_interval_ms": 30000})")
+        << u"tick_interval_ms"_s << u"more than once"_s;
+    QTest::newRow("a nested field given twice")
+        << QByteArray(R"({"oracle": {"url": "https://a.example", "url": "https://b.example"}})")
+        << u"oracle.url"_s << u"more than once"_s;
     QTest::newRow("a bad listen address")
         << QByteArray(R"({"http": {"listen": "everywhere"}})") << u"http.listen"_s << QString();
 }
@@ -316,6 +330,29 @@ void TestRequestBody::emptyRefused()
     body::Error error;
     QVERIFY2(!body::empty(body, &error), "accepted");
     verifyRefusal(error, field, mentions);
+}
+
+void TestRequestBody::sameKeyInDifferentObjects()
+{
+    // "timeout_ms" is a field of both "oracle" and "breaker": no duplicate.
+    body::Error error;
+    const auto parsed = body::config(
+        R"({"oracle": {"timeout_ms": 2000}, "breaker": {"timeout_ms": 60000}})", &error);
+    QVERIFY2(parsed, qPrintable(error.toString()));
+    QCOMPARE(parsed->oracleTimeoutMs, 2000);
+    QCOMPARE(parsed->breakerTimeoutMs, 60000);
+}
+
+void TestRequestBody::longUnknownKeyIsClipped()
+{
+    // The error is sent back and audited: a megabyte of key must not come back with it.
+    const QString key(1 << 20, u'k');
+    body::Error error;
+    QVERIFY(!body::maintenanceOn(QJsonDocument(QJsonObject{{key, true}}).toJson(), &error));
+    QVERIFY2(error.field.size() <= 201, qPrintable(QString::number(error.field.size())));
+    QVERIFY(error.field.startsWith(u"kkkkkkkk"_s));
+    QVERIFY(error.field.endsWith(u'…'));
+    QVERIFY(error.reason.contains(u"unknown"_s));
 }
 
 void TestRequestBody::parseErrorSaysWhere()
