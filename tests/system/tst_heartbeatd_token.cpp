@@ -20,6 +20,7 @@ private Q_SLOTS:
     void defaultDataDirectory();
     void refusals_data();
     void refusals();
+    void unreadableFileIsNamedAndKept();
     void worksWhileAnEngineRuns();
 
 private:
@@ -172,6 +173,23 @@ void TestHeartbeatdToken::refusals()
     QCOMPARE(r.errLines().size(), 1);
     QVERIFY2(r.errLines().constFirst().contains(errorMentions), r.describe());
     QVERIFY2(dirContents(parent.path()) == before, "a refused command changed the directory");
+}
+
+void TestHeartbeatdToken::unreadableFileIsNamedAndKept()
+{
+    QTemporaryDir dataDir;
+    const QString path = dataDir.filePath(u"tokens.json"_s);
+    const QByteArray corrupt = R"({"version": 1, "tokens": [{"name": "half)";
+    QVERIFY(writeFile(path, corrupt));
+    for (const QStringList &arguments :
+         {QStringList{u"list"_s}, QStringList{u"revoke"_s, u"half"_s},
+          QStringList{u"create"_s, u"--name"_s, u"x"_s, u"--role"_s, u"viewer"_s}}) {
+        const Result r = token(dataDir.path(), arguments);
+        QVERIFY2(r.exitedWith(2) && r.out.isEmpty(), r.describe());
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.errLines().constFirst().contains(path), r.describe());
+    }
+    QCOMPARE(readAll(path), corrupt);
 }
 
 void TestHeartbeatdToken::worksWhileAnEngineRuns()
