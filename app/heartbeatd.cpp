@@ -136,7 +136,9 @@ int main(int argc, char *argv[])
     runtime->start();
     qCInfo(lcEngine).noquote() << "heartbeatd running on" << runtime->dataDir();
     cli::notifyReady(
-        QCoreApplication::translate("heartbeatd", "running on %1").arg(runtime->dataDir()));
+        api ? QCoreApplication::translate("heartbeatd", "running on %1, serving %2")
+                  .arg(runtime->dataDir(), api->url())
+            : QCoreApplication::translate("heartbeatd", "running on %1").arg(runtime->dataDir()));
     app.exec();
     cli::notifyStopping();
     api.reset(); // no request reaches the engine while it stops

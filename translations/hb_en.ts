@@ -60,6 +60,17 @@
     </message>
 </context>
 <context>
+    <name>hb::ApiServer</name>
+    <message>
+        <source>cannot listen on %1:%2: not an IP address</source>
+        <translation>cannot listen on %1:%2: not an IP address</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>cannot listen on %1:%2: %3</translation>
+    </message>
+</context>
+<context>
     <name>hb::AuditLogModel</name>
     <message>
         <source>Time</source>
@@ -522,6 +533,30 @@
         <source>Unlock admin to change the configuration.</source>
         <translation>Unlock admin to change the configuration.</translation>
     </message>
+    <message>
+        <source>HTTP API</source>
+        <translation>HTTP API</translation>
+    </message>
+    <message>
+        <source>Listen on (address:port)</source>
+        <translation>Listen on (address:port)</translation>
+    </message>
+    <message>
+        <source>Serve from this dashboard</source>
+        <translation>Serve from this dashboard</translation>
+    </message>
+    <message>
+        <source>/healthz needs a token</source>
+        <translation>/healthz needs a token</translation>
+    </message>
+    <message>
+        <source>/metrics needs a token</source>
+        <translation>/metrics needs a token</translation>
+    </message>
+    <message>
+        <source>Request timeout (ms)</source>
+        <translation>Request timeout (ms)</translation>
+    </message>
 </context>
 <context>
     <name>hb::DemoSeedProgress</name>
@@ -710,6 +745,37 @@
     <message>
         <source>Oracle down: price updates stopped by their circuit breaker</source>
         <translation>Oracle down: price updates stopped by their circuit breaker</translation>
+    </message>
+</context>
+<context>
+    <name>hb::HealthReport</name>
+    <message>
+        <source>No heartbeat yet: no tick has run.</source>
+        <translation>No heartbeat yet: no tick has run.</translation>
+    </message>
+    <message>
+        <source>The heartbeat is stale: the last tick started %1 s ago (the limit is %2 s).</source>
+        <translation>The heartbeat is stale: the last tick started %1 s ago (the limit is %2 s).</translation>
+    </message>
+    <message>
+        <source>The engine is in emergency pause.</source>
+        <translation>The engine is in emergency pause.</translation>
+    </message>
+    <message>
+        <source>The engine is in emergency pause: %1</source>
+        <translation>The engine is in emergency pause: %1</translation>
+    </message>
+    <message>
+        <source>Maintenance mode is on: no task runs.</source>
+        <translation>Maintenance mode is on: no task runs.</translation>
+    </message>
+    <message>
+        <source>The heartbeat is disabled: no task runs.</source>
+        <translation>The heartbeat is disabled: no task runs.</translation>
+    </message>
+    <message>
+        <source>The price feed is down: the %1 circuit breaker is open.</source>
+        <translation>The price feed is down: the %1 circuit breaker is open.</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1456,38 @@ Reason (recorded in the audit log):</translation>
         <source>Unlock admin to manage API tokens</source>
         <translation>Unlock admin to manage API tokens</translation>
     </message>
+    <message>
+        <source>API: not serving</source>
+        <translation>API: not serving</translation>
+    </message>
+    <message>
+        <source>The HTTP API is not served: %1</source>
+        <translation>The HTTP API is not served: %1</translation>
+    </message>
+    <message>
+        <source>HTTP API not served</source>
+        <translation>HTTP API not served</translation>
+    </message>
+    <message>
+        <source>The dashboard could not serve the HTTP API.
+
+%1
+
+Choose another address in Configuration → HTTP API, or stop what uses this one.</source>
+        <translation>The dashboard could not serve the HTTP API.
+
+%1
+
+Choose another address in Configuration → HTTP API, or stop what uses this one.</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>The HTTP API is served from this dashboard (http.dashboard)</source>
+        <translation>The HTTP API is served from this dashboard (http.dashboard)</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -2055,6 +2153,65 @@ Reason (recorded in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>hb::body</name>
+    <message>
+        <source>the body must be a JSON object</source>
+        <translation>the body must be a JSON object</translation>
+    </message>
+    <message>
+        <source>the body is empty; expected a JSON object</source>
+        <translation>the body is empty; expected a JSON object</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>not valid JSON: %1 at byte %2</translation>
+    </message>
+    <message>
+        <source>appears more than once</source>
+        <translation>appears more than once</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>unknown field</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: %2</source>
+        <translation>field &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>expected a string</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>must be valid Unicode text</source>
+        <translation>must be valid Unicode text</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters (got %2)</source>
+        <translation>must be at most %1 characters (got %2)</translation>
+    </message>
+    <message>
+        <source>must be one line of text without control characters</source>
+        <translation>must be one line of text without control characters</translation>
+    </message>
+    <message>
+        <source>expected a boolean</source>
+        <translation>expected a boolean</translation>
+    </message>
+    <message>
+        <source>unknown field; this command takes no arguments</source>
+        <translation>unknown field; this command takes no arguments</translation>
+    </message>
+</context>
+<context>
     <name>hb::chartaxes</name>
     <message>
         <source>%1 ms</source>
@@ -2338,6 +2495,53 @@ Reason (recorded in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>hb::json</name>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>expected a boolean</source>
+        <translation>expected a boolean</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>expected a string</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>expected a number</translation>
+    </message>
+    <message>
+        <source>expected a 32-bit integer</source>
+        <translation>expected a 32-bit integer</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>expected an object</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>expected an array</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>expected an integer</translation>
+    </message>
+    <message>
+        <source>integer out of the exactly representable range (magnitude below 2^53)</source>
+        <translation>integer out of the exactly representable range (magnitude below 2^53)</translation>
+    </message>
+    <message>
+        <source>unknown value &quot;%1&quot;</source>
+        <translation>unknown value &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected null or a non-empty string</source>
+        <translation>expected null or a non-empty string</translation>
+    </message>
+</context>
+<context>
     <name>hb::tasks</name>
     <message>
         <source>cancelled before it finished</source>
@@ -2357,6 +2561,22 @@ Reason (recorded in the audit log):</translation>
     <message>
         <source>Stop after this many seconds, as on SIGTERM.</source>
         <translation>Stop after this many seconds, as on SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Serve the HTTP API on ADDRESS:PORT, or &quot;none&quot; (default: http.listen in config.json, 127.0.0.1:8089).</source>
+        <translation>Serve the HTTP API on ADDRESS:PORT, or &quot;none&quot; (default: http.listen in config.json, 127.0.0.1:8089).</translation>
+    </message>
+    <message>
+        <source>running on %1, serving %2</source>
+        <translation>running on %1, serving %2</translation>
+    </message>
+    <message>
+        <source>running on %1</source>
+        <translation>running on %1</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>stopping</translation>
     </message>
 </context>
 <context>

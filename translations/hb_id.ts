@@ -60,6 +60,17 @@
     </message>
 </context>
 <context>
+    <name>hb::ApiServer</name>
+    <message>
+        <source>cannot listen on %1:%2: not an IP address</source>
+        <translation>tidak dapat mendengarkan di %1:%2: bukan alamat IP</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>tidak dapat mendengarkan di %1:%2: %3</translation>
+    </message>
+</context>
+<context>
     <name>hb::AuditLogModel</name>
     <message>
         <source>Time</source>
@@ -518,6 +529,30 @@
         <source>Unlock admin to change the configuration.</source>
         <translation>Buka kunci admin untuk mengubah konfigurasi.</translation>
     </message>
+    <message>
+        <source>HTTP API</source>
+        <translation>API HTTP</translation>
+    </message>
+    <message>
+        <source>Listen on (address:port)</source>
+        <translation>Dengarkan di (alamat:port)</translation>
+    </message>
+    <message>
+        <source>Serve from this dashboard</source>
+        <translation>Layani dari dasbor ini</translation>
+    </message>
+    <message>
+        <source>/healthz needs a token</source>
+        <translation>/healthz perlu token</translation>
+    </message>
+    <message>
+        <source>/metrics needs a token</source>
+        <translation>/metrics perlu token</translation>
+    </message>
+    <message>
+        <source>Request timeout (ms)</source>
+        <translation>Batas waktu permintaan (md)</translation>
+    </message>
 </context>
 <context>
     <name>hb::DemoSeedProgress</name>
@@ -705,6 +740,37 @@
     <message>
         <source>Oracle down: price updates stopped by their circuit breaker</source>
         <translation>Oracle mati: pembaruan harga dihentikan pemutus sirkuitnya</translation>
+    </message>
+</context>
+<context>
+    <name>hb::HealthReport</name>
+    <message>
+        <source>No heartbeat yet: no tick has run.</source>
+        <translation>Belum ada detak: belum ada tick yang berjalan.</translation>
+    </message>
+    <message>
+        <source>The heartbeat is stale: the last tick started %1 s ago (the limit is %2 s).</source>
+        <translation>Detak basi: tick terakhir mulai %1 dtk lalu (batasnya %2 dtk).</translation>
+    </message>
+    <message>
+        <source>The engine is in emergency pause.</source>
+        <translation>Mesin dalam jeda darurat.</translation>
+    </message>
+    <message>
+        <source>The engine is in emergency pause: %1</source>
+        <translation>Mesin dalam jeda darurat: %1</translation>
+    </message>
+    <message>
+        <source>Maintenance mode is on: no task runs.</source>
+        <translation>Mode pemeliharaan aktif: tidak ada tugas yang berjalan.</translation>
+    </message>
+    <message>
+        <source>The heartbeat is disabled: no task runs.</source>
+        <translation>Detak dinonaktifkan: tidak ada tugas yang berjalan.</translation>
+    </message>
+    <message>
+        <source>The price feed is down: the %1 circuit breaker is open.</source>
+        <translation>Umpan harga mati: pemutus sirkuit %1 terbuka.</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1449,38 @@ Alasan (dicatat di log audit):</translation>
         <source>Unlock admin to manage API tokens</source>
         <translation>Buka kunci admin untuk mengelola token API</translation>
     </message>
+    <message>
+        <source>API: not serving</source>
+        <translation>API: tidak melayani</translation>
+    </message>
+    <message>
+        <source>The HTTP API is not served: %1</source>
+        <translation>API HTTP tidak dilayani: %1</translation>
+    </message>
+    <message>
+        <source>HTTP API not served</source>
+        <translation>API HTTP tidak dilayani</translation>
+    </message>
+    <message>
+        <source>The dashboard could not serve the HTTP API.
+
+%1
+
+Choose another address in Configuration → HTTP API, or stop what uses this one.</source>
+        <translation>Dasbor tidak dapat melayani API HTTP.
+
+%1
+
+Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat ini.</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>The HTTP API is served from this dashboard (http.dashboard)</source>
+        <translation>API HTTP dilayani dari dasbor ini (http.dashboard)</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -2047,6 +2145,65 @@ Alasan (dicatat di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>hb::body</name>
+    <message>
+        <source>the body must be a JSON object</source>
+        <translation>isi permintaan harus berupa objek JSON</translation>
+    </message>
+    <message>
+        <source>the body is empty; expected a JSON object</source>
+        <translation>isi permintaan kosong; diharapkan objek JSON</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>JSON tidak valid: %1 pada bita %2</translation>
+    </message>
+    <message>
+        <source>appears more than once</source>
+        <translation>muncul lebih dari sekali</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>kolom tidak dikenal</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: %2</source>
+        <translation>kolom &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>wajib</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>diharapkan string</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>tidak boleh kosong</translation>
+    </message>
+    <message>
+        <source>must be valid Unicode text</source>
+        <translation>harus teks Unicode yang valid</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters (got %2)</source>
+        <translation>paling banyak %1 karakter (didapat %2)</translation>
+    </message>
+    <message>
+        <source>must be one line of text without control characters</source>
+        <translation>harus satu baris teks tanpa karakter kontrol</translation>
+    </message>
+    <message>
+        <source>expected a boolean</source>
+        <translation>diharapkan boolean</translation>
+    </message>
+    <message>
+        <source>unknown field; this command takes no arguments</source>
+        <translation>kolom tidak dikenal; perintah ini tanpa argumen</translation>
+    </message>
+</context>
+<context>
     <name>hb::chartaxes</name>
     <message>
         <source>%1 ms</source>
@@ -2330,6 +2487,53 @@ Alasan (dicatat di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>hb::json</name>
+    <message>
+        <source>missing</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>expected a boolean</source>
+        <translation>diharapkan boolean</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>diharapkan string</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>diharapkan angka</translation>
+    </message>
+    <message>
+        <source>expected a 32-bit integer</source>
+        <translation>diharapkan bilangan bulat 32-bit</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>diharapkan objek</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>diharapkan larik</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>diharapkan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>integer out of the exactly representable range (magnitude below 2^53)</source>
+        <translation>bilangan bulat di luar rentang yang tepat (besaran di bawah 2^53)</translation>
+    </message>
+    <message>
+        <source>unknown value &quot;%1&quot;</source>
+        <translation>nilai tidak dikenal &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected null or a non-empty string</source>
+        <translation>diharapkan null atau string tidak kosong</translation>
+    </message>
+</context>
+<context>
     <name>hb::tasks</name>
     <message>
         <source>cancelled before it finished</source>
@@ -2349,6 +2553,22 @@ Alasan (dicatat di log audit):</translation>
     <message>
         <source>Stop after this many seconds, as on SIGTERM.</source>
         <translation>Berhenti setelah sekian detik, seperti pada SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Serve the HTTP API on ADDRESS:PORT, or &quot;none&quot; (default: http.listen in config.json, 127.0.0.1:8089).</source>
+        <translation>Layani API HTTP di ALAMAT:PORT, atau &quot;none&quot; (bawaan: http.listen di config.json, 127.0.0.1:8089).</translation>
+    </message>
+    <message>
+        <source>running on %1, serving %2</source>
+        <translation>berjalan di %1, melayani %2</translation>
+    </message>
+    <message>
+        <source>running on %1</source>
+        <translation>berjalan di %1</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>berhenti</translation>
     </message>
 </context>
 <context>

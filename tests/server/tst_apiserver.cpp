@@ -39,6 +39,7 @@ private Q_SLOTS:
 
         // A client that asks for the stream and then never reads, with a small receive buffer.
         QTcpSocket slow;
+        slow.setReadBufferSize(4096); // Qt reads no more than this off the socket for us
         slow.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(slow.waitForConnected(3000));
         int small = 4096;
@@ -52,15 +53,13 @@ private Q_SLOTS:
         for (int i = 0; i < 200; ++i)
             batch.executions.append({i, QStringLiteral("loan_monitoring"), 1000 + i, 5, Outcome::Success, 1,
                                      QString(40, u'e')});
-        bool dropped = false;
-        for (int round = 0; round < 2000 && !dropped; ++round) {
+        for (int round = 0; round < 2000 && slow.state() == QAbstractSocket::ConnectedState; ++round) {
             server.onRecords(batch);
             QCoreApplication::processEvents();
-            dropped = slow.state() != QAbstractSocket::ConnectedState
-                      || !slow.waitForReadyRead(0) && slow.error() == QAbstractSocket::RemoteHostClosedError;
         }
         // The server let go of the connection: the client sees it closed.
         QVERIFY(QTest::qWaitFor([&] {
+            slow.setReadBufferSize(0);
             slow.waitForReadyRead(20);
             slow.readAll();
             return slow.state() != QAbstractSocket::ConnectedState;

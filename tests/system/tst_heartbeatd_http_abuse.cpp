@@ -40,6 +40,7 @@ private Q_SLOTS:
         file.close();
         QJsonObject http = config.value(u"http"_s).toObject();
         http.insert(u"request_timeout_ms"_s, 1000);
+        http.insert(u"metrics_requires_token"_s, true);
         config.insert(u"http"_s, http);
         QVERIFY(writeFile(m_data + u"/config.json"_s, QJsonDocument(config).toJson()));
         m_admin = m_server.createToken(m_data, u"admin"_s, u"admin"_s);
@@ -117,11 +118,24 @@ private Q_SLOTS:
         stillServes();
     }
 
+    void metricsCanRequireAToken()
+    {
+        QCOMPARE(m_http->get(u"/metrics"_s).status, 401);
+        QCOMPARE(m_http->get(u"/metrics"_s, "hb_wrong").status, 401);
+        const HttpReply r = m_http->get(u"/metrics"_s, m_admin);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("hb_ticks_total"));
+        // /healthz stays public: its own setting is off.
+        const int health = m_http->get(u"/healthz"_s).status;
+        QVERIFY(health == 200 || health == 503);
+    }
+
     void pipelinedRequestsAreEachAnswered()
     {
         const QByteArray answer = rawExchange(m_server.port(),
             "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"
-            "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000);
+            "GET /metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_admin
+            + "\r\nConnection: close\r\n\r\n", 3000);
         QCOMPARE(answer.count("HTTP/1.1 "), 3);
         QVERIFY(answer.contains("HTTP/1.1 404"));
         QVERIFY(answer.contains("hb_ticks_total"));
