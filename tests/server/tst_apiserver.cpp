@@ -57,7 +57,7 @@ private Q_SLOTS:
             server.onRecords(batch);
             QCoreApplication::processEvents();
             dropped = slow.state() != QAbstractSocket::ConnectedState
-                      || !slow.waitForReadyRead(0) && slow.error() == QAbstractSocket::RemoteHostClosedError;
+                      || (!slow.waitForReadyRead(0) && slow.error() == QAbstractSocket::RemoteHostClosedError);
         }
         // The server let go of the connection: the client sees it closed.
         QVERIFY(QTest::qWaitFor([&] {
