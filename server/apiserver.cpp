@@ -140,6 +140,7 @@ ApiServer::ApiServer(ApiServerOptions options, HeartbeatEngine *engine, QObject 
     , m_feed(new RecordFeed(this))
     , m_tokens(m_options.dataDir)
     , m_events()
+    , m_housekeeping(this) // a child, so it moves to the server's thread with it
 {
     connect(m_feed, &RecordFeed::recordsArrived, this, &ApiServer::onRecords);
     m_housekeeping.setInterval(kHousekeepingMs);
