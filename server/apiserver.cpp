@@ -15,6 +15,8 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <sys/socket.h>
+
 namespace hb {
 
 namespace {
@@ -138,10 +140,8 @@ ApiServer::ApiServer(ApiServerOptions options, HeartbeatEngine *engine, QObject 
     , m_feed(new RecordFeed(this))
     , m_tokens(m_options.dataDir)
     , m_events()
+    , m_housekeeping(this) // a child, so it moves to the server's thread with it
 {
-    auto *relay = new ReplyRelay;
-    relay->server = this;
-    m_replies = std::shared_ptr<QObject>(relay, [](QObject *o) { o->deleteLater(); });
     connect(m_feed, &RecordFeed::recordsArrived, this, &ApiServer::onRecords);
     m_housekeeping.setInterval(kHousekeepingMs);
     connect(&m_housekeeping, &QTimer::timeout, this, &ApiServer::onHousekeeping);
@@ -151,7 +151,8 @@ ApiServer::ApiServer(ApiServerOptions options, HeartbeatEngine *engine, QObject 
 
 ApiServer::~ApiServer()
 {
-    static_cast<ReplyRelay *>(m_replies.get())->server = nullptr;
+    if (m_replies)
+        static_cast<ReplyRelay *>(m_replies.get())->server = nullptr;
     m_tokens.flushUsage();
 }
 
@@ -160,7 +161,13 @@ quint16 ApiServer::listenOn(QString *error)
     QString tokenError;
     if (!m_tokens.reloadIfChanged(&tokenError))
         qCWarning(lcHttp).noquote() << tokenError;
-    m_replies->moveToThread(thread());
+    // Made here, on the server's thread, so the engine's answers are written to the sockets
+    // from the thread that owns them (an object cannot be moved from another thread).
+    if (!m_replies) {
+        auto *relay = new ReplyRelay;
+        relay->server = this;
+        m_replies = std::shared_ptr<QObject>(relay, [](QObject *o) { o->deleteLater(); });
+    }
     QHostAddress address;
     if (m_options.listen.host == u"localhost")
         address = QHostAddress(QHostAddress::LocalHost);
@@ -490,6 +497,10 @@ void ApiServer::sendTo(QTcpSocket *socket, const QByteArray &bytes)
         qCInfo(lcHttp) << "dropping an event stream client" << socket->peerAddress().toString()
                        << "that is" << socket->bytesToWrite() << "bytes behind";
         m_streams.removeAll(socket);
+        // A reset, not a close: a close queues its FIN behind everything the client has not
+        // read, so the client would not notice for long and the kernel would keep the backlog.
+        const struct linger reset = {1, 0};
+        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
         socket->abort();
     }
 }
