@@ -8,7 +8,9 @@
 //                        its own answering a constant 200 on one route, same client settings
 //   http_metrics_rps     the same for /metrics
 //   http_p99_ms          p99 latency of the snapshot reads (the worst of the client's runs)
-//   http_rss_growth_pct  VmRSS of this process after the load against before it
+//   http_rss_growth_pct  VmRSS of this process after the load against before it (the built-in
+//                        client, when used, runs in the process too); rss_after_idle_kib: after
+//                        as long again with the server idle, what the engine adds on its own
 //   http_tick_lag_p99_ms how much later than scheduled the engine's ticks fire, p99, while
 //                        serving; baseline: the same with the server idle for as long
 //   http_errors          non-2xx answers, socket errors and timeouts over all runs
@@ -318,18 +320,19 @@ Load runLoad(const Target &target, const Settings &settings, double seconds)
 }
 
 // Drives the endpoint until `requests` have gone through it: a first run of about
-// `firstSeconds`, then runs sized by the rate seen so far.
+// `firstSeconds`, then runs (of at most 30 s) sized by the rate seen so far.
 Load loadUntil(const Target &target, const Settings &settings, qint64 requests, double firstSeconds)
 {
     Load total;
     double seconds = firstSeconds;
-    for (int run = 0; run < 50 && total.requests < requests; ++run) {
+    for (int run = 0; run < 1000 && total.requests < requests; ++run) {
         const Load one = runLoad(target, settings, seconds);
         if (!one.ok || one.requests == 0)
             return one;
         total.add(one);
         const double rate = total.rps();
-        seconds = std::clamp(double(requests - total.requests) / rate * 1.05, 1.0, 600.0);
+        // Short runs, so a rate that changes on the way does not overshoot the count by much.
+        seconds = std::clamp(double(requests - total.requests) / rate, 1.0, 30.0);
     }
     return total;
 }
@@ -526,15 +529,17 @@ int main(int argc, char **argv)
     const double servingS = double(serving.elapsed()) / 1000.0;
     const qint64 rssAfter = rssKiB();
 
-    // The same client settings against the constant 200, for as long as one endpoint ran.
-    const double baselineS = std::clamp(std::max(snapshot.seconds, metrics.seconds), 2.0, 30.0);
-    const Load constant = runLoad(baselineTarget, settings, baselineS);
-
     // The engine with the server idle, for as long as the serving lasted.
     sleepWithEvents(1.0);
     probe->setPhase(TickProbe::Idle);
     sleepWithEvents(servingS);
     probe->setPhase(TickProbe::None);
+    // What the process grew by with the server idle (the engine's own share of the growth).
+    const qint64 rssAfterIdle = rssKiB();
+
+    // The same client settings against the constant 200, for as long as one endpoint ran.
+    const double baselineS = std::clamp(std::max(snapshot.seconds, metrics.seconds), 2.0, 30.0);
+    const Load constant = runLoad(baselineTarget, settings, baselineS);
 
     const std::vector<double> lateServing = probe->late(TickProbe::Serving);
     const std::vector<double> lateIdle = probe->late(TickProbe::Idle);
@@ -598,7 +603,10 @@ int main(int argc, char **argv)
     bench::printFigure("http_rss_growth_pct", growth, "%", std::nullopt,
                        bench::Target::valueAtMost(10.0),
                        with({{QStringLiteral("rss_before_kib"), double(rssBefore)},
-                             {QStringLiteral("rss_after_kib"), double(rssAfter)}}));
+                             {QStringLiteral("rss_after_kib"), double(rssAfter)},
+                             {QStringLiteral("rss_after_idle_kib"), double(rssAfterIdle)},
+                             {QStringLiteral("idle_s"), servingS + 1.0},
+                             {QStringLiteral("rss_includes_client"), !settings.wrk}}));
     bench::printFigure(
         "http_tick_lag_p99_ms", percentile(lateServing, 0.99), "ms", percentile(lateIdle, 0.99),
         bench::Target::ratioAtMost(1.1),
