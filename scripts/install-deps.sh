@@ -12,6 +12,7 @@ packages=(
   xvfb xauth
   libsystemd-dev prometheus
   clang llvm libclang-rt-14-dev
+  wrk
 )
 
 missing=()
