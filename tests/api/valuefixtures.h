@@ -86,6 +86,7 @@ inline HeartbeatConfig fullConfig()
     c.httpInDashboard = true;
     c.httpHealthzRequiresToken = true;
     c.httpMetricsRequiresToken = true;
+    c.httpRequestTimeoutMs = 2'500;
     return c;
 }
 

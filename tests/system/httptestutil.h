@@ -75,8 +75,10 @@ private:
     QNetworkAccessManager m_nam;
 };
 
-// Raw bytes over one connection: what a misbehaving client sends.
-inline QByteArray rawExchange(quint16 port, const QByteArray &bytes, int waitMs = 5'000)
+// Raw bytes over one connection: what a misbehaving client sends. Reads the first answer whole,
+// or with `untilClosed` everything until the server closes (pipelined requests).
+inline QByteArray rawExchange(quint16 port, const QByteArray &bytes, int waitMs = 5'000,
+                              bool untilClosed = false)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
@@ -90,7 +92,7 @@ inline QByteArray rawExchange(quint16 port, const QByteArray &bytes, int waitMs 
     while (timer.elapsed() < waitMs && socket.state() == QAbstractSocket::ConnectedState) {
         if (socket.waitForReadyRead(200))
             answer += socket.readAll();
-        if (answer.contains("\r\n\r\n")) {
+        if (!untilClosed && answer.contains("\r\n\r\n")) {
             // Complete once Content-Length bytes of body are in.
             const qsizetype end = answer.indexOf("\r\n\r\n") + 4;
             const QByteArray head = answer.left(end).toLower();

@@ -20,7 +20,7 @@ private:
     {
         QElapsedTimer timer;
         timer.start();
-        const HttpReply r = m_http->get(u"/healthz"_s);
+        const HttpReply r = m_http->get(u"/healthz"_s, m_admin);
         QVERIFY2(r.status == 200 || r.status == 503, qPrintable(r.describe()));
         QVERIFY2(timer.elapsed() < 2000, "another client's request was held up");
         QCOMPARE(m_server.process()->state(), QProcess::Running);
@@ -41,6 +41,7 @@ private Q_SLOTS:
         QJsonObject http = config.value(u"http"_s).toObject();
         http.insert(u"request_timeout_ms"_s, 1000);
         http.insert(u"metrics_requires_token"_s, true);
+        http.insert(u"healthz_requires_token"_s, true);
         config.insert(u"http"_s, http);
         QVERIFY(writeFile(m_data + u"/config.json"_s, QJsonDocument(config).toJson()));
         m_admin = m_server.createToken(m_data, u"admin"_s, u"admin"_s);
@@ -118,15 +119,15 @@ private Q_SLOTS:
         stillServes();
     }
 
-    void metricsCanRequireAToken()
+    void healthAndMetricsCanRequireAToken()
     {
+        QCOMPARE(m_http->get(u"/healthz"_s).status, 401);
         QCOMPARE(m_http->get(u"/metrics"_s).status, 401);
         QCOMPARE(m_http->get(u"/metrics"_s, "hb_wrong").status, 401);
         const HttpReply r = m_http->get(u"/metrics"_s, m_admin);
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("hb_ticks_total"));
-        // /healthz stays public: its own setting is off.
-        const int health = m_http->get(u"/healthz"_s).status;
+        const int health = m_http->get(u"/healthz"_s, m_admin).status;
         QVERIFY(health == 200 || health == 503);
     }
 
@@ -135,7 +136,7 @@ private Q_SLOTS:
         const QByteArray answer = rawExchange(m_server.port(),
             "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"
             "GET /metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_admin
-            + "\r\nConnection: close\r\n\r\n", 3000);
+            + "\r\nConnection: close\r\n\r\n", 5000, true);
         QCOMPARE(answer.count("HTTP/1.1 "), 3);
         QVERIFY(answer.contains("HTTP/1.1 404"));
         QVERIFY(answer.contains("hb_ticks_total"));
