@@ -74,6 +74,7 @@ struct ApiServer::Call
     const QHttpServerRequest &request;
     QPointer<QTcpSocket> socket;
     bool close = false;        // the client asked to close after this answer
+    QByteArray authorization = {}; // the Authorization header, trimmed
     QStringList params = {};   // the path's {parameters}, in order
     Actor actor = {};          // the token's name and role; empty name: no token
 };
@@ -201,8 +202,15 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 {
     if (auto *guard = http::ConnectionGuard::of(socket))
         guard->requestParsed(socket->bytesAvailable());
-    Call call{request, socket, false, {}, {}};
-    call.close = header(request, "connection").trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    Call call{request, socket};
+    // One pass over the headers for the two every request needs.
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers) {
+        if (qstricmp(key.constData(), "connection") == 0)
+            call.close = value.trimmed().compare("close", Qt::CaseInsensitive) == 0;
+        else if (qstricmp(key.constData(), "authorization") == 0)
+            call.authorization = value.trimmed();
+    }
 
     const QByteArray method = methodName(request.method());
     const QStringList segments = request.url().path().split(u'/');
@@ -250,14 +258,14 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    Call call{request, socket, false, {}, {}};
+    Call call{request, socket};
     replyError(call, 404, QStringLiteral("not_found"),
                QStringLiteral("no such endpoint: %1").arg(request.url().path()));
 }
 
 bool ApiServer::authorize(Call &call, bool tokenRequired)
 {
-    const QByteArray authorization = header(call.request, "authorization").trimmed();
+    const QByteArray &authorization = call.authorization;
     if (authorization.isEmpty()) {
         if (!tokenRequired)
             return true;
@@ -322,7 +330,10 @@ void ApiServer::getHealthz(Call &call)
 
 void ApiServer::getMetrics(Call &call)
 {
-    reply(call, http::response(200, MetricsExposition::ContentType, m_metrics.render(), {},
+    // Rendered once per change of what it shows, not once per scrape.
+    if (m_metricsText.isEmpty())
+        m_metricsText = m_metrics.render();
+    reply(call, http::response(200, MetricsExposition::ContentType, m_metricsText, {},
                                call.close));
 }
 
@@ -521,6 +532,7 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
     m_snapshot = snapshot;
     m_haveSnapshot = true;
     m_metrics.onSnapshot(snapshot);
+    m_metricsText.clear();
     const EngineState &state = *snapshot;
 
     // Alerts raised and cleared since the last snapshot.
@@ -563,6 +575,7 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
 void ApiServer::onRecords(const RecordBatch &batch)
 {
     m_metrics.onRecords(batch);
+    m_metricsText.clear();
     QJsonArray executions, ticks, samples;
     for (const ExecutionRecord &r : batch.executions)
         executions.append(json::fromExecution(r));

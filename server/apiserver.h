@@ -117,6 +117,7 @@ private:
     EngineSnapshot m_snapshot;
     bool m_haveSnapshot = false;
     QByteArray m_snapshotJson; // m_snapshot serialised, made on first use
+    QByteArray m_metricsText;  // the /metrics page, rendered on first use after a change
     http::EventLog m_events;
     QVector<QPointer<QTcpSocket>> m_streams;
     QHash<QString, Alert> m_alerts;  // active, by source/key: what the stream has announced

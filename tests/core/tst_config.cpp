@@ -174,6 +174,7 @@ class TestConfig : public QObject
 private Q_SLOTS:
     void taskNames();
     void defaults();
+    void httpListenIsAnAddressOrNone();
     void demoDefaults();
     void missingKeysTakeDefaults();
     void oracleSourceDefaultsToTheDemoFeedOnlyInADemo_data();
@@ -212,6 +213,28 @@ void TestConfig::taskNames()
                                u"auto_liquidation"_s,    u"oracle_monitoring"_s,
                                u"treasury_monitoring"_s, u"shard_balancing"_s};
     QCOMPARE(TaskName::all(), expected);
+}
+
+void TestConfig::httpListenIsAnAddressOrNone()
+{
+    const auto parse = [](const QString &listen, ConfigError *error) {
+        return configFromJson(QJsonObject{{u"http"_s, QJsonObject{{u"listen"_s, listen}}}}, error);
+    };
+    ConfigError error;
+    for (const QString &good : {u"127.0.0.1:8089"_s, u"0.0.0.0:0"_s, u"[::1]:8089"_s,
+                                u"localhost:9000"_s, u"none"_s}) {
+        const auto config = parse(good, &error);
+        QVERIFY2(config, qPrintable(good + u": "_s + error.toString()));
+        QCOMPARE(config->httpListen, good);
+    }
+    for (const QString &bad : {u"8089"_s, u"127.0.0.1"_s, u"127.0.0.1:70000"_s, u"::1:8089"_s,
+                               u":8089"_s, u"127.0.0.1:http"_s, u""_s}) {
+        QVERIFY2(!parse(bad, &error), qPrintable(bad));
+        QCOMPARE(error.field, u"http.listen"_s);
+        QVERIFY2(error.reason.contains(u"ADDRESS:PORT"_s), qPrintable(error.reason));
+    }
+    QCOMPARE(HeartbeatConfig().httpListen, u"127.0.0.1:8089"_s);
+    QVERIFY(!HeartbeatConfig().httpInDashboard);
 }
 
 void TestConfig::defaults()
@@ -375,6 +398,7 @@ void TestConfig::writesEveryKey()
                                u"cycles_top_up_target"_s,
                                u"demo"_s,
                                u"enabled"_s,
+                               u"http"_s,
                                u"liquidation_dry_run"_s,
                                u"maintenance_mode"_s,
                                u"max_concurrent_tasks"_s,
@@ -391,6 +415,9 @@ void TestConfig::writesEveryKey()
              (QStringList{u"failure_threshold"_s, u"timeout_ms"_s}));
     QCOMPARE(json.value(u"retention"_s).toObject().keys(),
              (QStringList{u"hour_days"_s, u"minute_days"_s, u"raw_days"_s}));
+    QCOMPARE(json.value(u"http"_s).toObject().keys(),
+             (QStringList{u"dashboard"_s, u"healthz_requires_token"_s, u"listen"_s,
+                          u"metrics_requires_token"_s, u"request_timeout_ms"_s}));
     const QJsonObject tasks = json.value(u"tasks"_s).toObject();
     QCOMPARE(tasks.keys(), [] {
         QStringList names = TaskName::all();
