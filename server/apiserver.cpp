@@ -200,14 +200,20 @@ quint16 ApiServer::listenOn(QString *error)
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    if (auto *guard = http::ConnectionGuard::of(socket))
+    auto *guard = http::ConnectionGuard::of(socket);
+    if (guard)
         guard->requestParsed(socket->bytesAvailable());
+    // After an answer that closes the connection, pipelined requests behind it are not taken.
+    if (socket->state() != QAbstractSocket::ConnectedState || (guard && guard->isClosing()))
+        return true;
     Call call{request, socket};
     // One pass over the headers for the two every request needs.
     const auto headers = request.headers();
     for (const auto &[key, value] : headers) {
-        if (qstricmp(key.constData(), "connection") == 0)
-            call.close = value.trimmed().compare("close", Qt::CaseInsensitive) == 0;
+        if (qstricmp(key.constData(), "connection") == 0) {
+            for (const QByteArray &option : value.split(','))
+                call.close = call.close || option.trimmed().compare("close", Qt::CaseInsensitive) == 0;
+        }
         else if (qstricmp(key.constData(), "authorization") == 0)
             call.authorization = value.trimmed();
     }
@@ -295,8 +301,17 @@ void ApiServer::reply(Call &call, const QByteArray &bytes)
     if (!call.socket)
         return;
     call.socket->write(bytes);
-    if (call.close)
+    if (call.close) {
+        if (auto *guard = http::ConnectionGuard::of(call.socket))
+            guard->setClosing();
         call.socket->disconnectFromHost();
+    } else if (call.socket->bytesToWrite() > m_options.limits.maxStreamBacklogBytes) {
+        // A client that sends requests without reading the answers: let it go rather than
+        // buffer its answers without end.
+        qCInfo(lcHttp) << "dropping a client" << call.socket->peerAddress().toString()
+                       << "that does not read its answers";
+        call.socket->abort();
+    }
 }
 
 void ApiServer::replyJson(Call &call, int status, const QJsonObject &body)
@@ -330,11 +345,11 @@ void ApiServer::getHealthz(Call &call)
 
 void ApiServer::getMetrics(Call &call)
 {
-    // Rendered once per change of what it shows, not once per scrape.
-    if (m_metricsText.isEmpty())
-        m_metricsText = m_metrics.render();
-    reply(call, http::response(200, MetricsExposition::ContentType, m_metricsText, {},
-                               call.close));
+    // Rendered once per change of what it shows, not once per scrape; the whole answer is kept
+    // (a client that asked to close gets it too, and then the close).
+    if (m_metricsResponse.isEmpty())
+        m_metricsResponse = http::response(200, MetricsExposition::ContentType, m_metrics.render());
+    reply(call, m_metricsResponse);
 }
 
 void ApiServer::getSnapshot(Call &call)
@@ -344,9 +359,12 @@ void ApiServer::getSnapshot(Call &call)
                    QStringLiteral("the engine has not published its state yet"));
         return;
     }
-    if (m_snapshotJson.isEmpty())
-        m_snapshotJson = compact(json::fromState(*m_snapshot)) + '\n';
-    reply(call, http::response(200, "application/json", m_snapshotJson, {}, call.close));
+    if (m_snapshotResponse.isEmpty()) {
+        if (m_snapshotJson.isEmpty())
+            m_snapshotJson = compact(json::fromState(*m_snapshot)) + '\n';
+        m_snapshotResponse = http::response(200, "application/json", m_snapshotJson);
+    }
+    reply(call, m_snapshotResponse);
 }
 
 MetricsReader *ApiServer::reader(QString *error)
@@ -478,11 +496,18 @@ void ApiServer::getEvents(Call &call)
     if (lastId.isEmpty())
         lastId = QUrlQuery(call.request.url()).queryItemValue(QStringLiteral("last_event_id"));
     QByteArray out;
-    const auto resumed = lastId.isEmpty() ? std::nullopt : m_events.since(lastId);
+    auto resumed = lastId.isEmpty() ? std::nullopt : m_events.since(lastId);
     if (resumed) {
         for (const http::EventLog::Event *event : *resumed)
             out += http::EventLog::format(m_events.idOf(*event), *event);
-    } else {
+        // More to catch up on than a client may fall behind: it would be dropped at once and
+        // come back with the same id for ever. It starts over from the state instead.
+        if (out.size() > m_options.limits.maxStreamBacklogBytes) {
+            out.clear();
+            resumed.reset();
+        }
+    }
+    if (!resumed) {
         if (!lastId.isEmpty()) {
             // Too old, or from before a restart: the client must start over from the state.
             out += "event: reset\ndata: "
@@ -532,7 +557,7 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
     m_snapshot = snapshot;
     m_haveSnapshot = true;
     m_metrics.onSnapshot(snapshot);
-    m_metricsText.clear();
+    m_metricsResponse.clear();
     const EngineState &state = *snapshot;
 
     // Alerts raised and cleared since the last snapshot.
@@ -569,13 +594,14 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
     m_auditSeen = seen;
 
     m_snapshotJson = compact(json::fromState(state)) + '\n';
+    m_snapshotResponse.clear();
     publish("snapshot", m_snapshotJson.chopped(1));
 }
 
 void ApiServer::onRecords(const RecordBatch &batch)
 {
     m_metrics.onRecords(batch);
-    m_metricsText.clear();
+    m_metricsResponse.clear();
     QJsonArray executions, ticks, samples;
     for (const ExecutionRecord &r : batch.executions)
         executions.append(json::fromExecution(r));
@@ -591,8 +617,13 @@ void ApiServer::onRecords(const RecordBatch &batch)
 void ApiServer::onHousekeeping()
 {
     QString error;
-    if (!m_tokens.reloadIfChanged(&error))
-        qCWarning(lcHttp).noquote() << error;
+    if (!m_tokens.reloadIfChanged(&error)) {
+        if (error != m_tokenError) // said once, not twice a second
+            qCWarning(lcHttp).noquote() << error;
+        m_tokenError = error;
+    } else {
+        m_tokenError.clear();
+    }
     if (m_sinceUsageFlush.elapsed() >= kUsageFlushMs) {
         m_sinceUsageFlush.start();
         if (!m_tokens.flushUsage(&error))
@@ -622,7 +653,11 @@ void ApiServer::command(Call &call,
     HeartbeatEngine *engine = m_engine;
     const Actor actor = call.actor;
     const QPointer<QTcpSocket> socket = call.socket;
-    const bool close = call.close;
+    // The answer comes after a round trip through the engine: the connection ends with it, so
+    // no request pipelined behind a command is answered (or run) before the command's answer.
+    const bool close = true;
+    if (auto *guard = http::ConnectionGuard::of(socket))
+        guard->setClosing();
     const std::weak_ptr<QObject> relay = m_replies;
     QMetaObject::invokeMethod(
         engine,

@@ -116,12 +116,14 @@ private:
     std::unique_ptr<MetricsReader> m_reader;
     EngineSnapshot m_snapshot;
     bool m_haveSnapshot = false;
-    QByteArray m_snapshotJson; // m_snapshot serialised, made on first use
-    QByteArray m_metricsText;  // the /metrics page, rendered on first use after a change
+    QByteArray m_snapshotJson;     // m_snapshot serialised
+    QByteArray m_snapshotResponse; // the whole 200 answer with it, made on first use
+    QByteArray m_metricsResponse;  // the whole /metrics answer, made on first use after a change
     http::EventLog m_events;
     QVector<QPointer<QTcpSocket>> m_streams;
     QHash<QString, Alert> m_alerts;  // active, by source/key: what the stream has announced
     QSet<QString> m_auditSeen;       // audit tail entries already sent
+    QString m_tokenError;            // the token file's problem last reported
     QTimer m_housekeeping;           // token reloads, keep-alives for streams
     QElapsedTimer m_sinceKeepAlive;
     QElapsedTimer m_sinceUsageFlush;

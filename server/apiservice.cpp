@@ -53,12 +53,17 @@ bool ApiService::start(QString *error)
                          &ApiServer::onSnapshot);
         m_host.addRecordFeed(server->recordFeed());
         // The state as it is now, for a server started while the engine is quiet.
-        EngineSnapshot snapshot;
+        // Posted from the engine's thread, so it arrives before any snapshot published later
+        // (the server is alive: this call blocks until it has been posted).
         QMetaObject::invokeMethod(
-            engine, [engine, &snapshot] { snapshot = engine->snapshot(); },
+            engine,
+            [engine, server] {
+                const EngineSnapshot snapshot = engine->snapshot();
+                QMetaObject::invokeMethod(
+                    server, [server, snapshot] { server->onSnapshot(snapshot); },
+                    Qt::QueuedConnection);
+            },
             Qt::BlockingQueuedConnection);
-        QMetaObject::invokeMethod(server, [server, snapshot] { server->onSnapshot(snapshot); },
-                                  Qt::QueuedConnection);
     }
     qCInfo(lcHttp).noquote() << "serving the HTTP API on" << url();
     return true;

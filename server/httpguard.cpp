@@ -120,6 +120,7 @@ void ConnectionGuard::refuse(const QByteArray &answer)
 
 void ConnectionGuard::startRequest()
 {
+    ++m_requests;
     m_state = State::Header;
     m_header.clear();
     m_bodyLeft = 0;
@@ -138,8 +139,13 @@ void ConnectionGuard::onReadyRead()
     // Qt's parser reads after this handler returns: everything when no request completes, or up
     // to the end of the request it hands over (requestParsed() says what it left). So the new
     // bytes are those after what it left last time.
-    const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
-    qsizetype pos = qMin<qsizetype>(m_leftover, data.size());
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= m_leftover) {
+        m_leftover = 0; // Qt's re-emission for requests already seen: nothing new
+        return;
+    }
+    const QByteArray data = m_socket->peek(available);
+    qsizetype pos = qsizetype(m_leftover);
     m_leftover = 0;
     while (pos < data.size() && m_state != State::Refused) {
         if (m_state == State::Idle)
@@ -165,7 +171,14 @@ void ConnectionGuard::scanHeader(const char *data, qsizetype size, qsizetype *us
     const qsizetype room = m_limits.maxHeaderBytes - before;
     const qsizetype take = qMin(size, room + 4);
     m_header.append(data, take);
-    const qsizetype end = m_header.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+    // The blank line ends the header block; a bare "\n\n" does too for Qt's parser.
+    qsizetype end = m_header.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+    qsizetype endLength = 4;
+    const qsizetype bare = m_header.indexOf("\n\n", qMax<qsizetype>(0, before - 1));
+    if (bare >= 0 && (end < 0 || bare < end)) {
+        end = bare;
+        endLength = 2;
+    }
     if (end < 0) {
         *used = take;
         if (m_header.size() > m_limits.maxHeaderBytes) {
@@ -176,7 +189,7 @@ void ConnectionGuard::scanHeader(const char *data, qsizetype size, qsizetype *us
         }
         return;
     }
-    *used = end + 4 - before;
+    *used = end + endLength - before;
     m_header.truncate(end);
     if (m_header.size() > m_limits.maxHeaderBytes) {
         refuse(errorResponse(431, QStringLiteral("headers_too_large"),
@@ -188,6 +201,12 @@ void ConnectionGuard::scanHeader(const char *data, qsizetype size, qsizetype *us
     qint64 length = 0;
     const QList<QByteArray> lines = m_header.split('\n');
     for (QByteArray line : lines) {
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+            // Obsolete line folding: parsers disagree on it, so it is refused outright.
+            refuse(errorResponse(400, QStringLiteral("bad_request"),
+                                 QStringLiteral("folded header lines are not accepted"), {}, true));
+            return;
+        }
         line = line.trimmed();
         if (headerNameIs(line, "transfer-encoding")) {
             refuse(errorResponse(411, QStringLiteral("length_required"),
@@ -241,7 +260,11 @@ void ConnectionGuard::onTimeout()
         }
         return;
     case State::Idle:
-        if (!m_streaming && m_lastActivity.elapsed() >= m_limits.idleTimeoutMs)
+        // A connection that has sent nothing yet gets no longer than a slow request: idle
+        // connections must not be a cheap way to take every slot.
+        if (!m_streaming
+            && m_lastActivity.elapsed()
+                   >= (m_requests == 0 ? m_limits.requestTimeoutMs : m_limits.idleTimeoutMs))
             m_socket->disconnectFromHost();
         return;
     }
@@ -271,6 +294,9 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     }
     ++m_open;
     connect(socket, &QObject::destroyed, this, [this] { --m_open; });
+    // Qt buffers no more than one largest request (plus slack): beyond that TCP makes a client
+    // that sends without reading the answers wait, instead of our memory growing.
+    socket->setReadBufferSize(m_limits.maxHeaderBytes + m_limits.maxBodyBytes + 64 * 1024);
     new ConnectionGuard(socket, m_limits);
     addPendingConnection(socket);
 }

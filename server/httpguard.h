@@ -54,6 +54,9 @@ public:
     // The socket now carries an event stream: no idle timeout from here on.
     void setStreaming();
     bool isStreaming() const { return m_streaming; }
+    // The connection closes after the answer being written: nothing more is taken from it.
+    void setClosing() { m_closing = true; }
+    bool isClosing() const { return m_closing; }
     // Answers with `response` and closes (after the linger).
     void refuse(const QByteArray &response);
 
@@ -72,8 +75,10 @@ private:
     QElapsedTimer m_requestAge; // since the current request's first byte
     QElapsedTimer m_lastActivity;
     qint64 m_drained = 0;
-    qint64 m_leftover = 0;      // bytes at the buffer's start this guard has already scanned
+    qint64 m_leftover = 0;
+    qint64 m_requests = 0;      // requests begun on this connection      // bytes at the buffer's start this guard has already scanned
     bool m_streaming = false;
+    bool m_closing = false;
     QTimer m_timer;
 };
 

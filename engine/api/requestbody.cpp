@@ -64,25 +64,26 @@ std::optional<QString> duplicateKey(const QByteArray &json)
     {
         bool isObject = false;
         bool expectingKey = false;
-        QString path;    // of this container
         QString lastKey; // in this object
         QSet<QString> keys;
     };
     std::vector<Container> stack; // QJsonDocument refuses more than 1024 levels
-    auto childPath = [&stack]() {
-        if (stack.empty())
-            return QString();
-        const Container &parent = stack.back();
-        if (!parent.isObject)
-            return parent.path;
-        return parent.path.isEmpty() ? parent.lastKey : parent.path + u'.' + parent.lastKey;
+    // Built only when reported: a path kept per container would cost the depth times the key
+    // length for every level (quadratic in a deeply nested body).
+    auto currentPath = [&stack]() {
+        QStringList keys;
+        for (const Container &c : stack) {
+            if (c.isObject)
+                keys.append(c.lastKey);
+        }
+        return keys.join(u'.');
     };
     for (qsizetype i = 0; i < json.size(); ++i) {
         switch (json.at(i)) {
         case '{':
         case '[': {
             const bool isObject = json.at(i) == '{';
-            stack.push_back({isObject, isObject, childPath(), {}, {}});
+            stack.push_back({isObject, isObject, {}, {}});
             break;
         }
         case '}':
@@ -108,7 +109,7 @@ std::optional<QString> duplicateKey(const QByteArray &json)
             object.expectingKey = false;
             object.lastKey = decodeString(json.mid(start, i - start + 1));
             if (object.keys.contains(object.lastKey))
-                return childPath();
+                return currentPath();
             object.keys.insert(object.lastKey);
             break;
         }

@@ -111,6 +111,27 @@ private Q_SLOTS:
         stillServes();
     }
 
+    void foldedHeadersAreRefused()
+    {
+        const QByteArray answer = rawExchange(m_server.port(),
+            "POST /api/v1/resume HTTP/1.1\r\nHost: x\r\nX-A: b\r\n Content-Length: 100000\r\n\r\n");
+        QCOMPARE(statusOf(answer), 400);
+        stillServes();
+    }
+
+    void aSilentConnectionIsClosed()
+    {
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, m_server.port());
+        QVERIFY(silent.waitForConnected(3000));
+        // request_timeout_ms is 1 s here: a connection that never sends is not kept for minutes.
+        QVERIFY(QTest::qWaitFor([&] {
+            silent.waitForReadyRead(100);
+            return silent.state() == QAbstractSocket::UnconnectedState;
+        }, 5000));
+        stillServes();
+    }
+
     void chunkedBodiesAreRefused()
     {
         const QByteArray answer = rawExchange(m_server.port(),
