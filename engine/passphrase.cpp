@@ -1,5 +1,7 @@
 #include "passphrase.h"
 
+#include "core/savefile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -26,17 +28,6 @@ QByteArray derive(const QString &passphrase, const QByteArray &salt, int iterati
 {
     return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, passphrase.toUtf8(), salt,
                                               iterations, 32);
-}
-
-// Compares without an early exit, so timing says nothing about how much matched.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
 }
 
 } // namespace

@@ -164,6 +164,14 @@ void ConnectionGuard::onReadyRead()
     }
 }
 
+void ConnectionGuard::refuseHeaderSize()
+{
+    refuse(errorResponse(431, QStringLiteral("headers_too_large"),
+                         QStringLiteral("the request line and headers exceed %1 bytes")
+                             .arg(m_limits.maxHeaderBytes),
+                         {}, true));
+}
+
 void ConnectionGuard::scanHeader(const char *data, qsizetype size, qsizetype *used)
 {
     // Find the blank line ending the header block, which may straddle two reads.
@@ -181,21 +189,14 @@ void ConnectionGuard::scanHeader(const char *data, qsizetype size, qsizetype *us
     }
     if (end < 0) {
         *used = take;
-        if (m_header.size() > m_limits.maxHeaderBytes) {
-            refuse(errorResponse(431, QStringLiteral("headers_too_large"),
-                                 QStringLiteral("the request line and headers exceed %1 bytes")
-                                     .arg(m_limits.maxHeaderBytes),
-                                 {}, true));
-        }
+        if (m_header.size() > m_limits.maxHeaderBytes)
+            refuseHeaderSize();
         return;
     }
     *used = end + endLength - before;
     m_header.truncate(end);
     if (m_header.size() > m_limits.maxHeaderBytes) {
-        refuse(errorResponse(431, QStringLiteral("headers_too_large"),
-                             QStringLiteral("the request line and headers exceed %1 bytes")
-                                 .arg(m_limits.maxHeaderBytes),
-                             {}, true));
+        refuseHeaderSize();
         return;
     }
     qint64 length = 0;

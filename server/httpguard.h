@@ -65,7 +65,7 @@ private:
     void onTimeout();
     void startRequest();
     void scanHeader(const char *data, qsizetype size, qsizetype *used);
-    void armTimer();
+    void refuseHeaderSize();
 
     QTcpSocket *m_socket;
     Limits m_limits;

@@ -1,5 +1,7 @@
 #include "tokenstore.h"
 
+#include "core/savefile.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -83,12 +85,7 @@ std::optional<Role> TokenStore::parseRole(const QString &text)
 
 bool TokenStore::constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
+    return hb::constantTimeEquals(a, b);
 }
 
 TokenStore::Stamp TokenStore::stamp() const
@@ -211,16 +208,8 @@ bool TokenStore::writeFile(const QVector<Entry> &entries, QString *error) const
         file.cancelWriting();
         return fail(file.errorString());
     }
-    errno = 0;
-    // Flushed by hand: commit() ignores errors of its own last flush (QTBUG-75077).
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
-        const int osError = errno;
-        const QString reason = osError != 0 ? qt_error_string(osError) : file.errorString();
-        file.cancelWriting();
-        return fail(reason);
-    }
-    if (!file.commit())
-        return fail(file.errorString());
+    if (const auto problem = writeAndCommit(file, bytes))
+        return fail(*problem);
     // Again on the final name, whatever the copy above got: the mode is part of every save.
     if (!QFile::setPermissions(m_path, OwnerOnly))
         return fail(tr("cannot make it private"));

@@ -1,4 +1,5 @@
 #include "core/config.h"
+#include "core/savefile.h"
 
 #include "core/logging.h"
 
@@ -627,19 +628,8 @@ bool ConfigFile::save(const HeartbeatConfig &config, QString *errorMessage) cons
     if (!file.open(QIODevice::WriteOnly))
         return fail(file.errorString());
     const QByteArray bytes = QJsonDocument(config.toJson()).toJson(QJsonDocument::Indented);
-    // Flush by hand: QSaveFile::commit() ignores errors of its own final flush and would rename
-    // a truncated file into place (QTBUG-75077; qBittorrent does the same).
-    errno = 0;
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
-        // After a short write Qt reports "Unknown error"; the OS error ("No space left on
-        // device") is what a user can act on.
-        const int osError = errno;
-        const QString reason = osError != 0 ? qt_error_string(osError) : file.errorString();
-        file.cancelWriting();
-        return fail(reason);
-    }
-    if (!file.commit())
-        return fail(file.errorString());
+    if (const auto problem = writeAndCommit(file, bytes))
+        return fail(*problem);
     qCInfo(lcConfig).noquote() << "saved" << m_path;
     return true;
 }
