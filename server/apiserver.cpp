@@ -438,46 +438,53 @@ bool readQuery(const QUrlQuery &query, MetricsReader::PageQuery *page, QString *
 
 } // namespace
 
-template<typename Page, typename ToJson>
-void ApiServer::replyPage(Call &call, const Page &page, ToJson toJson)
+
+template<typename Row>
+void ApiServer::pagedRead(Call &call,
+                         MetricsReader::Page<Row> (MetricsReader::*read)(const MetricsReader::PageQuery &),
+                         QJsonObject (*toJson)(const Row &))
 {
-    QJsonArray items;
-    for (const auto &row : page.rows)
-        items.append(toJson(row));
-    replyJson(call, 200,
-              {{QStringLiteral("items"), items},
-               {QStringLiteral("next_cursor"), page.nextAfterId > 0
-                                                   ? QJsonValue(QString::number(page.nextAfterId))
-                                                   : QJsonValue(QJsonValue::Null)}});
+    MetricsReader::PageQuery query;
+    QString error;
+    if (!readQuery(QUrlQuery(call.request.url()), &query, &error)) {
+        replyError(call, 400, QStringLiteral("bad_query"), error);
+        return;
+    }
+    MetricsReader *r = reader(&error);
+    if (!r) {
+        replyError(call, 503, QStringLiteral("store_unavailable"), error);
+        return;
+    }
+    try {
+        const MetricsReader::Page<Row> page = (r->*read)(query);
+        QJsonArray items;
+        for (const Row &row : page.rows)
+            items.append(toJson(row));
+        replyJson(call, 200,
+                  {{QStringLiteral("items"), items},
+                   {QStringLiteral("next_cursor"),
+                    page.nextAfterId > 0 ? QJsonValue(QString::number(page.nextAfterId))
+                                         : QJsonValue(QJsonValue::Null)}});
+    } catch (const StoreError &e) {
+        m_reader.reset(); // opened again by the next read
+        replyError(call, 503, QStringLiteral("store_unavailable"), e.message());
+    }
 }
 
-#define HB_PAGED_READ(NAME, METHOD, TOJSON)                                                       \
-    void ApiServer::NAME(Call &call)                                                             \
-    {                                                                                            \
-        MetricsReader::PageQuery query;                                                          \
-        QString error;                                                                           \
-        if (!readQuery(QUrlQuery(call.request.url()), &query, &error)) {                         \
-            replyError(call, 400, QStringLiteral("bad_query"), error);                           \
-            return;                                                                              \
-        }                                                                                        \
-        MetricsReader *r = reader(&error);                                                       \
-        if (!r) {                                                                                \
-            replyError(call, 503, QStringLiteral("store_unavailable"), error);                   \
-            return;                                                                              \
-        }                                                                                        \
-        try {                                                                                    \
-            replyPage(call, r->METHOD(query), [](const auto &row) { return TOJSON(row); });      \
-        } catch (const StoreError &e) {                                                          \
-            m_reader.reset();                                                                    \
-            replyError(call, 503, QStringLiteral("store_unavailable"), e.message());             \
-        }                                                                                        \
-    }
+void ApiServer::getExecutions(Call &call)
+{
+    pagedRead(call, &MetricsReader::executionsPage, &json::fromExecution);
+}
 
-HB_PAGED_READ(getExecutions, executionsPage, json::fromExecution)
-HB_PAGED_READ(getTicks, ticksPage, json::fromTick)
-HB_PAGED_READ(getAudit, auditPage, json::fromAudit)
+void ApiServer::getTicks(Call &call)
+{
+    pagedRead(call, &MetricsReader::ticksPage, &json::fromTick);
+}
 
-#undef HB_PAGED_READ
+void ApiServer::getAudit(Call &call)
+{
+    pagedRead(call, &MetricsReader::auditPage, &json::fromAudit);
+}
 
 // ---- the event stream ----------------------------------------------------------------------
 
@@ -692,18 +699,6 @@ void ApiServer::command(Call &call,
         Qt::QueuedConnection);
 }
 
-namespace {
-
-bool badBody(const std::optional<bool> &ok, const body::Error &error, QString *message)
-{
-    if (ok)
-        return false;
-    *message = error.toString();
-    return true;
-}
-
-} // namespace
-
 void ApiServer::postPause(Call &call)
 {
     body::Error error;
@@ -733,9 +728,8 @@ void ApiServer::postMaintenance(Call &call)
 {
     body::Error error;
     const std::optional<bool> on = body::maintenanceOn(call.request.body(), &error);
-    QString message;
-    if (badBody(on, error, &message)) {
-        replyError(call, 400, QStringLiteral("bad_body"), message);
+    if (!on) {
+        replyError(call, 400, QStringLiteral("bad_body"), error.toString());
         return;
     }
     command(call, [on = *on](HeartbeatEngine &engine, const Actor &actor) {

@@ -7,6 +7,7 @@
 #include "httpguard.h"
 #include "recordfeed.h"
 #include "snapshot.h"
+#include "store/metricsreader.h"
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
@@ -23,7 +24,6 @@ class QHttpServerRequest;
 namespace hb {
 
 class HeartbeatEngine;
-class MetricsReader;
 
 struct ApiServerOptions
 {
@@ -98,8 +98,10 @@ private:
     void command(Call &call, std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn);
     void taskCommand(Call &call, bool breaker, bool on);
     MetricsReader *reader(QString *error);
-    template<typename Page, typename ToJson>
-    void replyPage(Call &call, const Page &page, ToJson toJson);
+    template<typename Row>
+    void pagedRead(Call &call,
+                   MetricsReader::Page<Row> (MetricsReader::*read)(const MetricsReader::PageQuery &),
+                   QJsonObject (*toJson)(const Row &));
 
     // The event stream
     void publish(const QByteArray &type, const QByteArray &data);

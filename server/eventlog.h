@@ -28,7 +28,6 @@ public:
     explicit EventLog(qint64 capacityBytes = 8 << 20);
 
     QString streamId() const { return m_stream; }
-    qint64 lastSeq() const { return m_nextSeq - 1; }
 
     const Event &append(const QByteArray &type, const QByteArray &data);
 

@@ -53,7 +53,6 @@ public:
     void requestParsed(qint64 leftover);
     // The socket now carries an event stream: no idle timeout from here on.
     void setStreaming();
-    bool isStreaming() const { return m_streaming; }
     // The connection closes after the answer being written: nothing more is taken from it.
     void setClosing() { m_closing = true; }
     bool isClosing() const { return m_closing; }
@@ -89,7 +88,6 @@ class GuardedTcpServer : public QTcpServer
     Q_OBJECT
 public:
     explicit GuardedTcpServer(const Limits &limits, QObject *parent = nullptr);
-    int openConnections() const { return m_open; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
