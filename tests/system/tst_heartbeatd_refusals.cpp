@@ -183,10 +183,14 @@ void TestHeartbeatdRefusals::diskFullStopsWithExitTwo()
     QVERIFY2(r.elapsedMs < 8'000, r.describe());
     // One error line. The demo workload writes the ledger's shards about as fast as the engine
     // writes metrics.db, so a shard may meet the limit first; the ledger then may warn that it
-    // could not take back the part of an insert already committed to another shard.
+    // could not take back the part of an insert already committed to another shard, and the
+    // writer that it could not clear audit entries it has stored from a shard's outbox (they are
+    // moved again later and stored once, by uid). Those warnings are allowed; nothing else.
     QStringList errors = r.errLines();
-    errors.removeIf(
-        [](const QString &line) { return line.startsWith(u"hb.ledger: could not take back "_s); });
+    errors.removeIf([](const QString &line) {
+        return line.startsWith(u"hb.ledger: could not take back "_s)
+            || line.startsWith(u"hb.store: cannot clear the audit outbox: "_s);
+    });
     QVERIFY2(errors.size() == 1, r.describe());
     QVERIFY2(errors.constFirst().startsWith(u"heartbeatd: "_s), r.describe());
     QVERIFY2(errors.constFirst().contains(db), r.describe());
