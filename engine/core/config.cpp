@@ -454,6 +454,30 @@ QStringList OracleSourceName::all()
     return {None, Demo, Http, File};
 }
 
+QStringList NotificationKind::all()
+{
+    return {MachineDown,   MachineUp,      BreakerOpened,   BreakerClosed, AlertRaised,
+            AlertCleared,  EmergencyPause, EmergencyResume, StoreFailed};
+}
+
+QStringList NotificationChannelType::all()
+{
+    return {Webhook, Telegram, Desktop};
+}
+
+bool NotificationChannel::operator==(const NotificationChannel &other) const
+{
+    return type == other.type && name == other.name && enabled == other.enabled
+           && url == other.url && secret == other.secret && botToken == other.botToken
+           && chatId == other.chatId && baseUrl == other.baseUrl && kinds == other.kinds
+           && minSeverity == other.minSeverity && resendIntervalMs == other.resendIntervalMs;
+}
+
+bool NotificationsConfig::operator==(const NotificationsConfig &other) const
+{
+    return channels == other.channels;
+}
+
 HeartbeatConfig::HeartbeatConfig()
 {
     for (const QString &task : TaskName::all())
@@ -507,7 +531,7 @@ bool HeartbeatConfig::operator==(const HeartbeatConfig &other) const
         if (isTaskEnabled(task) != other.isTaskEnabled(task))
             return false;
     }
-    return true;
+    return notifications == other.notifications;
 }
 
 QString ConfigError::toString() const

@@ -4,6 +4,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <optional>
 
@@ -33,6 +34,57 @@ inline const QString Http = QStringLiteral("http"); // GET oracle.url
 inline const QString File = QStringLiteral("file"); // read oracle.path
 QStringList all();
 } // namespace OracleSourceName
+
+// What notifications are about: config.json "notifications.channels[].kinds", the "type" of a
+// webhook's body, the delivery log.
+namespace NotificationKind {
+inline const QString MachineDown = QStringLiteral("machine_down");
+inline const QString MachineUp = QStringLiteral("machine_up");
+inline const QString BreakerOpened = QStringLiteral("breaker_opened");
+inline const QString BreakerClosed = QStringLiteral("breaker_closed");
+inline const QString AlertRaised = QStringLiteral("alert_raised");
+inline const QString AlertCleared = QStringLiteral("alert_cleared");
+inline const QString EmergencyPause = QStringLiteral("emergency_pause");
+inline const QString EmergencyResume = QStringLiteral("emergency_resume");
+inline const QString StoreFailed = QStringLiteral("store_failed");
+QStringList all();
+} // namespace NotificationKind
+
+// Values of "notifications.channels[].type".
+namespace NotificationChannelType {
+inline const QString Webhook = QStringLiteral("webhook");   // POST JSON, Standard Webhooks signature
+inline const QString Telegram = QStringLiteral("telegram"); // Bot API sendMessage
+inline const QString Desktop = QStringLiteral("desktop");   // the dashboard's tray icon
+QStringList all();
+} // namespace NotificationChannelType
+
+// One place notifications go ("notifications.channels[]" in config.json).
+struct NotificationChannel
+{
+    QString type = NotificationChannelType::Webhook;
+    QString name;     // unique among the channels; the delivery log names it
+    bool enabled = true;
+    QString url;      // webhook: the receiver, http(s)
+    QString secret;   // webhook: "whsec_" + base64 of the key (Standard Webhooks)
+    QString botToken; // telegram
+    QString chatId;   // telegram
+    QString baseUrl = QStringLiteral("https://api.telegram.org"); // telegram; tests point it elsewhere
+    QStringList kinds;                            // NotificationKind names; empty: every kind
+    QString minSeverity = QStringLiteral("info"); // info | warning | critical
+    qint64 resendIntervalMs = 0;                  // 0: off; else re-sent while the condition lasts
+
+    bool operator==(const NotificationChannel &other) const;
+    bool operator!=(const NotificationChannel &other) const { return !(*this == other); }
+};
+
+// The "notifications" object of config.json.
+struct NotificationsConfig
+{
+    QVector<NotificationChannel> channels;
+
+    bool operator==(const NotificationsConfig &other) const;
+    bool operator!=(const NotificationsConfig &other) const { return !(*this == other); }
+};
 
 // The typed HeartbeatConfig (docs/architecture.md, "config.json"): one struct with defaults,
 // validated on load, written atomically. config.json holds exactly these fields (snake_case keys);
@@ -83,6 +135,9 @@ struct HeartbeatConfig
     bool httpHealthzRequiresToken = false; // GET /healthz answers only with a valid token
     bool httpMetricsRequiresToken = false; // GET /metrics likewise
     qint64 httpRequestTimeoutMs = 10'000;  // 500 .. 600 000: a request not complete by then: 408
+
+    // Where machine-down, breaker, alert and pause notifications go (engine/notify/).
+    NotificationsConfig notifications;
 
     HeartbeatConfig(); // fills `tasks` with every task enabled
     static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s, the demo price feed

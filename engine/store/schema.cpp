@@ -111,6 +111,30 @@ constexpr const char kSchemaV4[] = R"sql(
 ALTER TABLE executions ADD COLUMN queued_ms INTEGER;
 )sql";
 
+// v5: machine heartbeats (docs/api.md, "Machines"). machine_events: every change of a machine's
+// state, as notified. machine_seen: each machine's newest heartbeat and state, so a restart judges
+// a machine on the heartbeat it last sent, however long the engine was down.
+constexpr const char kSchemaV5[] = R"sql(
+CREATE TABLE machine_events(
+    id INTEGER PRIMARY KEY,
+    ts_ms INTEGER NOT NULL,
+    machine TEXT NOT NULL,
+    from_state TEXT NOT NULL,
+    to_state TEXT NOT NULL,
+    last_seen_ms INTEGER,
+    reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX machine_events_ts ON machine_events(ts_ms);
+CREATE INDEX machine_events_machine ON machine_events(machine, ts_ms);
+
+CREATE TABLE machine_seen(
+    machine TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    state_since_ms INTEGER NOT NULL,
+    last_seen_ms INTEGER,
+    last_kind TEXT NOT NULL DEFAULT '',
+    last_report TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+)sql";
+
 std::string bucketExpr(const char *column, qint64 width)
 {
     const std::string w = std::to_string(width);
@@ -232,9 +256,15 @@ void migrateToV4(SQLite::Database &db)
     db.exec(kSchemaV4);
 }
 
+void migrateToV5(SQLite::Database &db)
+{
+    db.exec(kSchemaV5);
+}
+
 using Migration = void (*)(SQLite::Database &);
 // kMigrations[i] takes a file from version i to version i + 1.
-constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3, migrateToV4};
+constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3, migrateToV4,
+                                     migrateToV5};
 
 } // namespace
 
