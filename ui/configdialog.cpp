@@ -232,7 +232,11 @@ void ConfigDialog::revalidate()
     const std::optional<HeartbeatConfig> parsed = configFromJson(currentJson(), &error);
     m_valid = parsed.has_value();
     if (parsed) {
+        // The dialog has no editor for the channels yet: they are kept as they were, never
+        // dropped by a save from here.
+        const NotificationsConfig channels = m_config.notifications;
         m_config = *parsed;
+        m_config.notifications = channels;
     } else if (QLabel *label = m_messages.value(error.field)) {
         label->setText(error.reason);
         label->show();

@@ -1,4 +1,5 @@
 #include "core/config.h"
+#include "core/notificationsconfig.h"
 #include "core/savefile.h"
 
 #include "core/logging.h"
@@ -104,6 +105,7 @@ const std::array<FieldRule, 34> kRules = {{
 
 const QString kVersionKey = QStringLiteral("version");
 const QString kTasksKey = QStringLiteral("tasks");
+const QString kNotificationsKey = QStringLiteral("notifications");
 
 bool isBool(const FieldRule &rule)
 {
@@ -514,6 +516,9 @@ QJsonObject HeartbeatConfig::toJson() const
     for (const QString &task : TaskName::all())
         taskFlags.insert(task, isTaskEnabled(task));
     root.insert(kTasksKey, taskFlags);
+    // Written only when there is a channel: a file without notifications stays as it was.
+    if (!notifications.channels.isEmpty())
+        root.insert(kNotificationsKey, notificationsToJson(notifications));
     return root;
 }
 
@@ -562,6 +567,8 @@ std::optional<HeartbeatConfig> configFromJson(const QJsonObject &json, ConfigErr
             continue;
         if (it.key() == kTasksKey)
             problem = readTasks(it.value(), &config);
+        else if (it.key() == kNotificationsKey)
+            problem = notificationsFromJson(it.value(), &config.notifications);
         else
             problem = readField(it.key(), it.value(), &config);
         if (problem)
@@ -586,7 +593,9 @@ std::optional<ConfigError> validateConfig(const HeartbeatConfig &config)
         if (auto problem = checkTaskName(it.key()))
             return problem;
     }
-    return checkRelations(config);
+    if (auto problem = checkRelations(config))
+        return problem;
+    return validateNotifications(config.notifications);
 }
 
 bool ConfigFile::exists() const

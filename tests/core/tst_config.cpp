@@ -2,6 +2,7 @@
 // loading/saving that never damages the file on disk.
 
 #include "core/config.h"
+#include "core/notificationsconfig.h"
 
 #include "testsupport.h"
 
@@ -52,6 +53,48 @@ QStringList entries(const QString &dir)
         QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
+// The Standard Webhooks documentation's example secret: a 24-byte key.
+const QString kSecret = u"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"_s;
+
+// One channel of each type, every field away from its default.
+QVector<NotificationChannel> threeChannels()
+{
+    NotificationChannel webhook;
+    webhook.type = NotificationChannelType::Webhook;
+    webhook.name = u"ops"_s;
+    webhook.url = u"https://hooks.example.com/heartbeat"_s;
+    webhook.secret = kSecret;
+    webhook.kinds = QStringList{NotificationKind::MachineDown, NotificationKind::MachineUp};
+    webhook.minSeverity = u"warning"_s;
+    webhook.resendIntervalMs = 3'600'000;
+    NotificationChannel telegram;
+    telegram.type = NotificationChannelType::Telegram;
+    telegram.name = u"on-call"_s;
+    telegram.enabled = false;
+    telegram.botToken = u"123456:ABC-DEF"_s;
+    telegram.chatId = u"-1001234"_s;
+    telegram.baseUrl = u"http://127.0.0.1:9"_s;
+    NotificationChannel desktop;
+    desktop.type = NotificationChannelType::Desktop;
+    desktop.name = u"tray"_s;
+    desktop.minSeverity = u"critical"_s;
+    return {webhook, telegram, desktop};
+}
+
+// {"notifications": {"channels": [channel]}}.
+QJsonObject withChannel(const QJsonObject &channel)
+{
+    return QJsonObject{{u"notifications"_s, QJsonObject{{u"channels"_s, QJsonArray{channel}}}}};
+}
+
+QJsonObject webhookJson()
+{
+    return QJsonObject{{u"type"_s, u"webhook"_s},
+                       {u"name"_s, u"ops"_s},
+                       {u"url"_s, u"https://hooks.example.com/x"_s},
+                       {u"secret"_s, kSecret}};
+}
+
 // A config with every field away from its default (and still valid).
 HeartbeatConfig customConfig()
 {
@@ -87,6 +130,7 @@ HeartbeatConfig customConfig()
     c.oracleStaleAfterMs = 7'200'000;
     c.oracleMaxErrorRate = 0.5;
     c.oracleMaxLatencyMs = 900;
+    c.notifications.channels = threeChannels();
     return c;
 }
 
@@ -129,6 +173,8 @@ QList<QPair<QString, Mutator>> fieldChanges()
         {u"oracle.stale_after_ms"_s, [](HeartbeatConfig &c) { c.oracleStaleAfterMs = 1000; }},
         {u"oracle.max_error_rate"_s, [](HeartbeatConfig &c) { c.oracleMaxErrorRate = 1; }},
         {u"oracle.max_latency_ms"_s, [](HeartbeatConfig &c) { c.oracleMaxLatencyMs = 60'000; }},
+        {u"notifications"_s,
+         [](HeartbeatConfig &c) { c.notifications.channels = threeChannels(); }},
     };
 }
 
@@ -191,6 +237,10 @@ private Q_SLOTS:
     void reasonShowsRangeAndValue();
     void validateConfig_data();
     void validateConfig();
+    void notificationsParsed();
+    void notificationsRejected_data();
+    void notificationsRejected();
+    void notificationsValidatedInMemory();
 
     void loadMissingFile();
     void loadDirectory();
@@ -403,6 +453,7 @@ void TestConfig::writesEveryKey()
                                u"maintenance_mode"_s,
                                u"max_concurrent_tasks"_s,
                                u"memory_warn_bytes"_s,
+                               u"notifications"_s,
                                u"oracle"_s,
                                u"retention"_s,
                                u"task_timeout_ms"_s,
@@ -443,6 +494,23 @@ void TestConfig::writesEveryKey()
     QCOMPARE(oracle.value(u"max_body_bytes"_s).toInteger(), qint64(4096));
     QCOMPARE(oracle.value(u"demo_fault_rate"_s).toDouble(), 0.25);
     QCOMPARE(oracle.value(u"max_age_ms"_s).toInteger(), qint64(3'600'000));
+    // Each channel writes the keys of its type and no others.
+    const QJsonArray channels =
+        json.value(u"notifications"_s).toObject().value(u"channels"_s).toArray();
+    QCOMPARE(channels.size(), 3);
+    const QStringList common{u"enabled"_s, u"kinds"_s, u"min_severity"_s, u"name"_s,
+                             u"resend_interval_ms"_s, u"type"_s};
+    const auto sorted = [](QStringList keys) {
+        keys.sort();
+        return keys;
+    };
+    QCOMPARE(channels.at(0).toObject().keys(), sorted(common + QStringList{u"secret"_s, u"url"_s}));
+    QCOMPARE(channels.at(1).toObject().keys(),
+             sorted(common + QStringList{u"base_url"_s, u"bot_token"_s, u"chat_id"_s}));
+    QCOMPARE(channels.at(2).toObject().keys(), common);
+    QCOMPARE(channels.at(0).toObject().value(u"secret"_s), QJsonValue(kSecret));
+    // Without channels the object is left out, as a file from before notifications had it.
+    QVERIFY(!HeartbeatConfig().toJson().contains(u"notifications"_s));
 }
 
 void TestConfig::equalityNoticesEveryField()
@@ -836,6 +904,204 @@ void TestConfig::validateConfig()
         QVERIFY(!configFromJson(config.toJson(), &fromJson));
         QCOMPARE(fromJson.field, error->field);
     }
+}
+
+void TestConfig::notificationsParsed()
+{
+    const QByteArray text = R"({"notifications": {"channels": [
+        {"type": "webhook", "name": "ops", "url": "http://127.0.0.1:8000/hook",
+         "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "kinds": ["machine_down"],
+         "min_severity": "warning", "resend_interval_ms": 0, "enabled": true},
+        {"type": "telegram", "name": "tg", "bot_token": "42:xyz", "chat_id": -100123,
+         "base_url": "http://127.0.0.1:9000"},
+        {"type": "desktop", "name": "tray"}]}})";
+    ConfigError error;
+    const auto config = configFromJson(QJsonDocument::fromJson(text).object(), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    const QVector<NotificationChannel> &channels = config->notifications.channels;
+    QCOMPARE(channels.size(), 3);
+    QCOMPARE(channels.at(0).url, u"http://127.0.0.1:8000/hook"_s);
+    QCOMPARE(channels.at(0).kinds, QStringList{NotificationKind::MachineDown});
+    QCOMPARE(channels.at(0).minSeverity, u"warning"_s);
+    QCOMPARE(webhookSecretKey(channels.at(0).secret).size(), 24);
+    QCOMPARE(channels.at(1).chatId, u"-100123"_s); // a number is taken as the id it is
+    QCOMPARE(channels.at(1).baseUrl, u"http://127.0.0.1:9000"_s);
+    QCOMPARE(channels.at(2).type, NotificationChannelType::Desktop);
+    QCOMPARE(channels.at(2).minSeverity, u"info"_s); // default
+    QVERIFY(channels.at(2).kinds.isEmpty());          // every kind
+    QVERIFY(!hb::validateConfig(*config));
+}
+
+void TestConfig::notificationsRejected_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("reasonContains");
+
+    const auto changed = [](const QString &key, const QJsonValue &value) {
+        QJsonObject o = webhookJson();
+        if (value.isUndefined())
+            o.remove(key);
+        else
+            o.insert(key, value);
+        return withChannel(o);
+    };
+    const QString f0 = u"notifications.channels[0]."_s;
+    QTest::newRow("not an object") << QJsonObject{{u"notifications"_s, 3}} << u"notifications"_s
+                                   << u"object"_s;
+    QTest::newRow("unknown key at the top")
+        << QJsonObject{{u"notifications"_s, QJsonObject{{u"chanels"_s, QJsonArray()}}}}
+        << u"notifications.chanels"_s << u"unknown field"_s;
+    QTest::newRow("channels not an array")
+        << QJsonObject{{u"notifications"_s, QJsonObject{{u"channels"_s, u"ops"_s}}}}
+        << u"notifications.channels"_s << u"array"_s;
+    QTest::newRow("channel not an object")
+        << QJsonObject{{u"notifications"_s, QJsonObject{{u"channels"_s, QJsonArray{1}}}}}
+        << u"notifications.channels[0]"_s << u"object"_s;
+    QTest::newRow("no type") << changed(u"type"_s, QJsonValue::Undefined) << f0 + u"type"
+                             << u"required"_s;
+    QTest::newRow("bad type") << changed(u"type"_s, u"email"_s) << f0 + u"type" << u"\"webhook\""_s;
+    QTest::newRow("no name") << changed(u"name"_s, QJsonValue::Undefined) << f0 + u"name"
+                             << u"required"_s;
+    QTest::newRow("empty name") << changed(u"name"_s, u""_s) << f0 + u"name" << u"required"_s;
+    QTest::newRow("unknown key") << changed(u"urll"_s, u"x"_s) << f0 + u"urll"
+                                 << u"unknown field"_s;
+    QTest::newRow("key of another type")
+        << changed(u"bot_token"_s, u"1:a"_s) << f0 + u"bot_token" << u"not used by a webhook"_s;
+    QTest::newRow("no url") << changed(u"url"_s, QJsonValue::Undefined) << f0 + u"url"
+                            << u"required"_s;
+    QTest::newRow("ftp url") << changed(u"url"_s, u"ftp://example.com/"_s) << f0 + u"url"
+                             << u"http://"_s;
+    QTest::newRow("url without host") << changed(u"url"_s, u"http:///x"_s) << f0 + u"url"
+                                      << u"host"_s;
+    QTest::newRow("no secret") << changed(u"secret"_s, QJsonValue::Undefined) << f0 + u"secret"
+                               << u"required"_s;
+    QTest::newRow("secret without prefix")
+        << changed(u"secret"_s, u"MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"_s) << f0 + u"secret"
+        << u"whsec_"_s;
+    QTest::newRow("secret not base64")
+        << changed(u"secret"_s, u"whsec_not*base64!!not*base64!!not*base64"_s) << f0 + u"secret"
+        << u"base64"_s;
+    QTest::newRow("secret too short") << changed(u"secret"_s, u"whsec_c2hvcnQ="_s)
+                                      << f0 + u"secret" << u"24"_s;
+    QTest::newRow("bad kind") << changed(u"kinds"_s, QJsonArray{u"machine_gone"_s})
+                              << f0 + u"kinds" << u"machine_down"_s;
+    QTest::newRow("kind twice")
+        << changed(u"kinds"_s, QJsonArray{u"machine_up"_s, u"machine_up"_s}) << f0 + u"kinds"
+        << u"twice"_s;
+    QTest::newRow("kinds not an array") << changed(u"kinds"_s, u"machine_up"_s) << f0 + u"kinds"
+                                        << u"array"_s;
+    QTest::newRow("bad severity") << changed(u"min_severity"_s, u"error"_s)
+                                  << f0 + u"min_severity" << u"\"critical\""_s;
+    QTest::newRow("resend too short") << changed(u"resend_interval_ms"_s, 10)
+                                      << f0 + u"resend_interval_ms" << u"(got 10)"_s;
+    QTest::newRow("resend negative") << changed(u"resend_interval_ms"_s, -1)
+                                     << f0 + u"resend_interval_ms" << u"(got -1)"_s;
+    QTest::newRow("enabled not a bool") << changed(u"enabled"_s, u"yes"_s) << f0 + u"enabled"
+                                        << u"true or false"_s;
+
+    QJsonObject second = webhookJson();
+    second.insert(u"url"_s, u"not a url"_s);
+    QTest::newRow("second channel names its index")
+        << QJsonObject{{u"notifications"_s,
+                        QJsonObject{{u"channels"_s,
+                                     QJsonArray{webhookJson(),
+                                                [] {
+                                                    QJsonObject o = webhookJson();
+                                                    o.insert(u"name"_s, u"b"_s);
+                                                    o.insert(u"url"_s, u"not a url"_s);
+                                                    return o;
+                                                }()}}}}}
+        << u"notifications.channels[1].url"_s << u"http://"_s;
+    QTest::newRow("names unique")
+        << QJsonObject{{u"notifications"_s,
+                        QJsonObject{{u"channels"_s, QJsonArray{webhookJson(), webhookJson()}}}}}
+        << u"notifications.channels[1].name"_s << u"unique"_s;
+
+    const QJsonObject telegram{{u"type"_s, u"telegram"_s},
+                               {u"name"_s, u"tg"_s},
+                               {u"bot_token"_s, u"1:a"_s},
+                               {u"chat_id"_s, u"5"_s}};
+    QJsonObject noChat = telegram;
+    noChat.remove(u"chat_id"_s);
+    QTest::newRow("telegram without chat") << withChannel(noChat) << f0 + u"chat_id"
+                                           << u"required"_s;
+    QJsonObject slashToken = telegram;
+    slashToken.insert(u"bot_token"_s, u"1:a/../x"_s);
+    QTest::newRow("telegram token with a slash")
+        << withChannel(slashToken) << f0 + u"bot_token" << u"\"/\""_s;
+    QJsonObject badBase = telegram;
+    badBase.insert(u"base_url"_s, u"api.telegram.org"_s);
+    QTest::newRow("telegram bad base url") << withChannel(badBase) << f0 + u"base_url"
+                                           << u"http://"_s;
+    QTest::newRow("desktop with a url")
+        << withChannel({{u"type"_s, u"desktop"_s}, {u"name"_s, u"d"_s}, {u"url"_s, u"http://a"_s}})
+        << f0 + u"url" << u"not used by a desktop"_s;
+}
+
+void TestConfig::notificationsRejected()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QString, field);
+    QFETCH(QString, reasonContains);
+    ConfigError error;
+    QVERIFY2(!configFromJson(json, &error), "accepted");
+    QCOMPARE(error.field, field);
+    QVERIFY2(error.reason.contains(reasonContains), qPrintable(error.reason));
+    // A secret never appears in an error (errors end up in logs and on stderr).
+    QVERIFY(!error.reason.contains(u"MfKQ9r8GKYqrTwjUPD8"_s));
+    QVERIFY(!error.reason.contains(u"not*base64"_s));
+}
+
+void TestConfig::notificationsValidatedInMemory()
+{
+    // operator== notices every field of a channel.
+    const std::function<void(NotificationChannel &)> channelChanges[] = {
+        [](NotificationChannel &c) { c.type = NotificationChannelType::Desktop; },
+        [](NotificationChannel &c) { c.name = u"other"_s; },
+        [](NotificationChannel &c) { c.enabled = !c.enabled; },
+        [](NotificationChannel &c) { c.url += u"/x"_s; },
+        [](NotificationChannel &c) { c.secret += u"x"_s; },
+        [](NotificationChannel &c) { c.botToken = u"1:b"_s; },
+        [](NotificationChannel &c) { c.chatId = u"7"_s; },
+        [](NotificationChannel &c) { c.baseUrl = u"http://h"_s; },
+        [](NotificationChannel &c) { c.kinds.append(NotificationKind::StoreFailed); },
+        [](NotificationChannel &c) { c.minSeverity = u"critical"_s; },
+        [](NotificationChannel &c) { c.resendIntervalMs = 1000; },
+    };
+    for (const auto &change : channelChanges) {
+        HeartbeatConfig a;
+        a.notifications.channels = threeChannels();
+        HeartbeatConfig b = a;
+        QCOMPARE(a, b);
+        change(b.notifications.channels[0]);
+        QVERIFY(a != b);
+    }
+
+    HeartbeatConfig config;
+    config.notifications.channels = threeChannels();
+    QVERIFY(!hb::validateConfig(config));
+    config.notifications.channels[1].name = u"ops"_s;
+    auto error = hb::validateConfig(config);
+    QVERIFY(error);
+    QCOMPARE(error->field, u"notifications.channels[1].name"_s);
+
+    config.notifications.channels = threeChannels();
+    config.notifications.channels[0].secret = u"whsec_"_s;
+    error = hb::validateConfig(config);
+    QVERIFY(error);
+    QCOMPARE(error->field, u"notifications.channels[0].secret"_s);
+
+    // A field of another type would be lost on save: refused, and the file is not written.
+    config.notifications.channels = threeChannels();
+    config.notifications.channels[2].botToken = u"1:a"_s;
+    error = hb::validateConfig(config);
+    QVERIFY(error);
+    QCOMPARE(error->field, u"notifications.channels[2].bot_token"_s);
+    QTemporaryDir dir;
+    QString message;
+    QVERIFY(!ConfigFile(dir.filePath(u"config.json"_s)).save(config, &message));
+    QVERIFY(message.contains(u"notifications.channels[2].bot_token"_s));
 }
 
 void TestConfig::loadMissingFile()

@@ -1,0 +1,379 @@
+#include "core/notificationsconfig.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSet>
+#include <QUrl>
+
+#include <cmath>
+
+namespace hb {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::Config", text);
+}
+
+const QString kChannels = QStringLiteral("channels");
+const QString kType = QStringLiteral("type");
+const QString kName = QStringLiteral("name");
+const QString kEnabled = QStringLiteral("enabled");
+const QString kKinds = QStringLiteral("kinds");
+const QString kMinSeverity = QStringLiteral("min_severity");
+const QString kResend = QStringLiteral("resend_interval_ms");
+const QString kUrl = QStringLiteral("url");
+const QString kSecret = QStringLiteral("secret");
+const QString kBotToken = QStringLiteral("bot_token");
+const QString kChatId = QStringLiteral("chat_id");
+const QString kBaseUrl = QStringLiteral("base_url");
+const QString kDefaultTelegramBaseUrl = NotificationChannel().baseUrl;
+
+constexpr qint64 kMinResendMs = 1'000;
+constexpr qint64 kMaxResendMs = 2'592'000'000; // thirty days
+constexpr int kMaxNameLength = 64;
+constexpr int kMinSecretBytes = 24; // Standard Webhooks: keys of 24 to 64 bytes
+constexpr int kMaxSecretBytes = 64;
+
+QString channelPath(qsizetype index)
+{
+    return QStringLiteral("notifications.channels[%1]").arg(index);
+}
+
+QString fieldPath(qsizetype index, const QString &key)
+{
+    return channelPath(index) + u'.' + key;
+}
+
+// What was found, without echoing a secret.
+QString describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    case QJsonValue::String: {
+        QString text = value.toString();
+        if (text.size() > 32)
+            text = text.left(32) + QChar(0x2026);
+        for (QChar &c : text) {
+            if (c.category() == QChar::Other_Control)
+                c = QLatin1Char(' ');
+        }
+        return tr("the string \"%1\"").arg(text);
+    }
+    case QJsonValue::Array:
+        return tr("an array");
+    case QJsonValue::Object:
+        return tr("an object");
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+QString quotedList(const QStringList &words)
+{
+    QStringList quoted = words;
+    for (QString &word : quoted)
+        word = u'"' + word + u'"';
+    return quoted.join(QStringLiteral(", "));
+}
+
+// The keys a channel of `type` may hold.
+QStringList keysOf(const QString &type)
+{
+    QStringList keys{kType, kName, kEnabled, kKinds, kMinSeverity, kResend};
+    if (type == NotificationChannelType::Webhook)
+        keys << kUrl << kSecret;
+    else if (type == NotificationChannelType::Telegram)
+        keys << kBotToken << kChatId << kBaseUrl;
+    return keys;
+}
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    return url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
+}
+
+std::optional<QString> checkUrl(const QString &text)
+{
+    if (text.isEmpty())
+        return tr("is required");
+    if (isHttpUrl(text))
+        return std::nullopt;
+    return tr("must be an http:// or https:// URL with a host (got %1)").arg(describe(text));
+}
+
+std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizetype index)
+{
+    const auto fail = [index](const QString &key, const QString &reason) {
+        return ConfigError{fieldPath(index, key), reason};
+    };
+    if (!NotificationChannelType::all().contains(c.type))
+        return fail(kType, tr("must be one of %1 (got %2)")
+                               .arg(quotedList(NotificationChannelType::all()), describe(c.type)));
+    if (c.name.trimmed().isEmpty())
+        return fail(kName, tr("is required"));
+    if (c.name.size() > kMaxNameLength || c.name.trimmed() != c.name
+        || std::any_of(c.name.begin(), c.name.end(),
+                       [](QChar ch) { return ch.category() == QChar::Other_Control; }))
+        return fail(kName, tr("must be at most %1 characters, without control characters or "
+                              "surrounding spaces (got %2)")
+                               .arg(kMaxNameLength)
+                               .arg(describe(c.name)));
+    QSet<QString> kinds;
+    for (const QString &kind : c.kinds) {
+        if (!NotificationKind::all().contains(kind))
+            return fail(kKinds, tr("must hold only %1 (got %2)")
+                                    .arg(quotedList(NotificationKind::all()), describe(kind)));
+        if (kinds.contains(kind))
+            return fail(kKinds, tr("names %1 twice").arg(describe(kind)));
+        kinds.insert(kind);
+    }
+    if (!NotificationSeverity::all().contains(c.minSeverity))
+        return fail(kMinSeverity, tr("must be one of %1 (got %2)")
+                                      .arg(quotedList(NotificationSeverity::all()),
+                                           describe(c.minSeverity)));
+    if (c.resendIntervalMs != 0
+        && (c.resendIntervalMs < kMinResendMs || c.resendIntervalMs > kMaxResendMs))
+        return fail(kResend, tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
+                                 .arg(kMinResendMs)
+                                 .arg(kMaxResendMs)
+                                 .arg(c.resendIntervalMs));
+
+    // A field of another type would be dropped when the file is written: refuse it instead.
+    const auto notUsed = [&](const QString &key) {
+        return fail(key, tr("is not used by a %1 channel").arg(c.type));
+    };
+    const bool webhook = c.type == NotificationChannelType::Webhook;
+    const bool telegram = c.type == NotificationChannelType::Telegram;
+    if (!webhook && !c.url.isEmpty())
+        return notUsed(kUrl);
+    if (!webhook && !c.secret.isEmpty())
+        return notUsed(kSecret);
+    if (!telegram && !c.botToken.isEmpty())
+        return notUsed(kBotToken);
+    if (!telegram && !c.chatId.isEmpty())
+        return notUsed(kChatId);
+    if (!telegram && c.baseUrl != kDefaultTelegramBaseUrl)
+        return notUsed(kBaseUrl);
+
+    if (webhook) {
+        if (auto reason = checkUrl(c.url))
+            return fail(kUrl, *reason);
+        if (c.secret.isEmpty())
+            return fail(kSecret, tr("is required"));
+        if (webhookSecretKey(c.secret).isEmpty())
+            // The secret itself is never repeated in an error that may end up in a log.
+            return fail(kSecret, tr("must be \"whsec_\" followed by the base64 of a key of %1 to "
+                                    "%2 bytes")
+                                     .arg(kMinSecretBytes)
+                                     .arg(kMaxSecretBytes));
+    }
+    if (telegram) {
+        if (c.botToken.isEmpty())
+            return fail(kBotToken, tr("is required"));
+        if (std::any_of(c.botToken.begin(), c.botToken.end(),
+                        [](QChar ch) { return ch.isSpace() || ch == u'/' || ch == u'?'; }))
+            return fail(kBotToken, tr("must not contain spaces, \"/\" or \"?\""));
+        if (c.chatId.trimmed().isEmpty())
+            return fail(kChatId, tr("is required"));
+        if (auto reason = checkUrl(c.baseUrl))
+            return fail(kBaseUrl, *reason);
+    }
+    return std::nullopt;
+}
+
+std::optional<ConfigError> checkUniqueNames(const NotificationsConfig &config)
+{
+    QSet<QString> names;
+    for (qsizetype i = 0; i < config.channels.size(); ++i) {
+        const QString &name = config.channels.at(i).name;
+        if (names.contains(name))
+            return ConfigError{fieldPath(i, kName),
+                               tr("must be unique among the channels (%1 is used twice)")
+                                   .arg(describe(name))};
+        names.insert(name);
+    }
+    return std::nullopt;
+}
+
+std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
+                                       NotificationChannel *channel)
+{
+    if (!json.isObject())
+        return ConfigError{channelPath(index), tr("must be an object (got %1)").arg(describe(json))};
+    const QJsonObject object = json.toObject();
+    const auto fail = [index](const QString &key, const QString &reason) {
+        return ConfigError{fieldPath(index, key), reason};
+    };
+    const QJsonValue type = object.value(kType);
+    if (type.isUndefined())
+        return fail(kType, tr("is required"));
+    if (!type.isString() || !NotificationChannelType::all().contains(type.toString()))
+        return fail(kType, tr("must be one of %1 (got %2)")
+                               .arg(quotedList(NotificationChannelType::all()), describe(type)));
+    channel->type = type.toString();
+    const QStringList allowed = keysOf(channel->type);
+
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue value = it.value();
+        if (!allowed.contains(key)) {
+            const bool ofOtherType = keysOf(NotificationChannelType::Webhook).contains(key)
+                                     || keysOf(NotificationChannelType::Telegram).contains(key);
+            return fail(key, ofOtherType ? tr("is not used by a %1 channel").arg(channel->type)
+                                         : tr("unknown field"));
+        }
+        if (key == kType)
+            continue;
+        if (key == kEnabled) {
+            if (!value.isBool())
+                return fail(key, tr("must be true or false (got %1)").arg(describe(value)));
+            channel->enabled = value.toBool();
+        } else if (key == kResend) {
+            const double number = value.toDouble();
+            if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number
+                || number < 0 || number > double(kMaxResendMs))
+                return fail(key, tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
+                                     .arg(kMinResendMs)
+                                     .arg(kMaxResendMs)
+                                     .arg(describe(value)));
+            channel->resendIntervalMs = qint64(number);
+        } else if (key == kKinds) {
+            if (!value.isArray())
+                return fail(key, tr("must be an array of kinds (got %1)").arg(describe(value)));
+            channel->kinds.clear();
+            for (const QJsonValue kind : value.toArray()) {
+                if (!kind.isString())
+                    return fail(key, tr("must hold only %1 (got %2)")
+                                         .arg(quotedList(NotificationKind::all()), describe(kind)));
+                channel->kinds << kind.toString();
+            }
+        } else if (key == kChatId && value.isDouble()) {
+            // Telegram chat ids are integers (negative for groups); accept them unquoted too.
+            const double number = value.toDouble();
+            if (!std::isfinite(number) || std::trunc(number) != number
+                || std::abs(number) > 9007199254740991.0)
+                return fail(key, tr("must be a string or an integer (got %1)").arg(describe(value)));
+            channel->chatId = QString::number(qint64(number));
+        } else {
+            if (!value.isString())
+                return fail(key, tr("must be a string (got %1)")
+                                     .arg(key == kSecret ? tr("a non-string") : describe(value)));
+            const QString text = value.toString();
+            if (key == kName)
+                channel->name = text;
+            else if (key == kMinSeverity)
+                channel->minSeverity = text;
+            else if (key == kUrl)
+                channel->url = text;
+            else if (key == kSecret)
+                channel->secret = text;
+            else if (key == kBotToken)
+                channel->botToken = text;
+            else if (key == kChatId)
+                channel->chatId = text;
+            else if (key == kBaseUrl)
+                channel->baseUrl = text;
+        }
+    }
+    if (!object.contains(kName))
+        return fail(kName, tr("is required"));
+    return validateChannel(*channel, index);
+}
+
+} // namespace
+
+QStringList NotificationSeverity::all()
+{
+    return {Info, Warning, Critical};
+}
+
+int NotificationSeverity::rank(const QString &severity)
+{
+    return int(all().indexOf(severity));
+}
+
+QByteArray webhookSecretKey(const QString &secret)
+{
+    static const QString prefix = QStringLiteral("whsec_");
+    if (!secret.startsWith(prefix))
+        return {};
+    const auto decoded = QByteArray::fromBase64Encoding(
+        secret.mid(prefix.size()).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() < kMinSecretBytes
+        || decoded.decoded.size() > kMaxSecretBytes)
+        return {};
+    return decoded.decoded;
+}
+
+std::optional<ConfigError> notificationsFromJson(const QJsonValue &json,
+                                                 NotificationsConfig *config)
+{
+    const QString root = QStringLiteral("notifications");
+    if (!json.isObject())
+        return ConfigError{root, tr("must be an object (got %1)").arg(describe(json))};
+    const QJsonObject object = json.toObject();
+    NotificationsConfig parsed;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != kChannels)
+            return ConfigError{root + u'.' + it.key(), tr("unknown field")};
+        if (!it.value().isArray())
+            return ConfigError{root + u'.' + kChannels,
+                               tr("must be an array (got %1)").arg(describe(it.value()))};
+        const QJsonArray channels = it.value().toArray();
+        for (qsizetype i = 0; i < channels.size(); ++i) {
+            NotificationChannel channel;
+            if (auto error = readChannel(channels.at(i), i, &channel))
+                return error;
+            parsed.channels << channel;
+        }
+    }
+    if (auto error = checkUniqueNames(parsed))
+        return error;
+    *config = parsed;
+    return std::nullopt;
+}
+
+std::optional<ConfigError> validateNotifications(const NotificationsConfig &config)
+{
+    for (qsizetype i = 0; i < config.channels.size(); ++i) {
+        if (auto error = validateChannel(config.channels.at(i), i))
+            return error;
+    }
+    return checkUniqueNames(config);
+}
+
+QJsonObject notificationsToJson(const NotificationsConfig &config)
+{
+    QJsonArray channels;
+    for (const NotificationChannel &c : config.channels) {
+        QJsonObject o{{kType, c.type},
+                      {kName, c.name},
+                      {kEnabled, c.enabled},
+                      {kKinds, QJsonArray::fromStringList(c.kinds)},
+                      {kMinSeverity, c.minSeverity},
+                      {kResend, c.resendIntervalMs}};
+        if (c.type == NotificationChannelType::Webhook) {
+            o.insert(kUrl, c.url);
+            o.insert(kSecret, c.secret);
+        } else if (c.type == NotificationChannelType::Telegram) {
+            o.insert(kBotToken, c.botToken);
+            o.insert(kChatId, c.chatId);
+            o.insert(kBaseUrl, c.baseUrl);
+        }
+        channels.append(o);
+    }
+    return QJsonObject{{kChannels, channels}};
+}
+
+} // namespace hb
