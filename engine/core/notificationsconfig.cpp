@@ -122,9 +122,9 @@ std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizety
                                .arg(quotedList(NotificationChannelType::all()), describe(c.type)));
     if (c.name.trimmed().isEmpty())
         return fail(kName, tr("is required"));
-    if (c.name.size() > kMaxNameLength || c.name.trimmed() != c.name
-        || std::any_of(c.name.begin(), c.name.end(),
-                       [](QChar ch) { return ch.category() == QChar::Other_Control; }))
+    if (c.name.size() > kMaxNameLength || c.name.trimmed() != c.name ||
+        std::any_of(c.name.begin(), c.name.end(),
+                    [](QChar ch) { return ch.category() == QChar::Other_Control; }))
         return fail(kName, tr("must be at most %1 characters, without control characters or "
                               "surrounding spaces (got %2)")
                                .arg(kMaxNameLength)
@@ -139,11 +139,11 @@ std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizety
         kinds.insert(kind);
     }
     if (!NotificationSeverity::all().contains(c.minSeverity))
-        return fail(kMinSeverity, tr("must be one of %1 (got %2)")
-                                      .arg(quotedList(NotificationSeverity::all()),
-                                           describe(c.minSeverity)));
-    if (c.resendIntervalMs != 0
-        && (c.resendIntervalMs < kMinResendMs || c.resendIntervalMs > kMaxResendMs))
+        return fail(kMinSeverity,
+                    tr("must be one of %1 (got %2)")
+                        .arg(quotedList(NotificationSeverity::all()), describe(c.minSeverity)));
+    if (c.resendIntervalMs != 0 &&
+        (c.resendIntervalMs < kMinResendMs || c.resendIntervalMs > kMaxResendMs))
         return fail(kResend, tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
                                  .arg(kMinResendMs)
                                  .arg(kMaxResendMs)
@@ -198,9 +198,9 @@ std::optional<ConfigError> checkUniqueNames(const NotificationsConfig &config)
     for (qsizetype i = 0; i < config.channels.size(); ++i) {
         const QString &name = config.channels.at(i).name;
         if (names.contains(name))
-            return ConfigError{fieldPath(i, kName),
-                               tr("must be unique among the channels (%1 is used twice)")
-                                   .arg(describe(name))};
+            return ConfigError{
+                fieldPath(i, kName),
+                tr("must be unique among the channels (%1 is used twice)").arg(describe(name))};
         names.insert(name);
     }
     return std::nullopt;
@@ -210,7 +210,8 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
                                        NotificationChannel *channel)
 {
     if (!json.isObject())
-        return ConfigError{channelPath(index), tr("must be an object (got %1)").arg(describe(json))};
+        return ConfigError{channelPath(index),
+                           tr("must be an object (got %1)").arg(describe(json))};
     const QJsonObject object = json.toObject();
     const auto fail = [index](const QString &key, const QString &reason) {
         return ConfigError{fieldPath(index, key), reason};
@@ -228,8 +229,8 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
         const QString &key = it.key();
         const QJsonValue value = it.value();
         if (!allowed.contains(key)) {
-            const bool ofOtherType = keysOf(NotificationChannelType::Webhook).contains(key)
-                                     || keysOf(NotificationChannelType::Telegram).contains(key);
+            const bool ofOtherType = keysOf(NotificationChannelType::Webhook).contains(key) ||
+                                     keysOf(NotificationChannelType::Telegram).contains(key);
             return fail(key, ofOtherType ? tr("is not used by a %1 channel").arg(channel->type)
                                          : tr("unknown field"));
         }
@@ -241,8 +242,8 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
             channel->enabled = value.toBool();
         } else if (key == kResend) {
             const double number = value.toDouble();
-            if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number
-                || number < 0 || number > double(kMaxResendMs))
+            if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number ||
+                number < 0 || number > double(kMaxResendMs))
                 return fail(key, tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
                                      .arg(kMinResendMs)
                                      .arg(kMaxResendMs)
@@ -261,9 +262,10 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
         } else if (key == kChatId && value.isDouble()) {
             // Telegram chat ids are integers (negative for groups); accept them unquoted too.
             const double number = value.toDouble();
-            if (!std::isfinite(number) || std::trunc(number) != number
-                || std::abs(number) > 9007199254740991.0)
-                return fail(key, tr("must be a string or an integer (got %1)").arg(describe(value)));
+            if (!std::isfinite(number) || std::trunc(number) != number ||
+                std::abs(number) > 9007199254740991.0)
+                return fail(key,
+                            tr("must be a string or an integer (got %1)").arg(describe(value)));
             channel->chatId = QString::number(qint64(number));
         } else {
             if (!value.isString())
@@ -308,10 +310,10 @@ QByteArray webhookSecretKey(const QString &secret)
     static const QString prefix = QStringLiteral("whsec_");
     if (!secret.startsWith(prefix))
         return {};
-    const auto decoded = QByteArray::fromBase64Encoding(
-        secret.mid(prefix.size()).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() < kMinSecretBytes
-        || decoded.decoded.size() > kMaxSecretBytes)
+    const auto decoded = QByteArray::fromBase64Encoding(secret.mid(prefix.size()).toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() < kMinSecretBytes ||
+        decoded.decoded.size() > kMaxSecretBytes)
         return {};
     return decoded.decoded;
 }

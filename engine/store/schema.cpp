@@ -135,6 +135,50 @@ CREATE TABLE machine_seen(
     last_report TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
 )sql";
 
+// v6: notifications. An event is written before it is sent, with one pending row per channel
+// that takes it; each attempt is a row of the delivery log; the state of every condition makes
+// a transition notify once, across restarts.
+constexpr const char kSchemaV6[] = R"sql(
+CREATE TABLE notification_events(
+    uid TEXT PRIMARY KEY,
+    ts_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    condition TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    payload TEXT NOT NULL);
+CREATE INDEX notification_events_ts ON notification_events(ts_ms);
+
+CREATE TABLE notification_deliveries(
+    id INTEGER PRIMARY KEY,
+    ts_ms INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    event_uid TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT NOT NULL DEFAULT '');
+CREATE INDEX notification_deliveries_ts ON notification_deliveries(ts_ms);
+CREATE INDEX notification_deliveries_event ON notification_deliveries(event_uid);
+
+CREATE TABLE notification_pending(
+    event_uid TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY(event_uid, channel)) WITHOUT ROWID;
+
+CREATE TABLE notification_state(
+    condition TEXT PRIMARY KEY,
+    active INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    since_ms INTEGER NOT NULL,
+    last_event_uid TEXT NOT NULL,
+    last_notified_ms INTEGER NOT NULL) WITHOUT ROWID;
+)sql";
+
 std::string bucketExpr(const char *column, qint64 width)
 {
     const std::string w = std::to_string(width);
@@ -261,10 +305,15 @@ void migrateToV5(SQLite::Database &db)
     db.exec(kSchemaV5);
 }
 
+void migrateToV6(SQLite::Database &db)
+{
+    db.exec(kSchemaV6);
+}
+
 using Migration = void (*)(SQLite::Database &);
 // kMigrations[i] takes a file from version i to version i + 1.
 constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3, migrateToV4,
-                                     migrateToV5};
+                                     migrateToV5, migrateToV6};
 
 } // namespace
 

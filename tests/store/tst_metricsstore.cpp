@@ -63,9 +63,9 @@ void TestMetricsStore::freshDatabaseIsCurrentAndEmpty()
     QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     QVERIFY2(!sideFilesExist(path), "peeking at the version creates no -wal/-shm");
-    QCOMPARE(MetricsStore::SchemaVersion, 5);
+    QCOMPARE(MetricsStore::SchemaVersion, 6);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 5);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 6);
     QCOMPARE(QString::fromStdString(db.execAndGet("PRAGMA journal_mode").getString()),
              QStringLiteral("wal"));
 }

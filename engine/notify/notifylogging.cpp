@@ -1,0 +1,3 @@
+#include "notify/notifylogging.h"
+
+Q_LOGGING_CATEGORY(lcNotify, "hb.notify", QtInfoMsg)

@@ -1,0 +1,220 @@
+#include "store/notificationstore.h"
+
+#include "core/logging.h"
+#include "sqlite/sqlfile.h"
+#include "sqlite/sqlvalues.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <QCoreApplication>
+
+namespace hb {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+using sql::bindInt;
+using sql::bindText;
+using sql::int64Of;
+using sql::textOf;
+
+StoreError failure(const QString &path, const std::exception &e)
+{
+    return StoreError(path + u": " +
+                      QCoreApplication::translate("hb::MetricsStore", "cannot write (%1)")
+                          .arg(QString::fromUtf8(e.what()).simplified()));
+}
+
+void bindCondition(SQLite::Statement &stmt, const NotificationCondition &c)
+{
+    bindText(stmt, 1, c.key);
+    stmt.bind(2, c.active ? 1 : 0);
+    bindText(stmt, 3, c.kind);
+    bindText(stmt, 4, c.severity);
+    bindInt(stmt, 5, c.sinceMs);
+    bindText(stmt, 6, c.lastEventUid);
+    bindInt(stmt, 7, c.lastNotifiedMs);
+}
+
+constexpr const char kUpsertCondition[] =
+    "INSERT OR REPLACE INTO notification_state(condition, active, kind, severity, since_ms, "
+    "last_event_uid, last_notified_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+} // namespace
+
+NotificationStore::NotificationStore(const QString &path)
+    : m_path(path)
+{
+    try {
+        // Never creates the file: the MetricsStore opened and migrated it before.
+        m_db = std::make_unique<SQLite::Database>(sql::utf8(path), SQLite::OPEN_READWRITE,
+                                                  kBusyTimeoutMs);
+        m_db->exec("PRAGMA synchronous = NORMAL");
+    } catch (const SQLite::Exception &e) {
+        throw failure(path, e);
+    }
+}
+
+NotificationStore::~NotificationStore() = default;
+
+QHash<QString, NotificationCondition> NotificationStore::conditions()
+{
+    QHash<QString, NotificationCondition> result;
+    try {
+        SQLite::Statement q(*m_db, "SELECT condition, active, kind, severity, since_ms, "
+                                   "last_event_uid, last_notified_ms FROM notification_state");
+        while (q.executeStep()) {
+            NotificationCondition c;
+            c.key = textOf(q.getColumn(0));
+            c.active = q.getColumn(1).getInt() != 0;
+            c.kind = textOf(q.getColumn(2));
+            c.severity = textOf(q.getColumn(3));
+            c.sinceMs = int64Of(q.getColumn(4));
+            c.lastEventUid = textOf(q.getColumn(5));
+            c.lastNotifiedMs = int64Of(q.getColumn(6));
+            result.insert(c.key, c);
+        }
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+    return result;
+}
+
+void NotificationStore::commitEvent(const NotificationCondition &state,
+                                    const NotificationEvent &event, const QStringList &channels)
+{
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement condition(*m_db, kUpsertCondition);
+        bindCondition(condition, state);
+        condition.exec();
+        SQLite::Statement insert(
+            *m_db, "INSERT INTO notification_events(uid, ts_ms, kind, severity, subject, "
+                   "condition, title, text, payload) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        bindText(insert, 1, event.uid);
+        bindInt(insert, 2, event.atMs);
+        bindText(insert, 3, event.kind);
+        bindText(insert, 4, event.severity);
+        bindText(insert, 5, event.subject);
+        bindText(insert, 6, event.condition);
+        bindText(insert, 7, event.title);
+        bindText(insert, 8, event.text);
+        insert.bind(9, event.payload.toStdString());
+        insert.exec();
+        SQLite::Statement pending(
+            *m_db, "INSERT INTO notification_pending(event_uid, channel) VALUES(?1, ?2)");
+        for (const QString &channel : channels) {
+            bindText(pending, 1, event.uid);
+            bindText(pending, 2, channel);
+            sql::execAndReset(pending);
+        }
+        transaction.commit();
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+}
+
+void NotificationStore::saveCondition(const NotificationCondition &state)
+{
+    try {
+        SQLite::Statement condition(*m_db, kUpsertCondition);
+        bindCondition(condition, state);
+        condition.exec();
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+}
+
+QVector<PendingDelivery> NotificationStore::pending()
+{
+    QVector<PendingDelivery> result;
+    try {
+        SQLite::Statement q(
+            *m_db, "SELECT e.uid, e.ts_ms, e.kind, e.severity, e.subject, e.condition, e.title, "
+                   "e.text, e.payload, p.channel, p.attempts FROM notification_pending p "
+                   "JOIN notification_events e ON e.uid = p.event_uid ORDER BY e.ts_ms, e.rowid");
+        while (q.executeStep()) {
+            PendingDelivery d;
+            d.event.uid = textOf(q.getColumn(0));
+            d.event.atMs = int64Of(q.getColumn(1));
+            d.event.kind = textOf(q.getColumn(2));
+            d.event.severity = textOf(q.getColumn(3));
+            d.event.subject = textOf(q.getColumn(4));
+            d.event.condition = textOf(q.getColumn(5));
+            d.event.title = textOf(q.getColumn(6));
+            d.event.text = textOf(q.getColumn(7));
+            d.event.payload = QByteArray(static_cast<const char *>(q.getColumn(8).getBlob()),
+                                         q.getColumn(8).getBytes());
+            d.channel = textOf(q.getColumn(9));
+            d.attempts = q.getColumn(10).getInt();
+            result.append(d);
+        }
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+    return result;
+}
+
+void NotificationStore::recordDelivery(const DeliveryRecord &r, bool finished)
+{
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement log(*m_db, "INSERT INTO notification_deliveries(ts_ms, channel, "
+                                     "event_uid, kind, attempt, status, error) "
+                                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        bindInt(log, 1, r.tsMs);
+        bindText(log, 2, r.channel);
+        bindText(log, 3, r.eventUid);
+        bindText(log, 4, r.kind);
+        log.bind(5, r.attempt);
+        bindText(log, 6, r.status);
+        bindText(log, 7, r.error);
+        log.exec();
+        SQLite::Statement pending(
+            *m_db, finished
+                       ? "DELETE FROM notification_pending WHERE event_uid = ?1 AND channel = ?2"
+                       : "UPDATE notification_pending SET attempts = ?3 "
+                         "WHERE event_uid = ?1 AND channel = ?2");
+        bindText(pending, 1, r.eventUid);
+        bindText(pending, 2, r.channel);
+        if (!finished)
+            pending.bind(3, r.attempt);
+        pending.exec();
+        transaction.commit();
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+}
+
+QVector<DeliveryRecord> NotificationStore::deliveries(qint64 beforeId, int limit)
+{
+    QVector<DeliveryRecord> result;
+    try {
+        SQLite::Statement q(*m_db, "SELECT id, ts_ms, channel, event_uid, kind, attempt, status, "
+                                   "error FROM notification_deliveries WHERE ?1 = 0 OR id < ?1 "
+                                   "ORDER BY id DESC LIMIT ?2");
+        bindInt(q, 1, beforeId);
+        q.bind(2, limit);
+        while (q.executeStep()) {
+            DeliveryRecord r;
+            r.id = int64Of(q.getColumn(0));
+            r.tsMs = int64Of(q.getColumn(1));
+            r.channel = textOf(q.getColumn(2));
+            r.eventUid = textOf(q.getColumn(3));
+            r.kind = textOf(q.getColumn(4));
+            r.attempt = q.getColumn(5).getInt();
+            r.status = textOf(q.getColumn(6));
+            r.error = textOf(q.getColumn(7));
+            result.append(r);
+        }
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+    return result;
+}
+
+} // namespace hb

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "store/storeerror.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace SQLite {
+class Database;
+}
+
+namespace hb {
+
+// One notification as written to metrics.db (notification_events) before it is sent.
+struct NotificationEvent
+{
+    QString uid;       // unique; the webhook-id header, "msg_" + 32 hex digits
+    qint64 atMs = 0;   // when the transition happened
+    QString kind;      // a NotificationKind
+    QString severity;  // a NotificationSeverity; a resolution carries the one it resolves
+    QString subject;   // the machine, task or alert it is about
+    QString condition; // what it changes the state of, e.g. "machine:relay-1"
+    QString title;
+    QString text;
+    bool resolved = false; // the condition cleared (machine_up, breaker_closed, ...)
+    QByteArray payload;    // the JSON body a webhook receives
+};
+
+// The last notified state of one condition (notification_state).
+struct NotificationCondition
+{
+    QString key; // e.g. "machine:relay-1", "breaker:price_update", "emergency"
+    bool active = false;
+    QString kind;     // the kind last notified
+    QString severity; // of the raise
+    qint64 sinceMs = 0;
+    QString lastEventUid;
+    qint64 lastNotifiedMs = 0; // the raise or its latest resend
+};
+
+// An event still to be delivered to one channel, with the attempts made so far.
+struct PendingDelivery
+{
+    NotificationEvent event;
+    QString channel;
+    int attempts = 0;
+};
+
+// Values of notification_deliveries.status.
+namespace DeliveryStatus {
+inline const QString Sent = QStringLiteral("sent");
+inline const QString Retrying = QStringLiteral("retrying"); // the attempt failed; another follows
+inline const QString Failed = QStringLiteral("failed");     // the last attempt failed
+inline const QString Silenced = QStringLiteral("silenced");
+inline const QString Held = QStringLiteral("held");
+} // namespace DeliveryStatus
+
+// One row of the delivery log (notification_deliveries).
+struct DeliveryRecord
+{
+    qint64 id = 0;
+    qint64 tsMs = 0;
+    QString channel;
+    QString eventUid;
+    QString kind;
+    int attempt = 0;
+    QString status;
+    QString error;
+};
+
+// The notifier's own connection to DATA/metrics.db (the MetricsStore has opened and migrated it
+// first). Not thread-safe: the notifier's thread uses it. Every method throws StoreError.
+class NotificationStore
+{
+public:
+    explicit NotificationStore(const QString &path);
+    ~NotificationStore();
+
+    QHash<QString, NotificationCondition> conditions();
+    // One transaction: the condition's new state, the event, and a pending delivery for each of
+    // `channels`, so a crash leaves either all of it or none.
+    void commitEvent(const NotificationCondition &state, const NotificationEvent &event,
+                     const QStringList &channels);
+    // A condition's state alone (cleared without a message, e.g. a machine paused while down).
+    void saveCondition(const NotificationCondition &state);
+    // Everything not yet delivered, oldest first.
+    QVector<PendingDelivery> pending();
+    // Appends to the log; `finished` (sent, failed, silenced) removes the pending delivery,
+    // otherwise its attempt count is updated.
+    void recordDelivery(const DeliveryRecord &record, bool finished);
+    // Newest first; `beforeId` 0: from the newest.
+    QVector<DeliveryRecord> deliveries(qint64 beforeId, int limit);
+
+private:
+    QString m_path;
+    std::unique_ptr<SQLite::Database> m_db;
+};
+
+} // namespace hb
