@@ -4,6 +4,7 @@
 #include "ledger/demoledger.h"
 #include "ledger/ledger.h"
 #include "ledgeroutbox.h"
+#include "notify/notifier.h"
 #include "oracle/oraclefactory.h"
 #include "oracle/oraclemonitor.h"
 #include "store/metricswriter.h"
@@ -190,6 +191,11 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     engineOptions.tasks = registry.create(environment);
     engineOptions.writer = m_writer.get();
     m_host = std::make_unique<EngineHost>(std::move(engineOptions));
+    NotifierOptions notifierOptions;
+    notifierOptions.metricsPath = metricsPath();
+    notifierOptions.config = m_config.notifications;
+    notifierOptions.clock = clock;
+    m_notifier = std::make_unique<Notifier>(std::move(notifierOptions));
     qCInfo(lcEngine).noquote() << "data directory" << m_dataDir;
 }
 
@@ -230,14 +236,37 @@ QString EngineRuntime::metricsPath() const
 
 void EngineRuntime::start()
 {
-    if (m_host)
-        m_host->start();
+    if (!m_host)
+        return;
+    if (m_notifier) {
+        try {
+            m_notifier->start();
+            HeartbeatEngine *engine = m_host->engine();
+            Notifier *notifier = m_notifier.get();
+            // Direct: the slot only posts to the notifier's thread. A changed "notifications"
+            // config reaches the notifier the same way, in the snapshot.
+            QObject::connect(engine, &HeartbeatEngine::snapshotChanged, notifier,
+                             &Notifier::onSnapshot, Qt::DirectConnection);
+            // The state restored from metrics.db (an open breaker, an emergency pause) before
+            // the first tick.
+            QMetaObject::invokeMethod(
+                engine, [engine, notifier] { notifier->onSnapshot(engine->snapshot()); },
+                Qt::BlockingQueuedConnection);
+        } catch (const StoreError &e) {
+            // The engine runs without notifications rather than not at all.
+            qCCritical(lcEngine).noquote() << "notifications are off:" << e.message();
+            m_notifier.reset();
+        }
+    }
+    m_host->start();
 }
 
 void EngineRuntime::stop()
 {
     if (m_host)
         m_host->stop();
+    if (m_notifier)
+        m_notifier->stop(); // after the engine: no snapshot can arrive any more
     if (m_writer) {
         moveWholeOutbox(); // what the last runs audited, before the writer goes
         m_writer->stop();

@@ -15,6 +15,7 @@ namespace hb {
 
 class Ledger;
 class MetricsWriter;
+class Notifier;
 class OracleMonitor;
 class OracleSource;
 
@@ -67,6 +68,11 @@ public:
     // Where price updates get their prices for this run (an OracleSourceName; "none": nowhere).
     QString oracleSource() const;
     bool seededDemoLedger() const { return m_seededDemo; }
+    // Tells people about transitions (config.json "notifications"): fed the engine's snapshots
+    // from start() on; connect MachineMonitor::transition to its onMachineTransition slot and
+    // the tray to its desktopNotification signal. Null when metrics.db could not be opened
+    // for it (the engine then runs without notifications).
+    Notifier *notifier() const { return m_notifier.get(); }
 
 private:
     // Moves the ledger's audit outbox into metrics.db until it is empty (or the store fails).
@@ -83,6 +89,7 @@ private:
     std::shared_ptr<OracleMonitor> m_oracleMonitor;
     std::unique_ptr<MetricsWriter> m_writer;
     std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<Notifier> m_notifier;
 };
 
 } // namespace hb

@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "ledger/demoledger.h"
 #include "ledger/ledger.h"
+#include "notify/notifier.h"
 #include "oracle/demooracle.h"
 #include "recordfeed.h"
 #include "runtime.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void nonDemoLedgerStartsEmpty();
     void demoDirectoryWithoutAPriceSourceKeepsItsWorkload();
     void damagedLedgerNamesTheFile();
+    void notifiesThroughTheConfiguredChannels();
 };
 
 void TestRuntime::demoDataDirectoryGetsTheDemoLedgerAndRunsEveryTask()
@@ -331,3 +334,57 @@ void TestRuntime::damagedLedgerNamesTheFile()
 
 QTEST_GUILESS_MAIN(TestRuntime)
 #include "tst_runtime.moc"
+
+// The runtime feeds the notifier the engine's snapshots: an emergency pause reaches the channels
+// of config.json, once, its resume too, and a channel added by a config change is used at once.
+void TestRuntime::notifiesThroughTheConfiguredChannels()
+{
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    options.registry = TaskRegistry(); // no tasks: only the commands change anything
+    {
+        EngineRuntime create(options); // writes config.json
+    }
+    ConfigFile file(dir.filePath(u"data/config.json"_s));
+    QString error;
+    HeartbeatConfig config = *file.load(&error);
+    NotificationChannel tray;
+    tray.type = NotificationChannelType::Desktop;
+    tray.name = u"tray"_s;
+    config.notifications.channels = {tray};
+    QVERIFY2(file.save(config, &error), qPrintable(error));
+
+    EngineRuntime runtime(options);
+    QVERIFY(runtime.notifier());
+    QSignalSpy desktop(runtime.notifier(), &Notifier::desktopNotification);
+    runtime.start();
+    QObject receiver;
+    const auto command = [&](std::function<CommandResult(HeartbeatEngine &)> run) {
+        std::optional<CommandResult> answer;
+        runtime.host().command(&receiver, std::move(run),
+                               [&answer](const CommandResult &r) { answer = r; });
+        QVERIFY(QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000));
+        QVERIFY(answer->ok);
+    };
+    command([](HeartbeatEngine &e) {
+        return e.setEmergencyStop(Actor::system(), true, u"disk on fire"_s);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(desktop.size(), 1, 5000);
+    QVERIFY(desktop.at(0).at(1).toString().contains(u"disk on fire"_s));
+    QCOMPARE(desktop.at(0).at(2).toString(), u"critical"_s);
+
+    HeartbeatConfig twoChannels = config;
+    NotificationChannel second = tray;
+    second.name = u"second"_s;
+    twoChannels.notifications.channels.append(second);
+    command([twoChannels](HeartbeatEngine &e) {
+        return e.updateConfig(Actor::system(), twoChannels);
+    });
+    command([](HeartbeatEngine &e) { return e.setEmergencyStop(Actor::system(), false, {}); });
+    QTRY_COMPARE_WITH_TIMEOUT(desktop.size(), 3, 5000); // the resume, to both channels
+    QTest::qWait(300);
+    QCOMPARE(desktop.size(), 3); // the pause was not sent again
+    runtime.stop();
+    QCOMPARE(runtime.notifier()->deliveries(0, 10).size(), 3);
+}
