@@ -4,6 +4,7 @@
 #include "engine.h"
 
 #include "core/logging.h"
+#include "core/notificationsconfig.h"
 #include "engine_p.h"
 #include "store/metricswriter.h"
 
@@ -23,8 +24,15 @@ QString json(const QJsonObject &object)
 // The fields whose value differs, as {"field": {"before": x, "after": y}}.
 QJsonObject configDiff(const HeartbeatConfig &before, const HeartbeatConfig &after)
 {
-    const QJsonObject a = before.toJson();
-    const QJsonObject b = after.toJson();
+    // The channels with their secrets and bot tokens hidden (viewers read the audit log), and
+    // always present, so removing the last channel shows too.
+    const auto auditable = [](const HeartbeatConfig &c) {
+        QJsonObject o = c.toJson();
+        o.insert(QStringLiteral("notifications"), notificationsToJson(c.notifications, true));
+        return o;
+    };
+    const QJsonObject a = auditable(before);
+    const QJsonObject b = auditable(after);
     QJsonObject diff;
     for (auto it = b.begin(); it != b.end(); ++it) {
         if (a.value(it.key()) != it.value())

@@ -105,6 +105,8 @@ const QVector<ApiServer::Route> &ApiServer::routeTable()
             {"GET", QStringLiteral("/api/v1/executions"), A::Token, &ApiServer::getExecutions, {}},
             {"GET", QStringLiteral("/api/v1/ticks"), A::Token, &ApiServer::getTicks, {}},
             {"GET", QStringLiteral("/api/v1/audit"), A::Token, &ApiServer::getAudit, {}},
+            {"GET", QStringLiteral("/api/v1/notifications/deliveries"), A::Token,
+             &ApiServer::getNotificationDeliveries, {}},
             {"POST", QStringLiteral("/api/v1/pause"), A::Token, &ApiServer::postPause, {}},
             {"POST", QStringLiteral("/api/v1/resume"), A::Token, &ApiServer::postResume, {}},
             {"POST", QStringLiteral("/api/v1/maintenance"), A::Token, &ApiServer::postMaintenance,
@@ -486,6 +488,11 @@ void ApiServer::getAudit(Call &call)
     pagedRead(call, &MetricsReader::auditPage, &json::fromAudit);
 }
 
+void ApiServer::getNotificationDeliveries(Call &call)
+{
+    pagedRead(call, &MetricsReader::notificationDeliveriesPage, &json::fromDelivery);
+}
+
 // ---- the event stream ----------------------------------------------------------------------
 
 void ApiServer::getEvents(Call &call)
@@ -796,8 +803,16 @@ void ApiServer::putConfig(Call &call)
                         {}, call.close));
         return;
     }
-    command(call, [config = *config](HeartbeatEngine &engine, const Actor &actor) {
-        return engine.updateConfig(actor, config);
+    // Snapshots leave the notification channels out (they hold secrets), so a document taken
+    // from one and sent back keeps the channels configured now.
+    const bool keepChannels = !QJsonDocument::fromJson(call.request.body())
+                                   .object()
+                                   .contains(QStringLiteral("notifications"));
+    command(call, [config = *config, keepChannels](HeartbeatEngine &engine, const Actor &actor) {
+        HeartbeatConfig wanted = config;
+        if (keepChannels)
+            wanted.notifications = engine.snapshot()->config.notifications;
+        return engine.updateConfig(actor, wanted);
     });
 }
 

@@ -85,6 +85,7 @@ private:
     void getExecutions(Call &call);
     void getTicks(Call &call);
     void getAudit(Call &call);
+    void getNotificationDeliveries(Call &call);
     void postPause(Call &call);
     void postResume(Call &call);
     void postMaintenance(Call &call);

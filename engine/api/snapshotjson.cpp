@@ -465,9 +465,13 @@ QJsonObject fromState(const EngineState &state)
         if (std::isfinite(it.value()))
             gauges.insert(it.key(), it.value());
     }
+    // Every token holder reads snapshots: the channels, which hold webhook secrets and bot
+    // tokens, stay out (a PUT /api/v1/config without them keeps them).
+    QJsonObject config = state.config.toJson();
+    config.remove(QStringLiteral("notifications"));
     return {{QStringLiteral("taken_at_ms"), state.takenAtMs},
             {QStringLiteral("running"), state.running},
-            {QStringLiteral("config"), state.config.toJson()},
+            {QStringLiteral("config"), config},
             {QStringLiteral("oracle_source"), state.oracleSource},
             {QStringLiteral("metrics"), fromMetrics(state.metrics)},
             {QStringLiteral("tasks"), arrayOf(state.tasks, &fromTask)},
@@ -541,6 +545,18 @@ QJsonObject fromAudit(const AuditEntry &entry)
             {QStringLiteral("action"), entry.action},
             {QStringLiteral("detail"), entry.detail},
             {QStringLiteral("uid"), entry.uid}};
+}
+
+QJsonObject fromDelivery(const DeliveryRecord &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("ts_ms"), r.tsMs},
+            {QStringLiteral("channel"), r.channel},
+            {QStringLiteral("event_uid"), r.eventUid},
+            {QStringLiteral("kind"), r.kind},
+            {QStringLiteral("attempt"), r.attempt},
+            {QStringLiteral("status"), r.status},
+            {QStringLiteral("error"), r.error}};
 }
 
 std::optional<AuditEntry> toAudit(const QJsonObject &json, QString *error)

@@ -3,6 +3,7 @@
 #include "core/alert.h"
 #include "core/records.h"
 #include "snapshot.h"
+#include "store/notificationstore.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -26,6 +27,7 @@ std::optional<TickRecord> toTick(const QJsonObject &json, QString *error);
 QJsonObject fromSample(const Sample &sample);
 std::optional<Sample> toSample(const QJsonObject &json, QString *error);
 QJsonObject fromAudit(const AuditEntry &entry);
+QJsonObject fromDelivery(const DeliveryRecord &record); // a notification_deliveries row
 std::optional<AuditEntry> toAudit(const QJsonObject &json, QString *error);
 QJsonObject fromAlert(const Alert &alert);
 std::optional<Alert> toAlert(const QJsonObject &json, QString *error);

@@ -1,6 +1,7 @@
 #include "core/notificationsconfig.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -355,8 +356,15 @@ std::optional<ConfigError> validateNotifications(const NotificationsConfig &conf
     return checkUniqueNames(config);
 }
 
-QJsonObject notificationsToJson(const NotificationsConfig &config)
+QJsonObject notificationsToJson(const NotificationsConfig &config, bool redacted)
 {
+    const auto hidden = [redacted](const QString &secret) {
+        if (!redacted || secret.isEmpty())
+            return secret;
+        const QByteArray digest =
+            QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex().left(8);
+        return QStringLiteral("(hidden, sha256 %1…)").arg(QString::fromLatin1(digest));
+    };
     QJsonArray channels;
     for (const NotificationChannel &c : config.channels) {
         QJsonObject o{{kType, c.type},
@@ -367,9 +375,9 @@ QJsonObject notificationsToJson(const NotificationsConfig &config)
                       {kResend, c.resendIntervalMs}};
         if (c.type == NotificationChannelType::Webhook) {
             o.insert(kUrl, c.url);
-            o.insert(kSecret, c.secret);
+            o.insert(kSecret, hidden(c.secret));
         } else if (c.type == NotificationChannelType::Telegram) {
-            o.insert(kBotToken, c.botToken);
+            o.insert(kBotToken, hidden(c.botToken));
             o.insert(kChatId, c.chatId);
             o.insert(kBaseUrl, c.baseUrl);
         }

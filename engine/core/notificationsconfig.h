@@ -26,8 +26,10 @@ std::optional<ConfigError> notificationsFromJson(const QJsonValue &json,
                                                  NotificationsConfig *config);
 // Checks an in-memory value the way notificationsFromJson checks a file.
 std::optional<ConfigError> validateNotifications(const NotificationsConfig &config);
-// The object config.json holds; every channel writes only the keys of its type.
-QJsonObject notificationsToJson(const NotificationsConfig &config);
+// The object config.json holds; every channel writes only the keys of its type. `redacted`
+// replaces each secret and bot token by a short fingerprint (for the audit log: a change shows,
+// the secret does not).
+QJsonObject notificationsToJson(const NotificationsConfig &config, bool redacted = false);
 
 // The key of a "whsec_…" secret; empty when the text is not a valid secret.
 QByteArray webhookSecretKey(const QString &secret);

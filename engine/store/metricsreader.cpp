@@ -530,4 +530,34 @@ MetricsReader::Page<AuditEntry> MetricsReader::auditPage(const PageQuery &query)
     }
 }
 
+MetricsReader::Page<DeliveryRecord>
+MetricsReader::notificationDeliveriesPage(const PageQuery &query)
+{
+    if (m_schemaVersion < 6)
+        return {};
+    try {
+        return readPage<DeliveryRecord>(
+            *m_db,
+            "SELECT id, ts_ms, channel, event_uid, kind, attempt, status, error "
+            "FROM notification_deliveries",
+            "ts_ms", "channel", nullptr,
+            PageQuery{query.fromMs, query.toMs, query.task, {}, query.afterId, query.limit},
+            [](SQLite::Statement &q, QVector<DeliveryRecord> *rows) {
+                DeliveryRecord r;
+                r.id = sql::int64Of(q.getColumn(0));
+                r.tsMs = sql::int64Of(q.getColumn(1));
+                r.channel = sql::textOf(q.getColumn(2));
+                r.eventUid = sql::textOf(q.getColumn(3));
+                r.kind = sql::textOf(q.getColumn(4));
+                r.attempt = q.getColumn(5).getInt();
+                r.status = sql::textOf(q.getColumn(6));
+                r.error = sql::textOf(q.getColumn(7));
+                rows->append(r);
+                return r.id;
+            });
+    } catch (const std::exception &e) {
+        fail(e, "notification deliveries");
+    }
+}
+
 } // namespace hb

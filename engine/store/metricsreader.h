@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/records.h"
+#include "store/notificationstore.h"
 #include "store/storeerror.h"
 
 #include <QString>
@@ -135,6 +136,8 @@ public:
     Page<ExecutionRecord> executionsPage(const PageQuery &query);
     Page<TickRecord> ticksPage(const PageQuery &query);
     Page<AuditEntry> auditPage(const PageQuery &query);
+    // notification_deliveries; `task` filters by channel. Empty before schema 6.
+    Page<DeliveryRecord> notificationDeliveriesPage(const PageQuery &query);
 
 private:
     [[noreturn]] void fail(const std::exception &e, const char *what) const;

@@ -118,6 +118,7 @@ private Q_SLOTS:
     void stateErrorsNameTheField_data();
     void stateErrorsNameTheField();
     void recordErrorsNameTheField();
+    void channelSecretsStayOutOfSnapshots();
 };
 
 void TestSnapshotJson::fullStateRoundTrips()
@@ -425,6 +426,27 @@ void TestSnapshotJson::recordErrorsNameTheField()
     alert.insert(u"severity"_s, u"Critical"_s);
     QVERIFY(!json::toAlert(alert, &error));
     QCOMPARE(error, u"severity: unknown value \"Critical\""_s);
+}
+
+void TestSnapshotJson::channelSecretsStayOutOfSnapshots()
+{
+    EngineState state;
+    NotificationChannel webhook;
+    webhook.name = u"ops"_s;
+    webhook.url = u"https://hooks.example.com/x"_s;
+    webhook.secret = u"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"_s;
+    NotificationChannel telegram;
+    telegram.type = NotificationChannelType::Telegram;
+    telegram.name = u"tg"_s;
+    telegram.botToken = u"123456:SECRET-TOKEN"_s;
+    telegram.chatId = u"5"_s;
+    state.config.notifications.channels = {webhook, telegram};
+    QVERIFY(!validateConfig(state.config));
+    // Every token holder reads snapshots (and the event stream): no channel, no secret.
+    const QByteArray text = QJsonDocument(json::fromState(state)).toJson();
+    QVERIFY(!text.contains("MfKQ9r8GKYqrTwjUPD8"));
+    QVERIFY(!text.contains("SECRET-TOKEN"));
+    QVERIFY(!json::fromState(state).value(u"config"_s).toObject().contains(u"notifications"_s));
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotJson)

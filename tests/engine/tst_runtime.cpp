@@ -10,6 +10,7 @@
 #include "oracle/demooracle.h"
 #include "recordfeed.h"
 #include "runtime.h"
+#include "store/metricsreader.h"
 #include "store/storeerror.h"
 #include "tasks/demoworkloadtask.h"
 #include "testsupport.h"
@@ -378,6 +379,12 @@ void TestRuntime::notifiesThroughTheConfiguredChannels()
     NotificationChannel second = tray;
     second.name = u"second"_s;
     twoChannels.notifications.channels.append(second);
+    NotificationChannel quiet; // takes nothing of this test; its secret must not reach the audit
+    quiet.name = u"quiet"_s;
+    quiet.url = u"http://127.0.0.1:9/never"_s;
+    quiet.secret = u"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"_s;
+    quiet.kinds = {NotificationKind::StoreFailed};
+    twoChannels.notifications.channels.append(quiet);
     command([twoChannels](HeartbeatEngine &e) {
         return e.updateConfig(Actor::system(), twoChannels);
     });
@@ -387,4 +394,13 @@ void TestRuntime::notifiesThroughTheConfiguredChannels()
     QCOMPARE(desktop.size(), 3); // the pause was not sent again
     runtime.stop();
     QCOMPARE(runtime.notifier()->deliveries(0, 10).size(), 3);
+    // The config change is audited with the channels, their secrets hidden.
+    MetricsReader reader(runtime.metricsPath());
+    const auto audit = reader.auditPage({});
+    const auto change =
+        std::find_if(audit.rows.cbegin(), audit.rows.cend(),
+                     [](const AuditEntry &e) { return e.detail.contains(u"notifications"_s); });
+    QVERIFY(change != audit.rows.cend());
+    QVERIFY(change->detail.contains(u"quiet"_s));
+    QVERIFY2(!change->detail.contains(u"MfKQ9r8GKYqrTwjUPD8"_s), qPrintable(change->detail));
 }
