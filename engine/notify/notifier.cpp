@@ -7,6 +7,7 @@
 #include "notify/webhooksigner.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -265,6 +266,25 @@ void NotifierWorker::commit(const NotificationCondition &state, const Notificati
             (onlyChannels.isEmpty() || onlyChannels.contains(name)))
             names << name;
     }
+    // A silenced channel gets a "silenced" row in the delivery log instead of the message.
+    QVector<NotificationSilence> silences;
+    try {
+        silences = m_store->silences(now());
+    } catch (const StoreError &e) {
+        qCWarning(lcNotify).noquote() << e.message();
+    }
+    QHash<QString, NotificationSilence> silenced;
+    for (const NotificationSilence &silence : std::as_const(silences)) {
+        if (!silence.matches(event, now()))
+            continue;
+        for (const QString &name : std::as_const(names)) {
+            if (!silenced.contains(name))
+                silenced.insert(name, silence);
+        }
+    }
+    for (const QString &name : silenced.keys())
+        names.removeOne(name);
+
     m_conditions.insert(state.key, state);
     // Written before anything is sent: a crash from here on sends it after the restart.
     try {
@@ -272,6 +292,14 @@ void NotifierWorker::commit(const NotificationCondition &state, const Notificati
     } catch (const StoreError &e) {
         // Still sent: a message without its log row beats a lost message.
         qCWarning(lcNotify).noquote() << e.message();
+    }
+    for (auto it = silenced.cbegin(); it != silenced.cend(); ++it) {
+        Channel &channel = *m_channels.at(it.key());
+        record(channel, PendingDelivery{event, it.key(), 0}, 0, DeliveryStatus::Silenced,
+               tr("silenced until %1: %2")
+                   .arg(QDateTime::fromMSecsSinceEpoch(it->toMs, Qt::UTC).toString(Qt::ISODate),
+                        it->reason));
+        channel.lastSentMs.insert(state.key, now()); // a resend counts from here too
     }
     qCInfo(lcNotify).noquote() << event.kind << event.subject << "->"
                                << (names.isEmpty() ? QStringLiteral("(no channel)")
@@ -509,6 +537,24 @@ QVector<DeliveryRecord> Notifier::deliveries(qint64 beforeId, int limit) const
         qCWarning(lcNotify).noquote() << e.message();
         return {};
     }
+}
+
+qint64 Notifier::addSilence(const NotificationSilence &silence)
+{
+    NotificationStore store(m_options.metricsPath);
+    return store.addSilence(silence);
+}
+
+bool Notifier::removeSilence(qint64 id)
+{
+    NotificationStore store(m_options.metricsPath);
+    return store.removeSilence(id);
+}
+
+QVector<NotificationSilence> Notifier::silences(qint64 nowMs) const
+{
+    NotificationStore store(m_options.metricsPath);
+    return store.silences(nowMs);
 }
 
 void Notifier::onMachineTransition(const MachineTransition &transition)

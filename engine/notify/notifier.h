@@ -51,6 +51,12 @@ public:
     // Thread-safe: the newest rows of the delivery log (beforeId 0: from the newest).
     QVector<DeliveryRecord> deliveries(qint64 beforeId, int limit) const;
 
+    // Thread-safe; throw StoreError. A silence applies to events from then on, in every process
+    // that notifies from this metrics.db: matching messages are logged "silenced", not sent.
+    qint64 addSilence(const NotificationSilence &silence);
+    bool removeSilence(qint64 id);
+    QVector<NotificationSilence> silences(qint64 nowMs) const; // those not over by nowMs
+
 public Q_SLOTS:
     void onMachineTransition(const hb::MachineTransition &transition);
     // Diffs successive snapshots; a changed "notifications" config is applied from them too.

@@ -190,6 +190,84 @@ void NotificationStore::recordDelivery(const DeliveryRecord &r, bool finished)
     }
 }
 
+bool NotificationSilence::matches(const NotificationEvent &event, qint64 nowMs) const
+{
+    if (nowMs < fromMs || nowMs >= toMs)
+        return false;
+    if (!kind.isEmpty() && kind != event.kind)
+        return false;
+    const QString machinePrefix = QStringLiteral("machine:");
+    if (!machine.isEmpty() && event.condition != machinePrefix + machine)
+        return false;
+    if (!task.isEmpty()) {
+        // Breakers carry the task as their subject, alerts "task/key".
+        const bool ofTask = event.condition == QStringLiteral("breaker:") + task ||
+                            event.condition.startsWith(QStringLiteral("alert:") + task + u'/');
+        if (!ofTask)
+            return false;
+    }
+    return true;
+}
+
+qint64 NotificationStore::addSilence(const NotificationSilence &s)
+{
+    try {
+        SQLite::Statement insert(*m_db, "INSERT INTO notification_silences(from_ms, to_ms, reason, "
+                                        "machine, task, kind, created_by, created_ms) "
+                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        bindInt(insert, 1, s.fromMs);
+        bindInt(insert, 2, s.toMs);
+        bindText(insert, 3, s.reason);
+        bindText(insert, 4, s.machine);
+        bindText(insert, 5, s.task);
+        bindText(insert, 6, s.kind);
+        bindText(insert, 7, s.createdBy);
+        bindInt(insert, 8, s.createdMs);
+        insert.exec();
+        return qint64(m_db->getLastInsertRowid());
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+}
+
+bool NotificationStore::removeSilence(qint64 id)
+{
+    try {
+        SQLite::Statement remove(*m_db, "DELETE FROM notification_silences WHERE id = ?1");
+        bindInt(remove, 1, id);
+        return remove.exec() > 0;
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+}
+
+QVector<NotificationSilence> NotificationStore::silences(qint64 nowMs)
+{
+    QVector<NotificationSilence> result;
+    try {
+        SQLite::Statement q(*m_db, "SELECT id, from_ms, to_ms, reason, machine, task, kind, "
+                                   "created_by, created_ms FROM notification_silences "
+                                   "WHERE to_ms > ?1 ORDER BY from_ms, id");
+        bindInt(q, 1, nowMs);
+        while (q.executeStep()) {
+            NotificationSilence s;
+            s.id = int64Of(q.getColumn(0));
+            s.fromMs = int64Of(q.getColumn(1));
+            s.toMs = int64Of(q.getColumn(2));
+            s.reason = textOf(q.getColumn(3));
+            s.machine = textOf(q.getColumn(4));
+            s.task = textOf(q.getColumn(5));
+            s.kind = textOf(q.getColumn(6));
+            s.createdBy = textOf(q.getColumn(7));
+            s.createdMs = int64Of(q.getColumn(8));
+            result.append(s);
+        }
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+    return result;
+}
+
 QVector<DeliveryRecord> NotificationStore::deliveries(qint64 beforeId, int limit)
 {
     QVector<DeliveryRecord> result;

@@ -59,6 +59,23 @@ inline const QString Silenced = QStringLiteral("silenced");
 inline const QString Held = QStringLiteral("held");
 } // namespace DeliveryStatus
 
+// A window in which matching notifications are recorded as silenced instead of sent
+// (notification_silences). Empty matchers match anything.
+struct NotificationSilence
+{
+    qint64 id = 0;
+    qint64 fromMs = 0;
+    qint64 toMs = 0; // exclusive
+    QString reason;
+    QString machine; // matches machine_down / machine_up of this machine
+    QString task;    // matches breakers of this task and alerts it raised
+    QString kind;    // a NotificationKind
+    QString createdBy;
+    qint64 createdMs = 0;
+
+    bool matches(const NotificationEvent &event, qint64 nowMs) const;
+};
+
 // One row of the delivery log (notification_deliveries).
 struct DeliveryRecord
 {
@@ -92,6 +109,11 @@ public:
     // Appends to the log; `finished` (sent, failed, silenced) removes the pending delivery,
     // otherwise its attempt count is updated.
     void recordDelivery(const DeliveryRecord &record, bool finished);
+    // Returns the new silence's id.
+    qint64 addSilence(const NotificationSilence &silence);
+    bool removeSilence(qint64 id);
+    // Those not over at `nowMs` (current and future), by start.
+    QVector<NotificationSilence> silences(qint64 nowMs);
     // Newest first; `beforeId` 0: from the newest.
     QVector<DeliveryRecord> deliveries(qint64 beforeId, int limit);
 

@@ -169,6 +169,18 @@ CREATE TABLE notification_pending(
     attempts INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY(event_uid, channel)) WITHOUT ROWID;
 
+CREATE TABLE notification_silences(
+    id INTEGER PRIMARY KEY,
+    from_ms INTEGER NOT NULL,
+    to_ms INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    machine TEXT NOT NULL DEFAULT '',
+    task TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    created_by TEXT NOT NULL DEFAULT '',
+    created_ms INTEGER NOT NULL);
+CREATE INDEX notification_silences_to ON notification_silences(to_ms);
+
 CREATE TABLE notification_state(
     condition TEXT PRIMARY KEY,
     active INTEGER NOT NULL,

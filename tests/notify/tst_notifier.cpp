@@ -82,6 +82,7 @@ private Q_SLOTS:
     void undeliveredEventSentAfterRestart();
     void snapshotTransitionsAndFilters();
     void resendWhileConditionLasts();
+    void silencedMessagesAreLoggedNotSent();
 
 private:
     NotifierOptions options(const QVector<NotificationChannel> &channels) const
@@ -349,6 +350,46 @@ void TestNotifier::resendWhileConditionLasts()
     const QStringList rows = log(m_metricsPath);
     QCOMPARE(rows.count(u"once 1 sent"_s), 2);
     QCOMPARE(rows.count(u"tray 1 sent"_s), 3);
+}
+
+void TestNotifier::silencedMessagesAreLoggedNotSent()
+{
+    Receiver receiver;
+    Notifier notifier(options({webhook(u"ops"_s, receiver.url())}));
+    QSignalSpy recorded(&notifier, &Notifier::deliveryRecorded);
+    notifier.start();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    NotificationSilence maintenance;
+    maintenance.fromMs = now - 1000;
+    maintenance.toMs = now + 3'600'000;
+    maintenance.reason = u"relay-1 is being rebuilt"_s;
+    maintenance.machine = u"relay-1"_s;
+    maintenance.createdBy = u"ops-admin"_s;
+    const qint64 id = notifier.addSilence(maintenance);
+    QVERIFY(id > 0);
+    NotificationSilence later = maintenance; // not started yet: silences nothing now
+    later.fromMs = now + 600'000;
+    later.machine.clear();
+    notifier.addSilence(later);
+    QCOMPARE(notifier.silences(now).size(), 2);
+
+    notifier.onMachineTransition(transition(u"relay-1"_s, MachineState::Up, MachineState::Down));
+    notifier.onMachineTransition(transition(u"relay-2"_s, MachineState::Up, MachineState::Down));
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 2, 10'000);
+    QCOMPARE(receiver.requests.size(), 1); // relay-2 only
+    QVERIFY(receiver.requests.at(0).body.contains("relay-2"));
+    const QVector<DeliveryRecord> rows = notifier.deliveries(0, 10);
+    const auto silenced = std::find_if(rows.cbegin(), rows.cend(), [](const DeliveryRecord &r) {
+        return r.status == DeliveryStatus::Silenced;
+    });
+    QVERIFY(silenced != rows.cend());
+    QVERIFY(silenced->error.contains(u"relay-1 is being rebuilt"_s));
+
+    // Lifted: the next transition of relay-1 is sent.
+    QVERIFY(notifier.removeSilence(id));
+    notifier.onMachineTransition(transition(u"relay-1"_s, MachineState::Down, MachineState::Up));
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests.size(), 2, 10'000);
+    QVERIFY(receiver.requests.at(1).body.contains("machine_up"));
 }
 
 QTEST_GUILESS_MAIN(TestNotifier)
