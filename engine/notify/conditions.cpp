@@ -151,6 +151,33 @@ ConditionReport machineCondition(const MachineTransition &t, bool *active, bool 
     return r;
 }
 
+const QString &oracleRoot()
+{
+    static const QString root = QStringLiteral("alert:oracle_monitoring/");
+    return root;
+}
+
+bool isDependencyRoot(const QString &key)
+{
+    return key.startsWith(oracleRoot());
+}
+
+QString holdingRoot(const QString &key, const QList<QString> &active)
+{
+    static const QStringList dependentTasks{QStringLiteral("price_update"),
+                                            QStringLiteral("auto_liquidation")};
+    bool dependent = false;
+    for (const QString &task : dependentTasks)
+        dependent = dependent || key == kBreaker + task || key.startsWith(kAlert + task + u'/');
+    if (!dependent)
+        return {};
+    for (const QString &root : active) {
+        if (isDependencyRoot(root))
+            return root;
+    }
+    return {};
+}
+
 NotificationEvent makeEvent(const ConditionReport &report, bool resolved, bool resend)
 {
     NotificationEvent e;

@@ -43,6 +43,13 @@ ConditionReport clearedCondition(const QString &key, qint64 atMs);
 ConditionReport machineCondition(const MachineTransition &transition, bool *active,
                                  bool *clearsSilently);
 
+// Dependency rules (defaults; not configurable yet): while a root cause is active, the
+// notifications of its consequences are held (logged "held", not sent). "Oracle down" - a
+// critical alert of oracle_monitoring - holds the breakers and alerts of price_update and
+// auto_liquidation. Returns the active root among `active` that holds `key`, or an empty string.
+QString holdingRoot(const QString &key, const QList<QString> &active);
+bool isDependencyRoot(const QString &key);
+
 // A new event (fresh uid, JSON payload) for `report`: its raise, its resolution, or a resend.
 NotificationEvent makeEvent(const ConditionReport &report, bool resolved, bool resend = false);
 

@@ -200,7 +200,11 @@ void NotifierWorker::onSnapshot(const EngineSnapshot &snapshot)
         m_firstTickCount = state.metrics.tickCount;
     }
     const QHash<QString, ConditionReport> active = activeConditions(state);
-    for (const ConditionReport &report : active)
+    // Root causes first, so consequences reported in the same snapshot are held under them.
+    QList<ConditionReport> ordered = active.values();
+    std::stable_partition(ordered.begin(), ordered.end(),
+                          [](const ConditionReport &r) { return isDependencyRoot(r.key); });
+    for (const ConditionReport &report : std::as_const(ordered))
         raise(report);
     const qint64 at = state.takenAtMs > 0 ? state.takenAtMs : now();
     const QList<QString> keys = m_conditions.keys();
@@ -266,6 +270,33 @@ void NotifierWorker::commit(const NotificationCondition &state, const Notificati
             (onlyChannels.isEmpty() || onlyChannels.contains(name)))
             names << name;
     }
+    // A consequence of an active root cause is held under it (and so is its resolution).
+    QString heldBy;
+    if (!event.resolved) {
+        QList<QString> active;
+        for (const NotificationCondition &c : std::as_const(m_conditions)) {
+            if (c.active && c.key != state.key)
+                active.append(c.key);
+        }
+        heldBy = holdingRoot(state.key, active);
+        if (!heldBy.isEmpty())
+            m_held.insert(state.key, heldBy);
+    } else {
+        heldBy = m_held.take(state.key);
+    }
+    if (!heldBy.isEmpty()) {
+        m_conditions.insert(state.key, state);
+        try {
+            m_store->commitEvent(state, event, {});
+        } catch (const StoreError &e) {
+            qCWarning(lcNotify).noquote() << e.message();
+        }
+        for (const QString &name : std::as_const(names))
+            record(*m_channels.at(name), PendingDelivery{event, name, 0}, 0, DeliveryStatus::Held,
+                   tr("held under %1").arg(heldBy));
+        return;
+    }
+
     // A silenced channel gets a "silenced" row in the delivery log instead of the message.
     QVector<NotificationSilence> silences;
     try {
@@ -321,7 +352,8 @@ void NotifierWorker::resendDue()
             continue;
         const QList<NotificationCondition> conditions = m_conditions.values();
         for (const NotificationCondition &c : conditions) {
-            if (!c.active || t - channel->lastSentMs.value(c.key, c.lastNotifiedMs) < interval)
+            if (!c.active || m_held.contains(c.key) ||
+                t - channel->lastSentMs.value(c.key, c.lastNotifiedMs) < interval)
                 continue;
             ConditionReport report = m_raised.value(c.key);
             if (report.key.isEmpty()) { // raised before a restart: its words are not kept

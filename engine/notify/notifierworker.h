@@ -69,6 +69,7 @@ private:
     std::map<QString, std::unique_ptr<Channel>> m_channels; // by name
     QHash<QString, NotificationCondition> m_conditions;
     QHash<QString, ConditionReport> m_raised; // this run's raise messages, for resends
+    QHash<QString, QString> m_held;           // dependent condition -> the root that held it
     QTimer *m_resendTimer = nullptr;
     // Snapshot diffing: the previous snapshot's conditions and the tick count of the first one.
     bool m_sawSnapshot = false;

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void snapshotTransitionsAndFilters();
     void resendWhileConditionLasts();
     void silencedMessagesAreLoggedNotSent();
+    void consequencesOfOracleDownAreHeld();
 
 private:
     NotifierOptions options(const QVector<NotificationChannel> &channels) const
@@ -390,6 +391,47 @@ void TestNotifier::silencedMessagesAreLoggedNotSent()
     notifier.onMachineTransition(transition(u"relay-1"_s, MachineState::Down, MachineState::Up));
     QTRY_COMPARE_WITH_TIMEOUT(receiver.requests.size(), 2, 10'000);
     QVERIFY(receiver.requests.at(1).body.contains("machine_up"));
+}
+
+void TestNotifier::consequencesOfOracleDownAreHeld()
+{
+    const QVector<NotificationChannel> channels{desktop(u"tray"_s)};
+    Notifier notifier(options(channels));
+    QSignalSpy desktopSpy(&notifier, &Notifier::desktopNotification);
+    QSignalSpy recorded(&notifier, &Notifier::deliveryRecorded);
+    notifier.start();
+    EngineState state;
+    state.config.notifications.channels = channels;
+    state.takenAtMs = QDateTime::currentMSecsSinceEpoch();
+    const auto alert = [&state](const QString &task, const QString &key) {
+        return Alert{state.takenAtMs, task, key, Severity::Critical, task + u" failing"_s};
+    };
+    // Root and consequences in one snapshot: the root is judged first whatever the order.
+    state.activeAlerts = {alert(TaskName::PriceUpdate, u"prices_missing"_s),
+                          alert(TaskName::OracleMonitoring, u"oracle_stale"_s)};
+    state.activeAlerts << alert(TaskName::PriceUpdate, u"prices_stale"_s)
+                       << alert(TaskName::AutoLiquidation, u"no_prices"_s)
+                       << alert(TaskName::MemoryMonitoring, u"memory_high"_s);
+    state.breakers = {BreakerStatus{TaskName::PriceUpdate, BreakerState::Open, 5, 0, 0}};
+    notifier.onSnapshot(EngineSnapshot(state));
+    // The root and the unrelated memory alert are sent; the four consequences are held.
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 6, 10'000);
+    QCOMPARE(desktopSpy.size(), 2);
+    int held = 0;
+    for (const QList<QVariant> &args : recorded) {
+        const DeliveryRecord r = args.at(0).value<DeliveryRecord>();
+        if (r.status == DeliveryStatus::Held) {
+            ++held;
+            QVERIFY(r.error.contains(u"oracle_monitoring/oracle_stale"_s));
+        }
+    }
+    QCOMPARE(held, 4);
+    // Their resolutions are held too; the root's is sent.
+    state.activeAlerts.clear();
+    state.breakers[0].state = BreakerState::Closed;
+    notifier.onSnapshot(EngineSnapshot(state));
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 12, 10'000);
+    QCOMPARE(desktopSpy.size(), 4); // + the root cleared, the memory alert cleared
 }
 
 QTEST_GUILESS_MAIN(TestNotifier)
