@@ -44,6 +44,17 @@ QString MachineRegistry::path() const
     return m_records.path();
 }
 
+QString MachineRegistry::durationText(qint64 ms)
+{
+    const std::pair<qint64, const char *> units[] = {
+        {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1'000, "s"}};
+    for (const auto &[unitMs, unit] : units) {
+        if (ms > 0 && ms % unitMs == 0)
+            return QString::number(ms / unitMs) + QLatin1String(unit);
+    }
+    return QString::number(ms) + u"ms";
+}
+
 std::optional<qint64> MachineRegistry::parseDuration(const QString &text)
 {
     static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,12})(ms|s|m|h|d)$"));

@@ -55,6 +55,8 @@ public:
 
     // "2m", "90s", "1h", "30d", "1500ms" -> milliseconds; nullopt for anything else.
     static std::optional<qint64> parseDuration(const QString &text);
+    // The other way: the largest unit that says `ms` exactly ("2m", "90s", "1500ms").
+    static QString durationText(qint64 ms);
     static constexpr qint64 MinOfflineAfterMs = 1'000;
     static constexpr qint64 MaxOfflineAfterMs = 30LL * 24 * 3600 * 1000;
 
