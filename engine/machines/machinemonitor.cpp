@@ -115,6 +115,7 @@ struct MachineMonitor::Private
     QTimer *changedTimer = nullptr;
     std::unique_ptr<MachineRegistry> registry;
     QString lastRegistryError;
+    bool registryRead = false; // machines.json was read once: its list is the truth
     bool started = false;
 
     // Runs `work` on the monitor's thread and waits for it.
@@ -219,9 +220,13 @@ void MachineMonitor::Private::reload()
         if (error != lastRegistryError)
             qCWarning(lcMachines).noquote() << error << "(keeping the machines read before)";
         lastRegistryError = error;
+        // Never read at all: what machine_seen holds stays as it is, neither judged nor removed.
+        if (!registryRead)
+            return;
     } else {
         lastRegistryError.clear();
     }
+    registryRead = true;
     const QVector<MachineEntry> entries = registry->list();
     const QHash<QString, QByteArray> hashes = registry->tokenHashes();
     const qint64 now = clock->nowMs();
@@ -297,7 +302,10 @@ void MachineMonitor::Private::judgeAll()
         transitions.swap(pendingTransitions);
         wakePosted = false;
         for (Machine &m : machines) {
-            // Only an up machine goes down here; a down one comes up by a heartbeat only.
+            // Only an up machine goes down here; a down one comes up by a heartbeat only. One
+            // restored from machine_seen waits for its offline_after from machines.json.
+            if (m.restored)
+                continue;
             if (m.info.state == MachineState::Up) {
                 if (const auto t = judge(m, now, QString()))
                     transitions.append(*t);
@@ -317,7 +325,7 @@ void MachineMonitor::Private::rearm()
     {
         std::lock_guard lock(mutex);
         for (const Machine &m : std::as_const(machines)) {
-            if (m.info.state == MachineState::Up)
+            if (m.info.state == MachineState::Up && !m.restored)
                 earliest = std::min(earliest, m.deadline());
         }
     }
