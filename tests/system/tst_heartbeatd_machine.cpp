@@ -5,8 +5,6 @@
 #include "daemontestutil.h"
 #include "store/metricsreader.h"
 
-#include <QCryptographicHash>
-
 #include <limits>
 
 using namespace hb;
@@ -29,14 +27,6 @@ private:
     {
         return m_daemon.run(QStringList{u"machine"_s} + arguments +
                             QStringList{u"--data-dir"_s, dataDir});
-    }
-    // `machine list` as rows of columns, header first.
-    static QList<QStringList> table(const Result &r)
-    {
-        QList<QStringList> rows;
-        for (const QString &line : QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts))
-            rows.append(line.split(u' ', Qt::SkipEmptyParts));
-        return rows;
     }
     // What the engine last wrote of `name` to machine_seen: "state", or "" when no row.
     static QString seenState(const QString &dataDir, const QString &name)
@@ -72,28 +62,12 @@ void TestHeartbeatdMachine::addListPauseRemove()
     const QString dataDir = parent.filePath(u"new"_s); // created by the first machine
 
     const Result added = machine(dataDir, {u"add"_s, u"relay-1"_s, u"--offline-after"_s, u"90s"_s});
-    QVERIFY2(added.exitedWith(0), added.describe());
-    // TOKEN=$(heartbeatd machine add ...): stdout is the token and its newline, nothing else.
-    QVERIFY2(added.out.endsWith('\n') && added.out.count('\n') == 1, added.describe());
+    const QString outputProblem = secretOutputProblem(added, u"^hbm_[A-Za-z0-9_-]{43}$"_s);
+    QVERIFY2(outputProblem.isEmpty(),
+             qPrintable(outputProblem + u'\n' + QString::fromUtf8(added.describe())));
     const QByteArray token = added.out.trimmed();
-    QVERIFY2(QRegularExpression(u"^hbm_[A-Za-z0-9_-]{43}$"_s)
-                 .match(QString::fromLatin1(token))
-                 .hasMatch(),
-             added.describe());
-    QCOMPARE(added.errLines().size(), 1);
-    QVERIFY2(added.errLines().constFirst().contains(u"not shown again"_s), added.describe());
-
-    // Only the machines file, private, in a private directory; its hash, never the token.
-    QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
-             QStringList{u"machines.json"_s});
-    struct stat st = {};
-    QCOMPARE(::stat(QFile::encodeName(dataDir).constData(), &st), 0);
-    QCOMPARE(st.st_mode & 0777, mode_t(0700));
-    QCOMPARE(::stat(QFile::encodeName(dataDir + u"/machines.json"_s).constData(), &st), 0);
-    QCOMPARE(st.st_mode & 0777, mode_t(0600));
-    const QByteArray onDisk = readAll(dataDir + u"/machines.json"_s);
-    QVERIFY(!onDisk.contains(token));
-    QVERIFY(onDisk.contains(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex()));
+    const QString fileProblem = secretFileProblem(dataDir, u"machines.json"_s, token);
+    QVERIFY2(fileProblem.isEmpty(), qPrintable(fileProblem));
 
     const Result second = machine(dataDir, {u"add"_s, u"api"_s}); // the default window
     QVERIFY2(second.exitedWith(0), second.describe());
@@ -103,7 +77,7 @@ void TestHeartbeatdMachine::addListPauseRemove()
     QVERIFY2(paused.exitedWith(0) && paused.out.isEmpty(), paused.describe());
     const Result listed = machine(dataDir, {u"list"_s});
     QVERIFY2(listed.exitedWith(0) && listed.err.isEmpty(), listed.describe());
-    QCOMPARE(table(listed),
+    QCOMPARE(tableOf(listed),
              (QList<QStringList>{
                  {u"NAME"_s, u"STATE"_s, u"OFFLINE-AFTER"_s, u"PAUSED"_s, u"LAST-SEEN"_s},
                  {u"api"_s, u"new"_s, u"2m"_s, u"no"_s, u"never"_s},
@@ -112,15 +86,14 @@ void TestHeartbeatdMachine::addListPauseRemove()
 
     const Result resumed = machine(dataDir, {u"resume"_s, u"relay-1"_s});
     QVERIFY2(resumed.exitedWith(0), resumed.describe());
-    QCOMPARE(table(machine(dataDir, {u"list"_s})).value(2).value(3), u"no"_s);
+    QCOMPARE(tableOf(machine(dataDir, {u"list"_s})).value(2).value(3), u"no"_s);
 
     const Result removed = machine(dataDir, {u"remove"_s, u"relay-1"_s});
     QVERIFY2(removed.exitedWith(0) && removed.out.isEmpty(), removed.describe());
-    const QList<QStringList> after = table(machine(dataDir, {u"list"_s}));
+    const QList<QStringList> after = tableOf(machine(dataDir, {u"list"_s}));
     QCOMPARE(after.size(), 2);
     QCOMPARE(after.at(1).value(0), u"api"_s);
-    QVERIFY(!readAll(dataDir + u"/machines.json"_s)
-                 .contains(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex()));
+    QVERIFY(!readAll(dataDir + u"/machines.json"_s).contains(sha256Hex(token)));
 }
 
 void TestHeartbeatdMachine::refusals_data()
@@ -156,21 +129,10 @@ void TestHeartbeatdMachine::refusals()
     QFETCH(QStringList, arguments);
     QFETCH(QString, errorMentions);
     QFETCH(bool, dataDirExists);
-
-    QTemporaryDir parent;
-    const QString dataDir = parent.filePath(u"data"_s);
-    if (dataDirExists) {
-        const Result taken = machine(dataDir, {u"add"_s, u"taken"_s});
-        QVERIFY2(taken.exitedWith(0), taken.describe());
-    }
-    const QMap<QString, QByteArray> before = dirContents(parent.path());
-
-    const Result r = machine(dataDir, arguments);
-    QVERIFY2(r.exitedWith(2), r.describe());
-    QVERIFY2(r.out.isEmpty(), r.describe());
-    QCOMPARE(r.errLines().size(), 1);
-    QVERIFY2(r.errLines().constFirst().contains(errorMentions), r.describe());
-    QVERIFY2(dirContents(parent.path()) == before, "a refused command changed the directory");
+    const QString problem = refusalProblem(
+        [this](const QString &dataDir, const QStringList &args) { return machine(dataDir, args); },
+        {u"add"_s, u"taken"_s}, arguments, errorMentions, dataDirExists);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestHeartbeatdMachine::runningEngineTakesChangesUp()
@@ -203,7 +165,7 @@ void TestHeartbeatdMachine::runningEngineTakesChangesUp()
     const qint64 pausedAfter = pickedUp({u"pause"_s, u"early"_s}, u"paused"_s);
     QVERIFY2(pausedAfter >= 0 && pausedAfter < 2'000, qPrintable(QString::number(pausedAfter)));
     const Result listed = machine(dataDir, {u"list"_s});
-    QCOMPARE(table(listed).value(1).mid(0, 4),
+    QCOMPARE(tableOf(listed).value(1).mid(0, 4),
              (QStringList{u"early"_s, u"paused"_s, u"2m"_s, u"yes"_s}));
     const qint64 resumedAfter = pickedUp({u"resume"_s, u"early"_s}, u"new"_s);
     QVERIFY2(resumedAfter >= 0 && resumedAfter < 2'000, qPrintable(QString::number(resumedAfter)));
