@@ -10,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -139,6 +140,7 @@ private Q_SLOTS:
     void restartIsJudgedOnMachineSeen();
     void clockJumps();
     void removedMachineVanishes();
+    void unreadableRegistryRemovesNothing();
 };
 
 void TestMachineMonitor::firstHeartbeatBringsItUp()
@@ -392,6 +394,38 @@ void TestMachineMonitor::removedMachineVanishes()
     QTRY_COMPARE_WITH_TIMEOUT(rig.state(u"old"_s), MachineState::New, PickUpMs);
     QCOMPARE(rig.ping(u"old"_s, token), MachineMonitor::PingResult::BadToken);
     QCOMPARE(rig.ping(u"old"_s, again), MachineMonitor::PingResult::Accepted);
+}
+
+void TestMachineMonitor::unreadableRegistryRemovesNothing()
+{
+    auto clock = std::make_shared<FakeClock>();
+    Rig rig(clock);
+    const QByteArray token = rig.add(u"db"_s, 60'000);
+    rig.startUp();
+    QCOMPARE(rig.ping(u"db"_s, token), MachineMonitor::PingResult::Accepted);
+    rig.shutDown();
+    QCoreApplication::sendPostedEvents();
+
+    // Broken by hand while no engine ran: the machines stay as machine_seen has them, neither
+    // removed nor judged without their offline_after.
+    const QByteArray good = hb::test::readAll(rig.registry.path());
+    const auto write = [&](const QByteArray &bytes) {
+        QFile file(rig.registry.path());
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+               file.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(good.left(good.size() / 2)));
+    clock->advance(10 * 60'000);
+    rig.startUp();
+    QCOMPARE(rig.state(u"db"_s), MachineState::Up);
+    QTest::qWait(1'500);
+    QCOMPARE(rig.state(u"db"_s), MachineState::Up);
+
+    // Repaired: judged on its last heartbeat at once.
+    QVERIFY(write(good));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state(u"db"_s), MachineState::Down, PickUpMs);
+    QCOMPARE(rig.events(), (QStringList{u"db new>up first heartbeat"_s,
+                                        u"db up>down judged at start: no heartbeat for 1m"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestMachineMonitor)
