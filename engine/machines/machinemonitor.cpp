@@ -193,6 +193,8 @@ void MachineMonitor::Private::restore()
     }
     {
         std::lock_guard lock(mutex);
+        machines.clear(); // a monitor started again starts from what it wrote
+        pendingTransitions.clear();
         for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
             Machine m;
             m.info.name = it.key();
