@@ -31,19 +31,13 @@ int add(const QString &name, const Subcommand &command)
             tr("--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got '%1')")
                 .arg(text));
     // A first machine may come before the first engine run: the directory is made then.
-    if (const auto exit = command.makeDataDir())
-        return *exit;
-
-    MachineRegistry registry(command.dataDir());
-    QString error;
-    const std::optional<QByteArray> token = registry.add(name, *offlineAfterMs, &error);
-    if (!token)
-        return Subcommand::fail(error);
-    Subcommand::printSecret(*token);
-    printError(tr("added machine '%1' (down after %2 without a heartbeat); store its push token "
-                  "now: it is not shown again")
-                   .arg(name, MachineRegistry::durationText(*offlineAfterMs)));
-    return ExitOk;
+    return command.issueSecret(
+        [&](QString *error) {
+            return MachineRegistry(command.dataDir()).add(name, *offlineAfterMs, error);
+        },
+        tr("added machine '%1' (down after %2 without a heartbeat); store its push token now: it "
+           "is not shown again")
+            .arg(name, MachineRegistry::durationText(*offlineAfterMs)));
 }
 
 int list(const QString &dataDir)

@@ -106,11 +106,20 @@ int Subcommand::fail(const QString &message)
     return ExitBadInput;
 }
 
-void Subcommand::printSecret(const QByteArray &secret)
+int Subcommand::issueSecret(const std::function<std::optional<QByteArray>(QString *error)> &create,
+                            const QString &note) const
 {
-    std::fwrite(secret.constData(), 1, size_t(secret.size()), stdout);
+    if (const auto exit = makeDataDir())
+        return *exit;
+    QString error;
+    const std::optional<QByteArray> secret = create(&error);
+    if (!secret)
+        return fail(error);
+    std::fwrite(secret->constData(), 1, size_t(secret->size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+    printError(note);
+    return ExitOk;
 }
 
 void Subcommand::printTable(const QList<QStringList> &rows)

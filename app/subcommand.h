@@ -4,6 +4,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace hb::cli {
@@ -40,8 +41,10 @@ public:
 
     // One line on stderr; returns the exit status for bad input.
     static int fail(const QString &message);
-    // A secret alone on stdout, so SECRET=$(heartbeatd …) captures just it.
-    static void printSecret(const QByteArray &secret);
+    // Makes the data directory if need be, then a secret by `create` (or its one-line error),
+    // printed alone on stdout so SECRET=$(heartbeatd …) captures just it, and `note` on stderr.
+    int issueSecret(const std::function<std::optional<QByteArray>(QString *error)> &create,
+                    const QString &note) const;
     // Columns padded to their widest cell; the first row is the header.
     static void printTable(const QList<QStringList> &rows);
     static QString isoTime(qint64 ms); // UTC ISO 8601, or "never" for 0

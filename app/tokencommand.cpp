@@ -28,18 +28,10 @@ int create(const Subcommand &command)
         return Subcommand::fail(tr("--role must be viewer, operator or admin (got '%1')")
                                     .arg(parser.value(QStringLiteral("role"))));
     // A first token may come before the first engine run: the directory is made then.
-    if (const auto exit = command.makeDataDir())
-        return *exit;
-
-    TokenStore store(command.dataDir());
-    QString error;
-    const std::optional<QByteArray> secret = store.create(name, *role, &error);
-    if (!secret)
-        return Subcommand::fail(error);
-    Subcommand::printSecret(*secret);
-    printError(tr("created token '%1' (%2); store it now: it is not shown again")
-                   .arg(name, roleName(*role)));
-    return ExitOk;
+    return command.issueSecret(
+        [&](QString *error) { return TokenStore(command.dataDir()).create(name, *role, error); },
+        tr("created token '%1' (%2); store it now: it is not shown again")
+            .arg(name, roleName(*role)));
 }
 
 int list(const QString &dataDir)

@@ -79,6 +79,15 @@ public:
         }
         return std::nullopt;
     }
+    // Adds `name`, starts the monitor and brings the machine up: its token.
+    QByteArray startWithOneUp(const QString &name, qint64 offlineAfterMs)
+    {
+        const QByteArray token = add(name, offlineAfterMs);
+        startUp();
+        if (ping(name, token) != MachineMonitor::PingResult::Accepted)
+            qFatal("the first ping of %s was refused", qPrintable(name));
+        return token;
+    }
     MachineMonitor::PingResult ping(const QString &name, const QByteArray &token,
                                     PingKind kind = PingKind::Heartbeat)
     {
@@ -342,9 +351,7 @@ void TestMachineMonitor::clockJumps()
 {
     auto clock = std::make_shared<FakeClock>();
     Rig rig(clock);
-    const QByteArray token = rig.add(u"web"_s, 60'000);
-    rig.startUp();
-    QCOMPARE(rig.ping(u"web"_s, token), MachineMonitor::PingResult::Accepted);
+    const QByteArray token = rig.startWithOneUp(u"web"_s, 60'000);
 
     // An hour back: nothing goes down, and the machine is judged from the new "now" on (its
     // heartbeat cannot be in the future), not an hour late.
@@ -376,9 +383,7 @@ void TestMachineMonitor::removedMachineVanishes()
 {
     auto clock = std::make_shared<FakeClock>();
     Rig rig(clock);
-    const QByteArray token = rig.add(u"old"_s, 60'000);
-    rig.startUp();
-    QCOMPARE(rig.ping(u"old"_s, token), MachineMonitor::PingResult::Accepted);
+    const QByteArray token = rig.startWithOneUp(u"old"_s, 60'000);
     QTRY_VERIFY_WITH_TIMEOUT(rig.seen(u"old"_s).has_value(), PickUpMs);
 
     QString error;
@@ -400,9 +405,7 @@ void TestMachineMonitor::unreadableRegistryRemovesNothing()
 {
     auto clock = std::make_shared<FakeClock>();
     Rig rig(clock);
-    const QByteArray token = rig.add(u"db"_s, 60'000);
-    rig.startUp();
-    QCOMPARE(rig.ping(u"db"_s, token), MachineMonitor::PingResult::Accepted);
+    const QByteArray token = rig.startWithOneUp(u"db"_s, 60'000);
     rig.shutDown();
     QCoreApplication::sendPostedEvents();
 
