@@ -101,22 +101,16 @@ std::optional<int> runMachineCommand(const QStringList &args)
            "  machine remove NAME                    forget it (its token stops working)\n"
            "  machine pause NAME                     stop judging it (maintenance)\n"
            "  machine resume NAME                    judge it again from its last heartbeat"),
-        QStringLiteral("machines.json"));
+        QStringLiteral("machines.json"), tr("the machine's name."));
     QCommandLineParser &parser = command.parser();
     parser.addOption({QStringLiteral("offline-after"),
                       tr("add: down after this long without a heartbeat, 1s to 30d "
                          "(default: 2m)."),
                       QStringLiteral("DURATION")});
-    parser.addPositionalArgument(QStringLiteral("command"), commands.join(u", "),
-                                 QStringLiteral("machine add|list|remove|pause|resume"));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("the machine's name."),
-                                 QStringLiteral("[NAME]"));
     if (const auto exit = command.parse(args))
         return *exit;
 
     const QString word = command.command();
-    if (!commands.contains(word))
-        return command.unknownCommand();
     if (word != u"add" && parser.isSet(QStringLiteral("offline-after")))
         return Subcommand::fail(tr("--offline-after is for machine add"));
     if (word == u"list") {

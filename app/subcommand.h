@@ -16,9 +16,10 @@ namespace hb::cli {
 class Subcommand
 {
 public:
-    // `word`: "token", "machine"; `commands`: what may follow it; `file`: what --data-dir holds
-    // for it ("tokens.json").
-    Subcommand(QString word, QStringList commands, const QString &description, const QString &file);
+    // `word`: "token", "machine"; `commands`: what may follow it, then a NAME (`nameHelp`);
+    // `file`: what --data-dir holds for it ("tokens.json").
+    Subcommand(QString word, QStringList commands, const QString &description, const QString &file,
+               const QString &nameHelp);
 
     QCommandLineParser &parser() { return m_parser; }
     const QCommandLineParser &parser() const { return m_parser; }
@@ -27,8 +28,7 @@ public:
     // ends here: after --help, a bad option or no command at all.
     std::optional<int> parse(const QStringList &args);
 
-    QString command() const;      // the first positional argument
-    int unknownCommand() const;   // refuses command()
+    QString command() const;      // the first positional argument, one of `commands`
     QStringList operands() const; // the positional arguments after it
     QString dataDir() const;      // --data-dir, or the user's default one, absolute
     // Exactly one operand (NAME): it, or nullopt after saying what `usage` needs.

@@ -72,7 +72,7 @@ std::optional<int> runTokenCommand(const QStringList &args)
            "  token create --name NAME --role ROLE   print a new token (shown only once)\n"
            "  token list                             names, roles, created and last-used times\n"
            "  token revoke NAME                      the token stops working"),
-        QStringLiteral("tokens.json"));
+        QStringLiteral("tokens.json"), tr("revoke: the token's name."));
     QCommandLineParser &parser = command.parser();
     parser.addOption({QStringLiteral("name"),
                       tr("create: the token's name (1 to 64 letters, digits, '.', '_', '-')."),
@@ -80,16 +80,10 @@ std::optional<int> runTokenCommand(const QStringList &args)
     parser.addOption({QStringLiteral("role"),
                       tr("create: the token's role: viewer, operator or admin."),
                       QStringLiteral("ROLE")});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("create, list or revoke."),
-                                 QStringLiteral("token create|list|revoke"));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("revoke: the token's name."),
-                                 QStringLiteral("[NAME]"));
     if (const auto exit = command.parse(args))
         return *exit;
 
     const QString word = command.command();
-    if (word != u"create" && word != u"list" && word != u"revoke")
-        return command.unknownCommand();
     if (word != u"create" &&
         (parser.isSet(QStringLiteral("name")) || parser.isSet(QStringLiteral("role"))))
         return Subcommand::fail(tr("--name and --role are for token create"));
