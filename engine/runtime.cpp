@@ -5,6 +5,7 @@
 #include "ledger/ledger.h"
 #include "ledgeroutbox.h"
 #include "notify/notifier.h"
+#include "machines/machinemonitor.h"
 #include "oracle/oraclefactory.h"
 #include "oracle/oraclemonitor.h"
 #include "store/metricswriter.h"
@@ -168,6 +169,8 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     if (m_writer->hasFailed())
         throw StoreError(m_writer->lastError());
 
+    m_machines = std::make_unique<MachineMonitor>(m_dataDir, metricsPath(), m_writer.get(), clock);
+
     TaskRegistry registry = options.registry ? *options.registry : TaskRegistry::builtin();
     // The demo workload only exists in demo mode, never in TaskName::all(). Without a price
     // source it has no feed to cut: it still opens and repays loans.
@@ -259,14 +262,24 @@ void EngineRuntime::start()
         }
     }
     m_host->start();
+    if (m_machines) {
+        if (m_notifier) {
+            // Direct: the slot only posts to the notifier's thread.
+            QObject::connect(m_machines.get(), &MachineMonitor::transition, m_notifier.get(),
+                             &Notifier::onMachineTransition, Qt::DirectConnection);
+        }
+        m_machines->start();
+    }
 }
 
 void EngineRuntime::stop()
 {
     if (m_host)
         m_host->stop();
+    if (m_machines)
+        m_machines->stop(); // its last machine_seen rows go out with the writer's flush
     if (m_notifier)
-        m_notifier->stop(); // after the engine: no snapshot can arrive any more
+        m_notifier->stop(); // after the engine and the monitor: nothing can arrive any more
     if (m_writer) {
         moveWholeOutbox(); // what the last runs audited, before the writer goes
         m_writer->stop();
