@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/actor.h"
+#include "core/namedrecords.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -16,7 +17,7 @@ namespace hb {
 // One API token as listed: never the secret itself, which is shown once at creation.
 struct TokenInfo
 {
-    QString name;         // unique, [A-Za-z0-9._-]{1,64}
+    QString name; // unique, [A-Za-z0-9._-]{1,64}
     Role role = Role::Viewer;
     qint64 createdAtMs = 0;
     qint64 lastUsedAtMs = 0; // 0: never used
@@ -71,38 +72,15 @@ private:
     {
         TokenInfo info;
         QByteArray sha256; // of the secret, 32 raw bytes
+        const QString &name() const { return info.name; }
     };
-    // What stat() says of the file; equal stamps: the file did not change.
-    struct Stamp
-    {
-        bool exists = false;
-        quint64 device = 0;
-        quint64 inode = 0;
-        qint64 size = 0;
-        qint64 mtimeNs = 0;
-        bool operator==(const Stamp &o) const
-        {
-            return exists == o.exists && device == o.device && inode == o.inode && size == o.size
-                   && mtimeNs == o.mtimeNs;
-        }
-        bool operator!=(const Stamp &o) const { return !(*this == o); }
-    };
-    using Change = std::function<bool(QVector<Entry> &entries, QString *error)>;
+    // `entry` as shown: with a use not yet written out.
+    TokenInfo shown(const Entry &entry) const;
+    // After a change was saved: the uses it merged are written.
+    bool saved(bool ok);
 
-    Stamp stamp() const;
-    std::optional<QVector<Entry>> readFile(QString *error) const;
-    bool writeFile(const QVector<Entry> &entries, QString *error) const;
-    // Read-modify-write under the lock: reads the file afresh, applies `change` (which may
-    // refuse), merges the pending last-used times, and saves when anything changed.
-    bool modify(const Change &change, QString *error);
-    void adopt(QVector<Entry> entries, const Stamp &stamp);
-
-    QString m_dataDir;
-    QString m_path;
-    QVector<Entry> m_entries;                 // by name
-    std::optional<Stamp> m_stamp;             // of the file m_entries (or m_loadError) came from
-    QString m_loadError;                      // that file could not be used; empty: it was read
     QHash<QByteArray, qint64> m_unflushedUse; // hash of the secret -> last use
+    NamedRecords<Entry> m_records;
 };
 
 } // namespace hb

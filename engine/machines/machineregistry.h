@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/namedrecords.h"
+
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QVector>
 
@@ -27,6 +31,7 @@ struct MachineEntry
 // changed). An instance is not thread-safe.
 class MachineRegistry
 {
+    Q_DECLARE_TR_FUNCTIONS(hb::MachineRegistry)
 public:
     explicit MachineRegistry(QString dataDir);
 
@@ -50,8 +55,23 @@ public:
 
     // "2m", "90s", "1h", "30d", "1500ms" -> milliseconds; nullopt for anything else.
     static std::optional<qint64> parseDuration(const QString &text);
+    // The other way: the largest unit that says `ms` exactly ("2m", "90s", "1500ms").
+    static QString durationText(qint64 ms);
     static constexpr qint64 MinOfflineAfterMs = 1'000;
     static constexpr qint64 MaxOfflineAfterMs = 30LL * 24 * 3600 * 1000;
+
+    // For the monitor, which checks tokens on another thread against its own copy: the SHA-256
+    // of each machine's push token, by name.
+    QHash<QString, QByteArray> tokenHashes() const;
+
+private:
+    struct Entry
+    {
+        MachineEntry info;
+        QByteArray sha256; // of the push token, 32 raw bytes
+        const QString &name() const { return info.name; }
+    };
+    NamedRecords<Entry> m_records;
 };
 
 } // namespace hb
