@@ -31,19 +31,13 @@ int add(const QString &name, const Subcommand &command)
             tr("--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got '%1')")
                 .arg(text));
     // A first machine may come before the first engine run: the directory is made then.
-    if (const auto exit = command.makeDataDir())
-        return *exit;
-
-    MachineRegistry registry(command.dataDir());
-    QString error;
-    const std::optional<QByteArray> token = registry.add(name, *offlineAfterMs, &error);
-    if (!token)
-        return Subcommand::fail(error);
-    Subcommand::printSecret(*token);
-    printError(tr("added machine '%1' (down after %2 without a heartbeat); store its push token "
-                  "now: it is not shown again")
-                   .arg(name, MachineRegistry::durationText(*offlineAfterMs)));
-    return ExitOk;
+    return command.issueSecret(
+        [&](QString *error) {
+            return MachineRegistry(command.dataDir()).add(name, *offlineAfterMs, error);
+        },
+        tr("added machine '%1' (down after %2 without a heartbeat); store its push token now: it "
+           "is not shown again")
+            .arg(name, MachineRegistry::durationText(*offlineAfterMs)));
 }
 
 int list(const QString &dataDir)
@@ -107,22 +101,16 @@ std::optional<int> runMachineCommand(const QStringList &args)
            "  machine remove NAME                    forget it (its token stops working)\n"
            "  machine pause NAME                     stop judging it (maintenance)\n"
            "  machine resume NAME                    judge it again from its last heartbeat"),
-        QStringLiteral("machines.json"));
+        QStringLiteral("machines.json"), tr("the machine's name."));
     QCommandLineParser &parser = command.parser();
     parser.addOption({QStringLiteral("offline-after"),
                       tr("add: down after this long without a heartbeat, 1s to 30d "
                          "(default: 2m)."),
                       QStringLiteral("DURATION")});
-    parser.addPositionalArgument(QStringLiteral("command"), commands.join(u", "),
-                                 QStringLiteral("machine add|list|remove|pause|resume"));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("the machine's name."),
-                                 QStringLiteral("[NAME]"));
     if (const auto exit = command.parse(args))
         return *exit;
 
     const QString word = command.command();
-    if (!commands.contains(word))
-        return command.unknownCommand();
     if (word != u"add" && parser.isSet(QStringLiteral("offline-after")))
         return Subcommand::fail(tr("--offline-after is for machine add"));
     if (word == u"list") {

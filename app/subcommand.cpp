@@ -22,10 +22,13 @@ QString tr(const char *text)
 } // namespace
 
 Subcommand::Subcommand(QString word, QStringList commands, const QString &description,
-                       const QString &file)
+                       const QString &file, const QString &nameHelp)
     : m_word(std::move(word))
     , m_commands(std::move(commands))
 {
+    m_parser.addPositionalArgument(QStringLiteral("command"), m_commands.join(u", "),
+                                   m_word + u' ' + m_commands.join(u'|'));
+    m_parser.addPositionalArgument(QStringLiteral("name"), nameHelp, QStringLiteral("[NAME]"));
     m_parser.setApplicationDescription(description);
     m_parser.addOption({QStringLiteral("data-dir"),
                         tr("Data directory holding %1. Default: %2.")
@@ -46,18 +49,15 @@ std::optional<int> Subcommand::parse(const QStringList &args)
     }
     if (m_parser.positionalArguments().isEmpty())
         return fail(tr("%1 needs a command: %2").arg(m_word, m_commands.join(u", ")));
+    if (!m_commands.contains(command()))
+        return fail(
+            tr("unknown %1 command '%2': use %3").arg(m_word, command(), m_commands.join(u", ")));
     return std::nullopt;
 }
 
 QString Subcommand::command() const
 {
     return m_parser.positionalArguments().value(0);
-}
-
-int Subcommand::unknownCommand() const
-{
-    return fail(
-        tr("unknown %1 command '%2': use %3").arg(m_word, command(), m_commands.join(u", ")));
 }
 
 QStringList Subcommand::operands() const
@@ -106,11 +106,20 @@ int Subcommand::fail(const QString &message)
     return ExitBadInput;
 }
 
-void Subcommand::printSecret(const QByteArray &secret)
+int Subcommand::issueSecret(const std::function<std::optional<QByteArray>(QString *error)> &create,
+                            const QString &note) const
 {
-    std::fwrite(secret.constData(), 1, size_t(secret.size()), stdout);
+    if (const auto exit = makeDataDir())
+        return *exit;
+    QString error;
+    const std::optional<QByteArray> secret = create(&error);
+    if (!secret)
+        return fail(error);
+    std::fwrite(secret->constData(), 1, size_t(secret->size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+    printError(note);
+    return ExitOk;
 }
 
 void Subcommand::printTable(const QList<QStringList> &rows)

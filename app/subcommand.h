@@ -4,6 +4,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace hb::cli {
@@ -15,9 +16,10 @@ namespace hb::cli {
 class Subcommand
 {
 public:
-    // `word`: "token", "machine"; `commands`: what may follow it; `file`: what --data-dir holds
-    // for it ("tokens.json").
-    Subcommand(QString word, QStringList commands, const QString &description, const QString &file);
+    // `word`: "token", "machine"; `commands`: what may follow it, then a NAME (`nameHelp`);
+    // `file`: what --data-dir holds for it ("tokens.json").
+    Subcommand(QString word, QStringList commands, const QString &description, const QString &file,
+               const QString &nameHelp);
 
     QCommandLineParser &parser() { return m_parser; }
     const QCommandLineParser &parser() const { return m_parser; }
@@ -26,8 +28,7 @@ public:
     // ends here: after --help, a bad option or no command at all.
     std::optional<int> parse(const QStringList &args);
 
-    QString command() const;      // the first positional argument
-    int unknownCommand() const;   // refuses command()
+    QString command() const;      // the first positional argument, one of `commands`
     QStringList operands() const; // the positional arguments after it
     QString dataDir() const;      // --data-dir, or the user's default one, absolute
     // Exactly one operand (NAME): it, or nullopt after saying what `usage` needs.
@@ -40,8 +41,10 @@ public:
 
     // One line on stderr; returns the exit status for bad input.
     static int fail(const QString &message);
-    // A secret alone on stdout, so SECRET=$(heartbeatd …) captures just it.
-    static void printSecret(const QByteArray &secret);
+    // Makes the data directory if need be, then a secret by `create` (or its one-line error),
+    // printed alone on stdout so SECRET=$(heartbeatd …) captures just it, and `note` on stderr.
+    int issueSecret(const std::function<std::optional<QByteArray>(QString *error)> &create,
+                    const QString &note) const;
     // Columns padded to their widest cell; the first row is the header.
     static void printTable(const QList<QStringList> &rows);
     static QString isoTime(qint64 ms); // UTC ISO 8601, or "never" for 0

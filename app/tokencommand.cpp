@@ -28,18 +28,10 @@ int create(const Subcommand &command)
         return Subcommand::fail(tr("--role must be viewer, operator or admin (got '%1')")
                                     .arg(parser.value(QStringLiteral("role"))));
     // A first token may come before the first engine run: the directory is made then.
-    if (const auto exit = command.makeDataDir())
-        return *exit;
-
-    TokenStore store(command.dataDir());
-    QString error;
-    const std::optional<QByteArray> secret = store.create(name, *role, &error);
-    if (!secret)
-        return Subcommand::fail(error);
-    Subcommand::printSecret(*secret);
-    printError(tr("created token '%1' (%2); store it now: it is not shown again")
-                   .arg(name, roleName(*role)));
-    return ExitOk;
+    return command.issueSecret(
+        [&](QString *error) { return TokenStore(command.dataDir()).create(name, *role, error); },
+        tr("created token '%1' (%2); store it now: it is not shown again")
+            .arg(name, roleName(*role)));
 }
 
 int list(const QString &dataDir)
@@ -80,7 +72,7 @@ std::optional<int> runTokenCommand(const QStringList &args)
            "  token create --name NAME --role ROLE   print a new token (shown only once)\n"
            "  token list                             names, roles, created and last-used times\n"
            "  token revoke NAME                      the token stops working"),
-        QStringLiteral("tokens.json"));
+        QStringLiteral("tokens.json"), tr("revoke: the token's name."));
     QCommandLineParser &parser = command.parser();
     parser.addOption({QStringLiteral("name"),
                       tr("create: the token's name (1 to 64 letters, digits, '.', '_', '-')."),
@@ -88,16 +80,10 @@ std::optional<int> runTokenCommand(const QStringList &args)
     parser.addOption({QStringLiteral("role"),
                       tr("create: the token's role: viewer, operator or admin."),
                       QStringLiteral("ROLE")});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("create, list or revoke."),
-                                 QStringLiteral("token create|list|revoke"));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("revoke: the token's name."),
-                                 QStringLiteral("[NAME]"));
     if (const auto exit = command.parse(args))
         return *exit;
 
     const QString word = command.command();
-    if (word != u"create" && word != u"list" && word != u"revoke")
-        return command.unknownCommand();
     if (word != u"create" &&
         (parser.isSet(QStringLiteral("name")) || parser.isSet(QStringLiteral("role"))))
         return Subcommand::fail(tr("--name and --role are for token create"));

@@ -39,6 +39,8 @@ public:
 
     QString path() const { return m_file.path(); }
     const QVector<Entry> &entries() const { return m_entries; } // by name
+    // Counts the times the entries were read or written: equal, nothing changed in between.
+    quint64 revision() const { return m_revision; }
 
     const Entry *find(const QString &name) const
     {
@@ -54,8 +56,10 @@ public:
         return m_file.reloadIfChanged(
             [this](const QJsonArray &records, QString *decodeError) {
                 std::optional<QVector<Entry>> entries = decodeAll(records, decodeError);
-                if (entries)
+                if (entries) {
                     m_entries = std::move(*entries);
+                    ++m_revision;
+                }
                 return entries.has_value();
             },
             error);
@@ -82,8 +86,10 @@ public:
                 return true;
             },
             error);
-        if (ok)
+        if (ok) {
             m_entries = std::move(*entries);
+            ++m_revision;
+        }
         return ok;
     }
 
@@ -171,6 +177,7 @@ private:
     SharedJsonFile m_file;
     Codec m_codec;
     QVector<Entry> m_entries; // by name
+    quint64 m_revision = 0;
 };
 
 } // namespace hb

@@ -115,6 +115,8 @@ struct MachineMonitor::Private
     QTimer *changedTimer = nullptr;
     std::unique_ptr<MachineRegistry> registry;
     QString lastRegistryError;
+    bool registryRead = false;             // machines.json was read once: its list is the truth
+    std::optional<quint64> syncedRevision; // of the registry the machines were last synced to
     bool started = false;
 
     // Runs `work` on the monitor's thread and waits for it.
@@ -192,6 +194,9 @@ void MachineMonitor::Private::restore()
     }
     {
         std::lock_guard lock(mutex);
+        machines.clear(); // a monitor started again starts from what it wrote
+        pendingTransitions.clear();
+        syncedRevision.reset();
         for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
             Machine m;
             m.info.name = it.key();
@@ -219,9 +224,17 @@ void MachineMonitor::Private::reload()
         if (error != lastRegistryError)
             qCWarning(lcMachines).noquote() << error << "(keeping the machines read before)";
         lastRegistryError = error;
+        // Never read at all: what machine_seen holds stays as it is, neither judged nor removed.
+        if (!registryRead)
+            return;
     } else {
         lastRegistryError.clear();
     }
+    registryRead = true;
+    // Unchanged since the last sync (the usual case, once a second): nothing to do.
+    if (syncedRevision == registry->revision())
+        return;
+    syncedRevision = registry->revision();
     const QVector<MachineEntry> entries = registry->list();
     const QHash<QString, QByteArray> hashes = registry->tokenHashes();
     const qint64 now = clock->nowMs();
@@ -297,7 +310,10 @@ void MachineMonitor::Private::judgeAll()
         transitions.swap(pendingTransitions);
         wakePosted = false;
         for (Machine &m : machines) {
-            // Only an up machine goes down here; a down one comes up by a heartbeat only.
+            // Only an up machine goes down here; a down one comes up by a heartbeat only. One
+            // restored from machine_seen waits for its offline_after from machines.json.
+            if (m.restored)
+                continue;
             if (m.info.state == MachineState::Up) {
                 if (const auto t = judge(m, now, QString()))
                     transitions.append(*t);
@@ -317,7 +333,7 @@ void MachineMonitor::Private::rearm()
     {
         std::lock_guard lock(mutex);
         for (const Machine &m : std::as_const(machines)) {
-            if (m.info.state == MachineState::Up)
+            if (m.info.state == MachineState::Up && !m.restored)
                 earliest = std::min(earliest, m.deadline());
         }
     }
@@ -358,22 +374,30 @@ void MachineMonitor::Private::publish(QVector<MachineTransition> transitions,
 
 void MachineMonitor::Private::flushSeen()
 {
-    WriteBatch batch;
+    // Copied under the lock, encoded after it: pings wait for a copy, never for JSON.
+    QVector<MachineInfo> dirty;
     {
         std::lock_guard lock(mutex);
         for (Machine &m : machines) {
             if (!m.seenDirty)
                 continue;
             m.seenDirty = false;
-            const bool heard = m.info.lastSeenMs > 0;
-            batch.machineSeen.append({m.info.name, machineStateName(m.info.state),
-                                      m.info.stateSinceMs, m.info.lastSeenMs,
-                                      heard ? pingKindName(m.info.lastKind) : QString(),
-                                      heard ? reportJson(m.info.lastReport) : QString(), false});
+            MachineInfo info = m.info;
+            info.recent.clear(); // not written
+            dirty.append(std::move(info));
         }
     }
-    if (writer && !batch.isEmpty())
-        writer->submit(std::move(batch));
+    if (!writer || dirty.isEmpty())
+        return;
+    WriteBatch batch;
+    batch.machineSeen.reserve(dirty.size());
+    for (const MachineInfo &m : std::as_const(dirty)) {
+        const bool heard = m.lastSeenMs > 0;
+        batch.machineSeen.append({m.name, machineStateName(m.state), m.stateSinceMs, m.lastSeenMs,
+                                  heard ? pingKindName(m.lastKind) : QString(),
+                                  heard ? reportJson(m.lastReport) : QString(), false});
+    }
+    writer->submit(std::move(batch));
 }
 
 void MachineMonitor::Private::changed()

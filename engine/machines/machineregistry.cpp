@@ -102,6 +102,11 @@ QHash<QString, QByteArray> MachineRegistry::tokenHashes() const
     return hashes;
 }
 
+quint64 MachineRegistry::revision() const
+{
+    return m_records.revision();
+}
+
 bool MachineRegistry::authenticate(const QString &name, const QByteArray &token) const
 {
     const Entry *e = m_records.find(name);

@@ -63,6 +63,8 @@ public:
     // For the monitor, which checks tokens on another thread against its own copy: the SHA-256
     // of each machine's push token, by name.
     QHash<QString, QByteArray> tokenHashes() const;
+    // Changes whenever list() may have: a monitor re-syncs only then.
+    quint64 revision() const;
 
 private:
     struct Entry

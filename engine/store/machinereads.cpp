@@ -13,7 +13,16 @@ namespace hb {
 
 namespace {
 constexpr int kMachinesSchema = 5; // the version that added both tables
+
+QString text(SQLite::Statement &row, int column)
+{
+    return sql::textOf(row.getColumn(column));
 }
+qint64 int64(SQLite::Statement &row, int column)
+{
+    return sql::int64Of(row.getColumn(column));
+}
+} // namespace
 
 QVector<MachineSeenRecord> MetricsReader::machineSeen()
 {
@@ -23,16 +32,9 @@ QVector<MachineSeenRecord> MetricsReader::machineSeen()
     try {
         SQLite::Statement q(*m_db, "SELECT machine, state, state_since_ms, last_seen_ms,"
                                    " last_kind, last_report FROM machine_seen ORDER BY machine");
-        while (q.executeStep()) {
-            MachineSeenRecord row;
-            row.machine = sql::textOf(q.getColumn(0));
-            row.state = sql::textOf(q.getColumn(1));
-            row.stateSinceMs = sql::int64Of(q.getColumn(2));
-            row.lastSeenMs = sql::int64Of(q.getColumn(3)); // NULL reads as 0: never
-            row.lastKind = sql::textOf(q.getColumn(4));
-            row.lastReport = sql::textOf(q.getColumn(5));
-            out.append(row);
-        }
+        // NULL times read as 0: never.
+        while (q.executeStep())
+            out.append({text(q, 0), text(q, 1), int64(q, 2), int64(q, 3), text(q, 4), text(q, 5)});
     } catch (const std::exception &e) {
         fail(e, "machine_seen");
     }
@@ -57,16 +59,8 @@ QVector<MachineEventRecord> MetricsReader::machineEvents(qint64 fromMs, qint64 t
         q.bind(3, limit);
         if (!machine.isEmpty())
             sql::bindText(q, 4, machine);
-        while (q.executeStep()) {
-            MachineEventRecord event;
-            event.tsMs = sql::int64Of(q.getColumn(0));
-            event.machine = sql::textOf(q.getColumn(1));
-            event.fromState = sql::textOf(q.getColumn(2));
-            event.toState = sql::textOf(q.getColumn(3));
-            event.lastSeenMs = sql::int64Of(q.getColumn(4));
-            event.reason = sql::textOf(q.getColumn(5));
-            out.append(event);
-        }
+        while (q.executeStep())
+            out.append({int64(q, 0), text(q, 1), text(q, 2), text(q, 3), int64(q, 4), text(q, 5)});
     } catch (const std::exception &e) {
         fail(e, "machine_events");
     }

@@ -10,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +79,15 @@ public:
         }
         return std::nullopt;
     }
+    // Adds `name`, starts the monitor and brings the machine up: its token.
+    QByteArray startWithOneUp(const QString &name, qint64 offlineAfterMs)
+    {
+        const QByteArray token = add(name, offlineAfterMs);
+        startUp();
+        if (ping(name, token) != MachineMonitor::PingResult::Accepted)
+            qFatal("the first ping of %s was refused", qPrintable(name));
+        return token;
+    }
     MachineMonitor::PingResult ping(const QString &name, const QByteArray &token,
                                     PingKind kind = PingKind::Heartbeat)
     {
@@ -139,6 +149,7 @@ private Q_SLOTS:
     void restartIsJudgedOnMachineSeen();
     void clockJumps();
     void removedMachineVanishes();
+    void unreadableRegistryRemovesNothing();
 };
 
 void TestMachineMonitor::firstHeartbeatBringsItUp()
@@ -340,9 +351,7 @@ void TestMachineMonitor::clockJumps()
 {
     auto clock = std::make_shared<FakeClock>();
     Rig rig(clock);
-    const QByteArray token = rig.add(u"web"_s, 60'000);
-    rig.startUp();
-    QCOMPARE(rig.ping(u"web"_s, token), MachineMonitor::PingResult::Accepted);
+    const QByteArray token = rig.startWithOneUp(u"web"_s, 60'000);
 
     // An hour back: nothing goes down, and the machine is judged from the new "now" on (its
     // heartbeat cannot be in the future), not an hour late.
@@ -374,9 +383,7 @@ void TestMachineMonitor::removedMachineVanishes()
 {
     auto clock = std::make_shared<FakeClock>();
     Rig rig(clock);
-    const QByteArray token = rig.add(u"old"_s, 60'000);
-    rig.startUp();
-    QCOMPARE(rig.ping(u"old"_s, token), MachineMonitor::PingResult::Accepted);
+    const QByteArray token = rig.startWithOneUp(u"old"_s, 60'000);
     QTRY_VERIFY_WITH_TIMEOUT(rig.seen(u"old"_s).has_value(), PickUpMs);
 
     QString error;
@@ -392,6 +399,36 @@ void TestMachineMonitor::removedMachineVanishes()
     QTRY_COMPARE_WITH_TIMEOUT(rig.state(u"old"_s), MachineState::New, PickUpMs);
     QCOMPARE(rig.ping(u"old"_s, token), MachineMonitor::PingResult::BadToken);
     QCOMPARE(rig.ping(u"old"_s, again), MachineMonitor::PingResult::Accepted);
+}
+
+void TestMachineMonitor::unreadableRegistryRemovesNothing()
+{
+    auto clock = std::make_shared<FakeClock>();
+    Rig rig(clock);
+    const QByteArray token = rig.startWithOneUp(u"db"_s, 60'000);
+    rig.shutDown();
+    QCoreApplication::sendPostedEvents();
+
+    // Broken by hand while no engine ran: the machines stay as machine_seen has them, neither
+    // removed nor judged without their offline_after.
+    const QByteArray good = hb::test::readAll(rig.registry.path());
+    const auto write = [&](const QByteArray &bytes) {
+        QFile file(rig.registry.path());
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+               file.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(good.left(good.size() / 2)));
+    clock->advance(10 * 60'000);
+    rig.startUp();
+    QCOMPARE(rig.state(u"db"_s), MachineState::Up);
+    QTest::qWait(1'500);
+    QCOMPARE(rig.state(u"db"_s), MachineState::Up);
+
+    // Repaired: judged on its last heartbeat at once.
+    QVERIFY(write(good));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state(u"db"_s), MachineState::Down, PickUpMs);
+    QCOMPARE(rig.events(), (QStringList{u"db new>up first heartbeat"_s,
+                                        u"db up>down judged at start: no heartbeat for 1m"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestMachineMonitor)

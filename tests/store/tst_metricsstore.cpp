@@ -394,8 +394,13 @@ void TestMetricsStore::retentionDeletesExactlyPastWindow_data()
                                << kHour;
     QTest::newRow("sample_hour") << QStringLiteral("sample_hour") << QStringLiteral("bucket_ms")
                                  << 2 << kHour;
+    QTest::newRow("machine_events")
+        << QStringLiteral("machine_events") << QStringLiteral("ts_ms") << 0 << qint64(1);
     QTest::newRow("audit_log") << QStringLiteral("audit_log") << QStringLiteral("ts_ms") << -1
                                << qint64(1);
+    // A machine's newest heartbeat is kept however old: a restart judges the machine on it.
+    QTest::newRow("machine_seen") << QStringLiteral("machine_seen")
+                                  << QStringLiteral("last_seen_ms") << -1 << qint64(1);
 }
 
 void TestMetricsStore::retentionDeletesExactlyPastWindow()
@@ -433,6 +438,10 @@ void TestMetricsStore::retentionDeletesExactlyPastWindow()
                                     BreakerState::Open, QStringLiteral("5 failures")});
         batch.audit.append(
             {t, QStringLiteral("system"), QStringLiteral("pool.correct"), QString()});
+        batch.machineEvents.append({t, QStringLiteral("relay"), QStringLiteral("up"),
+                                    QStringLiteral("down"), t - 1, QStringLiteral("quiet")});
+        batch.machineSeen.append({QStringLiteral("m%1").arg(t), QStringLiteral("down"), t, t,
+                                  QStringLiteral("heartbeat"), QString()});
     }
     const QString path = newPath();
     MetricsStore store(path);

@@ -11,6 +11,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -216,5 +217,76 @@ public:
         return r.exitedWith(0) && QFileInfo::exists(dataDir + u"/metrics.db"_s);
     }
 };
+
+// A command that makes a secret (`token create`, `machine add`) as a script captures it:
+// SECRET=$(heartbeatd …) gets the secret alone, of the form `pattern`, and stderr holds one
+// note that it is not shown again. Empty when so, else what is wrong.
+inline QString secretOutputProblem(const Result &r, const QString &pattern)
+{
+    if (!r.exitedWith(0) || !r.out.endsWith('\n') || r.out.count('\n') != 1)
+        return u"not one line on stdout"_s;
+    if (!QRegularExpression(pattern).match(QString::fromLatin1(r.out.trimmed())).hasMatch())
+        return u"the secret is not of the form "_s + pattern;
+    if (r.errLines().size() != 1 || !r.errLines().constFirst().contains(u"not shown again"_s))
+        return u"not one note on stderr"_s;
+    return {};
+}
+
+// A command's table (`token list`, `machine list`) as rows of columns, header first.
+inline QList<QStringList> tableOf(const Result &r)
+{
+    QList<QStringList> rows;
+    for (const QString &line : QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts))
+        rows.append(line.split(u' ', Qt::SkipEmptyParts));
+    return rows;
+}
+
+// A command refused for bad input (`token …`, `machine …`, run by `run` on a data directory):
+// exit status 2, nothing on stdout, one line on stderr that mentions `mentions`, and nothing
+// changed. The data directory is new, made first by `setup` when `dataDirExists`. Empty when so.
+inline QString refusalProblem(
+    const std::function<Result(const QString &dataDir, const QStringList &arguments)> &run,
+    const QStringList &setup, const QStringList &arguments, const QString &mentions,
+    bool dataDirExists)
+{
+    QTemporaryDir parent;
+    const QString dataDir = parent.filePath(u"data"_s);
+    if (dataDirExists && !run(dataDir, setup).exitedWith(0))
+        return u"setting the data directory up failed"_s;
+    const QMap<QString, QByteArray> before = dirContents(parent.path());
+    const Result r = run(dataDir, arguments);
+    if (!r.exitedWith(2) || !r.out.isEmpty() || r.errLines().size() != 1 ||
+        !r.errLines().constFirst().contains(mentions))
+        return QString::fromUtf8(r.describe());
+    if (dirContents(parent.path()) != before)
+        return u"a refused command changed the directory"_s;
+    return {};
+}
+
+inline QByteArray sha256Hex(const QByteArray &secret)
+{
+    return QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex();
+}
+
+// After the first secret made in a data directory that did not exist: the directory holds only
+// `file`, both are the owner's alone, and the file holds the secret's hash, never the secret.
+inline QString secretFileProblem(const QString &dataDir, const QString &file,
+                                 const QByteArray &secret)
+{
+    const QStringList entries =
+        QDir(dataDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    if (entries != QStringList{file})
+        return u"the data directory holds "_s + entries.join(u", "_s);
+    struct stat st = {};
+    if (::stat(QFile::encodeName(dataDir).constData(), &st) != 0 || (st.st_mode & 0777) != 0700)
+        return u"the data directory is not 0700"_s;
+    const QString path = dataDir + u'/' + file;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0 || (st.st_mode & 0777) != 0600)
+        return file + u" is not 0600"_s;
+    const QByteArray onDisk = readAll(path);
+    if (onDisk.contains(secret) || !onDisk.contains(sha256Hex(secret)))
+        return file + u" does not hold the secret's hash alone"_s;
+    return {};
+}
 
 } // namespace hb::test

@@ -4,8 +4,6 @@
 
 #include "daemontestutil.h"
 
-#include <QCryptographicHash>
-
 using namespace hb;
 using namespace hb::test;
 using namespace Qt::Literals::StringLiterals;
@@ -29,18 +27,6 @@ private:
         return m_daemon.run(QStringList{u"token"_s} + arguments +
                             QStringList{u"--data-dir"_s, dataDir});
     }
-    // `token list` as rows of columns, header first.
-    static QList<QStringList> table(const Result &r)
-    {
-        QList<QStringList> rows;
-        for (const QString &line : QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts))
-            rows.append(line.split(u' ', Qt::SkipEmptyParts));
-        return rows;
-    }
-    static QByteArray hashOf(const QByteArray &secret)
-    {
-        return QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex();
-    }
 
     Daemon m_daemon;
 };
@@ -57,28 +43,13 @@ void TestHeartbeatdToken::createListRevoke()
 
     const Result created =
         token(dataDir, {u"create"_s, u"--name"_s, u"wall"_s, u"--role"_s, u"viewer"_s});
-    QVERIFY2(created.exitedWith(0), created.describe());
-    // TOKEN=$(heartbeatd token create ...): stdout is the token and its newline, nothing else.
-    QVERIFY2(created.out.endsWith('\n') && created.out.count('\n') == 1, created.describe());
+    const QString outputProblem = secretOutputProblem(created, u"^hb_[A-Za-z0-9_-]{43}$"_s);
+    QVERIFY2(outputProblem.isEmpty(),
+             qPrintable(outputProblem + u'\n' + QString::fromUtf8(created.describe())));
     const QByteArray secret = created.out.trimmed();
-    QVERIFY2(QRegularExpression(u"^hb_[A-Za-z0-9_-]{43}$"_s)
-                 .match(QString::fromLatin1(secret))
-                 .hasMatch(),
-             created.describe());
-    QCOMPARE(created.errLines().size(), 1);
-    QVERIFY2(created.errLines().constFirst().contains(u"not shown again"_s), created.describe());
-
     // Only the token file, private, in a private directory: no engine files.
-    QCOMPARE(QDir(dataDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
-             QStringList{u"tokens.json"_s});
-    struct stat st = {};
-    QCOMPARE(::stat(QFile::encodeName(dataDir).constData(), &st), 0);
-    QCOMPARE(st.st_mode & 0777, mode_t(0700));
-    QCOMPARE(::stat(QFile::encodeName(dataDir + u"/tokens.json"_s).constData(), &st), 0);
-    QCOMPARE(st.st_mode & 0777, mode_t(0600));
-    const QByteArray onDisk = readAll(dataDir + u"/tokens.json"_s);
-    QVERIFY(!onDisk.contains(secret));
-    QVERIFY(onDisk.contains(hashOf(secret)));
+    const QString fileProblem = secretFileProblem(dataDir, u"tokens.json"_s, secret);
+    QVERIFY2(fileProblem.isEmpty(), qPrintable(fileProblem));
 
     const Result admin =
         token(dataDir, {u"create"_s, u"--name"_s, u"ci.bot"_s, u"--role"_s, u"admin"_s});
@@ -87,7 +58,7 @@ void TestHeartbeatdToken::createListRevoke()
 
     const Result listed = token(dataDir, {u"list"_s});
     QVERIFY2(listed.exitedWith(0) && listed.err.isEmpty(), listed.describe());
-    const QList<QStringList> rows = table(listed);
+    const QList<QStringList> rows = tableOf(listed);
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows.at(0), (QStringList{u"NAME"_s, u"ROLE"_s, u"CREATED"_s, u"LAST-USED"_s}));
     QCOMPARE(rows.at(1).value(0), u"ci.bot"_s);
@@ -104,9 +75,9 @@ void TestHeartbeatdToken::createListRevoke()
     QVERIFY2(revoked.exitedWith(0) && revoked.out.isEmpty(), revoked.describe());
     const Result after = token(dataDir, {u"list"_s});
     QVERIFY2(after.exitedWith(0), after.describe());
-    QCOMPARE(table(after).size(), 2);
-    QCOMPARE(table(after).at(1).value(0), u"ci.bot"_s);
-    QVERIFY(!readAll(dataDir + u"/tokens.json"_s).contains(hashOf(secret)));
+    QCOMPARE(tableOf(after).size(), 2);
+    QCOMPARE(tableOf(after).at(1).value(0), u"ci.bot"_s);
+    QVERIFY(!readAll(dataDir + u"/tokens.json"_s).contains(sha256Hex(secret)));
 }
 
 void TestHeartbeatdToken::defaultDataDirectory()
@@ -116,10 +87,10 @@ void TestHeartbeatdToken::defaultDataDirectory()
         m_daemon.run({u"token"_s, u"create"_s, u"--name"_s, u"me"_s, u"--role"_s, u"operator"_s});
     QVERIFY2(created.exitedWith(0), created.describe());
     const QString dataDir = m_daemon.environment().value(u"XDG_DATA_HOME"_s) + u"/heartbeat"_s;
-    QVERIFY(readAll(dataDir + u"/tokens.json"_s).contains(hashOf(created.out.trimmed())));
+    QVERIFY(readAll(dataDir + u"/tokens.json"_s).contains(sha256Hex(created.out.trimmed())));
     const Result listed = m_daemon.run({u"token"_s, u"list"_s});
     QVERIFY2(listed.exitedWith(0), listed.describe());
-    QCOMPARE(table(listed).value(1).value(0), u"me"_s);
+    QCOMPARE(tableOf(listed).value(1).value(0), u"me"_s);
 }
 
 void TestHeartbeatdToken::refusals_data()
@@ -157,22 +128,11 @@ void TestHeartbeatdToken::refusals()
     QFETCH(QStringList, arguments);
     QFETCH(QString, errorMentions);
     QFETCH(bool, dataDirExists);
-
-    QTemporaryDir parent;
-    const QString dataDir = parent.filePath(u"data"_s);
-    if (dataDirExists) {
-        const Result taken =
-            token(dataDir, {u"create"_s, u"--name"_s, u"taken"_s, u"--role"_s, u"viewer"_s});
-        QVERIFY2(taken.exitedWith(0), taken.describe());
-    }
-    const QMap<QString, QByteArray> before = dirContents(parent.path());
-
-    const Result r = token(dataDir, arguments);
-    QVERIFY2(r.exitedWith(2), r.describe());
-    QVERIFY2(r.out.isEmpty(), r.describe());
-    QCOMPARE(r.errLines().size(), 1);
-    QVERIFY2(r.errLines().constFirst().contains(errorMentions), r.describe());
-    QVERIFY2(dirContents(parent.path()) == before, "a refused command changed the directory");
+    const QString problem = refusalProblem(
+        [this](const QString &dataDir, const QStringList &args) { return token(dataDir, args); },
+        {u"create"_s, u"--name"_s, u"taken"_s, u"--role"_s, u"viewer"_s}, arguments, errorMentions,
+        dataDirExists);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestHeartbeatdToken::unreadableFileIsNamedAndKept()
@@ -209,10 +169,10 @@ void TestHeartbeatdToken::worksWhileAnEngineRuns()
     QVERIFY2(created.exitedWith(0), created.describe());
     const Result listed = token(dataDir, {u"list"_s});
     QVERIFY2(listed.exitedWith(0), listed.describe());
-    QCOMPARE(table(listed).value(1).value(0), u"wall"_s);
+    QCOMPARE(tableOf(listed).value(1).value(0), u"wall"_s);
     const Result revoked = token(dataDir, {u"revoke"_s, u"wall"_s});
     QVERIFY2(revoked.exitedWith(0), revoked.describe());
-    QCOMPARE(table(token(dataDir, {u"list"_s})).size(), 1);
+    QCOMPARE(tableOf(token(dataDir, {u"list"_s})).size(), 1);
 
     // The engine was not disturbed: it still ticks and stops cleanly.
     const qint64 ticks = committedTicks(dataDir + u"/metrics.db"_s);
