@@ -129,6 +129,7 @@ int main(int argc, char *argv[])
         apiOptions.healthzRequiresToken = config.httpHealthzRequiresToken;
         apiOptions.metricsRequiresToken = config.httpMetricsRequiresToken;
         apiOptions.limits.requestTimeoutMs = int(config.httpRequestTimeoutMs);
+        apiOptions.machines = &runtime->machines();
         api = std::make_unique<ApiService>(runtime->host(), apiOptions);
         QString error;
         if (!api->start(&error)) {

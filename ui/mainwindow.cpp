@@ -581,6 +581,7 @@ void MainWindow::updateApiServing(const HeartbeatConfig &config)
     options.healthzRequiresToken = config.httpHealthzRequiresToken;
     options.metricsRequiresToken = config.httpMetricsRequiresToken;
     options.limits.requestTimeoutMs = int(config.httpRequestTimeoutMs);
+    options.machines = m_machineMonitor;
     auto api = std::make_unique<ApiService>(m_host, options);
     QString error;
     if (!api->start(&error)) {

@@ -18,6 +18,7 @@ class QTableView;
 namespace hb {
 
 class AdminSession;
+class MachineMonitor;
 class AlertListModel;
 class AuditLogModel;
 class AuditPanel;
@@ -43,6 +44,10 @@ public:
     MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<const Clock> clock,
                const QString &dataDir, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // The machine monitor the served HTTP API records pushes with (the runtime's); set before the
+    // first snapshot arrives. Null: the machine routes answer 503.
+    void setMachineMonitor(MachineMonitor *monitor) { m_machineMonitor = monitor; }
 
     // Tests turn the confirmation dialogs off; users always see them.
     void setConfirmationsEnabled(bool on) { m_confirm = on; }
@@ -141,6 +146,7 @@ private:
     QString m_dataDir;
     std::unique_ptr<class ApiService> m_api;
     QString m_apiSettings; // what m_api (or its failure) was started with; empty: not serving
+    MachineMonitor *m_machineMonitor = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_maintenanceAction = nullptr;

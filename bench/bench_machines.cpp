@@ -1,0 +1,551 @@
+// Machine heartbeats under load, loopback only (docs/api.md, "Machines"). An in-process engine
+// (a fresh data directory in a temp folder) serves its API on 127.0.0.1 with its MachineMonitor;
+// 10 000 machines are registered in one write of machines.json (the registry's own add rewrites
+// the file per machine), and each pushes once per round - every 30 s in life, compressed here into
+// rounds as fast as the client goes - with the built-in client: `--connections` keep-alive
+// connections over 2 threads, each connection pushing for its share of the machines in turn
+// (POST with the machine's bearer token and a small JSON report). The burst is bounded: it ends
+// after `--rounds` rounds, and at least 4 s after the quiet machines stopped.
+//   machines_heartbeats_per_s      pushes accepted per second; baseline: the same client, the
+//                                  same number of requests, against GET /healthz of the same
+//                                  server (the cheapest route it has: the server's own floor)
+//   machines_p99_ms                p99 latency of the pushes, client side
+//   machines_deadline_late_max_ms  `--quiet` machines (offline_after 2 s; the others 10 min)
+//                                  stop pushing halfway through the burst; how much later than
+//                                  its deadline (last push + offline_after) each was reported
+//                                  down, the worst of them, while the others keep pushing
+//   machines_rss_per_machine_kib   VmRSS after the burst against before the machines were
+//                                  registered, per machine (the client runs in this process:
+//                                  its buffers are allocated before the first reading)
+// Usage: bench_machines [--machines N] [--rounds R] [--quiet Q] [--connections C]
+
+#include "apiservice.h"
+#include "benchjson.h"
+#include "machines/machinemonitor.h"
+#include "runtime.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace hb;
+
+namespace {
+
+constexpr qint64 kQuietOfflineAfterMs = 2'000;
+constexpr qint64 kOfflineAfterMs = 600'000;
+constexpr qint64 kAfterQuietMs = 4'000; // the burst goes on this long after the quiet stop
+constexpr int kThreads = 2;
+
+struct Settings
+{
+    int machines = 10'000;
+    int rounds = 20;
+    int quiet = 1'000;
+    int connections = 16;
+};
+
+qint64 rssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    return values[size_t(double(values.size() - 1) * p)];
+}
+
+void sleepWithEvents(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+struct Machine
+{
+    QString name;
+    QByteArray token;
+    qint64 offlineAfterMs = kOfflineAfterMs;
+    bool quiet = false;
+};
+
+// machines.json as MachineRegistry keeps it, written in one go.
+bool writeMachinesFile(const QString &path, const std::vector<Machine> &machines, QString *error)
+{
+    QJsonArray records;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Machine &m : machines) {
+        records.append(QJsonObject{
+            {QStringLiteral("name"), m.name},
+            {QStringLiteral("offline_after_ms"), m.offlineAfterMs},
+            {QStringLiteral("paused"), false},
+            {QStringLiteral("created_ms"), now},
+            {QStringLiteral("sha256"),
+             QString::fromLatin1(
+                 QCryptographicHash::hash(m.token, QCryptographicHash::Sha256).toHex())}});
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                         {QStringLiteral("machines"), records}})
+                   .toJson(QJsonDocument::Compact));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+// The requests one connection sends, in turn, round after round: request i of a round is
+// `requests[i]`, and it is skipped after `quietAfterRound` when `quiet[i]`.
+struct Share
+{
+    std::vector<QByteArray> requests;
+    std::vector<bool> quiet;
+};
+
+struct Tally
+{
+    std::vector<double> latenciesMs; // reserved and touched before the RSS reading
+    qint64 requests = 0;
+    qint64 non2xx = 0;
+    qint64 socketErrors = 0;
+};
+
+struct Burst
+{
+    int rounds = 1;
+    int quietAfterRound = -1;             // -1: nobody goes quiet
+    std::atomic<qint64> quietSinceMs{-1}; // steady clock of the first connection past it
+    QElapsedTimer clock;
+};
+
+// One client thread: `shares` connections, each pushing its requests round after round, the
+// next request sent when the previous answer is complete (read by its Content-Length).
+void clientThread(quint16 port, const std::vector<Share> *shares, Burst *burst, Tally *tally)
+{
+    struct Conn
+    {
+        QTcpSocket *socket = nullptr;
+        const Share *share = nullptr;
+        QByteArray buffer;
+        QElapsedTimer sent;
+        size_t next = 0;
+        int round = 0;
+        bool done = false;
+    };
+    QEventLoop loop;
+    std::vector<std::unique_ptr<Conn>> conns;
+    int open = 0;
+    auto finish = [&](Conn &c) {
+        if (c.done)
+            return;
+        c.done = true;
+        c.socket->disconnectFromHost();
+        if (--open == 0)
+            loop.quit();
+    };
+    // The next request of the connection, or false when its burst is over.
+    auto sendNext = [&](Conn &c) {
+        for (;;) {
+            if (c.next == c.share->requests.size()) {
+                c.next = 0;
+                ++c.round;
+            }
+            const bool pastQuiet = burst->quietAfterRound >= 0 && c.round > burst->quietAfterRound;
+            if (pastQuiet) {
+                qint64 expected = -1;
+                burst->quietSinceMs.compare_exchange_strong(expected, burst->clock.elapsed());
+            }
+            if (c.round >= burst->rounds &&
+                (burst->quietAfterRound < 0 ||
+                 (burst->quietSinceMs >= 0 &&
+                  burst->clock.elapsed() - burst->quietSinceMs >= kAfterQuietMs)))
+                return false;
+            const size_t i = c.next++;
+            if (pastQuiet && c.share->quiet[i])
+                continue;
+            c.buffer.clear();
+            c.sent.start();
+            c.socket->write(c.share->requests[i]);
+            return true;
+        }
+    };
+    for (const Share &share : *shares) {
+        auto conn = std::make_unique<Conn>();
+        Conn *c = conn.get();
+        c->share = &share;
+        c->socket = new QTcpSocket(&loop);
+        ++open;
+        QObject::connect(c->socket, &QTcpSocket::connected, &loop, [&, c] {
+            if (!sendNext(*c))
+                finish(*c);
+        });
+        QObject::connect(c->socket, &QTcpSocket::errorOccurred, &loop, [&, c] {
+            if (c->done)
+                return;
+            ++tally->socketErrors;
+            finish(*c);
+        });
+        QObject::connect(c->socket, &QTcpSocket::readyRead, &loop, [&, c] {
+            c->buffer += c->socket->readAll();
+            for (;;) {
+                const qsizetype headerEnd = c->buffer.indexOf("\r\n\r\n");
+                if (headerEnd < 0)
+                    return;
+                const QByteArray head = c->buffer.left(headerEnd).toLower();
+                const qsizetype at = head.indexOf("content-length:");
+                if (at < 0) {
+                    ++tally->socketErrors;
+                    finish(*c);
+                    return;
+                }
+                const qint64 length =
+                    head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+                if (c->buffer.size() < headerEnd + 4 + length)
+                    return;
+                tally->latenciesMs.push_back(double(c->sent.nsecsElapsed()) / 1e6);
+                ++tally->requests;
+                const int status = c->buffer.mid(9, 3).toInt();
+                if (status < 200 || status > 299)
+                    ++tally->non2xx;
+                c->buffer.remove(0, headerEnd + 4 + length);
+                if (!sendNext(*c)) {
+                    finish(*c);
+                    return;
+                }
+            }
+        });
+        c->socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+        conns.push_back(std::move(conn));
+    }
+    // A connection stuck on an answer that never comes does not hold the run up for ever.
+    QTimer::singleShot(600'000, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+struct Load
+{
+    qint64 requests = 0;
+    double seconds = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    qint64 non2xx = 0;
+    qint64 socketErrors = 0;
+    double rps() const { return seconds > 0 ? double(requests) / seconds : 0.0; }
+    qint64 errors() const { return non2xx + socketErrors; }
+};
+
+Load runBurst(quint16 port, const std::vector<std::vector<Share>> &perThread, Burst *burst,
+              std::vector<Tally> *tallies)
+{
+    for (Tally &t : *tallies) {
+        t.latenciesMs.clear(); // keeps its capacity
+        t.requests = t.non2xx = t.socketErrors = 0;
+    }
+    std::vector<std::unique_ptr<QThread>> threads;
+    burst->clock.start();
+    for (size_t t = 0; t < perThread.size(); ++t) {
+        const std::vector<Share> *shares = &perThread[t];
+        Tally *tally = &(*tallies)[t];
+        threads.emplace_back(QThread::create(
+            [port, shares, burst, tally] { clientThread(port, shares, burst, tally); }));
+        threads.back()->start();
+    }
+    for (auto &thread : threads) {
+        while (!thread->wait(50))
+            QCoreApplication::processEvents();
+    }
+    Load load;
+    load.seconds = double(burst->clock.nsecsElapsed()) / 1e9;
+    std::vector<double> all;
+    for (const Tally &tally : *tallies) {
+        load.requests += tally.requests;
+        load.non2xx += tally.non2xx;
+        load.socketErrors += tally.socketErrors;
+        all.insert(all.end(), tally.latenciesMs.begin(), tally.latenciesMs.end());
+    }
+    load.p50Ms = percentile(all, 0.50);
+    load.p99Ms = percentile(all, 0.99);
+    return load;
+}
+
+// Machine i's requests go to connection i % connections; connections alternate threads.
+std::vector<std::vector<Share>> split(const std::vector<QByteArray> &requests,
+                                      const std::vector<bool> &quiet, int connections)
+{
+    std::vector<std::vector<Share>> perThread(kThreads);
+    std::vector<Share> shares(static_cast<size_t>(connections));
+    for (size_t i = 0; i < requests.size(); ++i) {
+        Share &s = shares[i % size_t(connections)];
+        s.requests.push_back(requests[i]);
+        s.quiet.push_back(quiet[i]);
+    }
+    for (size_t c = 0; c < shares.size(); ++c)
+        perThread[c % kThreads].push_back(std::move(shares[c]));
+    return perThread;
+}
+
+bool parseArgs(const QStringList &args, Settings *s)
+{
+    for (int i = 1; i < args.size(); ++i) {
+        const QString &a = args[i];
+        bool ok = true;
+        const int v = args.value(i + 1).toInt(&ok);
+        if (!ok)
+            return false;
+        if (a == u"--machines")
+            s->machines = v;
+        else if (a == u"--rounds")
+            s->rounds = v;
+        else if (a == u"--quiet")
+            s->quiet = v;
+        else if (a == u"--connections")
+            s->connections = v;
+        else
+            return false;
+        ++i;
+    }
+    return s->machines >= 1 && s->rounds >= 2 && s->quiet >= 0 && s->quiet <= s->machines &&
+           s->connections >= kThreads;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("hb.*.info=false\nhb.*.warning=false"));
+    Settings settings;
+    if (!parseArgs(app.arguments(), &settings)) {
+        std::fprintf(stderr, "usage: bench_machines [--machines N] [--rounds R] [--quiet Q]"
+                             " [--connections C]\n");
+        return 2;
+    }
+
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.path();
+    EngineRuntime runtime(options);
+    MachineMonitor *monitor = &runtime.machines();
+    runtime.start();
+
+    // Down transitions, timed as they are reported (on the monitor's thread).
+    struct Down
+    {
+        QString machine;
+        qint64 lastSeenMs = 0;
+        qint64 reportedMs = 0;
+    };
+    QMutex downMutex;
+    std::vector<Down> downs;
+    QObject receiver;
+    QObject::connect(
+        monitor, &MachineMonitor::transition, &receiver,
+        [&](const MachineTransition &t) {
+            if (t.to != MachineState::Down)
+                return;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            QMutexLocker lock(&downMutex);
+            downs.push_back({t.machine, t.lastSeenMs, now});
+        },
+        Qt::DirectConnection);
+
+    ApiServerOptions serverOptions;
+    serverOptions.listen = {QStringLiteral("127.0.0.1"), 0};
+    serverOptions.dataDir = runtime.dataDir();
+    serverOptions.metricsPath = runtime.metricsPath();
+    serverOptions.limits.maxConnections = std::max(512, settings.connections * 2);
+    serverOptions.machines = monitor;
+    ApiService service(runtime.host(), serverOptions);
+    QString error;
+    if (!service.start(&error)) {
+        std::fprintf(stderr, "bench_machines: the API server did not start: %s\n",
+                     qPrintable(error));
+        return 1;
+    }
+
+    // The machines and their requests, made before anything is measured.
+    std::vector<Machine> machines(size_t(settings.machines));
+    std::vector<QByteArray> pushes, floors;
+    std::vector<bool> quiet(machines.size()), nobody(machines.size(), false);
+    QRandomGenerator *random = QRandomGenerator::global();
+    int quietCount = 0;
+    for (size_t i = 0; i < machines.size(); ++i) {
+        Machine &m = machines[i];
+        m.name = QStringLiteral("m%1").arg(i, 5, 10, QLatin1Char('0'));
+        QByteArray raw(32, Qt::Uninitialized);
+        random->fillRange(reinterpret_cast<quint32 *>(raw.data()), 8);
+        m.token =
+            "hbm_" + raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        // Every n-th machine is a quiet one, spread over the connections.
+        m.quiet = settings.quiet > 0 && i % size_t(settings.machines / settings.quiet) == 0 &&
+                  quietCount < settings.quiet;
+        quietCount += m.quiet ? 1 : 0;
+        quiet[i] = m.quiet;
+        m.offlineAfterMs = m.quiet ? kQuietOfflineAfterMs : kOfflineAfterMs;
+        const QByteArray body = R"({"cpu":0.42,"memory":61.5,"disk":12,"uptime":86400})";
+        pushes.push_back("POST /api/v1/machines/" + m.name.toLatin1() +
+                         "/heartbeat HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                         m.token + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        floors.push_back("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    }
+    const auto pushShares = split(pushes, quiet, settings.connections);
+    const auto floorShares = split(floors, nobody, settings.connections);
+    std::vector<Tally> tallies(kThreads);
+    const size_t perThread = size_t(settings.machines) * size_t(settings.rounds + 20) / kThreads;
+    for (Tally &t : tallies) {
+        t.latenciesMs.assign(perThread, 0.0); // touched: counted in the first RSS reading
+        t.latenciesMs.clear();
+    }
+    sleepWithEvents(1500); // the first snapshot published: /healthz answers with its report
+
+    // The floor: the same client and number of requests against GET /healthz.
+    Burst floorBurst;
+    floorBurst.rounds = settings.rounds;
+    const Load floor = runBurst(service.port(), floorShares, &floorBurst, &tallies);
+
+    // The machines, registered in one write; the monitor takes them within a second.
+    const qint64 rssBefore = rssKiB();
+    if (!writeMachinesFile(runtime.dataDir() + QStringLiteral("/machines.json"), machines,
+                           &error)) {
+        std::fprintf(stderr, "bench_machines: cannot write machines.json: %s\n", qPrintable(error));
+        return 1;
+    }
+    QElapsedTimer loading;
+    loading.start();
+    while (size_t(monitor->machines().size()) < machines.size() && loading.elapsed() < 10'000)
+        sleepWithEvents(20);
+    if (size_t(monitor->machines().size()) != machines.size()) {
+        std::fprintf(stderr, "bench_machines: the monitor did not take the %d machines\n",
+                     settings.machines);
+        return 1;
+    }
+    const double loadMs = double(loading.elapsed());
+
+    Burst burst;
+    burst.rounds = settings.rounds;
+    burst.quietAfterRound = quietCount > 0 ? settings.rounds / 2 : -1;
+    const Load load = runBurst(service.port(), pushShares, &burst, &tallies);
+    const qint64 rssAfter = rssKiB();
+
+    // The last quiet deadlines fall up to 2 s after the quiet stop: give them time to report.
+    sleepWithEvents(int(kQuietOfflineAfterMs) + 1500);
+    std::vector<double> late;
+    qint64 wrongDowns = 0;
+    {
+        QMutexLocker lock(&downMutex);
+        QHash<QString, const Machine *> byName;
+        for (const Machine &m : machines)
+            byName.insert(m.name, &m);
+        for (const Down &d : downs) {
+            const Machine *m = byName.value(d.machine);
+            if (!m || !m->quiet) {
+                ++wrongDowns;
+                continue;
+            }
+            late.push_back(double(d.reportedMs - (d.lastSeenMs + m->offlineAfterMs)));
+        }
+    }
+    const qint64 missed = qint64(quietCount) - qint64(late.size());
+    const QVector<MachineInfo> finalState = monitor->machines();
+    qint64 up = 0, down = 0;
+    for (const MachineInfo &m : finalState) {
+        up += m.state == MachineState::Up;
+        down += m.state == MachineState::Down;
+    }
+
+    service.stop();
+    runtime.stop();
+
+    const QJsonObject common{
+        {QStringLiteral("machines"), settings.machines},
+        {QStringLiteral("rounds"), settings.rounds},
+        {QStringLiteral("connections"), settings.connections},
+        {QStringLiteral("client"), QStringLiteral("builtin, 2 threads, in process")},
+        {QStringLiteral("requests"), double(load.requests)},
+        {QStringLiteral("seconds"), load.seconds},
+        {QStringLiteral("errors"), double(load.errors())}};
+    auto with = [&common](QJsonObject extra) {
+        for (auto it = common.begin(); it != common.end(); ++it)
+            extra.insert(it.key(), it.value());
+        return extra;
+    };
+    bench::printFigure(
+        "machines_heartbeats_per_s", load.rps(), "pushes/s", floor.rps(),
+        bench::Target::valueAtLeast(20'000),
+        with({{QStringLiteral("baseline_what"),
+               QStringLiteral("GET /healthz of the same server, same client, connections and "
+                              "request count: the server's own floor")},
+              {QStringLiteral("baseline_requests"), double(floor.requests)},
+              {QStringLiteral("baseline_p99_ms"), floor.p99Ms},
+              {QStringLiteral("baseline_errors"), double(floor.errors())},
+              {QStringLiteral("non_2xx"), double(load.non2xx)},
+              {QStringLiteral("socket_errors"), double(load.socketErrors)}}));
+    bench::printFigure("machines_p99_ms", load.p99Ms, "ms", floor.p99Ms,
+                       bench::Target::valueAtMost(5.0),
+                       with({{QStringLiteral("p50_ms"), load.p50Ms},
+                             {QStringLiteral("baseline_what"),
+                              QStringLiteral("p99 of the GET /healthz floor run")}}));
+    bench::printFigure(
+        "machines_deadline_late_max_ms",
+        late.empty() ? 0.0 : *std::max_element(late.begin(), late.end()), "ms", std::nullopt,
+        bench::Target::valueAtMost(1000),
+        with({{QStringLiteral("quiet_machines"), quietCount},
+              {QStringLiteral("quiet_offline_after_ms"), double(kQuietOfflineAfterMs)},
+              {QStringLiteral("down_reported"), double(late.size())},
+              {QStringLiteral("down_missed"), double(missed)},
+              {QStringLiteral("down_wrong"), double(wrongDowns)},
+              {QStringLiteral("late_p50_ms"), percentile(late, 0.5)},
+              {QStringLiteral("late_min_ms"),
+               late.empty() ? 0.0 : *std::min_element(late.begin(), late.end())},
+              {QStringLiteral("up_at_end"), double(up)},
+              {QStringLiteral("down_at_end"), double(down)},
+              {QStringLiteral("note"),
+               QStringLiteral("reported: when the monitor emitted the transition; deadline: the "
+                              "machine's last push + offline_after; the others kept pushing")}}));
+    bench::printFigure("machines_rss_per_machine_kib",
+                       double(rssAfter - rssBefore) / double(settings.machines), "KiB",
+                       std::nullopt, std::nullopt,
+                       with({{QStringLiteral("rss_before_kib"), double(rssBefore)},
+                             {QStringLiteral("rss_after_kib"), double(rssAfter)},
+                             {QStringLiteral("registry_load_ms"), loadMs},
+                             {QStringLiteral("recent_pings_held"),
+                              double(std::min(settings.rounds, MachineInfo::RecentPings))}}));
+    return 0;
+}
