@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/actor.h"
+#include "core/sharedjsonfile.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -72,36 +73,18 @@ private:
         TokenInfo info;
         QByteArray sha256; // of the secret, 32 raw bytes
     };
-    // What stat() says of the file; equal stamps: the file did not change.
-    struct Stamp
-    {
-        bool exists = false;
-        quint64 device = 0;
-        quint64 inode = 0;
-        qint64 size = 0;
-        qint64 mtimeNs = 0;
-        bool operator==(const Stamp &o) const
-        {
-            return exists == o.exists && device == o.device && inode == o.inode && size == o.size
-                   && mtimeNs == o.mtimeNs;
-        }
-        bool operator!=(const Stamp &o) const { return !(*this == o); }
-    };
     using Change = std::function<bool(QVector<Entry> &entries, QString *error)>;
 
-    Stamp stamp() const;
-    std::optional<QVector<Entry>> readFile(QString *error) const;
-    bool writeFile(const QVector<Entry> &entries, QString *error) const;
-    // Read-modify-write under the lock: reads the file afresh, applies `change` (which may
-    // refuse), merges the pending last-used times, and saves when anything changed.
+    static std::optional<QVector<Entry>> decode(const QJsonArray &records, QString *error);
+    static QJsonArray encode(const QVector<Entry> &entries);
+    // Read-modify-write under the lock: applies `change` (which may refuse) to the file as it is
+    // now, merges the pending last-used times, and saves when anything changed.
     bool modify(const Change &change, QString *error);
-    void adopt(QVector<Entry> entries, const Stamp &stamp);
+    void adopt(QVector<Entry> entries);
 
     QString m_dataDir;
-    QString m_path;
+    SharedJsonFile m_file;
     QVector<Entry> m_entries;                 // by name
-    std::optional<Stamp> m_stamp;             // of the file m_entries (or m_loadError) came from
-    QString m_loadError;                      // that file could not be used; empty: it was read
     QHash<QByteArray, qint64> m_unflushedUse; // hash of the secret -> last use
 };
 

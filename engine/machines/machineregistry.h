@@ -1,9 +1,13 @@
 #pragma once
 
+#include "core/sharedjsonfile.h"
+
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 namespace hb {
@@ -52,6 +56,25 @@ public:
     static std::optional<qint64> parseDuration(const QString &text);
     static constexpr qint64 MinOfflineAfterMs = 1'000;
     static constexpr qint64 MaxOfflineAfterMs = 30LL * 24 * 3600 * 1000;
+
+    // For the monitor, which checks tokens on another thread against its own copy: the SHA-256
+    // of each machine's push token, by name.
+    QHash<QString, QByteArray> tokenHashes() const;
+
+private:
+    struct Entry
+    {
+        MachineEntry info;
+        QByteArray sha256; // of the push token, 32 raw bytes
+    };
+    using Change = std::function<bool(QVector<Entry> &entries, QString *error)>;
+    static std::optional<QVector<Entry>> decode(const QJsonArray &records, QString *error);
+    static QJsonArray encode(const QVector<Entry> &entries);
+    bool modify(const Change &change, QString *error);
+    const Entry *entry(const QString &name) const;
+
+    SharedJsonFile m_file;
+    QVector<Entry> m_entries; // by name
 };
 
 } // namespace hb
