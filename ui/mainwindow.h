@@ -24,6 +24,8 @@ class AuditPanel;
 class BreakerPanel;
 class ChartPanel;
 class HistoryPanel;
+class MachineMonitor;
+class MachinesPanel;
 class RecordFeed;
 struct RecordBatch;
 class EngineHost;
@@ -75,6 +77,10 @@ public:
     AlertListModel *alertModel() const { return m_alerts; }
     AuditLogModel *auditModel() const;
     AuditPanel *auditPanel() const { return m_audit; }
+    MachinesPanel *machinesPanel() const { return m_machines; }
+    // The monitor judging this data directory's machines (not owned; null: the Machines panel
+    // lists machines.json without states). Its transitions become chart markers.
+    void setMachineMonitor(MachineMonitor *monitor);
     int notificationsShown() const { return m_notifications; }
     QAction *unlockAction() const { return m_unlockAction; }
     QAction *lockAction() const { return m_lockAction; }
@@ -116,6 +122,8 @@ private:
     // Serves the HTTP API while http.dashboard is on, where http.listen says; an address that
     // cannot be bound is reported once (a dialog and the status bar), not retried every snapshot.
     void updateApiServing(const HeartbeatConfig &config);
+    // Where machines push heartbeats, for the Machines panel's curl line.
+    QString pushBaseUrl(const HeartbeatConfig &config) const;
 
     EngineHost &m_host;
     AdminSession &m_session;
@@ -132,6 +140,7 @@ private:
     HistoryPanel *m_history;
     AlertListModel *m_alerts;
     AuditPanel *m_audit;
+    MachinesPanel *m_machines;
     QSystemTrayIcon *m_tray = nullptr;
     int m_notifications = 0;
     QLabel *m_statusActor;
