@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/actor.h"
-#include "core/sharedjsonfile.h"
+#include "core/namedrecords.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -17,7 +17,7 @@ namespace hb {
 // One API token as listed: never the secret itself, which is shown once at creation.
 struct TokenInfo
 {
-    QString name;         // unique, [A-Za-z0-9._-]{1,64}
+    QString name; // unique, [A-Za-z0-9._-]{1,64}
     Role role = Role::Viewer;
     qint64 createdAtMs = 0;
     qint64 lastUsedAtMs = 0; // 0: never used
@@ -72,20 +72,15 @@ private:
     {
         TokenInfo info;
         QByteArray sha256; // of the secret, 32 raw bytes
+        const QString &name() const { return info.name; }
     };
-    using Change = std::function<bool(QVector<Entry> &entries, QString *error)>;
+    // `entry` as shown: with a use not yet written out.
+    TokenInfo shown(const Entry &entry) const;
+    // After a change was saved: the uses it merged are written.
+    bool saved(bool ok);
 
-    static std::optional<QVector<Entry>> decode(const QJsonArray &records, QString *error);
-    static QJsonArray encode(const QVector<Entry> &entries);
-    // Read-modify-write under the lock: applies `change` (which may refuse) to the file as it is
-    // now, merges the pending last-used times, and saves when anything changed.
-    bool modify(const Change &change, QString *error);
-    void adopt(QVector<Entry> entries);
-
-    QString m_dataDir;
-    SharedJsonFile m_file;
-    QVector<Entry> m_entries;                 // by name
     QHash<QByteArray, qint64> m_unflushedUse; // hash of the secret -> last use
+    NamedRecords<Entry> m_records;
 };
 
 } // namespace hb

@@ -106,6 +106,32 @@ struct AuditEntry
     QString uid = {}; // (a default, so aggregate initialisers may leave it out)
 };
 
+// One row of `machine_events`: a pushing machine's change of state. States are the words of
+// machineStateName() ("new", "up", "down", "paused"), and "removed" for a machine taken out of
+// DATA/machines.json.
+struct MachineEventRecord
+{
+    qint64 tsMs = 0;
+    QString machine;
+    QString fromState;
+    QString toState;
+    qint64 lastSeenMs = 0; // the heartbeat the judgement rests on; 0: never heard from (NULL)
+    QString reason;
+};
+
+// One row of `machine_seen`, upserted: a machine's state and newest heartbeat. With `forget`,
+// the machine's row is deleted instead (it was removed).
+struct MachineSeenRecord
+{
+    QString machine;
+    QString state;
+    qint64 stateSinceMs = 0;
+    qint64 lastSeenMs = 0; // 0: never heard from (NULL)
+    QString lastKind;      // "heartbeat", "start", "fail"; empty: never heard from
+    QString lastReport;    // the JSON body of that heartbeat, compact; empty: none
+    bool forget = false;
+};
+
 // The seed's HeartbeatMetrics. Counted per task run (one `executions` row each):
 //   totalExecutions      = runs, skipped ones aside (success + failure + timeout + cancelled)
 //   successfulExecutions = success

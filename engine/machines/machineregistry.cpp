@@ -14,36 +14,45 @@
 
 namespace hb {
 
-namespace {
-
-constexpr int FormatVersion = 1;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("hb::MachineRegistry", text);
-}
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
-
-bool byName(const MachineEntry &a, const MachineEntry &b)
-{
-    return a.name < b.name;
-}
-
-} // namespace
-
 MachineRegistry::MachineRegistry(QString dataDir)
-    : m_file(dataDir + QStringLiteral("/machines.json"), QStringLiteral("machines"), FormatVersion)
+    : m_records(dataDir + QStringLiteral("/machines.json"),
+                {QStringLiteral("machines"), /* format version */ 1,
+                 [](JsonRecordReader &record) {
+                     Entry e;
+                     e.info.name = record.name(u"name");
+                     e.info.offlineAfterMs = record.milliseconds(
+                         u"offline_after_ms", MinOfflineAfterMs, MaxOfflineAfterMs);
+                     e.info.paused = record.flag(u"paused");
+                     e.info.createdAtMs = record.milliseconds(u"created_ms");
+                     e.sha256 = record.sha256(u"sha256");
+                     return e;
+                 },
+                 [](const Entry &e) {
+                     QJsonObject record;
+                     record[u"name"] = e.info.name;
+                     record[u"offline_after_ms"] = e.info.offlineAfterMs;
+                     record[u"paused"] = e.info.paused;
+                     record[u"created_ms"] = e.info.createdAtMs;
+                     record[u"sha256"] = QString::fromLatin1(e.sha256.toHex());
+                     return record;
+                 }})
 {
 }
 
 QString MachineRegistry::path() const
 {
-    return m_file.path();
+    return m_records.path();
+}
+
+QString MachineRegistry::durationText(qint64 ms)
+{
+    const std::pair<qint64, const char *> units[] = {
+        {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1'000, "s"}};
+    for (const auto &[unitMs, unit] : units) {
+        if (ms > 0 && ms % unitMs == 0)
+            return QString::number(ms / unitMs) + QLatin1String(unit);
+    }
+    return QString::number(ms) + u"ms";
 }
 
 std::optional<qint64> MachineRegistry::parseDuration(const QString &text)
@@ -64,118 +73,38 @@ std::optional<qint64> MachineRegistry::parseDuration(const QString &text)
     return count * unitMs;
 }
 
-std::optional<QVector<MachineRegistry::Entry>> MachineRegistry::decode(const QJsonArray &records,
-                                                                       QString *error)
-{
-    QVector<Entry> entries;
-    entries.reserve(records.size());
-    QSet<QString> names;
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        JsonRecordReader record(records.at(i), QStringLiteral("machines[%1]").arg(i));
-        Entry e;
-        e.info.name = record.name(u"name");
-        e.info.offlineAfterMs =
-            record.milliseconds(u"offline_after_ms", MinOfflineAfterMs, MaxOfflineAfterMs);
-        e.info.paused = record.flag(u"paused");
-        e.info.createdAtMs = record.milliseconds(u"created_ms");
-        e.sha256 = record.sha256(u"sha256");
-        if (record.ok() && names.contains(e.info.name))
-            record.fail(u"name", tr("'%1' appears twice").arg(e.info.name));
-        if (!record.ok()) {
-            *error = record.error();
-            return std::nullopt;
-        }
-        names.insert(e.info.name);
-        entries.append(e);
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry &a, const Entry &b) { return byName(a.info, b.info); });
-    return entries;
-}
-
-QJsonArray MachineRegistry::encode(const QVector<Entry> &entries)
-{
-    QJsonArray machines;
-    for (const Entry &e : entries) {
-        machines.append(
-            QJsonObject{{QStringLiteral("name"), e.info.name},
-                        {QStringLiteral("offline_after_ms"), e.info.offlineAfterMs},
-                        {QStringLiteral("paused"), e.info.paused},
-                        {QStringLiteral("created_ms"), e.info.createdAtMs},
-                        {QStringLiteral("sha256"), QString::fromLatin1(e.sha256.toHex())}});
-    }
-    return machines;
-}
-
 bool MachineRegistry::reloadIfChanged(QString *error)
 {
-    return m_file.reloadIfChanged(
-        [this](const QJsonArray &records, QString *decodeError) {
-            std::optional<QVector<Entry>> entries = decode(records, decodeError);
-            if (entries)
-                m_entries = std::move(*entries);
-            return entries.has_value();
-        },
-        error);
-}
-
-bool MachineRegistry::modify(const Change &change, QString *error)
-{
-    std::optional<QVector<Entry>> entries;
-    const bool ok = m_file.modify(
-        [&entries](const QJsonArray &records, QString *decodeError) {
-            entries = decode(records, decodeError);
-            return entries.has_value();
-        },
-        [&](QJsonArray &records, QString *changeError) {
-            if (!change(*entries, changeError))
-                return false;
-            std::sort(entries->begin(), entries->end(),
-                      [](const Entry &a, const Entry &b) { return byName(a.info, b.info); });
-            records = encode(*entries);
-            return true;
-        },
-        error);
-    if (ok)
-        m_entries = std::move(*entries);
-    return ok;
-}
-
-const MachineRegistry::Entry *MachineRegistry::entry(const QString &name) const
-{
-    const auto it = std::lower_bound(
-        m_entries.cbegin(), m_entries.cend(), name,
-        [](const Entry &e, const QString &wanted) { return e.info.name < wanted; });
-    return it != m_entries.cend() && it->info.name == name ? &*it : nullptr;
+    return m_records.reloadIfChanged(error);
 }
 
 QVector<MachineEntry> MachineRegistry::list() const
 {
     QVector<MachineEntry> infos;
-    infos.reserve(m_entries.size());
-    for (const Entry &e : m_entries)
+    infos.reserve(m_records.entries().size());
+    for (const Entry &e : m_records.entries())
         infos.append(e.info);
     return infos;
 }
 
 std::optional<MachineEntry> MachineRegistry::find(const QString &name) const
 {
-    const Entry *e = entry(name);
+    const Entry *e = m_records.find(name);
     return e ? std::optional<MachineEntry>(e->info) : std::nullopt;
 }
 
 QHash<QString, QByteArray> MachineRegistry::tokenHashes() const
 {
     QHash<QString, QByteArray> hashes;
-    hashes.reserve(m_entries.size());
-    for (const Entry &e : m_entries)
+    hashes.reserve(m_records.entries().size());
+    for (const Entry &e : m_records.entries())
         hashes.insert(e.info.name, e.sha256);
     return hashes;
 }
 
 bool MachineRegistry::authenticate(const QString &name, const QByteArray &token) const
 {
-    const Entry *e = entry(name);
+    const Entry *e = m_records.find(name);
     // The presented token is hashed even for an unknown machine: the time taken says nothing
     // about which names exist beyond what a 404 says anyway.
     const QByteArray presented = SharedJsonFile::sha256(token);
@@ -185,63 +114,34 @@ bool MachineRegistry::authenticate(const QString &name, const QByteArray &token)
 std::optional<QByteArray> MachineRegistry::add(const QString &name, qint64 offlineAfterMs,
                                                QString *error)
 {
-    if (!SharedJsonFile::validName(name)) {
-        setError(error, tr("'%1' is not a valid machine name: use 1 to 64 letters, digits, '.', "
-                           "'_' or '-'")
-                            .arg(name));
+    const auto refuse = [error](const QString &why) -> std::optional<QByteArray> {
+        if (error)
+            *error = why;
         return std::nullopt;
-    }
-    if (offlineAfterMs < MinOfflineAfterMs || offlineAfterMs > MaxOfflineAfterMs) {
-        setError(error, tr("offline-after must be from 1s to 30d"));
-        return std::nullopt;
-    }
+    };
+    if (!SharedJsonFile::validName(name))
+        return refuse(tr("'%1' is not a valid machine name: use 1 to 64 letters, digits, '.', "
+                         "'_' or '-'")
+                          .arg(name));
+    if (offlineAfterMs < MinOfflineAfterMs || offlineAfterMs > MaxOfflineAfterMs)
+        return refuse(tr("offline-after must be from 1s to 30d"));
     const QByteArray token = SharedJsonFile::newSecret("hbm_");
-    const bool ok = modify(
-        [&](QVector<Entry> &entries, QString *changeError) {
-            const bool taken = std::any_of(entries.cbegin(), entries.cend(),
-                                           [&](const Entry &e) { return e.info.name == name; });
-            if (taken) {
-                setError(changeError, tr("a machine named '%1' already exists").arg(name));
-                return false;
-            }
-            Entry e;
-            e.info.name = name;
-            e.info.offlineAfterMs = offlineAfterMs;
-            e.info.createdAtMs = QDateTime::currentMSecsSinceEpoch();
-            e.sha256 = SharedJsonFile::sha256(token);
-            entries.append(e);
-            return true;
-        },
-        error);
-    return ok ? std::optional<QByteArray>(token) : std::nullopt;
+    const MachineEntry info{name, offlineAfterMs, false, QDateTime::currentMSecsSinceEpoch()};
+    if (!m_records.insert({info, SharedJsonFile::sha256(token)},
+                          tr("a machine named '%1' already exists").arg(name), error))
+        return std::nullopt;
+    return token;
 }
 
 bool MachineRegistry::remove(const QString &name, QString *error)
 {
-    return modify(
-        [&](QVector<Entry> &entries, QString *changeError) {
-            const auto removed =
-                entries.removeIf([&](const Entry &e) { return e.info.name == name; });
-            if (removed == 0)
-                setError(changeError, tr("no machine named '%1'").arg(name));
-            return removed > 0;
-        },
-        error);
+    return m_records.erase(name, tr("no machine named '%1'").arg(name), error);
 }
 
 bool MachineRegistry::setPaused(const QString &name, bool paused, QString *error)
 {
-    return modify(
-        [&](QVector<Entry> &entries, QString *changeError) {
-            for (Entry &e : entries) {
-                if (e.info.name == name) {
-                    e.info.paused = paused;
-                    return true;
-                }
-            }
-            setError(changeError, tr("no machine named '%1'").arg(name));
-            return false;
-        },
+    return m_records.update(
+        name, [paused](Entry &e) { e.info.paused = paused; }, tr("no machine named '%1'").arg(name),
         error);
 }
 

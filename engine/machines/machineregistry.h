@@ -1,13 +1,13 @@
 #pragma once
 
-#include "core/sharedjsonfile.h"
+#include "core/namedrecords.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QVector>
 
-#include <functional>
 #include <optional>
 
 namespace hb {
@@ -31,6 +31,7 @@ struct MachineEntry
 // changed). An instance is not thread-safe.
 class MachineRegistry
 {
+    Q_DECLARE_TR_FUNCTIONS(hb::MachineRegistry)
 public:
     explicit MachineRegistry(QString dataDir);
 
@@ -54,6 +55,8 @@ public:
 
     // "2m", "90s", "1h", "30d", "1500ms" -> milliseconds; nullopt for anything else.
     static std::optional<qint64> parseDuration(const QString &text);
+    // The other way: the largest unit that says `ms` exactly ("2m", "90s", "1500ms").
+    static QString durationText(qint64 ms);
     static constexpr qint64 MinOfflineAfterMs = 1'000;
     static constexpr qint64 MaxOfflineAfterMs = 30LL * 24 * 3600 * 1000;
 
@@ -66,15 +69,9 @@ private:
     {
         MachineEntry info;
         QByteArray sha256; // of the push token, 32 raw bytes
+        const QString &name() const { return info.name; }
     };
-    using Change = std::function<bool(QVector<Entry> &entries, QString *error)>;
-    static std::optional<QVector<Entry>> decode(const QJsonArray &records, QString *error);
-    static QJsonArray encode(const QVector<Entry> &entries);
-    bool modify(const Change &change, QString *error);
-    const Entry *entry(const QString &name) const;
-
-    SharedJsonFile m_file;
-    QVector<Entry> m_entries; // by name
+    NamedRecords<Entry> m_records;
 };
 
 } // namespace hb

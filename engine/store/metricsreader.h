@@ -113,6 +113,14 @@ public:
 
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
+    // Pushing machines (store/machinereads.cpp); nothing from a file older than schema 5.
+    // Every machine_seen row, by name.
+    QVector<MachineSeenRecord> machineSeen();
+    // machine_events rows with a time in [fromMs, toMs), of `machine` (all when empty), oldest
+    // first, at most `limit` (the newest ones).
+    QVector<MachineEventRecord> machineEvents(qint64 fromMs, qint64 toMs,
+                                              const QString &machine = {}, int limit = 1000);
+
     // One page of rows for the HTTP API's paged reads (docs/api.md, "Paged reads"): rows with a
     // time in [fromMs, toMs), matching `task` / `outcome` when set (audit: `task` matches the
     // action), oldest first by row id, after the row id `afterId`. `nextAfterId` is the id to ask

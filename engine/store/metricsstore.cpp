@@ -150,6 +150,8 @@ void WriteBatch::merge(WriteBatch &&other)
     appendMoved(breakerEvents, other.breakerEvents);
     appendMoved(samples, other.samples);
     appendMoved(audit, other.audit);
+    appendMoved(machineEvents, other.machineEvents);
+    appendMoved(machineSeen, other.machineSeen);
     if (other.state)
         state = std::move(other.state);
     other.state.reset();
@@ -183,6 +185,15 @@ struct MetricsStore::Statements
                             " last_failure_ms, opened_at_ms) VALUES(?1, ?2, ?3, ?4, ?5)")
         , putEngineState(db, "INSERT INTO engine_state(key, value) VALUES(?1, ?2)"
                              " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        , insertMachineEvent(db, "INSERT INTO machine_events(ts_ms, machine, from_state,"
+                                 " to_state, last_seen_ms, reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+        , putMachineSeen(db, "INSERT INTO machine_seen(machine, state, state_since_ms,"
+                             " last_seen_ms, last_kind, last_report) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
+                             " ON CONFLICT(machine) DO UPDATE SET state = excluded.state,"
+                             " state_since_ms = excluded.state_since_ms,"
+                             " last_seen_ms = excluded.last_seen_ms,"
+                             " last_kind = excluded.last_kind, last_report = excluded.last_report")
+        , forgetMachineSeen(db, "DELETE FROM machine_seen WHERE machine = ?1")
     {
         for (int i = 0; i < int(outcomes.size()); ++i)
             outcomes[i] = outcomeName(Outcome(i)).toUtf8();
@@ -196,7 +207,8 @@ struct MetricsStore::Statements
         for (SQLite::Statement *stmt :
              {&insertExecution, &insertTick, &insertBreakerEvent, &insertSample, &insertAudit,
               &upsertExecMinute, &upsertExecHour, &upsertSampleMinute, &upsertSampleHour,
-              &clearBreakers, &insertBreaker, &putEngineState})
+              &clearBreakers, &insertBreaker, &putEngineState, &insertMachineEvent,
+              &putMachineSeen, &forgetMachineSeen})
             stmt->tryReset();
     }
 
@@ -212,6 +224,9 @@ struct MetricsStore::Statements
     SQLite::Statement clearBreakers;
     SQLite::Statement insertBreaker;
     SQLite::Statement putEngineState;
+    SQLite::Statement insertMachineEvent;
+    SQLite::Statement putMachineSeen;
+    SQLite::Statement forgetMachineSeen;
     std::array<QByteArray, 5> outcomes;      // UTF-8 of outcomeName(), by Outcome
     std::array<QByteArray, 3> breakerStates; // UTF-8 of breakerStateName(), by BreakerState
 };
@@ -451,6 +466,8 @@ void MetricsStore::write(const WriteBatch &batch)
                 sql::bindText(s.insertAudit, 5, uid);
             sql::execAndReset(s.insertAudit);
         }
+        writeMachines(batch);
+
         if (batch.auditLogCap) {
             // Keep the newest entries; ids only grow, so "newest" is "highest id".
             SQLite::Statement cap(*m_db, "DELETE FROM audit_log WHERE id <= "
@@ -489,6 +506,49 @@ void MetricsStore::write(const WriteBatch &batch)
     }
 }
 
+void MetricsStore::writeMachines(const WriteBatch &batch)
+{
+    Statements &s = *m_stmts;
+    // NULL for "never heard from", so SQL users can tell it from a time.
+    const auto bindTime = [](SQLite::Statement &stmt, int index, qint64 ms) {
+        if (ms > 0)
+            sql::bindInt(stmt, index, ms);
+        else
+            stmt.bind(index);
+    };
+    for (const MachineEventRecord &event : batch.machineEvents) {
+        const QByteArray machine = event.machine.toUtf8();
+        const QByteArray from = event.fromState.toUtf8();
+        const QByteArray to = event.toState.toUtf8();
+        const QByteArray reason = event.reason.toUtf8();
+        sql::bindInt(s.insertMachineEvent, 1, event.tsMs);
+        sql::bindText(s.insertMachineEvent, 2, machine);
+        sql::bindText(s.insertMachineEvent, 3, from);
+        sql::bindText(s.insertMachineEvent, 4, to);
+        bindTime(s.insertMachineEvent, 5, event.lastSeenMs);
+        sql::bindText(s.insertMachineEvent, 6, reason);
+        sql::execAndReset(s.insertMachineEvent);
+    }
+    for (const MachineSeenRecord &seen : batch.machineSeen) {
+        const QByteArray machine = seen.machine.toUtf8();
+        if (seen.forget) {
+            sql::bindText(s.forgetMachineSeen, 1, machine);
+            sql::execAndReset(s.forgetMachineSeen);
+            continue;
+        }
+        const QByteArray state = seen.state.toUtf8();
+        const QByteArray kind = seen.lastKind.toUtf8();
+        const QByteArray report = seen.lastReport.toUtf8();
+        sql::bindText(s.putMachineSeen, 1, machine);
+        sql::bindText(s.putMachineSeen, 2, state);
+        sql::bindInt(s.putMachineSeen, 3, seen.stateSinceMs);
+        bindTime(s.putMachineSeen, 4, seen.lastSeenMs);
+        sql::bindText(s.putMachineSeen, 5, kind);
+        sql::bindText(s.putMachineSeen, 6, report);
+        sql::execAndReset(s.putMachineSeen);
+    }
+}
+
 void MetricsStore::applyRetention(const RetentionPolicy &policy, qint64 nowMs)
 {
     // A window of 0 days or less means "keep everything" rather than "keep nothing".
@@ -505,6 +565,7 @@ void MetricsStore::applyRetention(const RetentionPolicy &policy, qint64 nowMs)
             deleted += deleteBefore("DELETE FROM executions WHERE started_at_ms < ?1", cutoff);
             deleted += deleteBefore("DELETE FROM ticks WHERE started_at_ms < ?1", cutoff);
             deleted += deleteBefore("DELETE FROM breaker_events WHERE ts_ms < ?1", cutoff);
+            deleted += deleteBefore("DELETE FROM machine_events WHERE ts_ms < ?1", cutoff);
             // samples is indexed by (series, ts_ms): walk the few distinct series through the
             // index (a "loose index scan") so each series is a range delete, not a table scan.
             deleted += deleteBefore(

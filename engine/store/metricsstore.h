@@ -15,7 +15,7 @@ namespace hb {
 
 struct RetentionPolicy
 {
-    int rawDays = 14;     // executions, ticks, samples, breaker_events
+    int rawDays = 14;     // executions, ticks, samples, breaker_events, machine_events
     int minuteDays = 90;  // *_minute rollups
     int hourDays = 730;   // *_hour rollups
 };
@@ -28,6 +28,8 @@ struct WriteBatch
     QVector<BreakerEvent> breakerEvents;
     QVector<Sample> samples;
     QVector<AuditEntry> audit;
+    QVector<MachineEventRecord> machineEvents;
+    QVector<MachineSeenRecord> machineSeen; // applied in order: a later row of a machine wins
     std::optional<PersistedState> state; // newest wins when batches are merged
     // Auto cleanup: after this batch's rows, keep only the newest N audit_log entries.
     std::optional<qint64> auditLogCap;
@@ -37,12 +39,13 @@ struct WriteBatch
     bool isEmpty() const
     {
         return ticks.isEmpty() && executions.isEmpty() && breakerEvents.isEmpty()
-               && samples.isEmpty() && audit.isEmpty() && !state && !auditLogCap && !moveOutbox;
+               && samples.isEmpty() && audit.isEmpty() && machineEvents.isEmpty()
+               && machineSeen.isEmpty() && !state && !auditLogCap && !moveOutbox;
     }
     qsizetype recordCount() const
     {
         return ticks.size() + executions.size() + breakerEvents.size() + samples.size()
-               + audit.size();
+               + audit.size() + machineEvents.size() + machineSeen.size();
     }
     // Appends `other` (moved from) after this batch's rows.
     void merge(WriteBatch &&other);
@@ -78,6 +81,7 @@ public:
 
 private:
     void migrate();
+    void writeMachines(const WriteBatch &batch); // inside write()'s transaction
     QString describe(const std::exception &e) const;
 
     QString m_path;
