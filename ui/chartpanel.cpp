@@ -201,19 +201,15 @@ void ChartPanel::mergeAdminActions(const QVector<AuditEntry> &entries)
 void ChartPanel::addMachineTransition(const MachineTransition &transition)
 {
     // Only what a person looking at the curves wants explained: a machine lost or back.
-    const bool down = transition.to == MachineState::Down;
-    const bool back = transition.from == MachineState::Down && transition.to == MachineState::Up;
-    if (!down && !back)
+    const std::optional<AuditEntry> marker =
+        machineMarker(transition.atMs, transition.machine, machineStateName(transition.from),
+                      machineStateName(transition.to), transition.reason);
+    if (!marker)
         return;
-    AuditEntry marker;
-    marker.tsMs = transition.atMs;
-    marker.actor = transition.machine;
-    marker.action = down ? QStringLiteral("machine_down") : QStringLiteral("machine_up");
-    marker.detail = transition.reason;
     const auto at = std::upper_bound(
-        m_machineMarkers.begin(), m_machineMarkers.end(), marker.tsMs,
+        m_machineMarkers.begin(), m_machineMarkers.end(), marker->tsMs,
         [](qint64 ts, const AuditEntry &e) { return ts < e.tsMs; });
-    m_machineMarkers.insert(at, marker);
+    m_machineMarkers.insert(at, *marker);
     if (m_machineMarkers.size() > kMaxAdminActions)
         m_machineMarkers.remove(0, m_machineMarkers.size() - kMaxAdminActions);
     scheduleRedraw();

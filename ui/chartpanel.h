@@ -66,8 +66,8 @@ public:
 
     void addRecords(const hb::RecordBatch &records);
     void setSnapshot(const hb::EngineSnapshot &snapshot);
-    // A machine went down or came back: a marker on the tick-time chart, beside the admin ones
-    // (machines seen since this window opened; older ones are not read from metrics.db).
+    // A machine went down or came back: a marker on the tick-time chart, beside the admin ones.
+    // (Longer ranges also read them from metrics.db's machine_events.)
     void addMachineTransition(const hb::MachineTransition &transition);
 
     // DATA/metrics.db, read-only, for ranges beyond 5 minutes. Empty: live buffers only.

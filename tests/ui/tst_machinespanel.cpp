@@ -2,6 +2,8 @@
 // (its push token shown once, with the curl line, and it is the token machines.json accepts),
 // pauses, resumes and removes it (after confirming), each change audited under the admin's
 // name; viewers see the list but change nothing; locking closes the Add dialog with its token.
+// HB_SCREENSHOT_DIR=DIR (and HB_SCREENSHOT_QM=FILE.qm for a translation) saves the panel and
+// the Add dialog.
 
 #include "addmachinedialog.h"
 #include "machinelistmodel.h"
@@ -13,6 +15,7 @@
 #include <QGuiApplication>
 #include <QMenu>
 #include <QMenuBar>
+#include <QTranslator>
 
 using namespace hb;
 using namespace hb::test;
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void viewersSeeButCannotChange();
     void lockingClosesTheAddDialog();
     void machinesDockIsInTheViewMenu();
+    void screenshot();
 };
 
 namespace {
@@ -350,6 +354,79 @@ void TestMachinesPanel::machinesDockIsInTheViewMenu()
             listed = true;
     }
     QVERIFY(listed);
+}
+
+void TestMachinesPanel::screenshot()
+{
+    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("HB_SCREENSHOT_DIR not set");
+    QTranslator translator;
+    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
+    if (!qm.isEmpty()) {
+        QVERIFY2(translator.load(qm), qPrintable(qm));
+        QCoreApplication::installTranslator(&translator);
+    }
+    QTemporaryDir dir;
+    MachineRegistry registry(dir.path());
+    QString error;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+    // Four machines, one in each state, as the monitor would report them.
+    QVector<MachineInfo> machines;
+    const auto add = [&](const QString &name, qint64 offlineAfterMs, MachineState state,
+                         qint64 lastSeenAgoMs, qint64 everyMs, int pings) {
+        QVERIFY(registry.add(name, offlineAfterMs, &error));
+        if (state == MachineState::Paused)
+            QVERIFY(registry.setPaused(name, true, &error));
+        MachineInfo m;
+        m.name = name;
+        m.state = state;
+        m.offlineAfterMs = offlineAfterMs;
+        m.lastSeenMs = lastSeenAgoMs < 0 ? 0 : now - lastSeenAgoMs;
+        for (int i = pings - 1; i >= 0; --i)
+            m.recent.append({m.lastSeenMs - i * everyMs, PingKind::Heartbeat});
+        machines.append(m);
+    };
+    add(u"api-server-1"_s, 120'000, MachineState::Up, 12'000, 30'000, 40);
+    add(u"batch-nightly"_s, 3'600'000, MachineState::Down, 95 * 60'000, 600'000, 8);
+    add(u"oracle-relay-1"_s, 90'000, MachineState::Up, 4'000, 15'000, 60);
+    add(u"oracle-relay-2"_s, 90'000, MachineState::New, -1, 0, 0);
+    add(u"price-cache"_s, 300'000, MachineState::Paused, 40 * 60'000, 60'000, 25);
+    // The nightly batch: its last run started, then failed; down since.
+    MachineInfo &batch = machines[1];
+    batch.recent.last().kind = PingKind::Fail;
+    batch.recent[batch.recent.size() - 2].kind = PingKind::Start;
+    batch.downSinceMs = batch.lastSeenMs;
+    // A relay that failed once an hour ago and recovered.
+    machines[2].recent[10].kind = PingKind::Fail;
+
+    MachinesPanel panel(dir.path());
+    panel.setAdmin(true);
+    panel.setPushBaseUrl(u"http://127.0.0.1:8089"_s);
+    panel.model()->setMachines(machines);
+    panel.setNow(now);
+    panel.resize(940, 250);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.view()->selectRow(1);
+    QVERIFY(panel.grab().save(outDir + u"/machines.png"_s));
+
+    ModalDriver driver([&](QWidget *modal) {
+        auto *dialog = qobject_cast<AddMachineDialog *>(modal);
+        if (!dialog)
+            return false;
+        if (!dialog->findChild<QLineEdit *>(u"machineToken"_s)->isVisible()) {
+            dialog->grab().save(outDir + u"/machines-add-form.png"_s);
+            fillNewMachine(dialog, u"backup-host"_s, u"26h"_s);
+            return false;
+        }
+        dialog->grab().save(outDir + u"/machines-add.png"_s);
+        dialog->reject();
+        return true;
+    });
+    panel.findChild<QPushButton *>(u"addMachineButton"_s)->click();
+    QVERIFY(driver.done());
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestMachinesPanel)
