@@ -11,17 +11,19 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
-#include <QStackedWidget>
 #include <QVBoxLayout>
+
+#include <type_traits>
 
 namespace hb {
 
 namespace {
 
-// A read-only line with a Copy button beside it that says "Copied" once used.
-QWidget *copyRow(QLineEdit *edit, const QString &buttonName, QWidget *parent)
+// A read-only text with a Copy button beside it that says "Copied" once used.
+template<typename Edit> QWidget *copyRow(Edit *edit, const QString &buttonName, QWidget *parent)
 {
     auto *row = new QWidget(parent);
     auto *layout = new QHBoxLayout(row);
@@ -31,11 +33,14 @@ QWidget *copyRow(QLineEdit *edit, const QString &buttonName, QWidget *parent)
     auto *copy = new QPushButton(AddMachineDialog::tr("C&opy"), row);
     copy->setObjectName(buttonName);
     QObject::connect(copy, &QPushButton::clicked, row, [edit, copy] {
-        QGuiApplication::clipboard()->setText(edit->text());
+        if constexpr (std::is_same_v<Edit, QLineEdit>)
+            QGuiApplication::clipboard()->setText(edit->text());
+        else
+            QGuiApplication::clipboard()->setText(edit->toPlainText());
         copy->setText(AddMachineDialog::tr("Copied"));
     });
     layout->addWidget(edit, 1);
-    layout->addWidget(copy);
+    layout->addWidget(copy, 0, Qt::AlignTop);
     return row;
 }
 
@@ -45,20 +50,21 @@ AddMachineDialog::AddMachineDialog(Attempt attempt, QString pushBaseUrl, QWidget
     : QDialog(parent)
     , m_attempt(std::move(attempt))
     , m_pushBaseUrl(std::move(pushBaseUrl))
-    , m_pages(new QStackedWidget(this))
+    , m_formPage(new QWidget(this))
+    , m_tokenPage(new QFrame(this))
     , m_name(new QLineEdit(this))
     , m_offlineAfter(new QLineEdit(this))
     , m_error(new QLabel(this))
     , m_createdLabel(new QLabel(this))
     , m_token(new QLineEdit(this))
-    , m_curl(new QLineEdit(this))
+    , m_curl(new QPlainTextEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("addMachineDialog"));
     setWindowTitle(tr("Add machine"));
 
     // The form.
-    auto *form = new QWidget(m_pages);
+    QWidget *form = m_formPage;
     m_name->setObjectName(QStringLiteral("machineName"));
     m_name->setPlaceholderText(tr("e.g. oracle-relay-1"));
     m_name->setMaxLength(64);
@@ -86,10 +92,9 @@ AddMachineDialog::AddMachineDialog(Attempt attempt, QString pushBaseUrl, QWidget
     formPage->addLayout(formLayout);
     formPage->addWidget(m_error);
     formPage->addStretch(1);
-    m_pages->addWidget(form);
 
     // The token, shown once.
-    auto *shown = new QFrame(m_pages);
+    QFrame *shown = m_tokenPage;
     shown->setObjectName(QStringLiteral("tokenBox"));
     shown->setFrameShape(QFrame::StyledPanel);
     shown->setStyleSheet(QStringLiteral(
@@ -98,7 +103,13 @@ AddMachineDialog::AddMachineDialog(Attempt attempt, QString pushBaseUrl, QWidget
     m_createdLabel->setWordWrap(true);
     m_token->setObjectName(QStringLiteral("machineToken"));
     m_curl->setObjectName(QStringLiteral("curlLine"));
-    m_curl->setMinimumWidth(m_curl->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 70);
+    // The whole line in view, wrapped anywhere (it has few spaces): nothing to scroll to.
+    m_curl->setWordWrapMode(QTextOption::WrapAnywhere);
+    m_curl->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const QFontMetrics fixed(m_curl->font());
+    m_curl->setMinimumWidth(fixed.horizontalAdvance(QLatin1Char('x')) * 64);
+    m_curl->setFixedHeight(fixed.lineSpacing() * 3 + 2 * m_curl->frameWidth() + 8);
+    m_curl->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *curlLabel = new QLabel(tr("The machine pings with (from cron or its service):"), shown);
     curlLabel->setWordWrap(true);
     auto *shownLayout = new QVBoxLayout(shown);
@@ -108,7 +119,7 @@ AddMachineDialog::AddMachineDialog(Attempt attempt, QString pushBaseUrl, QWidget
     shownLayout->addWidget(curlLabel);
     shownLayout->addWidget(copyRow(m_curl, QStringLiteral("copyCurlButton"), shown));
     shownLayout->addStretch(1);
-    m_pages->addWidget(shown);
+    shown->hide(); // until Create worked: the dialog is the size of what it shows
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
@@ -121,7 +132,8 @@ AddMachineDialog::AddMachineDialog(Attempt attempt, QString pushBaseUrl, QWidget
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_formPage, 1);
+    layout->addWidget(m_tokenPage, 1);
     layout->addWidget(m_buttons);
 }
 
@@ -145,7 +157,7 @@ QString AddMachineDialog::shownToken() const
 
 QString AddMachineDialog::curlLine() const
 {
-    return m_curl->text();
+    return m_curl->toPlainText();
 }
 
 void AddMachineDialog::tryCreate()
@@ -169,11 +181,11 @@ void AddMachineDialog::tryCreate()
         tr("<b>Machine “%1” added. Copy its push token now: it will not be shown again.</b>")
             .arg(m_createdName.toHtmlEscaped()));
     m_token->setText(QString::fromLatin1(token));
-    m_curl->setText(QStringLiteral("curl -fsS -X POST -H \"Authorization: Bearer %1\" "
-                                   "%2/api/v1/machines/%3/heartbeat")
-                        .arg(QString::fromLatin1(token), m_pushBaseUrl, m_createdName));
-    m_curl->setCursorPosition(0);
-    m_pages->setCurrentIndex(1);
+    m_curl->setPlainText(QStringLiteral("curl -fsS -X POST -H \"Authorization: Bearer %1\" "
+                                        "%2/api/v1/machines/%3/heartbeat")
+                             .arg(QString::fromLatin1(token), m_pushBaseUrl, m_createdName));
+    m_formPage->hide();
+    m_tokenPage->show();
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeTokenButton"));
     m_token->selectAll();

@@ -7,7 +7,8 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QStackedWidget;
+class QPlainTextEdit;
+class QFrame;
 
 namespace hb {
 
@@ -41,13 +42,14 @@ private:
     Attempt m_attempt;
     QString m_pushBaseUrl;
     QString m_createdName;
-    QStackedWidget *m_pages;
+    QWidget *m_formPage;
+    QFrame *m_tokenPage;
     QLineEdit *m_name;
     QLineEdit *m_offlineAfter;
     QLabel *m_error;
     QLabel *m_createdLabel;
     QLineEdit *m_token;
-    QLineEdit *m_curl;
+    QPlainTextEdit *m_curl;
     QDialogButtonBox *m_buttons;
 };
 

@@ -163,7 +163,7 @@ ConfigDialog::ConfigDialog(const HeartbeatConfig &config, bool editable, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs, 1);
     layout->addWidget(m_buttons);
-    resize(640, 520);
+    resize(820, 560); // the Notifications tab: a channel list beside a form with two columns of kinds
 }
 
 void ConfigDialog::addField(QFormLayout *form, const QString &path, const QJsonValue &value)

@@ -112,7 +112,7 @@ NotificationsEditor::NotificationsEditor(const NotificationsConfig &config, QWid
     // Left: the channels.
     m_list->setObjectName(QStringLiteral("notificationChannels"));
     m_list->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 22);
-    m_list->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 32);
+    m_list->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 26);
     m_add->setObjectName(QStringLiteral("addChannelButton"));
     auto *addMenu = new QMenu(m_add);
     for (const QString &type : NotificationChannelType::all()) {

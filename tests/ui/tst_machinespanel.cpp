@@ -15,6 +15,7 @@
 #include <QGuiApplication>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QTranslator>
 
 using namespace hb;
@@ -140,10 +141,12 @@ void TestMachinesPanel::addShowsTheTokenOnceAndItWorks()
             return false;
         }
         token = tokenEdit->text();
-        curl = dialog->findChild<QLineEdit *>(u"curlLine"_s)->text();
+        curl = dialog->curlLine();
         warning = dialog->findChild<QLabel *>(u"tokenWarning"_s)->text();
         dialog->findChild<QPushButton *>(u"copyTokenButton"_s)->click();
         copied = QGuiApplication::clipboard()->text() == token;
+        dialog->findChild<QPushButton *>(u"copyCurlButton"_s)->click();
+        copied = copied && QGuiApplication::clipboard()->text() == curl;
         dialog->findChild<QPushButton *>(u"closeTokenButton"_s)->click();
         return true;
     });
@@ -175,6 +178,8 @@ void TestMachinesPanel::addShowsTheTokenOnceAndItWorks()
     // Nowhere in the window afterwards.
     for (QLineEdit *edit : w.window->findChildren<QLineEdit *>())
         QVERIFY(!edit->text().contains(token));
+    for (QPlainTextEdit *edit : w.window->findChildren<QPlainTextEdit *>())
+        QVERIFY(!edit->toPlainText().contains(token));
 
     QTRY_VERIFY(audited(w, u"machine_add"_s, u"oracle-relay-1"_s));
 }
@@ -408,7 +413,7 @@ void TestMachinesPanel::screenshot()
     panel.resize(940, 250);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    panel.view()->selectRow(1);
+    panel.view()->selectRow(4); // paused: the button offers Resume
     QVERIFY(panel.grab().save(outDir + u"/machines.png"_s));
 
     ModalDriver driver([&](QWidget *modal) {

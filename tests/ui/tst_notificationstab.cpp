@@ -332,7 +332,6 @@ void TestNotificationsTab::screenshot()
         QCoreApplication::installTranslator(&translator);
     }
     ConfigDialog dialog(withChannels(), true);
-    dialog.resize(760, 600);
     dialog.tabs()->setCurrentWidget(dialog.notificationsEditor());
     selectChannel(dialog.notificationsEditor(), 0);
     dialog.show();
