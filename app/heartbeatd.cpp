@@ -4,6 +4,7 @@
 #include "apiservice.h"
 #include "cli.h"
 #include "httplogging.h"
+#include "machinecommand.h"
 #include "core/logging.h"
 #include "oracle/oraclelogging.h"
 #include "runtime.h"
@@ -28,6 +29,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("heartbeatd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HB_VERSION));
     if (const auto exitCode = cli::runTokenCommand(QCoreApplication::arguments()))
+        return *exitCode;
+    if (const auto exitCode = cli::runMachineCommand(QCoreApplication::arguments()))
         return *exitCode;
 
     QCommandLineParser parser;

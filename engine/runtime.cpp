@@ -4,6 +4,7 @@
 #include "ledger/demoledger.h"
 #include "ledger/ledger.h"
 #include "ledgeroutbox.h"
+#include "machines/machinemonitor.h"
 #include "oracle/oraclefactory.h"
 #include "oracle/oraclemonitor.h"
 #include "store/metricswriter.h"
@@ -167,6 +168,8 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     if (m_writer->hasFailed())
         throw StoreError(m_writer->lastError());
 
+    m_machines = std::make_unique<MachineMonitor>(m_dataDir, metricsPath(), m_writer.get(), clock);
+
     TaskRegistry registry = options.registry ? *options.registry : TaskRegistry::builtin();
     // The demo workload only exists in demo mode, never in TaskName::all(). Without a price
     // source it has no feed to cut: it still opens and repays loans.
@@ -232,12 +235,16 @@ void EngineRuntime::start()
 {
     if (m_host)
         m_host->start();
+    if (m_machines)
+        m_machines->start();
 }
 
 void EngineRuntime::stop()
 {
     if (m_host)
         m_host->stop();
+    if (m_machines)
+        m_machines->stop(); // its last machine_seen rows go out with the writer's flush
     if (m_writer) {
         moveWholeOutbox(); // what the last runs audited, before the writer goes
         m_writer->stop();

@@ -14,6 +14,7 @@
 namespace hb {
 
 class Ledger;
+class MachineMonitor;
 class MetricsWriter;
 class OracleMonitor;
 class OracleSource;
@@ -60,6 +61,8 @@ public:
     EngineHost &host() { return *m_host; }
     HeartbeatEngine *engine() const { return m_host ? m_host->engine() : nullptr; }
     MetricsWriter &writer() { return *m_writer; }
+    // The pushing machines of DATA/machines.json, judged up or down (thread-safe pings).
+    MachineMonitor &machines() { return *m_machines; }
     QString ledgerPath() const;
     // Shared with the tasks; every call is thread-safe (the ledger serialises them).
     std::shared_ptr<Ledger> ledger() const { return m_ledger; }
@@ -82,6 +85,7 @@ private:
     std::shared_ptr<OracleSource> m_oracle;
     std::shared_ptr<OracleMonitor> m_oracleMonitor;
     std::unique_ptr<MetricsWriter> m_writer;
+    std::unique_ptr<MachineMonitor> m_machines; // writes through m_writer: declared after it
     std::unique_ptr<EngineHost> m_host;
 };
 

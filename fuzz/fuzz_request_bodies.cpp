@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -62,5 +63,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     error = {};
     if (!hb::body::empty(body, &error))
         requireRefusal(error);
+
+    error = {};
+    if (const auto report = hb::body::machineReport(body, &error)) {
+        for (const double value : {report->cpu, report->memory, report->disk, report->uptimeS})
+            require(std::isnan(value) || (std::isfinite(value) && value >= 0),
+                    "a reported figure is absent or a finite number >= 0");
+        require(report->version.isValidUtf16() && report->version.toUcs4().size() <= 100 &&
+                    !report->version.contains(u'\n'),
+                "a version is one line of at most 100 characters");
+        require(report->note.isValidUtf16() && report->note.toUcs4().size() <= 1000,
+                "a note has at most 1000 characters");
+    } else {
+        requireRefusal(error);
+    }
     return 0;
 }

@@ -1,10 +1,12 @@
 #include "apiserver.h"
+#include "apiserver_p.h"
 
 #include "api/healthreport.h"
 #include "api/requestbody.h"
 #include "api/snapshotjson.h"
 #include "engine.h"
 #include "httplogging.h"
+#include "machines/machinemonitor.h"
 #include "store/metricsreader.h"
 #include "store/storeerror.h"
 
@@ -68,23 +70,13 @@ public:
 
 } // namespace
 
-// One request being answered.
-struct ApiServer::Call
-{
-    const QHttpServerRequest &request;
-    QPointer<QTcpSocket> socket;
-    bool close = false;        // the client asked to close after this answer
-    QByteArray authorization = {}; // the Authorization header, trimmed
-    QStringList params = {};   // the path's {parameters}, in order
-    Actor actor = {};          // the token's name and role; empty name: no token
-};
-
 struct ApiServer::Route
 {
     enum class Access : quint8 {
         Health,  // public unless http.healthz_requires_token
         Metrics, // public unless http.metrics_requires_token
         Token,   // any valid token; commands are then authorised by the engine, as the GUI's
+        Machine, // a machine's own push token, checked by the handler (not an API token)
     };
     QByteArray method;
     QString path;
@@ -118,7 +110,14 @@ const QVector<ApiServer::Route> &ApiServer::routeTable()
             {"POST", QStringLiteral("/api/v1/breakers/{task}/force-open"), A::Token,
              &ApiServer::postBreakerForceOpen, {}},
             {"PUT", QStringLiteral("/api/v1/config"), A::Token, &ApiServer::putConfig, {}},
+            {"GET", QStringLiteral("/api/v1/machines"), A::Token, &ApiServer::getMachines, {}},
         };
+        // A cron line pings with a plain GET (curl -fsS URL), an agent with POST and a report.
+        for (const char *kind : {"heartbeat", "start", "fail"}) {
+            const QString path = u"/api/v1/machines/{name}/" + QLatin1String(kind);
+            t.append({"POST", path, A::Machine, &ApiServer::pingMachine, {}});
+            t.append({"GET", path, A::Machine, &ApiServer::pingMachine, {}});
+        }
         for (Route &route : t)
             route.segments = route.path.split(u'/');
         return t;
@@ -143,6 +142,9 @@ ApiServer::ApiServer(ApiServerOptions options, HeartbeatEngine *engine, QObject 
     , m_events()
     , m_housekeeping(this) // a child, so it moves to the server's thread with it
 {
+    // Refused on their Content-Length, before a byte of the body is read.
+    m_options.limits.maxBodyBytesByPathPrefix.prepend(
+        {MachinePushPathPrefix, MaxMachineBodyBytes});
     connect(m_feed, &RecordFeed::recordsArrived, this, &ApiServer::onRecords);
     m_housekeeping.setInterval(kHousekeepingMs);
     connect(&m_housekeeping, &QTimer::timeout, this, &ApiServer::onHousekeeping);
@@ -244,7 +246,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             route.access == Route::Access::Token
             || (route.access == Route::Access::Health && m_options.healthzRequiresToken)
             || (route.access == Route::Access::Metrics && m_options.metricsRequiresToken);
-        if (!authorize(call, tokenRequired))
+        if (route.access != Route::Access::Machine && !authorize(call, tokenRequired))
             return true;
         (this->*route.handler)(call);
         return true;
@@ -300,12 +302,15 @@ void ApiServer::reply(Call &call, const QByteArray &bytes)
 {
     if (!call.socket)
         return;
+    // The backlog before this answer: one large answer (the machine list of a big fleet) is no
+    // sign of a client that does not read.
+    const qint64 backlog = call.socket->bytesToWrite();
     call.socket->write(bytes);
     if (call.close) {
         if (auto *guard = http::ConnectionGuard::of(call.socket))
             guard->setClosing();
         call.socket->disconnectFromHost();
-    } else if (call.socket->bytesToWrite() > m_options.limits.maxStreamBacklogBytes) {
+    } else if (backlog > m_options.limits.maxStreamBacklogBytes) {
         // A client that sends requests without reading the answers: let it go rather than
         // buffer its answers without end.
         qCInfo(lcHttp) << "dropping a client" << call.socket->peerAddress().toString()
@@ -347,6 +352,16 @@ void ApiServer::getMetrics(Call &call)
 {
     // Rendered once per change of what it shows, not once per scrape; the whole answer is kept
     // (a client that asked to close gets it too, and then the close).
+    if (m_options.machines) {
+        // The machines' part changes with every push: rendered per scrape.
+        if (m_metricsPage.isEmpty())
+            m_metricsPage = m_metrics.render();
+        reply(call, http::response(200, MetricsExposition::ContentType,
+                                   m_metricsPage
+                                       + MetricsExposition::renderMachines(
+                                           m_options.machines->machines())));
+        return;
+    }
     if (m_metricsResponse.isEmpty())
         m_metricsResponse = http::response(200, MetricsExposition::ContentType, m_metrics.render());
     reply(call, m_metricsResponse);
@@ -565,6 +580,7 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
     m_haveSnapshot = true;
     m_metrics.onSnapshot(snapshot);
     m_metricsResponse.clear();
+    m_metricsPage.clear();
     const EngineState &state = *snapshot;
 
     // Alerts raised and cleared since the last snapshot.
@@ -609,6 +625,7 @@ void ApiServer::onRecords(const RecordBatch &batch)
 {
     m_metrics.onRecords(batch);
     m_metricsResponse.clear();
+    m_metricsPage.clear();
     QJsonArray executions, ticks, samples;
     for (const ExecutionRecord &r : batch.executions)
         executions.append(json::fromExecution(r));

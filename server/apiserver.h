@@ -24,6 +24,7 @@ class QHttpServerRequest;
 namespace hb {
 
 class HeartbeatEngine;
+class MachineMonitor;
 
 struct ApiServerOptions
 {
@@ -33,6 +34,9 @@ struct ApiServerOptions
     bool healthzRequiresToken = false;
     bool metricsRequiresToken = false;
     http::Limits limits;
+    // Judges the machines that push heartbeats; null: the machine routes answer 503. Pushes call
+    // it straight from the server's thread (it is thread-safe), never through the engine's.
+    MachineMonitor *machines = nullptr;
 };
 
 // The HTTP API (docs/api.md). Lives on its own thread (ApiService); talks to the engine only
@@ -48,6 +52,10 @@ public:
         QString path; // "/api/v1/tasks/{name}/enable"
     };
     static QVector<RouteInfo> routes();
+
+    // Machine pushes: their bodies are refused above this size (413) on the Content-Length.
+    static constexpr qint64 MaxMachineBodyBytes = 64 * 1024;
+    static constexpr const char *MachinePushPathPrefix = "/api/v1/machines/";
 
     ApiServer(ApiServerOptions options, HeartbeatEngine *engine, QObject *parent = nullptr);
     ~ApiServer() override;
@@ -93,6 +101,9 @@ private:
     void postBreakerReset(Call &call);
     void postBreakerForceOpen(Call &call);
     void putConfig(Call &call);
+    // Machines (machineroutes.cpp)
+    void getMachines(Call &call);
+    void pingMachine(Call &call);
 
     // Commands run on the engine thread; the answer is written when the engine has replied.
     void command(Call &call, std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn);
@@ -121,6 +132,7 @@ private:
     QByteArray m_snapshotJson;     // m_snapshot serialised
     QByteArray m_snapshotResponse; // the whole 200 answer with it, made on first use
     QByteArray m_metricsResponse;  // the whole /metrics answer, made on first use after a change
+    QByteArray m_metricsPage;      // its body: the engine's families, without the machines
     http::EventLog m_events;
     QVector<QPointer<QTcpSocket>> m_streams;
     QHash<QString, Alert> m_alerts;  // active, by source/key: what the stream has announced

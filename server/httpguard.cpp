@@ -24,6 +24,15 @@ bool headerNameIs(const QByteArray &line, const char *name)
 
 } // namespace
 
+qint64 Limits::maxBodyBytesFor(const QByteArray &target) const
+{
+    for (const auto &[prefix, limit] : maxBodyBytesByPathPrefix) {
+        if (target.startsWith(prefix))
+            return limit;
+    }
+    return maxBodyBytes;
+}
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -226,11 +235,19 @@ void ConnectionGuard::scanHeader(const char *data, qsizetype size, qsizetype *us
             }
         }
     }
-    if (length > m_limits.maxBodyBytes) {
+    // The request line: "METHOD TARGET VERSION".
+    const qsizetype lineEnd = m_header.indexOf('\n');
+    const QByteArray requestLine = m_header.left(lineEnd < 0 ? m_header.size() : lineEnd);
+    const qsizetype targetStart = requestLine.indexOf(' ') + 1;
+    const qsizetype targetEnd = requestLine.indexOf(' ', targetStart);
+    const qint64 maxBody = m_limits.maxBodyBytesFor(
+        targetStart > 0 ? requestLine.mid(targetStart, targetEnd < 0 ? -1 : targetEnd - targetStart)
+                        : QByteArray());
+    if (length > maxBody) {
         refuse(errorResponse(413, QStringLiteral("payload_too_large"),
                              QStringLiteral("the body is %1 bytes; at most %2 are accepted")
                                  .arg(length)
-                                 .arg(m_limits.maxBodyBytes),
+                                 .arg(maxBody),
                              {}, true));
         return;
     }

@@ -22,6 +22,12 @@ struct Limits
     int idleTimeoutMs = 120'000;          // a kept-alive connection with no request: closed
     int maxConnections = 512;             // more at once: 503 and closed
     qint64 maxStreamBacklogBytes = 1 << 20; // an event stream client this far behind: dropped
+    // Smaller body limits for request targets starting with a prefix (the first that matches):
+    // machine pushes take at most 64 KB, refused on their Content-Length like the rest.
+    QList<QPair<QByteArray, qint64>> maxBodyBytesByPathPrefix;
+
+    // The body limit of a request for `target` (the request line's second word).
+    qint64 maxBodyBytesFor(const QByteArray &target) const;
 };
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;

@@ -16,6 +16,8 @@ static_assert(int(Outcome::Cancelled) + 1 == int(std::size(kOutcomes)));
 constexpr BreakerState kBreakerStates[] = {BreakerState::Closed, BreakerState::Open,
                                            BreakerState::HalfOpen};
 constexpr Severity kSeverities[] = {Severity::Info, Severity::Warning, Severity::Critical};
+constexpr MachineState kMachineStates[] = {MachineState::New, MachineState::Up, MachineState::Down,
+                                           MachineState::Paused};
 
 // The sample series (engine/tasks) the gauges are read from.
 const QString kCyclesSeries = QStringLiteral("cycles.balance");
@@ -304,6 +306,40 @@ QByteArray MetricsExposition::render() const
     w.family("hb_maintenance_mode", "gauge", "1 while maintenance mode is on.");
     if (m_haveSnapshot)
         w.sample(state.config.maintenanceMode ? 1 : 0);
+
+    return w.page();
+}
+
+QByteArray MetricsExposition::renderMachines(const QVector<MachineInfo> &machines)
+{
+    PageWriter w;
+    // A paused machine is not judged: it has no hb_machine_up, so an alert on
+    // "hb_machine_up == 0" stays quiet through its maintenance. A new one has never proved it
+    // is alive, so it counts as not up (a push that was never set up is worth an alert).
+    w.family("hb_machine_up", "gauge",
+             "1 while the machine is up, 0 when it is down or has never pushed; no sample while "
+             "it is paused.");
+    for (const MachineInfo &m : machines) {
+        if (m.state != MachineState::Paused)
+            w.sample(m.state == MachineState::Up ? 1 : 0, {{"machine", m.name}});
+    }
+
+    w.family("hb_machine_state", "gauge",
+             "Machine state: 1 for the current state (new, up, down, paused), 0 for the others.");
+    for (const MachineInfo &m : machines) {
+        for (const MachineState s : kMachineStates)
+            w.sample(m.state == s ? 1 : 0, {{"machine", m.name}, {"state", machineStateName(s)}});
+    }
+
+    w.family("hb_machine_last_seen_timestamp_seconds", "gauge",
+             "Unix time of the machine's last push; 0 if it never pushed.");
+    for (const MachineInfo &m : machines)
+        w.sample(double(m.lastSeenMs) / 1000.0, {{"machine", m.name}});
+
+    w.family("hb_machine_offline_after_seconds", "gauge",
+             "How long the machine may stay silent before it is judged down.");
+    for (const MachineInfo &m : machines)
+        w.sample(double(m.offlineAfterMs) / 1000.0, {{"machine", m.name}});
 
     return w.page();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "machines/machinetypes.h"
 #include "recordfeed.h"
 #include "snapshot.h"
 
@@ -32,6 +33,14 @@ public:
     void onRecords(const RecordBatch &batch); // task durations into the per-task histograms
 
     QByteArray render() const; // text/plain; version=0.0.4
+    // The machine families, appended to render()'s page where the server monitors machines.
+    // Rendered on every scrape (their last-seen times change with every push), so kept apart
+    // from the page above, which changes only with the engine's snapshots and records:
+    //   hb_machine_up{machine}  1 up; 0 down or new (never heard from); no sample while paused
+    //   hb_machine_state{machine,state}  1 for the current state, 0 for the others
+    //   hb_machine_last_seen_timestamp_seconds{machine}  Unix time of the last push; 0: never
+    //   hb_machine_offline_after_seconds{machine}
+    static QByteArray renderMachines(const QVector<MachineInfo> &machines);
 
     static constexpr const char *ContentType = "text/plain; version=0.0.4; charset=utf-8";
 

@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace hb::body {
@@ -16,6 +17,8 @@ namespace hb::body {
 namespace {
 
 constexpr qsizetype kMaxReasonLength = 500;
+constexpr qsizetype kMaxVersionLength = 100;
+constexpr qsizetype kMaxNoteLength = 1000;
 
 // Field names come from the client: an unknown key can be megabytes long. Answers, logs and
 // the audit trail get its start, enough to recognise it.
@@ -160,10 +163,44 @@ QString unknownFieldReason()
     return QCoreApplication::translate("hb::body", "unknown field");
 }
 
-bool hasControlCharacter(const QList<uint> &codePoints)
+bool hasControlCharacter(const QList<uint> &codePoints, bool allowLineBreaks = false)
 {
-    return std::any_of(codePoints.cbegin(), codePoints.cend(),
-                       [](uint c) { return QChar::category(c) == QChar::Other_Control; });
+    return std::any_of(codePoints.cbegin(), codePoints.cend(), [allowLineBreaks](uint c) {
+        if (allowLineBreaks && (c == '\n' || c == '\t' || c == '\r'))
+            return false;
+        return QChar::category(c) == QChar::Other_Control;
+    });
+}
+
+// A text field of a machine report: valid Unicode, at most `maxLength` code points, one line
+// unless `multiline`.
+std::optional<QString> reportText(const QJsonValue &value, const QString &key, qsizetype maxLength,
+                                  bool multiline, Error *error)
+{
+    if (!value.isString())
+        return fail<QString>(error, key,
+                             QCoreApplication::translate("hb::body", "expected a string"));
+    const QString text = value.toString();
+    if (!text.isValidUtf16())
+        return fail<QString>(error, key,
+                             QCoreApplication::translate("hb::body", "must be valid Unicode text"));
+    const QList<uint> codePoints = text.toUcs4();
+    if (codePoints.size() > maxLength) {
+        return fail<QString>(
+            error, key,
+            QCoreApplication::translate("hb::body", "must be at most %1 characters (got %2)")
+                .arg(QString::number(maxLength), QString::number(codePoints.size())));
+    }
+    if (hasControlCharacter(codePoints, multiline)) {
+        return fail<QString>(
+            error, key,
+            multiline ? QCoreApplication::translate(
+                            "hb::body", "must be text without control characters other than "
+                                        "line breaks and tabs")
+                      : QCoreApplication::translate(
+                            "hb::body", "must be one line of text without control characters"));
+    }
+    return text;
 }
 
 } // namespace
@@ -257,6 +294,54 @@ bool empty(const QByteArray &body, Error *error)
         return false;
     }
     return true;
+}
+
+std::optional<MachineReport> machineReport(const QByteArray &body, Error *error)
+{
+    MachineReport report;
+    if (body.trimmed().isEmpty())
+        return report;
+    const auto object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    const QString cpu = QStringLiteral("cpu");
+    const QString memory = QStringLiteral("memory");
+    const QString disk = QStringLiteral("disk");
+    const QString uptime = QStringLiteral("uptime");
+    const QString version = QStringLiteral("version");
+    const QString note = QStringLiteral("note");
+    if (const auto unknown = unknownKey(*object, {cpu, memory, disk, uptime, version, note}))
+        return fail<MachineReport>(error, *unknown, unknownFieldReason());
+    const std::pair<const QString *, double *> numbers[] = {{&cpu, &report.cpu},
+                                                            {&memory, &report.memory},
+                                                            {&disk, &report.disk},
+                                                            {&uptime, &report.uptimeS}};
+    for (const auto &[key, target] : numbers) {
+        const QJsonValue value = object->value(*key);
+        if (value.isUndefined())
+            continue;
+        // QJsonDocument reads a number too large for a double as infinity.
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            return fail<MachineReport>(
+                error, *key, QCoreApplication::translate("hb::body", "expected a number"));
+        if (value.toDouble() < 0)
+            return fail<MachineReport>(
+                error, *key, QCoreApplication::translate("hb::body", "must not be negative"));
+        *target = value.toDouble();
+    }
+    if (const QJsonValue value = object->value(version); !value.isUndefined()) {
+        const auto text = reportText(value, version, kMaxVersionLength, false, error);
+        if (!text)
+            return std::nullopt;
+        report.version = *text;
+    }
+    if (const QJsonValue value = object->value(note); !value.isUndefined()) {
+        const auto text = reportText(value, note, kMaxNoteLength, true, error);
+        if (!text)
+            return std::nullopt;
+        report.note = *text;
+    }
+    return report;
 }
 
 } // namespace hb::body

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "machines/machinetypes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -27,5 +28,9 @@ std::optional<bool> maintenanceOn(const QByteArray &body, Error *error);
 std::optional<HeartbeatConfig> config(const QByteArray &body, Error *error);
 // An empty body, or an empty JSON object (the commands that take no arguments).
 bool empty(const QByteArray &body, Error *error);
+// POST /api/v1/machines/{name}/heartbeat (and /start, /fail): empty, or an object with any of
+// "cpu", "memory", "disk", "uptime" (finite numbers >= 0), "version" (one line, at most 100
+// characters) and "note" (at most 1000 characters; line breaks and tabs allowed).
+std::optional<MachineReport> machineReport(const QByteArray &body, Error *error);
 
 } // namespace hb::body

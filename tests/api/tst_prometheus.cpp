@@ -239,6 +239,7 @@ private Q_SLOTS:
     void removedShardsAreNotReported();
     void runningEngineFeedsThePage();
     void promtoolFindsNothing();
+    void machinesAreUpDownOrUnjudged();
 };
 
 void TestPrometheus::pageCarriesTheSnapshot()
@@ -494,6 +495,48 @@ void TestPrometheus::promtoolFindsNothing()
     QByteArray broken = text;
     broken.replace("hb_ticks_total", "hb_ticks");
     QVERIFY(!promtoolFindings(broken, &ran).isEmpty());
+}
+
+void TestPrometheus::machinesAreUpDownOrUnjudged()
+{
+    auto machine = [](const QString &name, MachineState state, qint64 lastSeenMs) {
+        MachineInfo m;
+        m.name = name;
+        m.state = state;
+        m.lastSeenMs = lastSeenMs;
+        m.offlineAfterMs = 90'000;
+        return m;
+    };
+    const QVector<MachineInfo> machines = {
+        machine(u"relay-1"_s, MachineState::Up, kNow - 2'500),
+        machine(u"api-2"_s, MachineState::Down, kNow - 600'000),
+        machine(u"batch-\"3\""_s, MachineState::New, 0),
+        machine(u"spare"_s, MachineState::Paused, kNow - 90'000)};
+    MetricsExposition metrics;
+    metrics.onSnapshot(EngineSnapshot(busyState()));
+    const QByteArray text = metrics.render() + MetricsExposition::renderMachines(machines);
+    const Page page = parse(text);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.value(u"hb_machine_up{machine=\"relay-1\"}"_s), 1.0);
+    QCOMPARE(page.value(u"hb_machine_up{machine=\"api-2\"}"_s), 0.0);
+    // Never heard from: not up. Paused: not judged, so no sample an alert could fire on.
+    QCOMPARE(page.value(u"hb_machine_up{machine=\"batch-\"3\"\"}"_s), 0.0);
+    QVERIFY2(!text.contains("hb_machine_up{machine=\"spare\"}"), text.constData());
+    QCOMPARE(page.value(u"hb_machine_state{machine=\"spare\",state=\"paused\"}"_s), 1.0);
+    QCOMPARE(page.value(u"hb_machine_state{machine=\"spare\",state=\"up\"}"_s), 0.0);
+    QCOMPARE(page.value(u"hb_machine_state{machine=\"api-2\",state=\"down\"}"_s), 1.0);
+    QCOMPARE(page.value(u"hb_machine_last_seen_timestamp_seconds{machine=\"relay-1\"}"_s),
+             double(kNow - 2'500) / 1000.0);
+    QCOMPARE(page.value(u"hb_machine_last_seen_timestamp_seconds{machine=\"batch-\"3\"\"}"_s), 0.0);
+    QCOMPARE(page.value(u"hb_machine_offline_after_seconds{machine=\"api-2\"}"_s), 90.0);
+
+    bool ran = false;
+    const QString findings = promtoolFindings(text, &ran);
+    QVERIFY2(findings.isEmpty(),
+             qPrintable(findings + u"\n--- page:\n"_s + QString::fromUtf8(text)));
+    // No machines: the families' descriptions alone are a valid page too.
+    const QString empty = promtoolFindings(MetricsExposition::renderMachines({}), &ran);
+    QVERIFY2(empty.isEmpty(), qPrintable(empty));
 }
 
 QTEST_GUILESS_MAIN(TestPrometheus)

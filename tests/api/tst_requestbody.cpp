@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
+
 using namespace hb;
 using namespace Qt::Literals::StringLiterals;
 
@@ -90,6 +92,9 @@ private Q_SLOTS:
     void emptyAccepted();
     void emptyRefused_data();
     void emptyRefused();
+    void machineReportAccepted();
+    void machineReportRefused_data();
+    void machineReportRefused();
     void sameKeyInDifferentObjects();
     void longUnknownKeyIsClipped();
     void parseErrorSaysWhere();
@@ -329,6 +334,78 @@ void TestRequestBody::emptyRefused()
 
     body::Error error;
     QVERIFY2(!body::empty(body, &error), "accepted");
+    verifyRefusal(error, field, mentions);
+}
+
+void TestRequestBody::machineReportAccepted()
+{
+    body::Error error;
+    // No body at all: a cron line's `curl -fsS URL`.
+    auto report = body::machineReport(QByteArray(), &error);
+    QVERIFY2(report, qPrintable(error.toString()));
+    QVERIFY(std::isnan(report->cpu) && std::isnan(report->uptimeS) && report->version.isEmpty());
+    QVERIFY(body::machineReport("{}", &error));
+
+    report = body::machineReport(
+        R"({"cpu": 0.25, "memory": 81.5, "disk": 1e12, "uptime": 86400, "version": "relay 2.1",
+            "note": "backup done\n3 files\tok"})",
+        &error);
+    QVERIFY2(report, qPrintable(error.toString()));
+    QCOMPARE(report->cpu, 0.25);
+    QCOMPARE(report->memory, 81.5);
+    QCOMPARE(report->disk, 1e12);
+    QCOMPARE(report->uptimeS, 86400.0);
+    QCOMPARE(report->version, u"relay 2.1"_s);
+    QCOMPARE(report->note, u"backup done\n3 files\tok"_s);
+    QVERIFY(std::isnan(body::machineReport(R"({"note": "x"})", &error)->memory));
+}
+
+void TestRequestBody::machineReportRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("mentions");
+
+    const QString notJson = u"not valid JSON"_s;
+    QTest::newRow("an unknown field") << QByteArray(R"({"cpu": 1, "load": 2})") << u"load"_s
+                                      << u"unknown"_s;
+    QTest::newRow("cpu as a string") << QByteArray(R"({"cpu": "12%"})") << u"cpu"_s
+                                     << u"number"_s;
+    QTest::newRow("memory null") << QByteArray(R"({"memory": null})") << u"memory"_s
+                                 << u"number"_s;
+    QTest::newRow("negative disk") << QByteArray(R"({"disk": -1})") << u"disk"_s
+                                   << u"negative"_s;
+    QTest::newRow("uptime too large for a double") << QByteArray(R"({"uptime": 1e400})")
+                                                   << QString() << notJson;
+    QTest::newRow("version a number") << QByteArray(R"({"version": 2})") << u"version"_s
+                                      << u"string"_s;
+    QTest::newRow("version on two lines") << QByteArray(R"({"version": "1\n2"})")
+                                          << u"version"_s << u"one line"_s;
+    QTest::newRow("version 101 characters")
+        << QJsonDocument(QJsonObject{{u"version"_s, QString(101, u'v')}}).toJson()
+        << u"version"_s << u"at most 100"_s;
+    QTest::newRow("note 1001 characters")
+        << QJsonDocument(QJsonObject{{u"note"_s, QString(1001, u'n')}}).toJson() << u"note"_s
+        << u"at most 1000"_s;
+    QTest::newRow("note with a NUL") << QByteArray(R"({"note": "a\u0000b"})") << u"note"_s
+                                     << u"control"_s;
+    QTest::newRow("note with a lone surrogate") << QByteArray(R"({"note": "\ud800"})")
+                                                << u"note"_s << u"Unicode"_s;
+    QTest::newRow("cpu twice") << QByteArray(R"({"cpu": 1, "cpu": 2})") << u"cpu"_s
+                               << u"more than once"_s;
+    QTest::newRow("form data") << QByteArray("cpu=1") << QString() << notJson;
+    QTest::newRow("an array") << QByteArray("[]") << QString() << u"JSON object"_s;
+    QTest::newRow("unterminated") << QByteArray(R"({"cpu": 1)") << QString() << notJson;
+}
+
+void TestRequestBody::machineReportRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, mentions);
+
+    body::Error error;
+    QVERIFY2(!body::machineReport(body, &error), "accepted");
     verifyRefusal(error, field, mentions);
 }
 

@@ -1,0 +1,25 @@
+#pragma once
+
+// What the ApiServer's source files share: the request being answered.
+
+#include "apiserver.h"
+
+#include <QHttpServerRequest>
+#include <QPointer>
+#include <QStringList>
+#include <QTcpSocket>
+
+namespace hb {
+
+// One request being answered.
+struct ApiServer::Call
+{
+    const QHttpServerRequest &request;
+    QPointer<QTcpSocket> socket;
+    bool close = false;            // the client asked to close after this answer
+    QByteArray authorization = {}; // the Authorization header, trimmed
+    QStringList params = {};       // the path's {parameters}, in order
+    Actor actor = {};              // the token's name and role; empty name: no token
+};
+
+} // namespace hb
