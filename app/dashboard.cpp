@@ -143,6 +143,7 @@ int main(int argc, char *argv[])
     AdminSession session(runtime->dataDir() + QStringLiteral("/admin.json"),
                          qEnvironmentVariable("USER", QStringLiteral("operator")), clock);
     auto window = std::make_unique<MainWindow>(runtime->host(), session, clock, runtime->dataDir());
+    window->setMachineMonitor(&runtime->machines());
     int exitCode = cli::ExitOk;
     // The engine pauses itself (emergency, with the reason) and raises a critical alert; the
     // ledger refuses changes until Resume finds the store writable again. Say so once, plainly.

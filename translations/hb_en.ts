@@ -2700,6 +2700,18 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>unknown field; this command takes no arguments</source>
         <translation>unknown field; this command takes no arguments</translation>
     </message>
+    <message>
+        <source>must be text without control characters other than line breaks and tabs</source>
+        <translation>must be text without control characters other than line breaks and tabs</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>expected a number</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>must not be negative</translation>
+    </message>
 </context>
 <context>
     <name>hb::chartaxes</name>
@@ -2767,10 +2779,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>%1 (see &apos;%2 --help&apos;)</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>never</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -2799,14 +2807,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>--role must be viewer, operator or admin (got &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>cannot create the data directory</source>
-        <translation>cannot create the data directory</translation>
-    </message>
-    <message>
-        <source>is not a directory</source>
-        <translation>is not a directory</translation>
-    </message>
-    <message>
         <source>created token &apos;%1&apos; (%2); store it now: it is not shown again</source>
         <translation>created token &apos;%1&apos; (%2); store it now: it is not shown again</translation>
     </message>
@@ -2825,10 +2825,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
   token revoke NAME                      the token stops working</translation>
     </message>
     <message>
-        <source>Data directory holding tokens.json. Default: %1.</source>
-        <translation>Data directory holding tokens.json. Default: %1.</translation>
-    </message>
-    <message>
         <source>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
         <translation>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
     </message>
@@ -2845,28 +2841,117 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>revoke: the token&apos;s name.</translation>
     </message>
     <message>
-        <source>%1 (see &apos;%2 token --help&apos;)</source>
-        <translation>%1 (see &apos;%2 token --help&apos;)</translation>
-    </message>
-    <message>
-        <source>token needs a command: create, list or revoke</source>
-        <translation>token needs a command: create, list or revoke</translation>
-    </message>
-    <message>
-        <source>unknown token command &apos;%1&apos;: use create, list or revoke</source>
-        <translation>unknown token command &apos;%1&apos;: use create, list or revoke</translation>
-    </message>
-    <message>
         <source>--name and --role are for token create</source>
         <translation>--name and --role are for token create</translation>
+    </message>
+    <message>
+        <source>--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got &apos;%1&apos;)</source>
+        <translation>--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>added machine &apos;%1&apos; (down after %2 without a heartbeat); store its push token now: it is not shown again</source>
+        <translation>added machine &apos;%1&apos; (down after %2 without a heartbeat); store its push token now: it is not shown again</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>OFFLINE-AFTER</source>
+        <translation>OFFLINE-AFTER</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>PAUSED</translation>
+    </message>
+    <message>
+        <source>LAST-SEEN</source>
+        <translation>LAST-SEEN</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>removed machine &apos;%1&apos;</source>
+        <translation>removed machine &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>paused machine &apos;%1&apos;</source>
+        <translation>paused machine &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>resumed machine &apos;%1&apos;</source>
+        <translation>resumed machine &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Machines that push heartbeats to this data directory&apos;s engine.
+  machine add NAME [--offline-after 2m]  print its push token (shown only once)
+  machine list                           names, states, windows, last heartbeats
+  machine remove NAME                    forget it (its token stops working)
+  machine pause NAME                     stop judging it (maintenance)
+  machine resume NAME                    judge it again from its last heartbeat</source>
+        <translation>Machines that push heartbeats to this data directory&apos;s engine.
+  machine add NAME [--offline-after 2m]  print its push token (shown only once)
+  machine list                           names, states, windows, last heartbeats
+  machine remove NAME                    forget it (its token stops working)
+  machine pause NAME                     stop judging it (maintenance)
+  machine resume NAME                    judge it again from its last heartbeat</translation>
+    </message>
+    <message>
+        <source>add: down after this long without a heartbeat, 1s to 30d (default: 2m).</source>
+        <translation>add: down after this long without a heartbeat, 1s to 30d (default: 2m).</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s name.</source>
+        <translation>the machine&apos;s name.</translation>
+    </message>
+    <message>
+        <source>--offline-after is for machine add</source>
+        <translation>--offline-after is for machine add</translation>
+    </message>
+</context>
+<context>
+    <name>hb::cli::Subcommand</name>
+    <message>
+        <source>Data directory holding %1. Default: %2.</source>
+        <translation>Data directory holding %1. Default: %2.</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 %3 --help&apos;)</source>
+        <translation>%1 (see &apos;%2 %3 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 needs a command: %2</source>
+        <translation>%1 needs a command: %2</translation>
+    </message>
+    <message>
+        <source>unknown %1 command &apos;%2&apos;: use %3</source>
+        <translation>unknown %1 command &apos;%2&apos;: use %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs exactly one %3</source>
+        <translation>%1 %2 needs exactly one %3</translation>
     </message>
     <message>
         <source>no such data directory</source>
         <translation>no such data directory</translation>
     </message>
     <message>
-        <source>token revoke needs exactly one NAME</source>
-        <translation>token revoke needs exactly one NAME</translation>
+        <source>cannot create the data directory</source>
+        <translation>cannot create the data directory</translation>
+    </message>
+    <message>
+        <source>is not a directory</source>
+        <translation>is not a directory</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Down when no heartbeat came for this long (e.g. 90s, 2m, 1h, 30d).</source>
-        <translation>Dianggap mati bila tidak ada detak selama ini (mis. 90s, 2m, 1h, 30d).</translation>
+        <translation>Dianggap mati bila tidak ada heartbeat selama ini (mis. 90s, 2m, 1h, 30d).</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>The machine pings with (from cron or its service):</source>
-        <translation>Mesin mengirim detak dengan (dari cron atau layanannya):</translation>
+        <translation>Mesin mengirim heartbeat dengan (dari cron atau layanannya):</translation>
     </message>
     <message>
         <source>Create</source>
@@ -1403,7 +1403,7 @@
     <message numerus="yes">
         <source>The last %n heartbeat(s), oldest on the left; failures in red</source>
         <translation>
-            <numerusform>%n detak terakhir, yang tertua di kiri; kegagalan berwarna merah</numerusform>
+            <numerusform>%n heartbeat terakhir, yang tertua di kiri; kegagalan berwarna merah</numerusform>
         </translation>
     </message>
     <message>
@@ -1417,7 +1417,7 @@
     <message numerus="yes">
         <source>%n heartbeat(s)</source>
         <translation>
-            <numerusform>%n detak</numerusform>
+            <numerusform>%n heartbeat</numerusform>
         </translation>
     </message>
     <message>
@@ -1442,7 +1442,7 @@
     </message>
     <message>
         <source>Recent heartbeats</source>
-        <translation>Detak terakhir</translation>
+        <translation>Heartbeat terakhir</translation>
     </message>
 </context>
 <context>
@@ -1480,7 +1480,7 @@
     </message>
     <message>
         <source>No machines yet. An admin adds one with Add machine… (or `heartbeatd machine add NAME`); it then pushes heartbeats to the HTTP API.</source>
-        <translation>Belum ada mesin. Admin menambahkannya dengan Tambah mesin… (atau `heartbeatd machine add NAMA`); mesin itu lalu mengirim detak ke API HTTP.</translation>
+        <translation>Belum ada mesin. Admin menambahkannya dengan Tambah mesin… (atau `heartbeatd machine add NAMA`); mesin itu lalu mengirim heartbeat ke API HTTP.</translation>
     </message>
     <message>
         <source>Unlock admin to change machines</source>
@@ -1520,7 +1520,7 @@
     </message>
     <message>
         <source>Remove the machine “%1”? Its token stops working and its heartbeats are refused from now on; its past events stay in the history.</source>
-        <translation>Hapus mesin “%1”? Tokennya berhenti berlaku dan detaknya ditolak mulai sekarang; peristiwa lamanya tetap ada di riwayat.</translation>
+        <translation>Hapus mesin “%1”? Tokennya berhenti berlaku dan heartbeat-nya ditolak mulai sekarang; peristiwa lamanya tetap ada di riwayat.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2690,6 +2690,18 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>unknown field; this command takes no arguments</source>
         <translation>kolom tidak dikenal; perintah ini tanpa argumen</translation>
     </message>
+    <message>
+        <source>must be text without control characters other than line breaks and tabs</source>
+        <translation>harus berupa teks tanpa karakter kontrol selain ganti baris dan tab</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>seharusnya angka</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>tidak boleh negatif</translation>
+    </message>
 </context>
 <context>
     <name>hb::chartaxes</name>
@@ -2757,10 +2769,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>%1 (lihat &apos;%2 --help&apos;)</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>tidak pernah</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAMA</translation>
     </message>
@@ -2789,14 +2797,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>--role harus viewer, operator atau admin (didapat &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>cannot create the data directory</source>
-        <translation>tidak dapat membuat direktori data</translation>
-    </message>
-    <message>
-        <source>is not a directory</source>
-        <translation>bukan direktori</translation>
-    </message>
-    <message>
         <source>created token &apos;%1&apos; (%2); store it now: it is not shown again</source>
         <translation>token &apos;%1&apos; (%2) dibuat; simpan sekarang: token ini tidak ditampilkan lagi</translation>
     </message>
@@ -2815,10 +2815,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
   token revoke NAME                      token tidak berlaku lagi</translation>
     </message>
     <message>
-        <source>Data directory holding tokens.json. Default: %1.</source>
-        <translation>Direktori data yang berisi tokens.json. Bawaan: %1.</translation>
-    </message>
-    <message>
         <source>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
         <translation>create: nama token (1 sampai 64 huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
     </message>
@@ -2835,28 +2831,117 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>revoke: nama token.</translation>
     </message>
     <message>
-        <source>%1 (see &apos;%2 token --help&apos;)</source>
-        <translation>%1 (lihat &apos;%2 token --help&apos;)</translation>
-    </message>
-    <message>
-        <source>token needs a command: create, list or revoke</source>
-        <translation>token memerlukan perintah: create, list atau revoke</translation>
-    </message>
-    <message>
-        <source>unknown token command &apos;%1&apos;: use create, list or revoke</source>
-        <translation>perintah token &apos;%1&apos; tidak dikenal: gunakan create, list atau revoke</translation>
-    </message>
-    <message>
         <source>--name and --role are for token create</source>
         <translation>--name dan --role hanya untuk token create</translation>
+    </message>
+    <message>
+        <source>--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got &apos;%1&apos;)</source>
+        <translation>--offline-after harus lama waktu dari 1s sampai 30d seperti 90s, 2m, 1h (didapat &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>added machine &apos;%1&apos; (down after %2 without a heartbeat); store its push token now: it is not shown again</source>
+        <translation>mesin &apos;%1&apos; ditambahkan (dianggap mati setelah %2 tanpa heartbeat); simpan token kirimnya sekarang: token ini tidak ditampilkan lagi</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>KEADAAN</translation>
+    </message>
+    <message>
+        <source>OFFLINE-AFTER</source>
+        <translation>LURING-SETELAH</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>DIJEDA</translation>
+    </message>
+    <message>
+        <source>LAST-SEEN</source>
+        <translation>TERAKHIR-TERLIHAT</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>removed machine &apos;%1&apos;</source>
+        <translation>mesin &apos;%1&apos; dihapus</translation>
+    </message>
+    <message>
+        <source>paused machine &apos;%1&apos;</source>
+        <translation>mesin &apos;%1&apos; dijeda</translation>
+    </message>
+    <message>
+        <source>resumed machine &apos;%1&apos;</source>
+        <translation>mesin &apos;%1&apos; dilanjutkan</translation>
+    </message>
+    <message>
+        <source>Machines that push heartbeats to this data directory&apos;s engine.
+  machine add NAME [--offline-after 2m]  print its push token (shown only once)
+  machine list                           names, states, windows, last heartbeats
+  machine remove NAME                    forget it (its token stops working)
+  machine pause NAME                     stop judging it (maintenance)
+  machine resume NAME                    judge it again from its last heartbeat</source>
+        <translation>Mesin yang mengirim heartbeat ke engine direktori data ini.
+  machine add NAME [--offline-after 2m]  cetak token kirimnya (hanya ditampilkan sekali)
+  machine list                           nama, keadaan, batas waktu, heartbeat terakhir
+  machine remove NAME                    lupakan mesin (tokennya tidak berlaku lagi)
+  machine pause NAME                     berhenti menilainya (pemeliharaan)
+  machine resume NAME                    nilai lagi mulai dari heartbeat terakhirnya</translation>
+    </message>
+    <message>
+        <source>add: down after this long without a heartbeat, 1s to 30d (default: 2m).</source>
+        <translation>add: dianggap mati setelah selama ini tanpa heartbeat, 1s sampai 30d (bawaan: 2m).</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s name.</source>
+        <translation>nama mesin.</translation>
+    </message>
+    <message>
+        <source>--offline-after is for machine add</source>
+        <translation>--offline-after hanya untuk machine add</translation>
+    </message>
+</context>
+<context>
+    <name>hb::cli::Subcommand</name>
+    <message>
+        <source>Data directory holding %1. Default: %2.</source>
+        <translation>Direktori data yang berisi %1. Bawaan: %2.</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 %3 --help&apos;)</source>
+        <translation>%1 (lihat &apos;%2 %3 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 needs a command: %2</source>
+        <translation>%1 memerlukan perintah: %2</translation>
+    </message>
+    <message>
+        <source>unknown %1 command &apos;%2&apos;: use %3</source>
+        <translation>perintah %1 &apos;%2&apos; tidak dikenal: pakai %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs exactly one %3</source>
+        <translation>%1 %2 memerlukan tepat satu %3</translation>
     </message>
     <message>
         <source>no such data directory</source>
         <translation>direktori data tidak ada</translation>
     </message>
     <message>
-        <source>token revoke needs exactly one NAME</source>
-        <translation>token revoke memerlukan tepat satu NAMA</translation>
+        <source>cannot create the data directory</source>
+        <translation>direktori data tidak bisa dibuat</translation>
+    </message>
+    <message>
+        <source>is not a directory</source>
+        <translation>bukan direktori</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
     </message>
 </context>
 <context>

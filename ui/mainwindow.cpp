@@ -537,6 +537,18 @@ void MainWindow::setMachineMonitor(MachineMonitor *monitor)
                 Qt::QueuedConnection);
 }
 
+void MainWindow::showDesktopNotification(const QString &title, const QString &text,
+                                         const QString &severity)
+{
+    ++m_notifications;
+    statusBar()->showMessage(title + QStringLiteral(": ") + text, 10'000);
+    if (m_tray)
+        m_tray->showMessage(title, text,
+                            severity == u"critical"  ? QSystemTrayIcon::Critical
+                            : severity == u"warning" ? QSystemTrayIcon::Warning
+                                                     : QSystemTrayIcon::Information);
+}
+
 AuditLogModel *MainWindow::auditModel() const
 {
     return m_audit->model();

@@ -81,6 +81,11 @@ public:
     // The monitor judging this data directory's machines (not owned; null: the Machines panel
     // lists machines.json without states). Its transitions become chart markers.
     void setMachineMonitor(MachineMonitor *monitor);
+    // A "desktop" notification channel's message (the notifier's desktopNotification signal,
+    // connected queued): shown by the tray icon and the status bar. severity: info | warning |
+    // critical.
+    void showDesktopNotification(const QString &title, const QString &text,
+                                 const QString &severity);
     int notificationsShown() const { return m_notifications; }
     QAction *unlockAction() const { return m_unlockAction; }
     QAction *lockAction() const { return m_lockAction; }

@@ -6,7 +6,9 @@
 // the Add dialog.
 
 #include "addmachinedialog.h"
+#include "chartpanel.h"
 #include "machinelistmodel.h"
+#include "machines/machinemonitor.h"
 #include "machinespanel.h"
 #include "mainwindowrig.h"
 
@@ -33,6 +35,8 @@ private Q_SLOTS:
     void viewersSeeButCannotChange();
     void lockingClosesTheAddDialog();
     void machinesDockIsInTheViewMenu();
+    void desktopChannelMessagesAreShown();
+    void aRealMonitorDrivesStatesAndMarkers();
     void screenshot();
 };
 
@@ -359,6 +363,45 @@ void TestMachinesPanel::machinesDockIsInTheViewMenu()
             listed = true;
     }
     QVERIFY(listed);
+}
+
+void TestMachinesPanel::desktopChannelMessagesAreShown()
+{
+    // The notifier's "desktop" channel reaches the window: counted and in the status bar.
+    Window w(Role::Viewer);
+    const int before = w.window->notificationsShown();
+    w.window->showDesktopNotification(u"Machine down"_s, u"relay-1: no heartbeat for 2m"_s,
+                                      u"critical"_s);
+    QCOMPARE(w.window->notificationsShown(), before + 1);
+    QVERIFY(w.window->statusBar()->currentMessage().contains(u"relay-1: no heartbeat for 2m"_s));
+}
+
+void TestMachinesPanel::aRealMonitorDrivesStatesAndMarkers()
+{
+    // The window on a real MachineMonitor (without a metrics writer: nothing stored here): a
+    // ping makes the machine up, silence makes it down within a second of its deadline, and
+    // the chart gets a marker for it.
+    Window w(Role::Viewer);
+    MachineRegistry registry(w.dir.path());
+    QString error;
+    const std::optional<QByteArray> token = registry.add(u"relay-1"_s, 1'000, &error);
+    QVERIFY(token);
+    MachineMonitor monitor(w.dir.path(), w.dir.filePath(u"metrics.db"_s), nullptr,
+                           std::make_shared<SystemClock>());
+    w.window->setMachineMonitor(&monitor);
+    monitor.start();
+    MachinesPanel *panel = w.window->machinesPanel();
+    QTRY_COMPARE(stateOf(panel, u"relay-1"_s), u"○ new"_s);
+    QCOMPARE(monitor.ping(u"relay-1"_s, *token, PingKind::Heartbeat, MachineReport()),
+             MachineMonitor::PingResult::Accepted);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(panel, u"relay-1"_s), u"✔ up"_s, 2'000);
+    const QModelIndex recent = panel->model()->index(0, MachineListModel::RecentColumn);
+    QCOMPARE(recent.data(MachineListModel::RecentPingsRole).value<QVector<MachinePing>>().size(),
+             1);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(panel, u"relay-1"_s), u"✖ down"_s, 4'000);
+    QVERIFY(panel->model()->machines().constFirst().downSinceMs > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.window->chartPanel()->markerTimes().size(), 1, 3'000);
+    monitor.stop();
 }
 
 void TestMachinesPanel::screenshot()
