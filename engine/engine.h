@@ -76,6 +76,10 @@ public Q_SLOTS:
     CommandResult forceOpenBreaker(const hb::Actor &actor, const QString &task);
     // Dashboard session events (admin unlock, lock, refused unlock): recorded, never refused.
     void recordSessionEvent(const hb::Actor &actor, const QString &action);
+    // A change the dashboard made itself on the data directory (machines.json): recorded with
+    // what it changed, like a command of the engine's own.
+    void recordDashboardChange(const hb::Actor &actor, const QString &action,
+                               const QJsonObject &detail);
 
     // The metrics writer could not commit: the engine pauses (emergency, with the reason) and
     // raises a critical alert; Resume first retries the store. Connected to the writer.

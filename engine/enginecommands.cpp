@@ -267,4 +267,12 @@ void HeartbeatEngine::recordSessionEvent(const Actor &actor, const QString &acti
     commitCommand();
 }
 
+void HeartbeatEngine::recordDashboardChange(const Actor &actor, const QString &action,
+                                            const QJsonObject &detail)
+{
+    assertEngineThread();
+    audit(actor, action, json(detail));
+    commitCommand();
+}
+
 } // namespace hb

@@ -17,4 +17,17 @@ bool isAdminMarkerAction(const QString &action)
     return actions.contains(action);
 }
 
+std::optional<AuditEntry> machineMarker(qint64 tsMs, const QString &machine,
+                                        const QString &fromState, const QString &toState,
+                                        const QString &reason)
+{
+    const bool down = toState == u"down";
+    const bool back = fromState == u"down" && toState == u"up";
+    if (!down && !back)
+        return std::nullopt;
+    return AuditEntry{tsMs, machine,
+                      down ? QStringLiteral("machine_down") : QStringLiteral("machine_up"),
+                      reason};
+}
+
 } // namespace hb

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace hb {
 
 // Gauge series the charts draw (samples.series). Cycles and shards come from the ledger; until
@@ -24,6 +26,14 @@ inline const QString ShardLoadPrefix = QStringLiteral("shard.load."); // + shard
 // a change in the curves.
 QStringList adminMarkerActions();
 bool isAdminMarkerAction(const QString &action);
+
+// A machine that went down, or came back up from down, as a marker beside the admin actions:
+// action "machine_down" / "machine_up", the machine as the actor, the reason as the detail.
+// Other transitions (first heartbeat, pause, resume) are no marker. States are the words of
+// machine_events ("new", "up", "down", "paused").
+std::optional<AuditEntry> machineMarker(qint64 tsMs, const QString &machine,
+                                        const QString &fromState, const QString &toState,
+                                        const QString &reason);
 
 // Everything the chart panel draws for one time range, already decimated to the plot width
 // (x: epoch ms, y: the value). Built from the live buffers (LiveChartData) or from metrics.db
@@ -43,7 +53,9 @@ struct ChartFrame
     QList<QPointF> memoryBytes;
     QList<QPointF> shardCount;
     QMap<QString, QList<QPointF>> shardLoad; // by shard id ("0003")
-    QVector<AuditEntry> adminActions;        // from the database; live ones come from snapshots
+    // From the database, with machine_down / machine_up markers (machineMarker); live ones come
+    // from snapshots and the monitor.
+    QVector<AuditEntry> adminActions;
 
     QString error; // why the range could not be read; empty when it could
 };

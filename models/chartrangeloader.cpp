@@ -94,6 +94,10 @@ ChartFrame loadChartRange(const ChartRangeQuery &q)
                                    std::move(points));
         }
         f.adminActions = reader.auditEntries(q.fromMs, q.toMs, adminMarkerActions(), 500);
+        for (const MachineEventRecord &e : reader.machineEvents(q.fromMs, q.toMs, {}, 500)) {
+            if (auto marker = machineMarker(e.tsMs, e.machine, e.fromState, e.toState, e.reason))
+                f.adminActions.append(*marker);
+        }
     } catch (const StoreError &e) {
         qCWarning(lcCharts) << "chart range not loaded:" << e.message();
         f.error = e.message();

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <iterator>
+
 namespace hb::format {
 
 namespace {
@@ -37,6 +39,31 @@ QString age(qint64 ms)
     if (ms < 3'600'000)
         return tr("%1 min ago").arg(ms / 60'000);
     return tr("%1 h ago").arg(ms / 3'600'000);
+}
+
+QString span(qint64 ms)
+{
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    struct Unit
+    {
+        qint64 ms;
+        const char *text;
+    };
+    static const Unit units[] = {{86'400'000, QT_TRANSLATE_NOOP("hb::format", "%1 d")},
+                                 {3'600'000, QT_TRANSLATE_NOOP("hb::format", "%1 h")},
+                                 {60'000, QT_TRANSLATE_NOOP("hb::format", "%1 min")},
+                                 {1'000, QT_TRANSLATE_NOOP("hb::format", "%1 s")}};
+    for (size_t i = 0; i < std::size(units); ++i) {
+        if (ms < units[i].ms)
+            continue;
+        const QString big = tr(units[i].text).arg(ms / units[i].ms);
+        const qint64 rest = ms % units[i].ms;
+        if (i + 1 == std::size(units) || rest < units[i + 1].ms)
+            return big;
+        return big + u' ' + tr(units[i + 1].text).arg(rest / units[i + 1].ms);
+    }
+    return tr("%1 ms").arg(ms);
 }
 
 QString dateTimeFormat(const QLocale &locale)

@@ -8,6 +8,8 @@ namespace hb::format {
 // Human-readable renderings shared by models and widgets (all translated, locale-aware).
 QString duration(qint64 ms);             // "840 ms", "12.3 s", "2 s", "4 min 05 s"
 QString age(qint64 ms);                  // "just now", "12 s ago", "3 min ago", "2 h ago"
+// A setting's length, in its two largest units: "1 s", "1 min 30 s", "2 min", "1 h", "30 d".
+QString span(qint64 ms);
 QString localTime(qint64 epochMs);       // local date/time to the second, or "—" for 0
 // The locale's short date and its time with seconds (ticks come seconds apart), no time zone.
 QString dateTimeFormat(const QLocale &locale);

@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>hb</name>
+    <message>
+        <source>the string &quot;%1&quot;</source>
+        <translation>the string &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>must be an http:// or https:// URL with a host (got %1)</source>
+        <translation>must be an http:// or https:// URL with a host (got %1)</translation>
+    </message>
+    <message>
+        <source>must be one of %1 (got %2)</source>
+        <translation>must be one of %1 (got %2)</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters, without control characters or surrounding spaces (got %2)</source>
+        <translation>must be at most %1 characters, without control characters or surrounding spaces (got %2)</translation>
+    </message>
+    <message>
+        <source>must hold only %1 (got %2)</source>
+        <translation>must hold only %1 (got %2)</translation>
+    </message>
+    <message>
+        <source>names %1 twice</source>
+        <translation>names %1 twice</translation>
+    </message>
+    <message>
+        <source>must be 0 (off) or an integer between %1 and %2 (got %3)</source>
+        <translation>must be 0 (off) or an integer between %1 and %2 (got %3)</translation>
+    </message>
+    <message>
+        <source>is not used by a %1 channel</source>
+        <translation>is not used by a %1 channel</translation>
+    </message>
+    <message>
+        <source>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</source>
+        <translation>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</translation>
+    </message>
+    <message>
+        <source>must not contain spaces, &quot;/&quot; or &quot;?&quot;</source>
+        <translation>must not contain spaces, &quot;/&quot; or &quot;?&quot;</translation>
+    </message>
+    <message>
+        <source>must be unique among the channels (%1 is used twice)</source>
+        <translation>must be unique among the channels (%1 is used twice)</translation>
+    </message>
+    <message>
+        <source>must be an object (got %1)</source>
+        <translation>must be an object (got %1)</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>unknown field</translation>
+    </message>
+    <message>
+        <source>must be true or false (got %1)</source>
+        <translation>must be true or false (got %1)</translation>
+    </message>
+    <message>
+        <source>must be an array of kinds (got %1)</source>
+        <translation>must be an array of kinds (got %1)</translation>
+    </message>
+    <message>
+        <source>must be a string or an integer (got %1)</source>
+        <translation>must be a string or an integer (got %1)</translation>
+    </message>
+    <message>
+        <source>must be a string (got %1)</source>
+        <translation>must be a string (got %1)</translation>
+    </message>
+    <message>
+        <source>a non-string</source>
+        <translation>a non-string</translation>
+    </message>
+    <message>
+        <source>must be an array (got %1)</source>
+        <translation>must be an array (got %1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AddMachineDialog</name>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opy</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Add machine</source>
+        <translation>Add machine</translation>
+    </message>
+    <message>
+        <source>e.g. oracle-relay-1</source>
+        <translation>e.g. oracle-relay-1</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;: it is part of the push URL</source>
+        <translation>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;: it is part of the push URL</translation>
+    </message>
+    <message>
+        <source>From 1 s to 30 days, e.g. 90s, 2m, 1h, 30d</source>
+        <translation>From 1 s to 30 days, e.g. 90s, 2m, 1h, 30d</translation>
+    </message>
+    <message>
+        <source>Down when no heartbeat came for this long (e.g. 90s, 2m, 1h, 30d).</source>
+        <translation>Down when no heartbeat came for this long (e.g. 90s, 2m, 1h, 30d).</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Offline after:</source>
+        <translation>&amp;Offline after:</translation>
+    </message>
+    <message>
+        <source>The machine pings with (from cron or its service):</source>
+        <translation>The machine pings with (from cron or its service):</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Offline after: write a length such as 90s, 2m, 1h or 30d.</source>
+        <translation>Offline after: write a length such as 90s, 2m, 1h or 30d.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Machine “%1” added. Copy its push token now: it will not be shown again.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Machine “%1” added. Copy its push token now: it will not be shown again.&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>hb::AdminSession</name>
     <message>
         <source>A passphrase is already set; unlock with it instead.</source>
@@ -557,6 +703,10 @@
         <source>Request timeout (ms)</source>
         <translation>Request timeout (ms)</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
 </context>
 <context>
     <name>hb::DemoSeedProgress</name>
@@ -651,6 +801,18 @@
     <message>
         <source>Breaker forced open</source>
         <translation>Breaker forced open</translation>
+    </message>
+    <message>
+        <source>Machine %1 down
+%2%3</source>
+        <translation>Machine %1 down
+%2%3</translation>
+    </message>
+    <message>
+        <source>Machine %1 up again
+%2%3</source>
+        <translation>Machine %1 up again
+%2%3</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1129,33 @@
     </message>
 </context>
 <context>
+    <name>hb::JsonRecordReader</name>
+    <message>
+        <source>expected an object</source>
+        <translation>expected an object</translation>
+    </message>
+    <message>
+        <source>expected 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>expected 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>expected a string</translation>
+    </message>
+    <message>
+        <source>expected a whole number of milliseconds from %1 to %2</source>
+        <translation>expected a whole number of milliseconds from %1 to %2</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>expected true or false</translation>
+    </message>
+    <message>
+        <source>expected 64 hexadecimal digits</source>
+        <translation>expected 64 hexadecimal digits</translation>
+    </message>
+</context>
+<context>
     <name>hb::Ledger</name>
     <message>
         <source>cannot read the shard list</source>
@@ -1194,6 +1383,157 @@
     <message>
         <source>ledger changes refused: the metrics store failed (%1)</source>
         <translation>ledger changes refused: the metrics store failed (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MachineListModel</name>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>Down for %1</source>
+        <translation>Down for %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n heartbeat(s), oldest on the left; failures in red</source>
+        <translation>
+            <numerusform>The last heartbeat; a failure shows in red</numerusform>
+            <numerusform>The last %n heartbeats, oldest on the left; failures in red</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>Since %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n heartbeat(s)</source>
+        <translation>
+            <numerusform>%n heartbeat</numerusform>
+            <numerusform>%n heartbeats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Down since</source>
+        <translation>Down since</translation>
+    </message>
+    <message>
+        <source>Offline after</source>
+        <translation>Offline after</translation>
+    </message>
+    <message>
+        <source>Recent heartbeats</source>
+        <translation>Recent heartbeats</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MachineRegistry</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid machine name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>&apos;%1&apos; is not a valid machine name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>offline-after must be from 1s to 30d</source>
+        <translation>offline-after must be from 1s to 30d</translation>
+    </message>
+    <message>
+        <source>a machine named &apos;%1&apos; already exists</source>
+        <translation>a machine named &apos;%1&apos; already exists</translation>
+    </message>
+    <message>
+        <source>no machine named &apos;%1&apos;</source>
+        <translation>no machine named &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MachinesPanel</name>
+    <message>
+        <source>&amp;Add machine…</source>
+        <translation>&amp;Add machine…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>No machines yet. An admin adds one with Add machine… (or `heartbeatd machine add NAME`); it then pushes heartbeats to the HTTP API.</source>
+        <translation>No machines yet. An admin adds one with Add machine… (or `heartbeatd machine add NAME`); it then pushes heartbeats to the HTTP API.</translation>
+    </message>
+    <message>
+        <source>Unlock admin to change machines</source>
+        <translation>Unlock admin to change machines</translation>
+    </message>
+    <message>
+        <source>Register a machine and show its push token once</source>
+        <translation>Register a machine and show its push token once</translation>
+    </message>
+    <message>
+        <source>Stop judging the selected machine (or judge it again)</source>
+        <translation>Stop judging the selected machine (or judge it again)</translation>
+    </message>
+    <message>
+        <source>Forget the selected machine and its token</source>
+        <translation>Forget the selected machine and its token</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Res&amp;ume</translation>
+    </message>
+    <message>
+        <source>admin is locked</source>
+        <translation>admin is locked</translation>
+    </message>
+    <message>
+        <source>Pause machine</source>
+        <translation>Pause machine</translation>
+    </message>
+    <message>
+        <source>Resume machine</source>
+        <translation>Resume machine</translation>
+    </message>
+    <message>
+        <source>Remove machine</source>
+        <translation>Remove machine</translation>
+    </message>
+    <message>
+        <source>Remove the machine “%1”? Its token stops working and its heartbeats are refused from now on; its past events stay in the history.</source>
+        <translation>Remove the machine “%1”? Its token stops working and its heartbeats are refused from now on; its past events stay in the history.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1828,10 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>The HTTP API is served from this dashboard (http.dashboard)</source>
         <translation>The HTTP API is served from this dashboard (http.dashboard)</translation>
     </message>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -1557,6 +1901,165 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>hb::NotificationsEditor</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Machine down</source>
+        <translation>Machine down</translation>
+    </message>
+    <message>
+        <source>Machine up</source>
+        <translation>Machine up</translation>
+    </message>
+    <message>
+        <source>Breaker opened</source>
+        <translation>Breaker opened</translation>
+    </message>
+    <message>
+        <source>Breaker closed</source>
+        <translation>Breaker closed</translation>
+    </message>
+    <message>
+        <source>Critical alert raised</source>
+        <translation>Critical alert raised</translation>
+    </message>
+    <message>
+        <source>Critical alert cleared</source>
+        <translation>Critical alert cleared</translation>
+    </message>
+    <message>
+        <source>Emergency pause</source>
+        <translation>Emergency pause</translation>
+    </message>
+    <message>
+        <source>Emergency resume</source>
+        <translation>Emergency resume</translation>
+    </message>
+    <message>
+        <source>Metrics store failed</source>
+        <translation>Metrics store failed</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info and above</translation>
+    </message>
+    <message>
+        <source>Warning and above</source>
+        <translation>Warning and above</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Critical only</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Remo&amp;ve</translation>
+    </message>
+    <message>
+        <source>Send to this channel</source>
+        <translation>Send to this channel</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <source>Every kind, including kinds added later</source>
+        <translation>Every kind, including kinds added later</translation>
+    </message>
+    <message>
+        <source>The receiver checks the webhook-signature header with this key (Standard Webhooks)</source>
+        <translation>The receiver checks the webhook-signature header with this key (Standard Webhooks)</translation>
+    </message>
+    <message>
+        <source>Make a new random key; give the receiver the same one</source>
+        <translation>Make a new random key; give the receiver the same one</translation>
+    </message>
+    <message>
+        <source>Shown by the dashboard&apos;s tray icon while the dashboard runs.</source>
+        <translation>Shown by the dashboard&apos;s tray icon while the dashboard runs.</translation>
+    </message>
+    <message>
+        <source>While the condition lasts, send it again this often: e.g. 30m, 2h; “off” sends it once</source>
+        <translation>While the condition lasts, send it again this often: e.g. 30m, 2h; “off” sends it once</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>&amp;Bot token:</source>
+        <translation>&amp;Bot token:</translation>
+    </message>
+    <message>
+        <source>&amp;Chat ID:</source>
+        <translation>&amp;Chat ID:</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation>API &amp;base URL:</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Kinds:</translation>
+    </message>
+    <message>
+        <source>&amp;Lowest severity:</source>
+        <translation>&amp;Lowest severity:</translation>
+    </message>
+    <message>
+        <source>&amp;Resend every:</source>
+        <translation>&amp;Resend every:</translation>
+    </message>
+    <message>
+        <source>No channels: nothing is sent. Add a webhook, a Telegram chat or the desktop tray.</source>
+        <translation>No channels: nothing is sent. Add a webhook, a Telegram chat or the desktop tray.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (off)</translation>
+    </message>
+    <message>
+        <source>write a length such as 30m or 2h, or “off”</source>
+        <translation>write a length such as 30m or 2h, or “off”</translation>
+    </message>
+    <message>
+        <source>Channel “%1”: </source>
+        <translation>Channel “%1”: </translation>
     </message>
 </context>
 <context>
@@ -1768,6 +2271,57 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     </message>
 </context>
 <context>
+    <name>hb::SharedJsonFile</name>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>cannot read (%1)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>not valid JSON: %1 at byte %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>version: expected a whole number</source>
+        <translation>version: expected a whole number</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat (format %1; this version reads %2)</source>
+        <translation>written by a newer version of Heartbeat (format %1; this version reads %2)</translation>
+    </message>
+    <message>
+        <source>version: unknown format %1</source>
+        <translation>version: unknown format %1</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>expected an array</translation>
+    </message>
+    <message>
+        <source>cannot save (%1)</source>
+        <translation>cannot save (%1)</translation>
+    </message>
+    <message>
+        <source>cannot make it private</source>
+        <translation>cannot make it private</translation>
+    </message>
+    <message>
+        <source>the data directory does not exist</source>
+        <translation>the data directory does not exist</translation>
+    </message>
+    <message>
+        <source>being changed by another process (pid %1)</source>
+        <translation>being changed by another process (pid %1)</translation>
+    </message>
+    <message>
+        <source>cannot lock (the data directory is not writable)</source>
+        <translation>cannot lock (the data directory is not writable)</translation>
+    </message>
+</context>
+<context>
     <name>hb::SuccessChart</name>
     <message>
         <source>Success rate</source>
@@ -1969,72 +2523,8 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
 <context>
     <name>hb::TokenStore</name>
     <message>
-        <source>cannot read (%1)</source>
-        <translation>cannot read (%1)</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1 at byte %2</source>
-        <translation>not valid JSON: %1 at byte %2</translation>
-    </message>
-    <message>
-        <source>not a JSON object</source>
-        <translation>not a JSON object</translation>
-    </message>
-    <message>
-        <source>version: expected a whole number</source>
-        <translation>version: expected a whole number</translation>
-    </message>
-    <message>
-        <source>written by a newer version of Heartbeat (format %1; this version reads %2)</source>
-        <translation>written by a newer version of Heartbeat (format %1; this version reads %2)</translation>
-    </message>
-    <message>
-        <source>version: unknown format %1</source>
-        <translation>version: unknown format %1</translation>
-    </message>
-    <message>
-        <source>tokens: expected an array</source>
-        <translation>tokens: expected an array</translation>
-    </message>
-    <message>
-        <source>not a valid token name</source>
-        <translation>not a valid token name</translation>
-    </message>
-    <message>
         <source>expected &quot;viewer&quot;, &quot;operator&quot; or &quot;admin&quot;</source>
         <translation>expected &quot;viewer&quot;, &quot;operator&quot; or &quot;admin&quot;</translation>
-    </message>
-    <message>
-        <source>expected a time in milliseconds</source>
-        <translation>expected a time in milliseconds</translation>
-    </message>
-    <message>
-        <source>expected 64 hexadecimal digits</source>
-        <translation>expected 64 hexadecimal digits</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; appears twice</source>
-        <translation>&apos;%1&apos; appears twice</translation>
-    </message>
-    <message>
-        <source>cannot save (%1)</source>
-        <translation>cannot save (%1)</translation>
-    </message>
-    <message>
-        <source>cannot make it private</source>
-        <translation>cannot make it private</translation>
-    </message>
-    <message>
-        <source>the data directory does not exist</source>
-        <translation>the data directory does not exist</translation>
-    </message>
-    <message>
-        <source>being changed by another process (pid %1)</source>
-        <translation>being changed by another process (pid %1)</translation>
-    </message>
-    <message>
-        <source>cannot lock (the data directory is not writable)</source>
-        <translation>cannot lock (the data directory is not writable)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid token name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
@@ -2210,6 +2700,18 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>unknown field; this command takes no arguments</source>
         <translation>unknown field; this command takes no arguments</translation>
     </message>
+    <message>
+        <source>must be text without control characters other than line breaks and tabs</source>
+        <translation>must be text without control characters other than line breaks and tabs</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>expected a number</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>must not be negative</translation>
+    </message>
 </context>
 <context>
     <name>hb::chartaxes</name>
@@ -2277,10 +2779,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>%1 (see &apos;%2 --help&apos;)</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>never</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -2309,14 +2807,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>--role must be viewer, operator or admin (got &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>cannot create the data directory</source>
-        <translation>cannot create the data directory</translation>
-    </message>
-    <message>
-        <source>is not a directory</source>
-        <translation>is not a directory</translation>
-    </message>
-    <message>
         <source>created token &apos;%1&apos; (%2); store it now: it is not shown again</source>
         <translation>created token &apos;%1&apos; (%2); store it now: it is not shown again</translation>
     </message>
@@ -2335,10 +2825,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
   token revoke NAME                      the token stops working</translation>
     </message>
     <message>
-        <source>Data directory holding tokens.json. Default: %1.</source>
-        <translation>Data directory holding tokens.json. Default: %1.</translation>
-    </message>
-    <message>
         <source>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
         <translation>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
     </message>
@@ -2355,28 +2841,117 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>revoke: the token&apos;s name.</translation>
     </message>
     <message>
-        <source>%1 (see &apos;%2 token --help&apos;)</source>
-        <translation>%1 (see &apos;%2 token --help&apos;)</translation>
-    </message>
-    <message>
-        <source>token needs a command: create, list or revoke</source>
-        <translation>token needs a command: create, list or revoke</translation>
-    </message>
-    <message>
-        <source>unknown token command &apos;%1&apos;: use create, list or revoke</source>
-        <translation>unknown token command &apos;%1&apos;: use create, list or revoke</translation>
-    </message>
-    <message>
         <source>--name and --role are for token create</source>
         <translation>--name and --role are for token create</translation>
+    </message>
+    <message>
+        <source>--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got &apos;%1&apos;)</source>
+        <translation>--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>added machine &apos;%1&apos; (down after %2 without a heartbeat); store its push token now: it is not shown again</source>
+        <translation>added machine &apos;%1&apos; (down after %2 without a heartbeat); store its push token now: it is not shown again</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>OFFLINE-AFTER</source>
+        <translation>OFFLINE-AFTER</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>PAUSED</translation>
+    </message>
+    <message>
+        <source>LAST-SEEN</source>
+        <translation>LAST-SEEN</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>removed machine &apos;%1&apos;</source>
+        <translation>removed machine &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>paused machine &apos;%1&apos;</source>
+        <translation>paused machine &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>resumed machine &apos;%1&apos;</source>
+        <translation>resumed machine &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Machines that push heartbeats to this data directory&apos;s engine.
+  machine add NAME [--offline-after 2m]  print its push token (shown only once)
+  machine list                           names, states, windows, last heartbeats
+  machine remove NAME                    forget it (its token stops working)
+  machine pause NAME                     stop judging it (maintenance)
+  machine resume NAME                    judge it again from its last heartbeat</source>
+        <translation>Machines that push heartbeats to this data directory&apos;s engine.
+  machine add NAME [--offline-after 2m]  print its push token (shown only once)
+  machine list                           names, states, windows, last heartbeats
+  machine remove NAME                    forget it (its token stops working)
+  machine pause NAME                     stop judging it (maintenance)
+  machine resume NAME                    judge it again from its last heartbeat</translation>
+    </message>
+    <message>
+        <source>add: down after this long without a heartbeat, 1s to 30d (default: 2m).</source>
+        <translation>add: down after this long without a heartbeat, 1s to 30d (default: 2m).</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s name.</source>
+        <translation>the machine&apos;s name.</translation>
+    </message>
+    <message>
+        <source>--offline-after is for machine add</source>
+        <translation>--offline-after is for machine add</translation>
+    </message>
+</context>
+<context>
+    <name>hb::cli::Subcommand</name>
+    <message>
+        <source>Data directory holding %1. Default: %2.</source>
+        <translation>Data directory holding %1. Default: %2.</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 %3 --help&apos;)</source>
+        <translation>%1 (see &apos;%2 %3 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 needs a command: %2</source>
+        <translation>%1 needs a command: %2</translation>
+    </message>
+    <message>
+        <source>unknown %1 command &apos;%2&apos;: use %3</source>
+        <translation>unknown %1 command &apos;%2&apos;: use %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs exactly one %3</source>
+        <translation>%1 %2 needs exactly one %3</translation>
     </message>
     <message>
         <source>no such data directory</source>
         <translation>no such data directory</translation>
     </message>
     <message>
-        <source>token revoke needs exactly one NAME</source>
-        <translation>token revoke needs exactly one NAME</translation>
+        <source>cannot create the data directory</source>
+        <translation>cannot create the data directory</translation>
+    </message>
+    <message>
+        <source>is not a directory</source>
+        <translation>is not a directory</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>
@@ -2492,6 +3067,18 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Demo workload</source>
         <translation>Demo workload</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>hb</name>
+    <message>
+        <source>the string &quot;%1&quot;</source>
+        <translation>teks &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>sebuah array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>sebuah objek</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>must be an http:// or https:// URL with a host (got %1)</source>
+        <translation>harus URL http:// atau https:// dengan host (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be one of %1 (got %2)</source>
+        <translation>harus salah satu dari %1 (didapat %2)</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters, without control characters or surrounding spaces (got %2)</source>
+        <translation>paling banyak %1 karakter, tanpa karakter kontrol dan tanpa spasi di awal atau akhir (didapat %2)</translation>
+    </message>
+    <message>
+        <source>must hold only %1 (got %2)</source>
+        <translation>hanya boleh berisi %1 (didapat %2)</translation>
+    </message>
+    <message>
+        <source>names %1 twice</source>
+        <translation>menyebut %1 dua kali</translation>
+    </message>
+    <message>
+        <source>must be 0 (off) or an integer between %1 and %2 (got %3)</source>
+        <translation>harus 0 (mati) atau bilangan bulat antara %1 dan %2 (didapat %3)</translation>
+    </message>
+    <message>
+        <source>is not used by a %1 channel</source>
+        <translation>tidak dipakai oleh saluran %1</translation>
+    </message>
+    <message>
+        <source>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</source>
+        <translation>harus &quot;whsec_&quot; diikuti base64 dari kunci %1 sampai %2 byte</translation>
+    </message>
+    <message>
+        <source>must not contain spaces, &quot;/&quot; or &quot;?&quot;</source>
+        <translation>tidak boleh berisi spasi, &quot;/&quot; atau &quot;?&quot;</translation>
+    </message>
+    <message>
+        <source>must be unique among the channels (%1 is used twice)</source>
+        <translation>harus unik di antara saluran (%1 dipakai dua kali)</translation>
+    </message>
+    <message>
+        <source>must be an object (got %1)</source>
+        <translation>harus berupa objek (didapat %1)</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>bidang tidak dikenal</translation>
+    </message>
+    <message>
+        <source>must be true or false (got %1)</source>
+        <translation>harus true atau false (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be an array of kinds (got %1)</source>
+        <translation>harus berupa array jenis (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be a string or an integer (got %1)</source>
+        <translation>harus berupa teks atau bilangan bulat (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be a string (got %1)</source>
+        <translation>harus berupa teks (didapat %1)</translation>
+    </message>
+    <message>
+        <source>a non-string</source>
+        <translation>bukan teks</translation>
+    </message>
+    <message>
+        <source>must be an array (got %1)</source>
+        <translation>harus berupa array (didapat %1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::AddMachineDialog</name>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+    <message>
+        <source>Add machine</source>
+        <translation>Tambah mesin</translation>
+    </message>
+    <message>
+        <source>e.g. oracle-relay-1</source>
+        <translation>mis. relay-oracle-1</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;: it is part of the push URL</source>
+        <translation>Huruf, angka, &apos;.&apos;, &apos;_&apos; dan &apos;-&apos;: nama ini bagian dari URL kirim</translation>
+    </message>
+    <message>
+        <source>From 1 s to 30 days, e.g. 90s, 2m, 1h, 30d</source>
+        <translation>Dari 1 dtk sampai 30 hari, mis. 90s, 2m, 1h, 30d</translation>
+    </message>
+    <message>
+        <source>Down when no heartbeat came for this long (e.g. 90s, 2m, 1h, 30d).</source>
+        <translation>Dianggap mati bila tidak ada heartbeat selama ini (mis. 90s, 2m, 1h, 30d).</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Offline after:</source>
+        <translation>&amp;Luring setelah:</translation>
+    </message>
+    <message>
+        <source>The machine pings with (from cron or its service):</source>
+        <translation>Mesin mengirim heartbeat dengan (dari cron atau layanannya):</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>Offline after: write a length such as 90s, 2m, 1h or 30d.</source>
+        <translation>Luring setelah: tulis lama waktu seperti 90s, 2m, 1h atau 30d.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Machine “%1” added. Copy its push token now: it will not be shown again.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Mesin “%1” ditambahkan. Salin token kirimnya sekarang: token ini tidak akan ditampilkan lagi.&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>hb::AdminSession</name>
     <message>
         <source>A passphrase is already set; unlock with it instead.</source>
@@ -553,6 +699,10 @@
         <source>Request timeout (ms)</source>
         <translation>Batas waktu permintaan (md)</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifikasi</translation>
+    </message>
 </context>
 <context>
     <name>hb::DemoSeedProgress</name>
@@ -647,6 +797,18 @@
     <message>
         <source>Breaker forced open</source>
         <translation>Pemutus dipaksa terbuka</translation>
+    </message>
+    <message>
+        <source>Machine %1 down
+%2%3</source>
+        <translation>Mesin %1 mati
+%2%3</translation>
+    </message>
+    <message>
+        <source>Machine %1 up again
+%2%3</source>
+        <translation>Mesin %1 hidup lagi
+%2%3</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1123,33 @@
     </message>
 </context>
 <context>
+    <name>hb::JsonRecordReader</name>
+    <message>
+        <source>expected an object</source>
+        <translation>seharusnya objek</translation>
+    </message>
+    <message>
+        <source>expected 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>seharusnya 1 sampai 64 huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>seharusnya teks</translation>
+    </message>
+    <message>
+        <source>expected a whole number of milliseconds from %1 to %2</source>
+        <translation>seharusnya bilangan bulat milidetik dari %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>seharusnya true atau false</translation>
+    </message>
+    <message>
+        <source>expected 64 hexadecimal digits</source>
+        <translation>seharusnya 64 digit heksadesimal</translation>
+    </message>
+</context>
+<context>
     <name>hb::Ledger</name>
     <message>
         <source>cannot read the shard list</source>
@@ -1187,6 +1376,155 @@
     <message>
         <source>ledger changes refused: the metrics store failed (%1)</source>
         <translation>perubahan buku besar ditolak: penyimpanan metrik gagal (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MachineListModel</name>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>hidup</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>mati</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>dijeda</translation>
+    </message>
+    <message>
+        <source>Down for %1</source>
+        <translation>Mati selama %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n heartbeat(s), oldest on the left; failures in red</source>
+        <translation>
+            <numerusform>%n heartbeat terakhir, yang tertua di kiri; kegagalan berwarna merah</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>Sejak %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n heartbeat(s)</source>
+        <translation>
+            <numerusform>%n heartbeat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Mesin</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Terakhir terlihat</translation>
+    </message>
+    <message>
+        <source>Down since</source>
+        <translation>Mati sejak</translation>
+    </message>
+    <message>
+        <source>Offline after</source>
+        <translation>Luring setelah</translation>
+    </message>
+    <message>
+        <source>Recent heartbeats</source>
+        <translation>Heartbeat terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MachineRegistry</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid machine name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>&apos;%1&apos; bukan nama mesin yang sah: pakai 1 sampai 64 huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>offline-after must be from 1s to 30d</source>
+        <translation>offline-after harus dari 1s sampai 30d</translation>
+    </message>
+    <message>
+        <source>a machine named &apos;%1&apos; already exists</source>
+        <translation>mesin bernama &apos;%1&apos; sudah ada</translation>
+    </message>
+    <message>
+        <source>no machine named &apos;%1&apos;</source>
+        <translation>tidak ada mesin bernama &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MachinesPanel</name>
+    <message>
+        <source>&amp;Add machine…</source>
+        <translation>&amp;Tambah mesin…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Jeda</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Hapus…</translation>
+    </message>
+    <message>
+        <source>No machines yet. An admin adds one with Add machine… (or `heartbeatd machine add NAME`); it then pushes heartbeats to the HTTP API.</source>
+        <translation>Belum ada mesin. Admin menambahkannya dengan Tambah mesin… (atau `heartbeatd machine add NAMA`); mesin itu lalu mengirim heartbeat ke API HTTP.</translation>
+    </message>
+    <message>
+        <source>Unlock admin to change machines</source>
+        <translation>Buka kunci admin untuk mengubah mesin</translation>
+    </message>
+    <message>
+        <source>Register a machine and show its push token once</source>
+        <translation>Daftarkan mesin dan tampilkan token kirimnya satu kali</translation>
+    </message>
+    <message>
+        <source>Stop judging the selected machine (or judge it again)</source>
+        <translation>Berhenti menilai mesin yang dipilih (atau menilainya lagi)</translation>
+    </message>
+    <message>
+        <source>Forget the selected machine and its token</source>
+        <translation>Lupakan mesin yang dipilih beserta tokennya</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>admin is locked</source>
+        <translation>admin terkunci</translation>
+    </message>
+    <message>
+        <source>Pause machine</source>
+        <translation>Jeda mesin</translation>
+    </message>
+    <message>
+        <source>Resume machine</source>
+        <translation>Lanjutkan mesin</translation>
+    </message>
+    <message>
+        <source>Remove machine</source>
+        <translation>Hapus mesin</translation>
+    </message>
+    <message>
+        <source>Remove the machine “%1”? Its token stops working and its heartbeats are refused from now on; its past events stay in the history.</source>
+        <translation>Hapus mesin “%1”? Tokennya berhenti berlaku dan heartbeat-nya ditolak mulai sekarang; peristiwa lamanya tetap ada di riwayat.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1819,10 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>The HTTP API is served from this dashboard (http.dashboard)</source>
         <translation>API HTTP dilayani dari dasbor ini (http.dashboard)</translation>
     </message>
+    <message>
+        <source>Machines</source>
+        <translation>Mesin</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -1550,6 +1892,165 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>none</source>
         <translation>tidak ada</translation>
+    </message>
+</context>
+<context>
+    <name>hb::NotificationsEditor</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Machine down</source>
+        <translation>Mesin mati</translation>
+    </message>
+    <message>
+        <source>Machine up</source>
+        <translation>Mesin hidup</translation>
+    </message>
+    <message>
+        <source>Breaker opened</source>
+        <translation>Pemutus terbuka</translation>
+    </message>
+    <message>
+        <source>Breaker closed</source>
+        <translation>Pemutus tertutup</translation>
+    </message>
+    <message>
+        <source>Critical alert raised</source>
+        <translation>Peringatan kritis muncul</translation>
+    </message>
+    <message>
+        <source>Critical alert cleared</source>
+        <translation>Peringatan kritis selesai</translation>
+    </message>
+    <message>
+        <source>Emergency pause</source>
+        <translation>Jeda darurat</translation>
+    </message>
+    <message>
+        <source>Emergency resume</source>
+        <translation>Jeda darurat berakhir</translation>
+    </message>
+    <message>
+        <source>Metrics store failed</source>
+        <translation>Penyimpanan metrik gagal</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info ke atas</translation>
+    </message>
+    <message>
+        <source>Warning and above</source>
+        <translation>Peringatan ke atas</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Hanya kritis</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ha&amp;pus</translation>
+    </message>
+    <message>
+        <source>Send to this channel</source>
+        <translation>Kirim ke saluran ini</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>Buat &amp;acak</translation>
+    </message>
+    <message>
+        <source>Every kind, including kinds added later</source>
+        <translation>Semua jenis, termasuk jenis yang ditambahkan nanti</translation>
+    </message>
+    <message>
+        <source>The receiver checks the webhook-signature header with this key (Standard Webhooks)</source>
+        <translation>Penerima memeriksa header webhook-signature dengan kunci ini (Standard Webhooks)</translation>
+    </message>
+    <message>
+        <source>Make a new random key; give the receiver the same one</source>
+        <translation>Buat kunci acak baru; berikan kunci yang sama kepada penerima</translation>
+    </message>
+    <message>
+        <source>Shown by the dashboard&apos;s tray icon while the dashboard runs.</source>
+        <translation>Ditampilkan oleh ikon baki dasbor selama dasbor berjalan.</translation>
+    </message>
+    <message>
+        <source>While the condition lasts, send it again this often: e.g. 30m, 2h; “off” sends it once</source>
+        <translation>Selama keadaan itu berlangsung, kirim lagi sesering ini: mis. 30m, 2h; “off” mengirimnya sekali saja</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipe:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Rahasia:</translation>
+    </message>
+    <message>
+        <source>&amp;Bot token:</source>
+        <translation>Token &amp;bot:</translation>
+    </message>
+    <message>
+        <source>&amp;Chat ID:</source>
+        <translation>ID &amp;chat:</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation>URL &amp;dasar API:</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Lowest severity:</source>
+        <translation>&amp;Keparahan terendah:</translation>
+    </message>
+    <message>
+        <source>&amp;Resend every:</source>
+        <translation>Kirim &amp;lagi setiap:</translation>
+    </message>
+    <message>
+        <source>No channels: nothing is sent. Add a webhook, a Telegram chat or the desktop tray.</source>
+        <translation>Tidak ada saluran: tidak ada yang dikirim. Tambahkan webhook, chat Telegram, atau baki desktop.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>mati</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (nonaktif)</translation>
+    </message>
+    <message>
+        <source>write a length such as 30m or 2h, or “off”</source>
+        <translation>tulis lama waktu seperti 30m atau 2h, atau “off”</translation>
+    </message>
+    <message>
+        <source>Channel “%1”: </source>
+        <translation>Saluran “%1”: </translation>
     </message>
 </context>
 <context>
@@ -1761,6 +2262,57 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     </message>
 </context>
 <context>
+    <name>hb::SharedJsonFile</name>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>tidak bisa dibaca (%1)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>bukan JSON yang sah: %1 pada byte %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>version: expected a whole number</source>
+        <translation>version: seharusnya bilangan bulat</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat (format %1; this version reads %2)</source>
+        <translation>ditulis oleh versi Heartbeat yang lebih baru (format %1; versi ini membaca %2)</translation>
+    </message>
+    <message>
+        <source>version: unknown format %1</source>
+        <translation>version: format %1 tidak dikenal</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>seharusnya array</translation>
+    </message>
+    <message>
+        <source>cannot save (%1)</source>
+        <translation>tidak bisa disimpan (%1)</translation>
+    </message>
+    <message>
+        <source>cannot make it private</source>
+        <translation>tidak bisa dijadikan privat</translation>
+    </message>
+    <message>
+        <source>the data directory does not exist</source>
+        <translation>direktori data tidak ada</translation>
+    </message>
+    <message>
+        <source>being changed by another process (pid %1)</source>
+        <translation>sedang diubah oleh proses lain (pid %1)</translation>
+    </message>
+    <message>
+        <source>cannot lock (the data directory is not writable)</source>
+        <translation>tidak bisa dikunci (direktori data tidak bisa ditulisi)</translation>
+    </message>
+</context>
+<context>
     <name>hb::SuccessChart</name>
     <message>
         <source>Success rate</source>
@@ -1961,72 +2513,8 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
 <context>
     <name>hb::TokenStore</name>
     <message>
-        <source>cannot read (%1)</source>
-        <translation>tidak dapat dibaca (%1)</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1 at byte %2</source>
-        <translation>bukan JSON yang sah: %1 pada byte %2</translation>
-    </message>
-    <message>
-        <source>not a JSON object</source>
-        <translation>bukan objek JSON</translation>
-    </message>
-    <message>
-        <source>version: expected a whole number</source>
-        <translation>version: harus bilangan bulat</translation>
-    </message>
-    <message>
-        <source>written by a newer version of Heartbeat (format %1; this version reads %2)</source>
-        <translation>ditulis oleh Heartbeat versi lebih baru (format %1; versi ini membaca %2)</translation>
-    </message>
-    <message>
-        <source>version: unknown format %1</source>
-        <translation>version: format %1 tidak dikenal</translation>
-    </message>
-    <message>
-        <source>tokens: expected an array</source>
-        <translation>tokens: harus berupa array</translation>
-    </message>
-    <message>
-        <source>not a valid token name</source>
-        <translation>bukan nama token yang sah</translation>
-    </message>
-    <message>
         <source>expected &quot;viewer&quot;, &quot;operator&quot; or &quot;admin&quot;</source>
         <translation>harus &quot;viewer&quot;, &quot;operator&quot; atau &quot;admin&quot;</translation>
-    </message>
-    <message>
-        <source>expected a time in milliseconds</source>
-        <translation>harus berupa waktu dalam milidetik</translation>
-    </message>
-    <message>
-        <source>expected 64 hexadecimal digits</source>
-        <translation>harus 64 digit heksadesimal</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; appears twice</source>
-        <translation>&apos;%1&apos; muncul dua kali</translation>
-    </message>
-    <message>
-        <source>cannot save (%1)</source>
-        <translation>tidak dapat disimpan (%1)</translation>
-    </message>
-    <message>
-        <source>cannot make it private</source>
-        <translation>tidak dapat dijadikan privat</translation>
-    </message>
-    <message>
-        <source>the data directory does not exist</source>
-        <translation>direktori data tidak ada</translation>
-    </message>
-    <message>
-        <source>being changed by another process (pid %1)</source>
-        <translation>sedang diubah oleh proses lain (pid %1)</translation>
-    </message>
-    <message>
-        <source>cannot lock (the data directory is not writable)</source>
-        <translation>tidak dapat dikunci (direktori data tidak dapat ditulisi)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid token name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
@@ -2202,6 +2690,18 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>unknown field; this command takes no arguments</source>
         <translation>kolom tidak dikenal; perintah ini tanpa argumen</translation>
     </message>
+    <message>
+        <source>must be text without control characters other than line breaks and tabs</source>
+        <translation>harus berupa teks tanpa karakter kontrol selain ganti baris dan tab</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>seharusnya angka</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>tidak boleh negatif</translation>
+    </message>
 </context>
 <context>
     <name>hb::chartaxes</name>
@@ -2269,10 +2769,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>%1 (lihat &apos;%2 --help&apos;)</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>tidak pernah</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAMA</translation>
     </message>
@@ -2301,14 +2797,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>--role harus viewer, operator atau admin (didapat &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>cannot create the data directory</source>
-        <translation>tidak dapat membuat direktori data</translation>
-    </message>
-    <message>
-        <source>is not a directory</source>
-        <translation>bukan direktori</translation>
-    </message>
-    <message>
         <source>created token &apos;%1&apos; (%2); store it now: it is not shown again</source>
         <translation>token &apos;%1&apos; (%2) dibuat; simpan sekarang: token ini tidak ditampilkan lagi</translation>
     </message>
@@ -2327,10 +2815,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
   token revoke NAME                      token tidak berlaku lagi</translation>
     </message>
     <message>
-        <source>Data directory holding tokens.json. Default: %1.</source>
-        <translation>Direktori data yang berisi tokens.json. Bawaan: %1.</translation>
-    </message>
-    <message>
         <source>create: the token&apos;s name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
         <translation>create: nama token (1 sampai 64 huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
     </message>
@@ -2347,28 +2831,117 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>revoke: nama token.</translation>
     </message>
     <message>
-        <source>%1 (see &apos;%2 token --help&apos;)</source>
-        <translation>%1 (lihat &apos;%2 token --help&apos;)</translation>
-    </message>
-    <message>
-        <source>token needs a command: create, list or revoke</source>
-        <translation>token memerlukan perintah: create, list atau revoke</translation>
-    </message>
-    <message>
-        <source>unknown token command &apos;%1&apos;: use create, list or revoke</source>
-        <translation>perintah token &apos;%1&apos; tidak dikenal: gunakan create, list atau revoke</translation>
-    </message>
-    <message>
         <source>--name and --role are for token create</source>
         <translation>--name dan --role hanya untuk token create</translation>
+    </message>
+    <message>
+        <source>--offline-after must be a duration from 1s to 30d such as 90s, 2m, 1h (got &apos;%1&apos;)</source>
+        <translation>--offline-after harus lama waktu dari 1s sampai 30d seperti 90s, 2m, 1h (didapat &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>added machine &apos;%1&apos; (down after %2 without a heartbeat); store its push token now: it is not shown again</source>
+        <translation>mesin &apos;%1&apos; ditambahkan (dianggap mati setelah %2 tanpa heartbeat); simpan token kirimnya sekarang: token ini tidak ditampilkan lagi</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>KEADAAN</translation>
+    </message>
+    <message>
+        <source>OFFLINE-AFTER</source>
+        <translation>LURING-SETELAH</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>DIJEDA</translation>
+    </message>
+    <message>
+        <source>LAST-SEEN</source>
+        <translation>TERAKHIR-TERLIHAT</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>removed machine &apos;%1&apos;</source>
+        <translation>mesin &apos;%1&apos; dihapus</translation>
+    </message>
+    <message>
+        <source>paused machine &apos;%1&apos;</source>
+        <translation>mesin &apos;%1&apos; dijeda</translation>
+    </message>
+    <message>
+        <source>resumed machine &apos;%1&apos;</source>
+        <translation>mesin &apos;%1&apos; dilanjutkan</translation>
+    </message>
+    <message>
+        <source>Machines that push heartbeats to this data directory&apos;s engine.
+  machine add NAME [--offline-after 2m]  print its push token (shown only once)
+  machine list                           names, states, windows, last heartbeats
+  machine remove NAME                    forget it (its token stops working)
+  machine pause NAME                     stop judging it (maintenance)
+  machine resume NAME                    judge it again from its last heartbeat</source>
+        <translation>Mesin yang mengirim heartbeat ke engine direktori data ini.
+  machine add NAME [--offline-after 2m]  cetak token kirimnya (hanya ditampilkan sekali)
+  machine list                           nama, keadaan, batas waktu, heartbeat terakhir
+  machine remove NAME                    lupakan mesin (tokennya tidak berlaku lagi)
+  machine pause NAME                     berhenti menilainya (pemeliharaan)
+  machine resume NAME                    nilai lagi mulai dari heartbeat terakhirnya</translation>
+    </message>
+    <message>
+        <source>add: down after this long without a heartbeat, 1s to 30d (default: 2m).</source>
+        <translation>add: dianggap mati setelah selama ini tanpa heartbeat, 1s sampai 30d (bawaan: 2m).</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s name.</source>
+        <translation>nama mesin.</translation>
+    </message>
+    <message>
+        <source>--offline-after is for machine add</source>
+        <translation>--offline-after hanya untuk machine add</translation>
+    </message>
+</context>
+<context>
+    <name>hb::cli::Subcommand</name>
+    <message>
+        <source>Data directory holding %1. Default: %2.</source>
+        <translation>Direktori data yang berisi %1. Bawaan: %2.</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 %3 --help&apos;)</source>
+        <translation>%1 (lihat &apos;%2 %3 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 needs a command: %2</source>
+        <translation>%1 memerlukan perintah: %2</translation>
+    </message>
+    <message>
+        <source>unknown %1 command &apos;%2&apos;: use %3</source>
+        <translation>perintah %1 &apos;%2&apos; tidak dikenal: pakai %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs exactly one %3</source>
+        <translation>%1 %2 memerlukan tepat satu %3</translation>
     </message>
     <message>
         <source>no such data directory</source>
         <translation>direktori data tidak ada</translation>
     </message>
     <message>
-        <source>token revoke needs exactly one NAME</source>
-        <translation>token revoke memerlukan tepat satu NAMA</translation>
+        <source>cannot create the data directory</source>
+        <translation>direktori data tidak bisa dibuat</translation>
+    </message>
+    <message>
+        <source>is not a directory</source>
+        <translation>bukan direktori</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
     </message>
 </context>
 <context>
@@ -2484,6 +3057,18 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Demo workload</source>
         <translation>Beban kerja demo</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 hari</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
     </message>
 </context>
 <context>

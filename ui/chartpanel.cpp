@@ -198,6 +198,23 @@ void ChartPanel::mergeAdminActions(const QVector<AuditEntry> &entries)
         m_adminActions.remove(0, m_adminActions.size() - kMaxAdminActions);
 }
 
+void ChartPanel::addMachineTransition(const MachineTransition &transition)
+{
+    // Only what a person looking at the curves wants explained: a machine lost or back.
+    const std::optional<AuditEntry> marker =
+        machineMarker(transition.atMs, transition.machine, machineStateName(transition.from),
+                      machineStateName(transition.to), transition.reason);
+    if (!marker)
+        return;
+    const auto at = std::upper_bound(
+        m_machineMarkers.begin(), m_machineMarkers.end(), marker->tsMs,
+        [](qint64 ts, const AuditEntry &e) { return ts < e.tsMs; });
+    m_machineMarkers.insert(at, *marker);
+    if (m_machineMarkers.size() > kMaxAdminActions)
+        m_machineMarkers.remove(0, m_machineMarkers.size() - kMaxAdminActions);
+    scheduleRedraw();
+}
+
 void ChartPanel::setMetricsPath(const QString &path)
 {
     if (path == m_metricsPath)
@@ -359,6 +376,11 @@ void ChartPanel::redraw()
     ChartContext context;
     context.config = m_config;
     context.adminActions = m_adminActions;
+    if (!m_machineMarkers.isEmpty()) {
+        context.adminActions += m_machineMarkers;
+        std::stable_sort(context.adminActions.begin(), context.adminActions.end(),
+                         [](const AuditEntry &a, const AuditEntry &b) { return a.tsMs < b.tsMs; });
+    }
     context.columns = plotWidth();
     m_drawnColumns = context.columns;
 

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "livechartdata.h"
+#include "machines/machinetypes.h"
 #include "recordfeed.h"
 #include "snapshot.h"
 
@@ -65,6 +66,9 @@ public:
 
     void addRecords(const hb::RecordBatch &records);
     void setSnapshot(const hb::EngineSnapshot &snapshot);
+    // A machine went down or came back: a marker on the tick-time chart, beside the admin ones.
+    // (Longer ranges also read them from metrics.db's machine_events.)
+    void addMachineTransition(const hb::MachineTransition &transition);
 
     // DATA/metrics.db, read-only, for ranges beyond 5 minutes. Empty: live buffers only.
     void setMetricsPath(const QString &path);
@@ -139,6 +143,7 @@ private:
     QStringList m_knownTasks;          // from snapshots, for the task picker
     QStringList m_shownTasks;
     QVector<AuditEntry> m_adminActions; // seen in snapshots, bounded, oldest first
+    QVector<AuditEntry> m_machineMarkers; // machine_down / machine_up, bounded, oldest first
     QString m_metricsPath;
     int m_range = Last5Minutes;
     bool m_seeding = false;

@@ -1,6 +1,7 @@
 #include "configdialog.h"
 
 #include "format.h"
+#include "notificationseditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -126,6 +127,7 @@ ConfigDialog::ConfigDialog(const HeartbeatConfig &config, bool editable, QWidget
     QVector<QPair<QString, QJsonValue>> fields;
     QJsonObject json = config.toJson();
     json.remove(QStringLiteral("version"));
+    json.remove(QStringLiteral("notifications")); // a list: edited on its own tab
     flatten(json, {}, &fields);
     for (const Group &g : kGroups) {
         auto *page = new QWidget;
@@ -142,6 +144,11 @@ ConfigDialog::ConfigDialog(const HeartbeatConfig &config, bool editable, QWidget
         addField(forms.value(groupOf(path)), path, value);
     for (QWidget *editor : std::as_const(m_editors))
         editor->setEnabled(editable);
+    m_notifications = new NotificationsEditor(config.notifications);
+    m_notifications->setEditable(editable);
+    connect(m_notifications, &NotificationsEditor::changed, this, &ConfigDialog::revalidate);
+    tabs->addTab(m_notifications, tr("Notifications"));
+    m_tabs = tabs;
 
     if (editable) {
         m_buttons->setStandardButtons(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
@@ -156,7 +163,7 @@ ConfigDialog::ConfigDialog(const HeartbeatConfig &config, bool editable, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs, 1);
     layout->addWidget(m_buttons);
-    resize(640, 520);
+    resize(820, 560); // the Notifications tab: a channel list beside a form with two columns of kinds
 }
 
 void ConfigDialog::addField(QFormLayout *form, const QString &path, const QJsonValue &value)
@@ -231,16 +238,26 @@ void ConfigDialog::revalidate()
     ConfigError error;
     const std::optional<HeartbeatConfig> parsed = configFromJson(currentJson(), &error);
     m_valid = parsed.has_value();
+    std::optional<ConfigError> channelsProblem;
     if (parsed) {
-        // The dialog has no editor for the channels yet: they are kept as they were, never
-        // dropped by a save from here.
-        const NotificationsConfig channels = m_config.notifications;
+        // The channels come from their own tab, checked by the same rules as the file.
         m_config = *parsed;
-        m_config.notifications = channels;
+        m_config.notifications = m_notifications->value();
+        if (const std::optional<ConfigError> problem = validateConfig(m_config)) {
+            m_valid = false;
+            if (problem->field.startsWith(u"notifications"))
+                channelsProblem = problem;
+            else if (QLabel *label = m_messages.value(problem->field)) {
+                label->setText(problem->reason);
+                label->show();
+            }
+        }
+        m_valid = m_valid && m_notifications->formError().isEmpty();
     } else if (QLabel *label = m_messages.value(error.field)) {
         label->setText(error.reason);
         label->show();
     }
+    m_notifications->showError(channelsProblem ? &*channelsProblem : nullptr);
     if (QPushButton *save = m_buttons->button(QDialogButtonBox::Save))
         save->setEnabled(m_valid);
 }

@@ -8,9 +8,12 @@
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
+class QTabWidget;
 class QWidget;
 
 namespace hb {
+
+class NotificationsEditor;
 
 // Edits every field of config.json. The form is built from the config's own JSON form and
 // checked by the same rules that check the file (configFromJson), so a problem is shown next
@@ -28,6 +31,8 @@ public:
     // For tests: the editor and the message label of a field by JSON path ("breaker.timeout_ms").
     QWidget *editor(const QString &path) const { return m_editors.value(path); }
     QString message(const QString &path) const;
+    NotificationsEditor *notificationsEditor() const { return m_notifications; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 private:
     void addField(QFormLayout *form, const QString &path, const QJsonValue &value);
@@ -40,6 +45,8 @@ private:
     QHash<QString, QJsonValue::Type> m_types;
     QHash<QString, QLabel *> m_messages;
     QDialogButtonBox *m_buttons;
+    NotificationsEditor *m_notifications = nullptr;
+    QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace hb

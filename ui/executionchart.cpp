@@ -63,14 +63,7 @@ ExecutionChart::ExecutionChart(QWidget *parent)
                                  best = &e;
                          }
                          if (best)
-                             QToolTip::showText(
-                                 QCursor::pos(),
-                                 tr("%1 by %2\n%3%4")
-                                     .arg(actionTitle(best->action), best->actor,
-                                          format::localTime(best->tsMs),
-                                          best->detail.isEmpty() ? QString()
-                                                                 : u'\n' + best->detail),
-                                 m_view);
+                             QToolTip::showText(QCursor::pos(), markerText(*best), m_view);
                      });
 }
 
@@ -185,6 +178,18 @@ QList<qint64> ExecutionChart::markerTimes() const
     return times;
 }
 
+QString ExecutionChart::markerText(const AuditEntry &e)
+{
+    const QString detail = e.detail.isEmpty() ? QString() : u'\n' + e.detail;
+    // A machine's marker names the machine; an admin action, who did it.
+    if (e.action == u"machine_down")
+        return tr("Machine %1 down\n%2%3").arg(e.actor, format::localTime(e.tsMs), detail);
+    if (e.action == u"machine_up")
+        return tr("Machine %1 up again\n%2%3").arg(e.actor, format::localTime(e.tsMs), detail);
+    return tr("%1 by %2\n%3%4").arg(actionTitle(e.action), e.actor, format::localTime(e.tsMs),
+                                    detail);
+}
+
 QString ExecutionChart::actionTitle(const QString &action)
 {
     if (action == u"emergency_pause")
@@ -210,9 +215,10 @@ QString ExecutionChart::actionTitle(const QString &action)
 
 QColor ExecutionChart::actionColor(const QString &action)
 {
-    if (action == u"emergency_pause" || action == u"breaker_force_open")
+    if (action == u"emergency_pause" || action == u"breaker_force_open"
+        || action == u"machine_down")
         return QColor(0xc6, 0x28, 0x28);
-    if (action == u"resume" || action == u"breaker_reset")
+    if (action == u"resume" || action == u"breaker_reset" || action == u"machine_up")
         return QColor(0x2e, 0x7d, 0x32);
     if (action.startsWith(u"maintenance"))
         return QColor(0xef, 0x6c, 0x00);

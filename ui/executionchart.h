@@ -13,7 +13,7 @@ namespace hb {
 
 // Tick duration with its running average and peak, the run times of the tasks the user picked,
 // and the admin actions (pause, resume, maintenance, config, task toggles, breaker overrides)
-// as vertical markers with a tooltip.
+// and machines going down or coming back as vertical markers with a tooltip.
 class ExecutionChart : public LiveChart
 {
     Q_DECLARE_TR_FUNCTIONS(hb::ExecutionChart)
@@ -31,6 +31,7 @@ private:
     QLineSeries *taskSeries(const QString &task);
     void showMarkers(const QVector<AuditEntry> &entries, double top);
     static QString actionTitle(const QString &action);
+    static QString markerText(const AuditEntry &entry); // the tooltip
     static QColor actionColor(const QString &action);
 
     QLineSeries *m_tick;

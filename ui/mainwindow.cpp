@@ -11,6 +11,8 @@
 #include "configdialog.h"
 #include "enginehost.h"
 #include "historypanel.h"
+#include "machinespanel.h"
+#include "machines/machinemonitor.h"
 #include "recordfeed.h"
 #include "tableview.h"
 #include "format.h"
@@ -56,6 +58,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_history(new HistoryPanel(this))
     , m_alerts(new AlertListModel(this))
     , m_audit(new AuditPanel(this))
+    , m_machines(new MachinesPanel(dataDir, this))
     , m_statusActor(new QLabel(this))
     , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
@@ -117,7 +120,18 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     tabifyDockWidget(breakers, alerts);
     tabifyDockWidget(alerts, history);
     tabifyDockWidget(history, audit);
+    QDockWidget *machines = addPanel(tr("Machines"), QStringLiteral("machinesDock"), m_machines);
+    tabifyDockWidget(audit, machines);
     tasks->raise();
+    connect(m_machines, &MachinesPanel::machineChanged, this,
+            [this](const QString &action, const QString &machine, QJsonObject detail) {
+                detail.insert(QStringLiteral("machine"), machine);
+                const Actor actor = m_session.actor();
+                m_host.command(this, [actor, action, detail](HeartbeatEngine &e) {
+                    e.recordDashboardChange(actor, action, detail);
+                    return CommandResult::success();
+                });
+            });
     connect(m_breakers, &BreakerPanel::resetRequested, this, [this](const QString &task) {
         const Actor actor = m_session.actor();
         runCommand(QStringLiteral("breaker_reset"),
@@ -290,11 +304,11 @@ void MainWindow::buildActions()
     }
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
-    // Ctrl+1 .. Ctrl+5 bring a panel to the front (shown, raised, focused) wherever it is.
+    // Ctrl+1 .. Ctrl+6 bring a panel to the front (shown, raised, focused) wherever it is.
     view->addSeparator();
     const QStringList panels{QStringLiteral("tasksDock"), QStringLiteral("breakersDock"),
                              QStringLiteral("alertsDock"), QStringLiteral("historyDock"),
-                             QStringLiteral("auditDock")};
+                             QStringLiteral("auditDock"), QStringLiteral("machinesDock")};
     for (int i = 0; i < panels.size(); ++i) {
         auto *dock = findChild<QDockWidget *>(panels.at(i));
         if (!dock)
@@ -344,6 +358,7 @@ void MainWindow::onRoleChanged()
     m_lockAction->setVisible(admin);
     m_changePassphraseAction->setVisible(admin);
     m_tokensAction->setEnabled(admin);
+    m_machines->setAdmin(admin);
     m_tokensAction->setStatusTip(admin ? tr("Create and revoke tokens for the HTTP API")
                                        : tr("Unlock admin to manage API tokens"));
     m_passphraseBanner->setVisible(!m_session.passphraseSet());
@@ -514,6 +529,26 @@ QDockWidget *MainWindow::addPanel(const QString &title, const QString &name, QWi
     return dock;
 }
 
+void MainWindow::setMachineMonitor(MachineMonitor *monitor)
+{
+    m_machines->setMonitor(monitor);
+    if (monitor)
+        connect(monitor, &MachineMonitor::transition, m_charts, &ChartPanel::addMachineTransition,
+                Qt::QueuedConnection);
+}
+
+void MainWindow::showDesktopNotification(const QString &title, const QString &text,
+                                         const QString &severity)
+{
+    ++m_notifications;
+    statusBar()->showMessage(title + QStringLiteral(": ") + text, 10'000);
+    if (m_tray)
+        m_tray->showMessage(title, text,
+                            severity == u"critical"  ? QSystemTrayIcon::Critical
+                            : severity == u"warning" ? QSystemTrayIcon::Warning
+                                                     : QSystemTrayIcon::Information);
+}
+
 AuditLogModel *MainWindow::auditModel() const
 {
     return m_audit->model();
@@ -555,6 +590,7 @@ void MainWindow::applySnapshot()
     m_resumeAction->setEnabled(state.emergencyStop);
     m_maintenanceAction->setChecked(state.config.maintenanceMode);
     updateApiServing(state.config);
+    m_machines->setPushBaseUrl(pushBaseUrl(state.config));
     refreshClockDependent();
 }
 
@@ -609,6 +645,24 @@ void MainWindow::updateApiServing(const HeartbeatConfig &config)
     m_statusApi->show();
 }
 
+QString MainWindow::pushBaseUrl(const HeartbeatConfig &config) const
+{
+    if (m_api)
+        return m_api->url();
+    // heartbeatd serves on http.listen unless told otherwise; where that says nothing usable,
+    // the curl line keeps a placeholder for the user to fill in.
+    const std::optional<ListenAddress> listen = parseListenAddress(config.httpListen, nullptr);
+    QString host = QStringLiteral("HOST");
+    QString port = QStringLiteral("PORT");
+    if (listen && !listen->isNone()) {
+        if (listen->host != u"0.0.0.0" && listen->host != u"::")
+            host = listen->host.contains(u':') ? u'[' + listen->host + u']' : listen->host;
+        if (listen->port != 0)
+            port = QString::number(listen->port);
+    }
+    return QStringLiteral("http://%1:%2").arg(host, port);
+}
+
 void MainWindow::stopServing()
 {
     m_api.reset();
@@ -627,6 +681,7 @@ void MainWindow::refreshClockDependent()
     const qint64 now = m_clock->nowMs();
     m_banner->update(state, now);
     m_breakers->setNow(now);
+    m_machines->setNow(now);
     m_statusTick->setText(state.metrics.lastTickMs > 0
                               ? tr("Last tick #%1, %2")
                                     .arg(state.metrics.lastTickId)

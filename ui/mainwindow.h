@@ -25,6 +25,8 @@ class AuditPanel;
 class BreakerPanel;
 class ChartPanel;
 class HistoryPanel;
+class MachineMonitor;
+class MachinesPanel;
 class RecordFeed;
 struct RecordBatch;
 class EngineHost;
@@ -80,6 +82,15 @@ public:
     AlertListModel *alertModel() const { return m_alerts; }
     AuditLogModel *auditModel() const;
     AuditPanel *auditPanel() const { return m_audit; }
+    MachinesPanel *machinesPanel() const { return m_machines; }
+    // The monitor judging this data directory's machines (not owned; null: the Machines panel
+    // lists machines.json without states). Its transitions become chart markers.
+    void setMachineMonitor(MachineMonitor *monitor);
+    // A "desktop" notification channel's message (the notifier's desktopNotification signal,
+    // connected queued): shown by the tray icon and the status bar. severity: info | warning |
+    // critical.
+    void showDesktopNotification(const QString &title, const QString &text,
+                                 const QString &severity);
     int notificationsShown() const { return m_notifications; }
     QAction *unlockAction() const { return m_unlockAction; }
     QAction *lockAction() const { return m_lockAction; }
@@ -121,6 +132,8 @@ private:
     // Serves the HTTP API while http.dashboard is on, where http.listen says; an address that
     // cannot be bound is reported once (a dialog and the status bar), not retried every snapshot.
     void updateApiServing(const HeartbeatConfig &config);
+    // Where machines push heartbeats, for the Machines panel's curl line.
+    QString pushBaseUrl(const HeartbeatConfig &config) const;
 
     EngineHost &m_host;
     AdminSession &m_session;
@@ -137,6 +150,7 @@ private:
     HistoryPanel *m_history;
     AlertListModel *m_alerts;
     AuditPanel *m_audit;
+    MachinesPanel *m_machines;
     QSystemTrayIcon *m_tray = nullptr;
     int m_notifications = 0;
     QLabel *m_statusActor;

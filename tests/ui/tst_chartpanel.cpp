@@ -40,6 +40,7 @@ private Q_SLOTS:
     void hiddenPanelDrawsWhenShown();
     void thresholdLinesSitAtTheConfiguredValues();
     void adminActionsBecomeMarkers();
+    void machinesLostAndBackBecomeMarkers();
     void taskSeriesOnDemand();
     void rangeIndexIsExposedForSettings();
     void linesBreakWhereTheEngineWasNotRunning();
@@ -244,6 +245,27 @@ void TestChartPanel::thresholdLinesSitAtTheConfiguredValues()
     p->setSnapshot(snapshotWith({}, config));
     p.settle();
     check("memoryWarn", 1.5e9, Qt::AlignRight);
+}
+
+void TestChartPanel::machinesLostAndBackBecomeMarkers()
+{
+    Panel p;
+    p->addRecords(liveBatch(100, 5 * kMinute));
+    const auto transition = [](qint64 at, MachineState from, MachineState to) {
+        return MachineTransition{QStringLiteral("relay-1"), from, to, at, at - 1000,
+                                 QStringLiteral("no heartbeat for 2m")};
+    };
+    // The first heartbeat and a pause explain nothing on the curves: no marker.
+    p->addMachineTransition(transition(kNow - 4 * kMinute, MachineState::New, MachineState::Up));
+    p->addMachineTransition(transition(kNow - 3 * kMinute, MachineState::Up, MachineState::Down));
+    p->addMachineTransition(transition(kNow - 2 * kMinute, MachineState::Down, MachineState::Up));
+    p->addMachineTransition(transition(kNow - 90'000, MachineState::Up, MachineState::Paused));
+    const AuditEntry pause{kNow - 150'000, QStringLiteral("alice"),
+                           QStringLiteral("emergency_pause"), QStringLiteral("drill")};
+    p->setSnapshot(snapshotWith({pause}));
+    p.settle();
+    QCOMPARE(p->markerTimes(),
+             (QList<qint64>{kNow - 3 * kMinute, pause.tsMs, kNow - 2 * kMinute}));
 }
 
 void TestChartPanel::adminActionsBecomeMarkers()

@@ -24,6 +24,7 @@ class TestChartStore : public QObject
 private Q_SLOTS:
     void initTestCase();
     void longRangeLoadsFromTheMetricsFile();
+    void machineEventsBecomeMarkersInLongRanges();
     void longRangeWithoutMetricsFileUsesLiveTiers();
     void staleResultIsDropped();
     void switchingBackToLiveDropsTheAnswerInFlight();
@@ -82,6 +83,38 @@ void TestChartStore::longRangeLoadsFromTheMetricsFile()
     p->setRangeIndex(ChartPanel::Last5Minutes);
     p.settle();
     QCOMPARE(tick->count(), 10);
+}
+
+void TestChartStore::machineEventsBecomeMarkersInLongRanges()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.db"));
+    {
+        MetricsStore store(path);
+        WriteBatch batch;
+        for (int i = 0; i < 40; ++i) {
+            const qint64 t = kNow - 50 * kMinute + i * kMinute;
+            batch.ticks.append({i + 1, t, 200, 1, 1, 0, {}});
+        }
+        const QString relay = QStringLiteral("relay-1");
+        batch.machineEvents = {
+            {kNow - 40 * kMinute, relay, QStringLiteral("new"), QStringLiteral("up"), 0, {}},
+            {kNow - 30 * kMinute, relay, QStringLiteral("up"), QStringLiteral("down"),
+             kNow - 32 * kMinute, QStringLiteral("no heartbeat for 2m")},
+            {kNow - 20 * kMinute, relay, QStringLiteral("down"), QStringLiteral("up"),
+             kNow - 20 * kMinute, {}},
+            {kNow - 15 * kMinute, relay, QStringLiteral("up"), QStringLiteral("paused"), 0, {}},
+            {kNow - 90 * kMinute, relay, QStringLiteral("up"), QStringLiteral("down"), 0, {}},
+        };
+        store.write(batch);
+    }
+    Panel p;
+    p->setMetricsPath(path);
+    QSignalSpy loaded(p.panel.data(), &ChartPanel::rangeLoaded);
+    p->setRangeIndex(ChartPanel::LastHour);
+    QVERIFY(loaded.wait(5000));
+    // Down and back up, in range; not the first heartbeat, the pause or what is out of range.
+    QCOMPARE(p->markerTimes(), (QList<qint64>{kNow - 30 * kMinute, kNow - 20 * kMinute}));
 }
 
 void TestChartStore::longRangeWithoutMetricsFileUsesLiveTiers()
