@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "core/logging.h"
 #include "mainwindow.h"
+#include "notify/notifier.h"
 #include "runtime.h"
 #include "seedprogress.h"
 #include "signalwatcher.h"
@@ -128,6 +129,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<EngineRuntime> runtime;
     cli::StartupLog startupLog;
     options.filesAccepted = [&startupLog] { startupLog.release(); };
+    options.desktop = true;
     try {
         runtime = std::make_unique<EngineRuntime>(options);
     } catch (const StoreError &e) {
@@ -144,6 +146,10 @@ int main(int argc, char *argv[])
                          qEnvironmentVariable("USER", QStringLiteral("operator")), clock);
     auto window = std::make_unique<MainWindow>(runtime->host(), session, clock, runtime->dataDir());
     window->setMachineMonitor(&runtime->machines());
+    // The tray shows what the "desktop" channels of config.json take, by the notifiers' rules.
+    if (Notifier *notifier = runtime->notifier())
+        QObject::connect(notifier, &Notifier::desktopNotification, window.get(),
+                         &MainWindow::showDesktopNotification, Qt::QueuedConnection);
     int exitCode = cli::ExitOk;
     // The engine pauses itself (emergency, with the reason) and raises a critical alert; the
     // ledger refuses changes until Resume finds the store writable again. Say so once, plainly.

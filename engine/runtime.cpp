@@ -198,6 +198,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     notifierOptions.metricsPath = metricsPath();
     notifierOptions.config = m_config.notifications;
     notifierOptions.clock = clock;
+    notifierOptions.desktop = options.desktop;
     m_notifier = std::make_unique<Notifier>(std::move(notifierOptions));
     qCInfo(lcEngine).noquote() << "data directory" << m_dataDir;
 }

@@ -33,6 +33,8 @@ struct RuntimeOptions
     // Called once metrics.db and the ledger have opened (the user's files are accepted), before
     // a new demo ledger is seeded: start-up's held log lines can go out then (cli::StartupLog).
     std::function<void()> filesAccepted;
+    // The dashboard: "desktop" notification channels show in its tray (heartbeatd has no desktop).
+    bool desktop = false;
 };
 
 // Everything both binaries do to bring the engine up on a data directory, in one place:

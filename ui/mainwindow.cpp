@@ -562,14 +562,11 @@ void MainWindow::onRecords(const RecordBatch &batch)
 
 void MainWindow::notifyAlerts(const QVector<Alert> &alerts)
 {
-    for (const Alert &alert : alerts) {
-        ++m_notifications;
+    // The tray's messages come from the notifier's "desktop" channels
+    // (showDesktopNotification), so they follow the same filters, silences and dedup as the
+    // webhooks; the status bar shows every new alert.
+    for (const Alert &alert : alerts)
         statusBar()->showMessage(tr("Alert: %1").arg(alert.message), 10'000);
-        if (m_tray)
-            m_tray->showMessage(tr("Heartbeat alert"), alert.message,
-                                alert.severity == Severity::Critical ? QSystemTrayIcon::Critical
-                                                                     : QSystemTrayIcon::Warning);
-    }
 }
 
 void MainWindow::applySnapshot()

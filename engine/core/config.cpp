@@ -492,6 +492,12 @@ HeartbeatConfig HeartbeatConfig::demoDefaults()
     config.demo = true;
     config.tickIntervalMs = 2000;
     config.oracleSource = OracleSourceName::Demo;
+    // The dashboard's tray tells of warnings and worse, as before there were channels.
+    NotificationChannel desktop;
+    desktop.type = NotificationChannelType::Desktop;
+    desktop.name = QStringLiteral("desktop");
+    desktop.minSeverity = QStringLiteral("warning");
+    config.notifications.channels.append(desktop);
     return config;
 }
 

@@ -25,6 +25,9 @@ struct NotifierOptions
     // five attempts of one delivery span at most a minute.
     qint64 retryBaseMs = 4'000;
     int maxAttempts = 5;
+    // A desktop shows "desktop" channels (the dashboard's tray). Without one (heartbeatd) they
+    // take nothing: no delivery is logged as sent to a screen nobody has.
+    bool desktop = false;
 };
 
 // Tells people what changed (docs/architecture.md, "Notifications"): machines down and up,

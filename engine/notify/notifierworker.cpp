@@ -169,6 +169,8 @@ void NotifierWorker::updateResendTimer()
 bool NotifierWorker::accepts(const NotificationChannel &channel,
                              const NotificationEvent &event) const
 {
+    if (channel.type == NotificationChannelType::Desktop && !m_options.desktop)
+        return false;
     return channel.enabled && (channel.kinds.isEmpty() || channel.kinds.contains(event.kind)) &&
            NotificationSeverity::rank(event.severity) >=
                NotificationSeverity::rank(channel.minSeverity);

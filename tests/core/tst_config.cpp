@@ -330,6 +330,15 @@ void TestConfig::demoDefaults()
     expected.demo = true;
     expected.tickIntervalMs = 2000;
     expected.oracleSource = OracleSourceName::Demo;
+    // The dashboard's tray: warnings and worse, through the notifier's rules.
+    QCOMPARE(demo.notifications.channels.size(), 1);
+    const NotificationChannel &desktop = demo.notifications.channels.constFirst();
+    QCOMPARE(desktop.type, NotificationChannelType::Desktop);
+    QCOMPARE(desktop.name, u"desktop"_s);
+    QCOMPARE(desktop.minSeverity, u"warning"_s);
+    QVERIFY(desktop.kinds.isEmpty());
+    QVERIFY(demo != expected);
+    expected.notifications = demo.notifications;
     QCOMPARE(demo, expected);
     QVERIFY(!hb::validateConfig(demo).has_value());
 }
