@@ -531,6 +531,7 @@ QDockWidget *MainWindow::addPanel(const QString &title, const QString &name, QWi
 
 void MainWindow::setMachineMonitor(MachineMonitor *monitor)
 {
+    m_machineMonitor = monitor;
     m_machines->setMonitor(monitor);
     if (monitor)
         connect(monitor, &MachineMonitor::transition, m_charts, &ChartPanel::addMachineTransition,

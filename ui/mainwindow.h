@@ -47,10 +47,6 @@ public:
                const QString &dataDir, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // The machine monitor the served HTTP API records pushes with (the runtime's); set before the
-    // first snapshot arrives. Null: the machine routes answer 503.
-    void setMachineMonitor(MachineMonitor *monitor) { m_machineMonitor = monitor; }
-
     // Tests turn the confirmation dialogs off; users always see them.
     void setConfirmationsEnabled(bool on) { m_confirm = on; }
 
@@ -84,7 +80,9 @@ public:
     AuditPanel *auditPanel() const { return m_audit; }
     MachinesPanel *machinesPanel() const { return m_machines; }
     // The monitor judging this data directory's machines (not owned; null: the Machines panel
-    // lists machines.json without states). Its transitions become chart markers.
+    // lists machines.json without states, and the served API's machine routes answer 503). Its
+    // transitions become chart markers; the HTTP API records pushes with it. Set before the first
+    // snapshot arrives.
     void setMachineMonitor(MachineMonitor *monitor);
     // A "desktop" notification channel's message (the notifier's desktopNotification signal,
     // connected queued): shown by the tray icon and the status bar. severity: info | warning |
