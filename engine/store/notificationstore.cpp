@@ -38,6 +38,8 @@ void bindCondition(SQLite::Statement &stmt, const NotificationCondition &c)
     bindInt(stmt, 5, c.sinceMs);
     bindText(stmt, 6, c.lastEventUid);
     bindInt(stmt, 7, c.lastNotifiedMs);
+    bindText(stmt, 8, c.heldBy);
+    stmt.bind(9, c.heldCount);
 }
 
 // A row of "SELECT id, from_ms, to_ms, reason, machine, task, kind, created_by, created_ms".
@@ -58,7 +60,8 @@ NotificationSilence silenceOf(SQLite::Statement &q)
 
 constexpr const char kUpsertCondition[] =
     "INSERT OR REPLACE INTO notification_state(condition, active, kind, severity, since_ms, "
-    "last_event_uid, last_notified_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "last_event_uid, last_notified_ms, held_by, held_count) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
 } // namespace
 
@@ -82,7 +85,8 @@ QHash<QString, NotificationCondition> NotificationStore::conditions()
     QHash<QString, NotificationCondition> result;
     try {
         SQLite::Statement q(*m_db, "SELECT condition, active, kind, severity, since_ms, "
-                                   "last_event_uid, last_notified_ms FROM notification_state");
+                                   "last_event_uid, last_notified_ms, held_by, held_count "
+                                   "FROM notification_state");
         while (q.executeStep()) {
             NotificationCondition c;
             c.key = textOf(q.getColumn(0));
@@ -92,6 +96,8 @@ QHash<QString, NotificationCondition> NotificationStore::conditions()
             c.sinceMs = int64Of(q.getColumn(4));
             c.lastEventUid = textOf(q.getColumn(5));
             c.lastNotifiedMs = int64Of(q.getColumn(6));
+            c.heldBy = textOf(q.getColumn(7));
+            c.heldCount = q.getColumn(8).getInt();
             result.insert(c.key, c);
         }
     } catch (const SQLite::Exception &e) {

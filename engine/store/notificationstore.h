@@ -41,6 +41,8 @@ struct NotificationCondition
     qint64 sinceMs = 0;
     QString lastEventUid;
     qint64 lastNotifiedMs = 0; // the raise or its latest resend
+    QString heldBy;            // the root cause it is held under (dependency rules); empty: none
+    int heldCount = 0;         // a root: the conditions held under it since its raise
 };
 
 // An event still to be delivered to one channel, with the attempts made so far.
