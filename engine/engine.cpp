@@ -5,6 +5,7 @@
 #include "engine_p.h"
 #include "recordfeed.h"
 #include "store/metricswriter.h"
+#include "store/notificationstore.h"
 
 #include <QThread>
 #include <QThreadPool>

@@ -24,6 +24,8 @@ namespace hb {
 class RecordFeed;
 struct RecordBatch;
 class MetricsWriter;
+class NotificationStore;
+struct NotificationSilence;
 struct WriteBatch;
 
 struct EngineOptions
@@ -74,6 +76,11 @@ public Q_SLOTS:
     CommandResult updateConfig(const hb::Actor &actor, const hb::HeartbeatConfig &config);
     CommandResult resetBreaker(const hb::Actor &actor, const QString &task); // empty: all
     CommandResult forceOpenBreaker(const hb::Actor &actor, const QString &task);
+    // Notification silences (notification_silences in metrics.db, read by every notifier on
+    // it): operator or admin, audited under the actor's name. addSilence answers the new id in
+    // CommandResult::id; endSilence ends a current or future one now.
+    CommandResult addSilence(const hb::Actor &actor, const hb::NotificationSilence &silence);
+    CommandResult endSilence(const hb::Actor &actor, qint64 id);
     // Dashboard session events (admin unlock, lock, refused unlock): recorded, never refused.
     void recordSessionEvent(const hb::Actor &actor, const QString &action);
     // A change the dashboard made itself on the data directory (machines.json): recorded with
@@ -108,6 +115,7 @@ private:
     CommandResult applyConfig(const Actor &actor, const HeartbeatConfig &config,
                               const QString &action);
     void audit(const Actor &actor, const QString &action, const QString &detail);
+    NotificationStore *silenceStore(QString *error); // null: `error` says why
     void appendAudit(const AuditEntry &entry);
     void appendAuditTail(const AuditEntry &entry);
     void onAuditMoved(const QVector<hb::AuditEntry> &entries); // outbox entries committed
@@ -133,6 +141,7 @@ private:
     qint64 m_tickIntervalOverrideMs = 0;
     QVector<BreakerStatus> m_foreignBreakers; // persisted breakers of tasks not built here: kept
     MetricsWriter *m_writer;
+    std::unique_ptr<NotificationStore> m_silences; // opened on the first silence command
     QVector<QPointer<RecordFeed>> m_feeds;
     std::unique_ptr<QThreadPool> m_pool;
     std::vector<std::unique_ptr<TaskSlot>> m_slots;

@@ -61,6 +61,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
 
     error = {};
+    constexpr qint64 kNow = 1'780'000'000'000; // a fixed "now": a finding must replay
+    if (const auto silence = hb::body::silence(body, kNow, &error)) {
+        require(silence->fromMs >= 0 && silence->toMs > silence->fromMs && silence->toMs > kNow,
+                "a silence ends after it starts, in the future");
+        require(silence->toMs - silence->fromMs <= hb::body::kMaxSilenceMs,
+                "a silence lasts at most 366 days");
+        require(!silence->reason.isEmpty() && silence->reason.toUcs4().size() <= 500,
+                "a silence has a reason of at most 500 characters");
+        require(silence->kind.isEmpty() || hb::NotificationKind::all().contains(silence->kind),
+                "a silence's kind is a notification kind");
+        require(silence->machine.size() <= 64 && silence->task.size() <= 64,
+                "matcher names have at most 64 characters");
+    } else {
+        requireRefusal(error);
+    }
+
+    error = {};
     if (!hb::body::empty(body, &error))
         requireRefusal(error);
 

@@ -19,6 +19,8 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
+
 namespace hb {
 
 namespace {
@@ -99,6 +101,10 @@ const QVector<ApiServer::Route> &ApiServer::routeTable()
             {"GET", QStringLiteral("/api/v1/audit"), A::Token, &ApiServer::getAudit, {}},
             {"GET", QStringLiteral("/api/v1/notifications/deliveries"), A::Token,
              &ApiServer::getNotificationDeliveries, {}},
+            {"GET", QStringLiteral("/api/v1/silences"), A::Token, &ApiServer::getSilences, {}},
+            {"POST", QStringLiteral("/api/v1/silences"), A::Token, &ApiServer::postSilence, {}},
+            {"DELETE", QStringLiteral("/api/v1/silences/{id}"), A::Token,
+             &ApiServer::deleteSilence, {}},
             {"POST", QStringLiteral("/api/v1/pause"), A::Token, &ApiServer::postPause, {}},
             {"POST", QStringLiteral("/api/v1/resume"), A::Token, &ApiServer::postResume, {}},
             {"POST", QStringLiteral("/api/v1/maintenance"), A::Token, &ApiServer::postMaintenance,
@@ -674,7 +680,8 @@ void ApiServer::onHousekeeping()
 // ---- commands ------------------------------------------------------------------------------
 
 void ApiServer::command(Call &call,
-                        std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn)
+                        std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn,
+                        std::function<QJsonObject(const CommandResult &)> created)
 {
     if (!m_engine) {
         replyError(call, 503, QStringLiteral("engine_stopped"),
@@ -692,19 +699,23 @@ void ApiServer::command(Call &call,
     const std::weak_ptr<QObject> relay = m_replies;
     QMetaObject::invokeMethod(
         engine,
-        [engine, fn = std::move(fn), actor, relay, socket, close] {
+        [engine, fn = std::move(fn), created = std::move(created), actor, relay, socket, close] {
             const CommandResult result = fn(*engine, actor);
+            const QByteArray createdBody =
+                result.ok && created ? compact(created(result)) + '\n' : QByteArray();
             const std::shared_ptr<QObject> alive = relay.lock();
             if (!alive)
                 return;
             auto *r = static_cast<ReplyRelay *>(alive.get());
             QMetaObject::invokeMethod(
                 r,
-                [r, result, socket, close] {
+                [r, result, createdBody, socket, close] {
                     if (!r->server || !socket)
                         return;
                     QByteArray bytes;
-                    if (result.ok) {
+                    if (result.ok && !createdBody.isEmpty()) {
+                        bytes = http::response(201, "application/json", createdBody, {}, close);
+                    } else if (result.ok) {
                         bytes = http::response(200, "application/json", "{\"ok\":true}\n", {},
                                                close);
                     } else if (result.refused) {
@@ -804,6 +815,109 @@ void ApiServer::postBreakerReset(Call &call)
 void ApiServer::postBreakerForceOpen(Call &call)
 {
     taskCommand(call, true, true);
+}
+
+NotificationStore *ApiServer::notifications(QString *error)
+{
+    if (!m_notifications) {
+        try {
+            m_notifications = std::make_unique<NotificationStore>(m_options.metricsPath);
+        } catch (const StoreError &e) {
+            *error = e.message();
+            return nullptr;
+        }
+    }
+    return m_notifications.get();
+}
+
+void ApiServer::getSilences(Call &call)
+{
+    QString error;
+    NotificationStore *store = notifications(&error);
+    if (!store) {
+        replyError(call, 503, QStringLiteral("store_unavailable"), error);
+        return;
+    }
+    try {
+        QJsonArray items;
+        const QVector<NotificationSilence> silences =
+            store->silences(QDateTime::currentMSecsSinceEpoch());
+        for (const NotificationSilence &silence : silences)
+            items.append(json::fromSilence(silence));
+        replyJson(call, 200, {{QStringLiteral("items"), items}});
+    } catch (const StoreError &e) {
+        m_notifications.reset(); // opened again by the next request
+        replyError(call, 503, QStringLiteral("store_unavailable"), e.message());
+    }
+}
+
+void ApiServer::postSilence(Call &call)
+{
+    body::Error error;
+    const std::optional<body::SilenceRequest> request =
+        body::silence(call.request.body(), QDateTime::currentMSecsSinceEpoch(), &error);
+    if (!request) {
+        reply(call, http::response(400, "application/json",
+                                   compact({{QStringLiteral("error"), QStringLiteral("bad_body")},
+                                            {QStringLiteral("field"), error.field},
+                                            {QStringLiteral("message"), error.toString()}}) +
+                                       '\n',
+                                   {}, call.close));
+        return;
+    }
+    NotificationSilence silence;
+    silence.fromMs = request->fromMs;
+    silence.toMs = request->toMs;
+    silence.reason = request->reason;
+    silence.machine = request->machine;
+    silence.task = request->task;
+    silence.kind = request->kind;
+    silence.createdBy = call.actor.name;
+    command(
+        call,
+        [silence](HeartbeatEngine &engine, const Actor &actor) {
+            return engine.addSilence(actor, silence);
+        },
+        [silence](const CommandResult &result) {
+            NotificationSilence created = silence;
+            created.id = result.id;
+            created.createdMs = QDateTime::currentMSecsSinceEpoch();
+            return json::fromSilence(created);
+        });
+}
+
+void ApiServer::deleteSilence(Call &call)
+{
+    bool ok = false;
+    const qint64 id = call.params.value(0).toLongLong(&ok);
+    QString error;
+    NotificationStore *store = ok && id > 0 ? notifications(&error) : nullptr;
+    if (ok && id > 0 && !store) {
+        replyError(call, 503, QStringLiteral("store_unavailable"), error);
+        return;
+    }
+    bool known = false;
+    if (store) {
+        try {
+            const QVector<NotificationSilence> silences =
+                store->silences(QDateTime::currentMSecsSinceEpoch());
+            known = std::any_of(silences.begin(), silences.end(),
+                                [id](const NotificationSilence &s) { return s.id == id; });
+        } catch (const StoreError &e) {
+            m_notifications.reset();
+            replyError(call, 503, QStringLiteral("store_unavailable"), e.message());
+            return;
+        }
+    }
+    if (!known) {
+        replyError(call, 404, QStringLiteral("no_such_silence"),
+                   QStringLiteral("no current or future silence with id \"%1\"")
+                       .arg(call.params.value(0).left(32)));
+        return;
+    }
+    command(call, [id](HeartbeatEngine &engine, const Actor &actor) {
+        return engine.endSilence(actor, id);
+    });
 }
 
 void ApiServer::putConfig(Call &call)

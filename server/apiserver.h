@@ -8,6 +8,7 @@
 #include "recordfeed.h"
 #include "snapshot.h"
 #include "store/metricsreader.h"
+#include "store/notificationstore.h"
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
@@ -94,6 +95,9 @@ private:
     void getTicks(Call &call);
     void getAudit(Call &call);
     void getNotificationDeliveries(Call &call);
+    void getSilences(Call &call);
+    void postSilence(Call &call);
+    void deleteSilence(Call &call);
     void postPause(Call &call);
     void postResume(Call &call);
     void postMaintenance(Call &call);
@@ -107,7 +111,10 @@ private:
     void pingMachine(Call &call);
 
     // Commands run on the engine thread; the answer is written when the engine has replied.
-    void command(Call &call, std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn);
+    // `created`, if set, makes a successful answer 201 with its JSON.
+    void command(Call &call, std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn,
+                 std::function<QJsonObject(const CommandResult &)> created = {});
+    NotificationStore *notifications(QString *error);
     void taskCommand(Call &call, bool breaker, bool on);
     MetricsReader *reader(QString *error);
     template<typename Row>
@@ -128,6 +135,7 @@ private:
     TokenStore m_tokens;
     MetricsExposition m_metrics;
     std::unique_ptr<MetricsReader> m_reader;
+    std::unique_ptr<NotificationStore> m_notifications; // silences
     EngineSnapshot m_snapshot;
     bool m_haveSnapshot = false;
     QByteArray m_snapshotJson;     // m_snapshot serialised

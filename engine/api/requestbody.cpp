@@ -1,6 +1,7 @@
 #include "api/requestbody.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -203,6 +204,9 @@ std::optional<QString> reportText(const QJsonValue &value, const QString &key, q
     return text;
 }
 
+// A reason: required, 1..500 characters of one line, trimmed.
+std::optional<QString> readReason(const QJsonObject &object, const QString &key, Error *error);
+
 } // namespace
 
 QString Error::toString() const
@@ -220,7 +224,14 @@ std::optional<QString> pauseReason(const QByteArray &body, Error *error)
         return std::nullopt;
     if (const auto unknown = unknownKey(*object, {key}))
         return fail<QString>(error, *unknown, unknownFieldReason());
-    const QJsonValue value = object->value(key);
+    return readReason(*object, key, error);
+}
+
+namespace {
+
+std::optional<QString> readReason(const QJsonObject &object, const QString &key, Error *error)
+{
+    const QJsonValue value = object.value(key);
     if (value.isUndefined())
         return fail<QString>(error, key, QCoreApplication::translate("hb::body", "required"));
     if (!value.isString())
@@ -251,6 +262,63 @@ std::optional<QString> pauseReason(const QByteArray &body, Error *error)
     return reason;
 }
 
+// A name a matcher compares with (machine, task): 1..64 characters, one line, no surrounding
+// spaces.
+std::optional<QString> readName(const QJsonObject &object, const QString &field, const QString &key,
+                                Error *error)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isString())
+        return fail<QString>(error, field,
+                             QCoreApplication::translate("hb::body", "expected a string"));
+    const QString name = value.toString();
+    if (name.isEmpty() || name.size() > 64 || name.trimmed() != name || !name.isValidUtf16() ||
+        hasControlCharacter(name.toUcs4()))
+        return fail<QString>(error, field,
+                             QCoreApplication::translate(
+                                 "hb::body", "must be 1 to 64 characters of one line without "
+                                             "surrounding spaces"));
+    return name;
+}
+
+// Milliseconds since the epoch, or an ISO 8601 date-time that says its offset.
+std::optional<qint64> readTime(const QJsonValue &value, const QString &field, Error *error)
+{
+    constexpr double kMaxMs = 253'402'300'799'999.0; // 9999-12-31T23:59:59.999Z
+    if (value.isDouble()) {
+        const double ms = value.toDouble();
+        if (ms != std::trunc(ms) || ms < 0 || ms > kMaxMs)
+            return fail<qint64>(error, field,
+                                QCoreApplication::translate(
+                                    "hb::body", "must be whole milliseconds since 1970 (UTC)"));
+        return qint64(ms);
+    }
+    if (!value.isString())
+        return fail<qint64>(
+            error, field,
+            QCoreApplication::translate(
+                "hb::body", "expected an ISO 8601 date-time or milliseconds since the epoch"));
+    const QString text = value.toString();
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // Without an offset the time would be read in the server's zone: refuse the guess.
+    const bool hasOffset =
+        text.endsWith(u'Z') || text.endsWith(u'z') ||
+        (text.size() > 6 && (text.at(text.size() - 6) == u'+' || text.at(text.size() - 6) == u'-'));
+    if (!t.isValid() || !hasOffset || text.size() > 40)
+        return fail<qint64>(error, field,
+                            QCoreApplication::translate(
+                                "hb::body", "expected an ISO 8601 date-time with its offset, "
+                                            "e.g. 2026-05-01T22:00:00Z"));
+    const qint64 ms = t.toMSecsSinceEpoch();
+    if (ms < 0 || double(ms) > kMaxMs)
+        return fail<qint64>(
+            error, field,
+            QCoreApplication::translate("hb::body", "must be between 1970 and 9999 (UTC)"));
+    return ms;
+}
+
+} // namespace
+
 std::optional<bool> maintenanceOn(const QByteArray &body, Error *error)
 {
     const QString key = QStringLiteral("on");
@@ -278,6 +346,82 @@ std::optional<HeartbeatConfig> config(const QByteArray &body, Error *error)
     if (!parsed)
         return fail<HeartbeatConfig>(error, configError.field, configError.reason);
     return parsed;
+}
+
+std::optional<SilenceRequest> silence(const QByteArray &body, qint64 nowMs, Error *error)
+{
+    const QString kFrom = QStringLiteral("from");
+    const QString kTo = QStringLiteral("to");
+    const QString kReason = QStringLiteral("reason");
+    const QString kMatchers = QStringLiteral("matchers");
+    const QString kMachine = QStringLiteral("machine");
+    const QString kTask = QStringLiteral("task");
+    const QString kKind = QStringLiteral("kind");
+    const auto object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    if (const auto unknown = unknownKey(*object, {kFrom, kTo, kReason, kMatchers}))
+        return fail<SilenceRequest>(error, *unknown, unknownFieldReason());
+    SilenceRequest s;
+    s.fromMs = nowMs;
+    if (object->contains(kFrom)) {
+        const auto from = readTime(object->value(kFrom), kFrom, error);
+        if (!from)
+            return std::nullopt;
+        s.fromMs = *from;
+    }
+    if (!object->contains(kTo))
+        return fail<SilenceRequest>(error, kTo,
+                                    QCoreApplication::translate("hb::body", "required"));
+    const auto to = readTime(object->value(kTo), kTo, error);
+    if (!to)
+        return std::nullopt;
+    s.toMs = *to;
+    if (s.toMs <= s.fromMs)
+        return fail<SilenceRequest>(
+            error, kTo, QCoreApplication::translate("hb::body", "must be later than \"from\""));
+    if (s.toMs <= nowMs)
+        return fail<SilenceRequest>(error, kTo,
+                                    QCoreApplication::translate("hb::body", "is in the past"));
+    if (s.toMs - s.fromMs > kMaxSilenceMs)
+        return fail<SilenceRequest>(
+            error, kTo,
+            QCoreApplication::translate("hb::body", "must be at most 366 days after \"from\""));
+    const auto reason = readReason(*object, kReason, error);
+    if (!reason)
+        return std::nullopt;
+    s.reason = *reason;
+    if (object->contains(kMatchers)) {
+        const QJsonValue value = object->value(kMatchers);
+        if (!value.isObject())
+            return fail<SilenceRequest>(
+                error, kMatchers, QCoreApplication::translate("hb::body", "expected an object"));
+        const QJsonObject matchers = value.toObject();
+        if (const auto unknown = unknownKey(matchers, {kMachine, kTask, kKind}))
+            return fail<SilenceRequest>(error, kMatchers + u'.' + *unknown, unknownFieldReason());
+        if (matchers.contains(kMachine)) {
+            const auto name = readName(matchers, kMatchers + u'.' + kMachine, kMachine, error);
+            if (!name)
+                return std::nullopt;
+            s.machine = *name;
+        }
+        if (matchers.contains(kTask)) {
+            const auto name = readName(matchers, kMatchers + u'.' + kTask, kTask, error);
+            if (!name)
+                return std::nullopt;
+            s.task = *name;
+        }
+        if (matchers.contains(kKind)) {
+            const QJsonValue kind = matchers.value(kKind);
+            if (!kind.isString() || !NotificationKind::all().contains(kind.toString()))
+                return fail<SilenceRequest>(
+                    error, kMatchers + u'.' + kKind,
+                    QCoreApplication::translate("hb::body", "must be one of %1")
+                        .arg(NotificationKind::all().join(QStringLiteral(", "))));
+            s.kind = kind.toString();
+        }
+    }
+    return s;
 }
 
 bool empty(const QByteArray &body, Error *error)

@@ -33,4 +33,22 @@ bool empty(const QByteArray &body, Error *error);
 // characters) and "note" (at most 1000 characters; line breaks and tabs allowed).
 std::optional<MachineReport> machineReport(const QByteArray &body, Error *error);
 
+// POST /api/v1/silences: {"from": T, "to": T, "reason": "…", "matchers": {"machine": "…",
+// "task": "…", "kind": "…"}}. T is an ISO 8601 date-time with its offset ("Z", "+07:00") or
+// integer milliseconds since the epoch; "from" defaults to `nowMs`; "to" is required, after
+// "from" and `nowMs`, and at most kMaxSilenceMs after "from". The reason follows the pause
+// reason's rules; every matcher is optional (none: everything is silenced); "kind" is a
+// NotificationKind.
+struct SilenceRequest
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    QString reason;
+    QString machine;
+    QString task;
+    QString kind;
+};
+inline constexpr qint64 kMaxSilenceMs = 366LL * 86'400'000;
+std::optional<SilenceRequest> silence(const QByteArray &body, qint64 nowMs, Error *error);
+
 } // namespace hb::body

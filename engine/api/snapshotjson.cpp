@@ -1,6 +1,7 @@
 #include "api/snapshotjson.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -557,6 +558,29 @@ QJsonObject fromDelivery(const DeliveryRecord &r)
             {QStringLiteral("attempt"), r.attempt},
             {QStringLiteral("status"), r.status},
             {QStringLiteral("error"), r.error}};
+}
+
+QJsonObject fromSilence(const NotificationSilence &s)
+{
+    const auto iso = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    };
+    QJsonObject matchers;
+    if (!s.machine.isEmpty())
+        matchers.insert(QStringLiteral("machine"), s.machine);
+    if (!s.task.isEmpty())
+        matchers.insert(QStringLiteral("task"), s.task);
+    if (!s.kind.isEmpty())
+        matchers.insert(QStringLiteral("kind"), s.kind);
+    return {{QStringLiteral("id"), s.id},
+            {QStringLiteral("from"), iso(s.fromMs)},
+            {QStringLiteral("to"), iso(s.toMs)},
+            {QStringLiteral("from_ms"), s.fromMs},
+            {QStringLiteral("to_ms"), s.toMs},
+            {QStringLiteral("reason"), s.reason},
+            {QStringLiteral("matchers"), matchers},
+            {QStringLiteral("created_by"), s.createdBy},
+            {QStringLiteral("created_ms"), s.createdMs}};
 }
 
 std::optional<AuditEntry> toAudit(const QJsonObject &json, QString *error)

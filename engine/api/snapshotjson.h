@@ -28,6 +28,7 @@ QJsonObject fromSample(const Sample &sample);
 std::optional<Sample> toSample(const QJsonObject &json, QString *error);
 QJsonObject fromAudit(const AuditEntry &entry);
 QJsonObject fromDelivery(const DeliveryRecord &record); // a notification_deliveries row
+QJsonObject fromSilence(const NotificationSilence &silence); // a notification_silences row
 std::optional<AuditEntry> toAudit(const QJsonObject &json, QString *error);
 QJsonObject fromAlert(const Alert &alert);
 std::optional<Alert> toAlert(const QJsonObject &json, QString *error);

@@ -25,10 +25,11 @@ struct CommandResult
     bool ok = true;
     bool refused = false; // failed because of authorization
     QString error;
+    qint64 id = 0; // what the command created, where it has an id (a silence); else 0
 
     static CommandResult success() { return {}; }
-    static CommandResult failure(const QString &error) { return {false, false, error}; }
-    static CommandResult denied(const QString &error) { return {false, true, error}; }
+    static CommandResult failure(const QString &error) { return {false, false, error, 0}; }
+    static CommandResult denied(const QString &error) { return {false, true, error, 0}; }
 };
 
 } // namespace hb

@@ -475,9 +475,15 @@ bool NotificationChannel::operator==(const NotificationChannel &other) const
            && minSeverity == other.minSeverity && resendIntervalMs == other.resendIntervalMs;
 }
 
+QVector<DependencyRule> NotificationsConfig::defaultRules()
+{
+    return {{DependencyRule::OracleDown,
+             {QStringLiteral("price_update"), QStringLiteral("auto_liquidation")}}};
+}
+
 bool NotificationsConfig::operator==(const NotificationsConfig &other) const
 {
-    return channels == other.channels;
+    return channels == other.channels && rules == other.rules;
 }
 
 HeartbeatConfig::HeartbeatConfig()
@@ -522,8 +528,10 @@ QJsonObject HeartbeatConfig::toJson() const
     for (const QString &task : TaskName::all())
         taskFlags.insert(task, isTaskEnabled(task));
     root.insert(kTasksKey, taskFlags);
-    // Written only when there is a channel: a file without notifications stays as it was.
-    if (!notifications.channels.isEmpty())
+    // Written only when there is a channel or a rule of the user's: a file without
+    // notifications stays as it was.
+    if (!notifications.channels.isEmpty() ||
+        notifications.rules != NotificationsConfig::defaultRules())
         root.insert(kNotificationsKey, notificationsToJson(notifications));
     return root;
 }

@@ -77,10 +77,34 @@ struct NotificationChannel
     bool operator!=(const NotificationChannel &other) const { return !(*this == other); }
 };
 
+// A dependency rule ("notifications.rules[]"): while the root cause is active, the
+// notifications of the conditions it holds are held - logged "held" under it, not sent.
+//   root  "oracle_down": a critical alert of oracle_monitoring; "machine:NAME": NAME is down
+//   holds task names: their circuit breakers and critical alerts
+// Without the key the rules are defaultRules(); "rules": [] holds nothing.
+struct DependencyRule
+{
+    static inline const QString OracleDown = QStringLiteral("oracle_down");
+    static inline const QString MachinePrefix = QStringLiteral("machine:");
+
+    QString root;
+    QStringList holds;
+
+    bool operator==(const DependencyRule &other) const
+    {
+        return root == other.root && holds == other.holds;
+    }
+    bool operator!=(const DependencyRule &other) const { return !(*this == other); }
+};
+
 // The "notifications" object of config.json.
 struct NotificationsConfig
 {
+    // oracle_down holds price_update and auto_liquidation.
+    static QVector<DependencyRule> defaultRules();
+
     QVector<NotificationChannel> channels;
+    QVector<DependencyRule> rules = defaultRules();
 
     bool operator==(const NotificationsConfig &other) const;
     bool operator!=(const NotificationsConfig &other) const { return !(*this == other); }

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 
 namespace hb {
@@ -20,6 +21,9 @@ QString tr(const char *text)
 }
 
 const QString kChannels = QStringLiteral("channels");
+const QString kRules = QStringLiteral("rules");
+const QString kRoot = QStringLiteral("root");
+const QString kHolds = QStringLiteral("holds");
 const QString kType = QStringLiteral("type");
 const QString kName = QStringLiteral("name");
 const QString kEnabled = QStringLiteral("enabled");
@@ -294,6 +298,111 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
     return validateChannel(*channel, index);
 }
 
+QString rulePath(qsizetype index)
+{
+    return QStringLiteral("notifications.rules[%1]").arg(index);
+}
+
+bool isMachineName(const QString &name)
+{
+    return !name.isEmpty() && name.size() <= kMaxNameLength &&
+           std::all_of(name.begin(), name.end(), [](QChar c) {
+               return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                      (c >= u'0' && c <= u'9') || c == u'.' || c == u'_' || c == u'-';
+           });
+}
+
+std::optional<ConfigError> validateRule(const DependencyRule &rule, qsizetype index)
+{
+    const auto fail = [index](const QString &key, const QString &reason) {
+        return ConfigError{rulePath(index) + u'.' + key, reason};
+    };
+    const bool machine = rule.root.startsWith(DependencyRule::MachinePrefix);
+    if (rule.root != DependencyRule::OracleDown &&
+        !(machine && isMachineName(rule.root.mid(DependencyRule::MachinePrefix.size()))))
+        return fail(kRoot, tr("must be \"oracle_down\" or \"machine:NAME\" with NAME of 1 to 64 "
+                              "letters, digits, \".\", \"_\" or \"-\" (got %1)")
+                               .arg(describe(rule.root)));
+    if (rule.holds.isEmpty())
+        return fail(kHolds, tr("must name at least one task"));
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < rule.holds.size(); ++i) {
+        const QString &task = rule.holds.at(i);
+        const QString field = kHolds + QStringLiteral("[%1]").arg(i);
+        if (!TaskName::all().contains(task))
+            return fail(field, tr("must be a task: one of %1 (got %2)")
+                                   .arg(quotedList(TaskName::all()), describe(task)));
+        if (seen.contains(task))
+            return fail(field, tr("names %1 twice").arg(describe(task)));
+        // The oracle's own alerts are the root: they cannot be held under themselves.
+        if (rule.root == DependencyRule::OracleDown && task == QStringLiteral("oracle_monitoring"))
+            return fail(field, tr("is the root of this rule itself"));
+        seen.insert(task);
+    }
+    return std::nullopt;
+}
+
+std::optional<ConfigError> validateRules(const QVector<DependencyRule> &rules)
+{
+    QSet<QString> roots;
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        if (auto error = validateRule(rules.at(i), i))
+            return error;
+        if (roots.contains(rules.at(i).root))
+            return ConfigError{rulePath(i) + u'.' + kRoot,
+                               tr("must be unique among the rules (%1 is used twice)")
+                                   .arg(describe(rules.at(i).root))};
+        roots.insert(rules.at(i).root);
+    }
+    return std::nullopt;
+}
+
+std::optional<ConfigError> readRules(const QJsonValue &json, QVector<DependencyRule> *rules)
+{
+    const QString path = QStringLiteral("notifications.rules");
+    if (!json.isArray())
+        return ConfigError{path, tr("must be an array (got %1)").arg(describe(json))};
+    const QJsonArray array = json.toArray();
+    rules->clear();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject())
+            return ConfigError{rulePath(i),
+                               tr("must be an object (got %1)").arg(describe(array.at(i)))};
+        const QJsonObject object = array.at(i).toObject();
+        DependencyRule rule;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString field = rulePath(i) + u'.' + it.key();
+            if (it.key() == kRoot) {
+                if (!it.value().isString())
+                    return ConfigError{field,
+                                       tr("must be a string (got %1)").arg(describe(it.value()))};
+                rule.root = it.value().toString();
+            } else if (it.key() == kHolds) {
+                if (!it.value().isArray())
+                    return ConfigError{
+                        field,
+                        tr("must be an array of task names (got %1)").arg(describe(it.value()))};
+                const QJsonArray holds = it.value().toArray();
+                for (qsizetype h = 0; h < holds.size(); ++h) {
+                    if (!holds.at(h).isString())
+                        return ConfigError{
+                            field + QStringLiteral("[%1]").arg(h),
+                            tr("must be a task name (got %1)").arg(describe(holds.at(h)))};
+                    rule.holds << holds.at(h).toString();
+                }
+            } else {
+                return ConfigError{field, tr("unknown field")};
+            }
+        }
+        if (!object.contains(kRoot))
+            return ConfigError{rulePath(i) + u'.' + kRoot, tr("is required")};
+        if (!object.contains(kHolds))
+            return ConfigError{rulePath(i) + u'.' + kHolds, tr("is required")};
+        rules->append(rule);
+    }
+    return validateRules(*rules);
+}
+
 } // namespace
 
 QStringList NotificationSeverity::all()
@@ -328,6 +437,11 @@ std::optional<ConfigError> notificationsFromJson(const QJsonValue &json,
     const QJsonObject object = json.toObject();
     NotificationsConfig parsed;
     for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == kRules) {
+            if (auto error = readRules(it.value(), &parsed.rules))
+                return error;
+            continue;
+        }
         if (it.key() != kChannels)
             return ConfigError{root + u'.' + it.key(), tr("unknown field")};
         if (!it.value().isArray())
@@ -353,7 +467,9 @@ std::optional<ConfigError> validateNotifications(const NotificationsConfig &conf
         if (auto error = validateChannel(config.channels.at(i), i))
             return error;
     }
-    return checkUniqueNames(config);
+    if (auto error = checkUniqueNames(config))
+        return error;
+    return validateRules(config.rules);
 }
 
 QJsonObject notificationsToJson(const NotificationsConfig &config, bool redacted)
@@ -383,7 +499,16 @@ QJsonObject notificationsToJson(const NotificationsConfig &config, bool redacted
         }
         channels.append(o);
     }
-    return QJsonObject{{kChannels, channels}};
+    QJsonObject result{{kChannels, channels}};
+    // Written when they are not the defaults, so a file keeps following the defaults.
+    if (config.rules != NotificationsConfig::defaultRules()) {
+        QJsonArray rules;
+        for (const DependencyRule &rule : config.rules)
+            rules.append(
+                QJsonObject{{kRoot, rule.root}, {kHolds, QJsonArray::fromStringList(rule.holds)}});
+        result.insert(kRules, rules);
+    }
+    return result;
 }
 
 } // namespace hb

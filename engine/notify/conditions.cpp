@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace hb {
 
 namespace {
@@ -151,29 +153,44 @@ ConditionReport machineCondition(const MachineTransition &t, bool *active, bool 
     return r;
 }
 
-const QString &oracleRoot()
+DependencyRules::DependencyRules(QVector<DependencyRule> rules)
+    : m_rules(std::move(rules))
 {
-    static const QString root = QStringLiteral("alert:oracle_monitoring/");
-    return root;
 }
 
-bool isDependencyRoot(const QString &key)
+bool DependencyRules::rootMatches(const DependencyRule &rule, const QString &key)
 {
-    return key.startsWith(oracleRoot());
+    if (rule.root == DependencyRule::OracleDown)
+        return key.startsWith(kAlert + TaskName::OracleMonitoring + u'/');
+    return key == rule.root; // "machine:NAME" is the machine's condition key
 }
 
-QString holdingRoot(const QString &key, const QList<QString> &active)
+bool DependencyRules::holds(const DependencyRule &rule, const QString &key)
 {
-    static const QStringList dependentTasks{QStringLiteral("price_update"),
-                                            QStringLiteral("auto_liquidation")};
-    bool dependent = false;
-    for (const QString &task : dependentTasks)
-        dependent = dependent || key == kBreaker + task || key.startsWith(kAlert + task + u'/');
-    if (!dependent)
-        return {};
-    for (const QString &root : active) {
-        if (isDependencyRoot(root))
-            return root;
+    for (const QString &task : rule.holds) {
+        if (key == kBreaker + task || key.startsWith(kAlert + task + u'/'))
+            return true;
+    }
+    return false;
+}
+
+bool DependencyRules::isRoot(const QString &key) const
+{
+    return std::any_of(m_rules.begin(), m_rules.end(),
+                       [&key](const DependencyRule &rule) { return rootMatches(rule, key); });
+}
+
+QString DependencyRules::holdingRoot(const QString &key, const QList<QString> &active) const
+{
+    QList<QString> roots = active;
+    std::sort(roots.begin(), roots.end());
+    for (const DependencyRule &rule : m_rules) {
+        if (!holds(rule, key))
+            continue;
+        for (const QString &root : std::as_const(roots)) {
+            if (root != key && rootMatches(rule, root))
+                return root;
+        }
     }
     return {};
 }

@@ -4,11 +4,13 @@
 // snapshots) reports "conditions" that are active or not; a condition becoming active is a
 // notification of its raise kind, one that clears is its resolution.
 
+#include "core/config.h"
 #include "machines/machinetypes.h"
 #include "store/notificationstore.h"
 
 #include <QHash>
 #include <QString>
+#include <QVector>
 
 namespace hb {
 
@@ -43,12 +45,27 @@ ConditionReport clearedCondition(const QString &key, qint64 atMs);
 ConditionReport machineCondition(const MachineTransition &transition, bool *active,
                                  bool *clearsSilently);
 
-// Dependency rules (defaults; not configurable yet): while a root cause is active, the
-// notifications of its consequences are held (logged "held", not sent). "Oracle down" - a
-// critical alert of oracle_monitoring - holds the breakers and alerts of price_update and
-// auto_liquidation. Returns the active root among `active` that holds `key`, or an empty string.
-QString holdingRoot(const QString &key, const QList<QString> &active);
-bool isDependencyRoot(const QString &key);
+// The dependency rules of config.json ("notifications.rules") in terms of condition keys: while a
+// root cause is active, the notifications of the conditions it holds are held (logged "held",
+// not sent). "oracle_down" is any critical alert of oracle_monitoring ("alert:oracle_monitoring/
+// ..."), "machine:NAME" the machine's down condition; a held task is its breaker
+// ("breaker:TASK") and its critical alerts ("alert:TASK/...").
+class DependencyRules
+{
+public:
+    explicit DependencyRules(QVector<DependencyRule> rules = NotificationsConfig::defaultRules());
+
+    // Some rule is rooted at `key`.
+    bool isRoot(const QString &key) const;
+    // The root among `active` (condition keys) that holds `key`, by rule order and then by key;
+    // empty when none does.
+    QString holdingRoot(const QString &key, const QList<QString> &active) const;
+
+private:
+    static bool rootMatches(const DependencyRule &rule, const QString &key);
+    static bool holds(const DependencyRule &rule, const QString &key);
+    QVector<DependencyRule> m_rules;
+};
 
 // A new event (fresh uid, JSON payload) for `report`: its raise, its resolution, or a resend.
 NotificationEvent makeEvent(const ConditionReport &report, bool resolved, bool resend = false);

@@ -15,6 +15,7 @@ void Notifier::ThreadJoiner::operator()(QThread *thread) const
 Notifier::Notifier(NotifierOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_heldIndex(std::make_shared<HeldIndex>())
 {
     qRegisterMetaType<DeliveryRecord>();
     qRegisterMetaType<MachineTransition>();
@@ -32,10 +33,11 @@ void Notifier::start()
         return;
     m_thread.reset(new QThread);
     m_thread->setObjectName(QStringLiteral("hb-notify"));
-    auto *worker = new NotifierWorker(m_options);
+    auto *worker = new NotifierWorker(m_options, m_heldIndex);
     worker->moveToThread(m_thread.get());
     connect(worker, &NotifierWorker::desktopNotification, this, &Notifier::desktopNotification);
     connect(worker, &NotifierWorker::deliveryRecorded, this, &Notifier::deliveryRecorded);
+    connect(worker, &NotifierWorker::heldChanged, this, &Notifier::heldChanged);
     m_thread->start();
     QString error;
     QMetaObject::invokeMethod(
@@ -100,6 +102,12 @@ QVector<NotificationSilence> Notifier::silences(qint64 nowMs) const
 {
     NotificationStore store(m_options.metricsPath);
     return store.silences(nowMs);
+}
+
+HeldConditions Notifier::heldUnder() const
+{
+    QMutexLocker lock(&m_heldIndex->mutex);
+    return m_heldIndex->held;
 }
 
 void Notifier::onMachineTransition(const MachineTransition &transition)

@@ -5,6 +5,7 @@
 #include "snapshot.h"
 #include "store/notificationstore.h"
 
+#include <QMap>
 #include <QObject>
 #include <QThread>
 
@@ -14,6 +15,12 @@ namespace hb {
 
 class Clock;
 class NotifierWorker;
+struct HeldIndex;
+
+// Root cause (a condition key: "alert:oracle_monitoring/oracle_stale", "machine:relay-1") -> the
+// conditions held under it ("breaker:price_update", "alert:price_update/prices_stale", ...),
+// sorted. A root may itself be held under another (an oracle alert under its relay machine).
+using HeldConditions = QMap<QString, QStringList>;
 
 struct NotifierOptions
 {
@@ -60,6 +67,10 @@ public:
     bool removeSilence(qint64 id);
     QVector<NotificationSilence> silences(qint64 nowMs) const; // those not over by nowMs
 
+    // Thread-safe: what the dependency rules hold now (active conditions only); heldChanged()
+    // says when it changes. Empty before start().
+    HeldConditions heldUnder() const;
+
 public Q_SLOTS:
     void onMachineTransition(const hb::MachineTransition &transition);
     // Diffs successive snapshots; a changed "notifications" config is applied from them too.
@@ -72,6 +83,8 @@ Q_SIGNALS:
     void desktopNotification(const QString &title, const QString &text, const QString &severity);
     // A row was added to the delivery log.
     void deliveryRecorded(const hb::DeliveryRecord &record);
+    // heldUnder() changed. Emitted on the notifier's owner's thread.
+    void heldChanged();
 
 private:
     struct ThreadJoiner
@@ -81,6 +94,7 @@ private:
     NotifierOptions m_options;
     std::unique_ptr<QThread, ThreadJoiner> m_thread;
     NotifierWorker *m_worker = nullptr;
+    std::shared_ptr<HeldIndex> m_heldIndex;
 };
 
 } // namespace hb

@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <utility>
 
 namespace hb {
 
@@ -35,9 +36,11 @@ QNetworkRequest jsonRequest(const QUrl &url, qint64 timeoutMs)
 
 } // namespace
 
-NotifierWorker::NotifierWorker(NotifierOptions options)
+NotifierWorker::NotifierWorker(NotifierOptions options, std::shared_ptr<HeldIndex> heldIndex)
     : m_options(std::move(options))
     , m_clock(m_options.clock ? m_options.clock : std::make_shared<SystemClock>())
+    , m_rules(m_options.config.rules)
+    , m_heldIndex(std::move(heldIndex))
     , m_random(std::random_device{}())
 {
 }
@@ -54,6 +57,7 @@ void NotifierWorker::open()
     Q_ASSERT(QThread::currentThread() == thread());
     m_store = std::make_unique<NotificationStore>(m_options.metricsPath);
     m_conditions = m_store->conditions();
+    publishHeld(); // held before a restart: still held, and so will their resolutions be
     m_network = new QNetworkAccessManager(this);
     m_resendTimer = new QTimer(this);
     m_resendTimer->setInterval(1000);
@@ -121,6 +125,8 @@ void NotifierWorker::setConfig(const NotificationsConfig &config)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     m_options.config = config;
+    // What is held now stays held under its root; new rules judge what is raised from now on.
+    m_rules = DependencyRules(config.rules);
     QSet<QString> names;
     for (const NotificationChannel &c : config.channels) {
         names.insert(c.name);
@@ -186,6 +192,7 @@ void NotifierWorker::onMachineTransition(const MachineTransition &transition)
         raise(report);
     else
         clear(report, silently);
+    publishHeld();
 }
 
 void NotifierWorker::onSnapshot(const EngineSnapshot &snapshot)
@@ -199,15 +206,39 @@ void NotifierWorker::onSnapshot(const EngineSnapshot &snapshot)
         m_firstTickCount = state.metrics.tickCount;
     }
     const QHash<QString, ConditionReport> active = activeConditions(state);
-    // Root causes first, so consequences reported in the same snapshot are held under them.
+    // Root causes first, so consequences reported in the same snapshot are held under them; a
+    // new root's message counts the consequences that come with it.
     QList<ConditionReport> ordered = active.values();
     std::stable_partition(ordered.begin(), ordered.end(),
-                          [](const ConditionReport &r) { return isDependencyRoot(r.key); });
+                          [this](const ConditionReport &r) { return m_rules.isRoot(r.key); });
+    const auto isActive = [this](const QString &key) {
+        const auto it = m_conditions.constFind(key);
+        return it != m_conditions.cend() && it->active;
+    };
+    QList<QString> roots = activeRoots(QString());
+    QSet<QString> newRoots;
+    for (const ConditionReport &report : std::as_const(ordered)) {
+        if (m_rules.isRoot(report.key) && !isActive(report.key)) {
+            roots.append(report.key);
+            newRoots.insert(report.key);
+        }
+    }
+    QHash<QString, int> heldHints;
+    for (const ConditionReport &report : std::as_const(ordered)) {
+        if (m_rules.isRoot(report.key) || isActive(report.key))
+            continue;
+        const QString root = m_rules.holdingRoot(report.key, roots);
+        if (newRoots.contains(root))
+            ++heldHints[root];
+    }
     for (const ConditionReport &report : std::as_const(ordered))
-        raise(report);
+        raise(report, heldHints.value(report.key));
     const qint64 at = state.takenAtMs > 0 ? state.takenAtMs : now();
-    const QList<QString> keys = m_conditions.keys();
-    for (const QString &key : keys) {
+    // Consequences clear before their roots: one that ends with its root is not let go first.
+    QList<QString> keys = m_conditions.keys();
+    std::stable_partition(keys.begin(), keys.end(),
+                          [this](const QString &key) { return !m_rules.isRoot(key); });
+    for (const QString &key : std::as_const(keys)) {
         const ClearRule rule = clearRuleOf(key);
         if (!m_conditions.value(key).active || rule == ClearRule::Reported || active.contains(key))
             continue;
@@ -219,18 +250,109 @@ void NotifierWorker::onSnapshot(const EngineSnapshot &snapshot)
         clear(clearedCondition(key, at), false);
     }
     m_lastActive = active;
+    publishHeld();
 }
 
-void NotifierWorker::raise(const ConditionReport &report)
+void NotifierWorker::raise(const ConditionReport &report, int heldHint)
 {
     const auto it = m_conditions.constFind(report.key);
     if (it != m_conditions.cend() && it->active)
         return; // notified already, in this run or before a restart
-    const NotificationEvent event = makeEvent(report, false);
-    NotificationCondition state{report.key, true, report.raiseKind, report.severity, report.atMs,
-                                event.uid,  now()};
+    ConditionReport worded = report;
+    if (heldHint > 0)
+        worded.title = tr("%1 (%n dependent alert(s) held)", nullptr, heldHint).arg(report.title);
+    const NotificationEvent event = makeEvent(worded, false);
+    NotificationCondition state{report.key,
+                                true,
+                                report.raiseKind,
+                                report.severity,
+                                report.atMs,
+                                event.uid,
+                                now(),
+                                m_rules.holdingRoot(report.key, activeRoots(report.key)),
+                                0};
     m_raised.insert(report.key, report);
-    commit(state, event);
+    commit(state, event, {}, state.heldBy);
+    if (!state.heldBy.isEmpty()) {
+        NotificationCondition root = m_conditions.value(state.heldBy);
+        ++root.heldCount;
+        saveState(root);
+    }
+}
+
+void NotifierWorker::saveState(const NotificationCondition &state)
+{
+    m_conditions.insert(state.key, state);
+    try {
+        m_store->saveCondition(state);
+    } catch (const StoreError &e) {
+        qCWarning(lcNotify).noquote() << e.message();
+    }
+}
+
+QList<QString> NotifierWorker::activeRoots(const QString &except) const
+{
+    QList<QString> roots;
+    for (const NotificationCondition &c : std::as_const(m_conditions)) {
+        if (c.active && c.key != except && m_rules.isRoot(c.key))
+            roots.append(c.key);
+    }
+    return roots;
+}
+
+void NotifierWorker::release(const QString &root)
+{
+    const QList<NotificationCondition> conditions = m_conditions.values();
+    for (const NotificationCondition &c : conditions) {
+        if (!c.active || c.heldBy != root)
+            continue;
+        NotificationCondition state = c;
+        state.heldBy = m_rules.holdingRoot(c.key, activeRoots(c.key));
+        if (!state.heldBy.isEmpty()) {
+            saveState(state);
+            NotificationCondition other = m_conditions.value(state.heldBy);
+            ++other.heldCount;
+            saveState(other);
+            continue;
+        }
+        // Still active with its cause gone: a problem of its own, told now.
+        ConditionReport report = m_raised.value(c.key);
+        if (report.key.isEmpty()) { // raised before a restart: its words are not kept
+            report = {c.key,
+                      c.kind,
+                      QString(),
+                      c.severity,
+                      c.key.section(u':', 1),
+                      tr("%1 is active").arg(c.key),
+                      QString(),
+                      c.sinceMs};
+        }
+        report.text = tr("Held while %1 was active; it is over, this is not.").arg(root) +
+                      (report.text.isEmpty() ? QString() : u' ' + report.text);
+        const NotificationEvent event = makeEvent(report, false);
+        state.lastEventUid = event.uid;
+        state.lastNotifiedMs = now();
+        commit(state, event);
+    }
+}
+
+void NotifierWorker::publishHeld()
+{
+    HeldConditions held;
+    for (const NotificationCondition &c : std::as_const(m_conditions)) {
+        if (c.active && !c.heldBy.isEmpty())
+            held[c.heldBy].append(c.key);
+    }
+    for (QStringList &keys : held)
+        keys.sort();
+    if (held == m_published)
+        return;
+    m_published = held;
+    {
+        QMutexLocker lock(&m_heldIndex->mutex);
+        m_heldIndex->held = held;
+    }
+    Q_EMIT heldChanged();
 }
 
 void NotifierWorker::clear(const ConditionReport &cleared, bool silently)
@@ -241,27 +363,31 @@ void NotifierWorker::clear(const ConditionReport &cleared, bool silently)
     NotificationCondition state = *it;
     state.active = false;
     state.sinceMs = cleared.atMs;
+    // A held raise has a held resolution (after a restart too: held_by is in metrics.db).
+    const QString heldBy = std::exchange(state.heldBy, QString());
+    const int heldCount = std::exchange(state.heldCount, 0);
     m_raised.remove(cleared.key);
     if (silently || cleared.clearKind.isEmpty()) {
-        m_conditions.insert(state.key, state);
-        try {
-            m_store->saveCondition(state);
-        } catch (const StoreError &e) {
-            qCWarning(lcNotify).noquote() << e.message();
-        }
-        return;
+        saveState(state);
+    } else {
+        ConditionReport report = cleared;
+        report.severity = it->severity; // the resolution goes wherever the raise went
+        // The root's last word counts everything it held, including what came after its raise.
+        if (heldCount > 0)
+            report.title =
+                tr("%1 (%n dependent alert(s) were held)", nullptr, heldCount).arg(cleared.title);
+        const NotificationEvent event = makeEvent(report, true);
+        state.kind = report.clearKind;
+        state.lastEventUid = event.uid;
+        state.lastNotifiedMs = now();
+        commit(state, event, {}, heldBy);
     }
-    ConditionReport report = cleared;
-    report.severity = it->severity; // the resolution goes wherever the raise went
-    const NotificationEvent event = makeEvent(report, true);
-    state.kind = report.clearKind;
-    state.lastEventUid = event.uid;
-    state.lastNotifiedMs = now();
-    commit(state, event);
+    if (m_rules.isRoot(state.key) || heldCount > 0)
+        release(state.key);
 }
 
 void NotifierWorker::commit(const NotificationCondition &state, const NotificationEvent &event,
-                            const QStringList &onlyChannels)
+                            const QStringList &onlyChannels, const QString &heldBy)
 {
     QStringList names;
     for (const auto &[name, channel] : m_channels) {
@@ -270,19 +396,6 @@ void NotifierWorker::commit(const NotificationCondition &state, const Notificati
             names << name;
     }
     // A consequence of an active root cause is held under it (and so is its resolution).
-    QString heldBy;
-    if (!event.resolved) {
-        QList<QString> active;
-        for (const NotificationCondition &c : std::as_const(m_conditions)) {
-            if (c.active && c.key != state.key)
-                active.append(c.key);
-        }
-        heldBy = holdingRoot(state.key, active);
-        if (!heldBy.isEmpty())
-            m_held.insert(state.key, heldBy);
-    } else {
-        heldBy = m_held.take(state.key);
-    }
     if (!heldBy.isEmpty()) {
         m_conditions.insert(state.key, state);
         try {
@@ -351,7 +464,7 @@ void NotifierWorker::resendDue()
             continue;
         const QList<NotificationCondition> conditions = m_conditions.values();
         for (const NotificationCondition &c : conditions) {
-            if (!c.active || m_held.contains(c.key) ||
+            if (!c.active || !c.heldBy.isEmpty() ||
                 t - channel->lastSentMs.value(c.key, c.lastNotifiedMs) < interval)
                 continue;
             ConditionReport report = m_raised.value(c.key);

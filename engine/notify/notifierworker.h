@@ -6,6 +6,7 @@
 #include "notify/notifier.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QPointer>
 #include <QQueue>
 #include <QTimer>
@@ -18,11 +19,18 @@ class QNetworkReply;
 
 namespace hb {
 
+// What Notifier::heldUnder() reads from any thread; the worker writes it.
+struct HeldIndex
+{
+    mutable QMutex mutex;
+    HeldConditions held;
+};
+
 class NotifierWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit NotifierWorker(NotifierOptions options);
+    NotifierWorker(NotifierOptions options, std::shared_ptr<HeldIndex> heldIndex);
     ~NotifierWorker() override;
 
     void open();     // throws StoreError
@@ -35,6 +43,7 @@ public:
 Q_SIGNALS:
     void desktopNotification(const QString &title, const QString &text, const QString &severity);
     void deliveryRecorded(const hb::DeliveryRecord &record);
+    void heldChanged();
 
 private:
     struct Channel
@@ -49,10 +58,18 @@ private:
     qint64 now() const;
     bool accepts(const NotificationChannel &channel, const NotificationEvent &event) const;
     // Dedups against the condition's stored state; writes and queues the event when it is due.
-    void raise(const ConditionReport &report);
+    // `heldHint`: a root's dependents raised with it, for its message.
+    void raise(const ConditionReport &report, int heldHint = 0);
     void clear(const ConditionReport &report, bool silently);
+    // `heldBy` not empty: logged "held" under that root instead of sent or silenced.
     void commit(const NotificationCondition &state, const NotificationEvent &event,
-                const QStringList &onlyChannels = {});
+                const QStringList &onlyChannels = {}, const QString &heldBy = {});
+    void saveState(const NotificationCondition &state);
+    QList<QString> activeRoots(const QString &except) const;
+    // A root that cleared lets go of what it held: moved under another active root that holds
+    // it, or notified now (its raise was never sent).
+    void release(const QString &root);
+    void publishHeld();
     void resendDue();
     void updateResendTimer();
     void pump(const QString &channel);
@@ -69,7 +86,9 @@ private:
     std::map<QString, std::unique_ptr<Channel>> m_channels; // by name
     QHash<QString, NotificationCondition> m_conditions;
     QHash<QString, ConditionReport> m_raised; // this run's raise messages, for resends
-    QHash<QString, QString> m_held;           // dependent condition -> the root that held it
+    DependencyRules m_rules;
+    std::shared_ptr<HeldIndex> m_heldIndex;
+    HeldConditions m_published; // what m_heldIndex holds
     QTimer *m_resendTimer = nullptr;
     // Snapshot diffing: the previous snapshot's conditions and the tick count of the first one.
     bool m_sawSnapshot = false;

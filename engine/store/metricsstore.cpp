@@ -566,6 +566,16 @@ void MetricsStore::applyRetention(const RetentionPolicy &policy, qint64 nowMs)
             deleted += deleteBefore("DELETE FROM ticks WHERE started_at_ms < ?1", cutoff);
             deleted += deleteBefore("DELETE FROM breaker_events WHERE ts_ms < ?1", cutoff);
             deleted += deleteBefore("DELETE FROM machine_events WHERE ts_ms < ?1", cutoff);
+            // The notification log goes with the raw rows, except what is still to be delivered:
+            // a pending delivery keeps its event and its attempts so far. Silences go once over.
+            deleted +=
+                deleteBefore("DELETE FROM notification_deliveries WHERE ts_ms < ?1"
+                             " AND event_uid NOT IN (SELECT event_uid FROM notification_pending)",
+                             cutoff);
+            deleted += deleteBefore("DELETE FROM notification_events WHERE ts_ms < ?1"
+                                    " AND uid NOT IN (SELECT event_uid FROM notification_pending)",
+                                    cutoff);
+            deleted += deleteBefore("DELETE FROM notification_silences WHERE to_ms < ?1", cutoff);
             // samples is indexed by (series, ts_ms): walk the few distinct series through the
             // index (a "loose index scan") so each series is a range delete, not a table scan.
             deleted += deleteBefore(

@@ -38,11 +38,30 @@ void bindCondition(SQLite::Statement &stmt, const NotificationCondition &c)
     bindInt(stmt, 5, c.sinceMs);
     bindText(stmt, 6, c.lastEventUid);
     bindInt(stmt, 7, c.lastNotifiedMs);
+    bindText(stmt, 8, c.heldBy);
+    stmt.bind(9, c.heldCount);
+}
+
+// A row of "SELECT id, from_ms, to_ms, reason, machine, task, kind, created_by, created_ms".
+NotificationSilence silenceOf(SQLite::Statement &q)
+{
+    NotificationSilence s;
+    s.id = int64Of(q.getColumn(0));
+    s.fromMs = int64Of(q.getColumn(1));
+    s.toMs = int64Of(q.getColumn(2));
+    s.reason = textOf(q.getColumn(3));
+    s.machine = textOf(q.getColumn(4));
+    s.task = textOf(q.getColumn(5));
+    s.kind = textOf(q.getColumn(6));
+    s.createdBy = textOf(q.getColumn(7));
+    s.createdMs = int64Of(q.getColumn(8));
+    return s;
 }
 
 constexpr const char kUpsertCondition[] =
     "INSERT OR REPLACE INTO notification_state(condition, active, kind, severity, since_ms, "
-    "last_event_uid, last_notified_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "last_event_uid, last_notified_ms, held_by, held_count) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
 } // namespace
 
@@ -66,7 +85,8 @@ QHash<QString, NotificationCondition> NotificationStore::conditions()
     QHash<QString, NotificationCondition> result;
     try {
         SQLite::Statement q(*m_db, "SELECT condition, active, kind, severity, since_ms, "
-                                   "last_event_uid, last_notified_ms FROM notification_state");
+                                   "last_event_uid, last_notified_ms, held_by, held_count "
+                                   "FROM notification_state");
         while (q.executeStep()) {
             NotificationCondition c;
             c.key = textOf(q.getColumn(0));
@@ -76,6 +96,8 @@ QHash<QString, NotificationCondition> NotificationStore::conditions()
             c.sinceMs = int64Of(q.getColumn(4));
             c.lastEventUid = textOf(q.getColumn(5));
             c.lastNotifiedMs = int64Of(q.getColumn(6));
+            c.heldBy = textOf(q.getColumn(7));
+            c.heldCount = q.getColumn(8).getInt();
             result.insert(c.key, c);
         }
     } catch (const SQLite::Exception &e) {
@@ -241,6 +263,29 @@ bool NotificationStore::removeSilence(qint64 id)
     }
 }
 
+std::optional<NotificationSilence> NotificationStore::endSilence(qint64 id, qint64 nowMs)
+{
+    try {
+        SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement end(*m_db, "UPDATE notification_silences SET to_ms = max(from_ms, ?2) "
+                                     "WHERE id = ?1 AND to_ms > ?2");
+        bindInt(end, 1, id);
+        bindInt(end, 2, nowMs);
+        if (end.exec() == 0)
+            return std::nullopt;
+        SQLite::Statement q(*m_db, "SELECT id, from_ms, to_ms, reason, machine, task, kind, "
+                                   "created_by, created_ms FROM notification_silences "
+                                   "WHERE id = ?1");
+        bindInt(q, 1, id);
+        q.executeStep();
+        const NotificationSilence s = silenceOf(q);
+        transaction.commit();
+        return s;
+    } catch (const SQLite::Exception &e) {
+        throw failure(m_path, e);
+    }
+}
+
 QVector<NotificationSilence> NotificationStore::silences(qint64 nowMs)
 {
     QVector<NotificationSilence> result;
@@ -249,19 +294,8 @@ QVector<NotificationSilence> NotificationStore::silences(qint64 nowMs)
                                    "created_by, created_ms FROM notification_silences "
                                    "WHERE to_ms > ?1 ORDER BY from_ms, id");
         bindInt(q, 1, nowMs);
-        while (q.executeStep()) {
-            NotificationSilence s;
-            s.id = int64Of(q.getColumn(0));
-            s.fromMs = int64Of(q.getColumn(1));
-            s.toMs = int64Of(q.getColumn(2));
-            s.reason = textOf(q.getColumn(3));
-            s.machine = textOf(q.getColumn(4));
-            s.task = textOf(q.getColumn(5));
-            s.kind = textOf(q.getColumn(6));
-            s.createdBy = textOf(q.getColumn(7));
-            s.createdMs = int64Of(q.getColumn(8));
-            result.append(s);
-        }
+        while (q.executeStep())
+            result.append(silenceOf(q));
     } catch (const SQLite::Exception &e) {
         throw failure(m_path, e);
     }

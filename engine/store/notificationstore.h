@@ -8,6 +8,7 @@
 #include <QVector>
 
 #include <memory>
+#include <optional>
 
 namespace SQLite {
 class Database;
@@ -40,6 +41,8 @@ struct NotificationCondition
     qint64 sinceMs = 0;
     QString lastEventUid;
     qint64 lastNotifiedMs = 0; // the raise or its latest resend
+    QString heldBy;            // the root cause it is held under (dependency rules); empty: none
+    int heldCount = 0;         // a root: the conditions held under it since its raise
 };
 
 // An event still to be delivered to one channel, with the attempts made so far.
@@ -112,6 +115,9 @@ public:
     // Returns the new silence's id.
     qint64 addSilence(const NotificationSilence &silence);
     bool removeSilence(qint64 id);
+    // Ends a current or future silence at `nowMs` (a future one never starts); the row stays,
+    // for the record. Returns it as ended, or nothing when no such silence is current or future.
+    std::optional<NotificationSilence> endSilence(qint64 id, qint64 nowMs);
     // Those not over at `nowMs` (current and future), by start.
     QVector<NotificationSilence> silences(qint64 nowMs);
     // Newest first; `beforeId` 0: from the newest.

@@ -191,6 +191,14 @@ CREATE TABLE notification_state(
     last_notified_ms INTEGER NOT NULL) WITHOUT ROWID;
 )sql";
 
+// v7: dependency rules. A condition held under a root cause names it (held_by), so its
+// resolution is held too after a restart; a root counts what it held (held_count) for the
+// message that says it is over.
+constexpr const char kSchemaV7[] = R"sql(
+ALTER TABLE notification_state ADD COLUMN held_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE notification_state ADD COLUMN held_count INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 std::string bucketExpr(const char *column, qint64 width)
 {
     const std::string w = std::to_string(width);
@@ -322,10 +330,15 @@ void migrateToV6(SQLite::Database &db)
     db.exec(kSchemaV6);
 }
 
+void migrateToV7(SQLite::Database &db)
+{
+    db.exec(kSchemaV7);
+}
+
 using Migration = void (*)(SQLite::Database &);
 // kMigrations[i] takes a file from version i to version i + 1.
 constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3, migrateToV4,
-                                     migrateToV5, migrateToV6};
+                                     migrateToV5, migrateToV6, migrateToV7};
 
 } // namespace
 

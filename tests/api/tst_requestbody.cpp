@@ -95,6 +95,10 @@ private Q_SLOTS:
     void machineReportAccepted();
     void machineReportRefused_data();
     void machineReportRefused();
+    void silenceAccepted_data();
+    void silenceAccepted();
+    void silenceRefused_data();
+    void silenceRefused();
     void sameKeyInDifferentObjects();
     void longUnknownKeyIsClipped();
     void parseErrorSaysWhere();
@@ -406,6 +410,105 @@ void TestRequestBody::machineReportRefused()
 
     body::Error error;
     QVERIFY2(!body::machineReport(body, &error), "accepted");
+    verifyRefusal(error, field, mentions);
+}
+
+// 2026-06-01T00:00:00Z, the "now" of the silence cases.
+constexpr qint64 kNow = 1'780'272'000'000;
+
+void TestRequestBody::silenceAccepted_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<QString>("machine");
+    QTest::addColumn<QString>("task");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("from now, ISO end")
+        << QByteArray(R"({"to": "2026-06-01T02:00:00Z", "reason": "relay swap"})") << kNow
+        << kNow + 7'200'000 << QString() << QString() << QString();
+    QTest::newRow("milliseconds and an offset")
+        << QByteArray(R"({"from": 1780272000000, "to": "2026-06-01T08:00:00+07:00",)"
+                      R"( "reason": "x", "matchers": {"machine": "relay-1",)"
+                      R"( "kind": "machine_down"}})")
+        << kNow << kNow + 3'600'000 << u"relay-1"_s << QString() << u"machine_down"_s;
+    QTest::newRow("a future window for a task")
+        << QByteArray(R"({"from": "2026-06-02T00:00:00.000Z", "to": "2026-06-02T01:00:00Z",)"
+                      R"( "reason": "upgrade", "matchers": {"task": "price_update"}})")
+        << kNow + 86'400'000 << kNow + 90'000'000 << QString() << u"price_update"_s << QString();
+}
+
+void TestRequestBody::silenceAccepted()
+{
+    QFETCH(QByteArray, body);
+    body::Error error;
+    const auto silence = body::silence(body, kNow, &error);
+    QVERIFY2(silence, qPrintable(error.toString()));
+    QTEST(silence->fromMs, "from");
+    QTEST(silence->toMs, "to");
+    QTEST(silence->machine, "machine");
+    QTEST(silence->task, "task");
+    QTEST(silence->kind, "kind");
+    QVERIFY(!silence->reason.isEmpty());
+}
+
+void TestRequestBody::silenceRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("mentions");
+    addDocumentRefusals();
+    QTest::newRow("no end") << QByteArray(R"({"reason": "x"})") << u"to"_s << u"required"_s;
+    QTest::newRow("no reason") << QByteArray(R"({"to": "2026-06-01T02:00:00Z"})") << u"reason"_s
+                               << u"required"_s;
+    QTest::newRow("blank reason") << QByteArray(R"({"to": "2026-06-01T02:00:00Z", "reason": " "})")
+                                  << u"reason"_s << u"empty"_s;
+    QTest::newRow("end before start")
+        << QByteArray(R"({"from": "2026-06-01T03:00:00Z", "to": "2026-06-01T02:00:00Z",)"
+                      R"( "reason": "x"})")
+        << u"to"_s << u"later"_s;
+    QTest::newRow("already over") << QByteArray(R"({"from": 1, "to": 2, "reason": "x"})") << u"to"_s
+                                  << u"past"_s;
+    QTest::newRow("a time without its offset")
+        << QByteArray(R"({"to": "2026-06-01T02:00:00", "reason": "x"})") << u"to"_s << u"offset"_s;
+    QTest::newRow("a date that is not one")
+        << QByteArray(R"({"to": "2026-13-45T99:00:00Z", "reason": "x"})") << u"to"_s
+        << u"ISO 8601"_s;
+    QTest::newRow("fractional milliseconds")
+        << QByteArray(R"({"to": 1780272000000.5, "reason": "x"})") << u"to"_s << u"whole"_s;
+    QTest::newRow("a boolean as the start")
+        << QByteArray(R"({"from": true, "to": 1780280000000, "reason": "x"})") << u"from"_s
+        << u"ISO 8601"_s;
+    QTest::newRow("longer than a year")
+        << QByteArray(R"({"to": "2027-07-01T00:00:00Z", "reason": "x"})") << u"to"_s
+        << u"366 days"_s;
+    QTest::newRow("unknown key") << QByteArray(
+                                        R"({"to": 1780280000000, "reason": "x", "until": 1})")
+                                 << u"until"_s << u"unknown"_s;
+    QTest::newRow("matchers not an object")
+        << QByteArray(R"({"to": 1780280000000, "reason": "x", "matchers": []})") << u"matchers"_s
+        << u"object"_s;
+    QTest::newRow("unknown matcher")
+        << QByteArray(R"({"to": 1780280000000, "reason": "x", "matchers": {"host": "a"}})")
+        << u"matchers.host"_s << u"unknown"_s;
+    QTest::newRow("unknown kind")
+        << QByteArray(R"({"to": 1780280000000, "reason": "x", "matchers": {"kind": "down"}})")
+        << u"matchers.kind"_s << u"machine_down"_s;
+    QTest::newRow("empty machine")
+        << QByteArray(R"({"to": 1780280000000, "reason": "x", "matchers": {"machine": ""}})")
+        << u"matchers.machine"_s << u"64"_s;
+    QTest::newRow("task not a string")
+        << QByteArray(R"({"to": 1780280000000, "reason": "x", "matchers": {"task": 3}})")
+        << u"matchers.task"_s << u"string"_s;
+}
+
+void TestRequestBody::silenceRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, mentions);
+    body::Error error;
+    QVERIFY(!body::silence(body, kNow, &error));
     verifyRefusal(error, field, mentions);
 }
 

@@ -241,6 +241,7 @@ private Q_SLOTS:
     void notificationsRejected_data();
     void notificationsRejected();
     void notificationsValidatedInMemory();
+    void dependencyRules();
 
     void loadMissingFile();
     void loadDirectory();
@@ -1046,6 +1047,60 @@ void TestConfig::notificationsRejected_data()
     QTest::newRow("desktop with a url")
         << withChannel({{u"type"_s, u"desktop"_s}, {u"name"_s, u"d"_s}, {u"url"_s, u"http://a"_s}})
         << f0 + u"url" << u"not used by a desktop"_s;
+
+    const auto rules = [](const QJsonValue &value) {
+        return QJsonObject{{u"notifications"_s, QJsonObject{{u"rules"_s, value}}}};
+    };
+    const auto rule = [](const QJsonValue &root, const QJsonValue &holds) {
+        QJsonObject o;
+        if (!root.isUndefined())
+            o.insert(u"root"_s, root);
+        if (!holds.isUndefined())
+            o.insert(u"holds"_s, holds);
+        return o;
+    };
+    const QString r0 = u"notifications.rules[0]."_s;
+    QTest::newRow("rules not an array")
+        << rules(QJsonObject()) << u"notifications.rules"_s << u"array"_s;
+    QTest::newRow("rule not an object")
+        << rules(QJsonArray{u"oracle_down"_s}) << u"notifications.rules[0]"_s << u"object"_s;
+    QTest::newRow("rule without root")
+        << rules(QJsonArray{rule(QJsonValue::Undefined, QJsonArray{u"price_update"_s})})
+        << r0 + u"root" << u"required"_s;
+    QTest::newRow("rule without holds")
+        << rules(QJsonArray{rule(u"oracle_down"_s, QJsonValue::Undefined)}) << r0 + u"holds"
+        << u"required"_s;
+    QTest::newRow("rule with an unknown key")
+        << rules(QJsonArray{QJsonObject{{u"root"_s, u"oracle_down"_s},
+                                        {u"holds"_s, QJsonArray{u"price_update"_s}},
+                                        {u"hold"_s, 1}}})
+        << r0 + u"hold" << u"unknown field"_s;
+    QTest::newRow("unknown root") << rules(QJsonArray{
+                                         rule(u"oracle_up"_s, QJsonArray{u"price_update"_s})})
+                                  << r0 + u"root" << u"machine:NAME"_s;
+    QTest::newRow("machine root without a name")
+        << rules(QJsonArray{rule(u"machine:"_s, QJsonArray{u"price_update"_s})}) << r0 + u"root"
+        << u"machine:NAME"_s;
+    QTest::newRow("machine name with a space")
+        << rules(QJsonArray{rule(u"machine:relay 1"_s, QJsonArray{u"price_update"_s})})
+        << r0 + u"root" << u"machine:NAME"_s;
+    QTest::newRow("holds nothing") << rules(QJsonArray{rule(u"machine:relay-1"_s, QJsonArray())})
+                                   << r0 + u"holds" << u"at least one"_s;
+    QTest::newRow("holds an unknown task")
+        << rules(QJsonArray{rule(u"machine:relay-1"_s, QJsonArray{u"price_update"_s, u"x"_s})})
+        << r0 + u"holds[1]" << u"price_update"_s;
+    QTest::newRow("holds a number") << rules(QJsonArray{rule(u"machine:relay-1"_s, QJsonArray{5})})
+                                    << r0 + u"holds[0]" << u"task name"_s;
+    QTest::newRow("holds a task twice")
+        << rules(QJsonArray{rule(u"machine:a"_s, QJsonArray{u"price_update"_s, u"price_update"_s})})
+        << r0 + u"holds[1]" << u"twice"_s;
+    QTest::newRow("oracle holds itself")
+        << rules(QJsonArray{rule(u"oracle_down"_s, QJsonArray{u"oracle_monitoring"_s})})
+        << r0 + u"holds[0]" << u"root"_s;
+    QTest::newRow("root twice") << rules(QJsonArray{
+                                       rule(u"machine:a"_s, QJsonArray{u"price_update"_s}),
+                                       rule(u"machine:a"_s, QJsonArray{u"auto_liquidation"_s})})
+                                << u"notifications.rules[1].root"_s << u"unique"_s;
 }
 
 void TestConfig::notificationsRejected()
@@ -1060,6 +1115,51 @@ void TestConfig::notificationsRejected()
     // A secret never appears in an error (errors end up in logs and on stderr).
     QVERIFY(!error.reason.contains(u"MfKQ9r8GKYqrTwjUPD8"_s));
     QVERIFY(!error.reason.contains(u"not*base64"_s));
+}
+
+void TestConfig::dependencyRules()
+{
+    ConfigError error;
+    // Absent: the built-in oracle rule, and a file of defaults does not spell it out.
+    const auto defaults = configFromJson(QJsonObject(), &error);
+    QVERIFY2(defaults, qPrintable(error.toString()));
+    QCOMPARE(defaults->notifications.rules.size(), 1);
+    QCOMPARE(defaults->notifications.rules.at(0).root, u"oracle_down"_s);
+    QCOMPARE(defaults->notifications.rules.at(0).holds,
+             (QStringList{u"price_update"_s, u"auto_liquidation"_s}));
+    QVERIFY(!defaults->toJson().contains(u"notifications"_s));
+
+    // Given: taken as written, and written back so that it reads the same.
+    const QByteArray text = R"({"notifications": {"rules": [
+        {"root": "machine:relay-1", "holds": ["price_update", "oracle_monitoring"]},
+        {"root": "oracle_down", "holds": ["auto_liquidation"]}]}})";
+    const auto config = configFromJson(QJsonDocument::fromJson(text).object(), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(config->notifications.rules.size(), 2);
+    QCOMPARE(config->notifications.rules.at(0).root, u"machine:relay-1"_s);
+    QCOMPARE(config->notifications.rules.at(0).holds,
+             (QStringList{u"price_update"_s, u"oracle_monitoring"_s}));
+    QVERIFY(*config != *defaults);
+    QVERIFY(!hb::validateConfig(*config));
+    const auto again = configFromJson(config->toJson(), &error);
+    QVERIFY2(again, qPrintable(error.toString()));
+    QCOMPARE(again->notifications.rules, config->notifications.rules);
+    QVERIFY(*again == *config);
+
+    // An empty list holds nothing, and stays empty through a save (not back to the defaults).
+    const auto none = configFromJson(
+        QJsonObject{{u"notifications"_s, QJsonObject{{u"rules"_s, QJsonArray()}}}}, &error);
+    QVERIFY2(none, qPrintable(error.toString()));
+    QVERIFY(none->notifications.rules.isEmpty());
+    const auto noneAgain = configFromJson(none->toJson(), &error);
+    QVERIFY(noneAgain && noneAgain->notifications.rules.isEmpty());
+
+    // An in-memory rule is checked like one from the file.
+    HeartbeatConfig bad;
+    bad.notifications.rules = {{u"machine:relay-1"_s, {u"no_such_task"_s}}};
+    const auto problem = hb::validateConfig(bad);
+    QVERIFY(problem);
+    QCOMPARE(problem->field, u"notifications.rules[0].holds[0]"_s);
 }
 
 void TestConfig::notificationsValidatedInMemory()

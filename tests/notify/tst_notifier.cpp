@@ -84,6 +84,7 @@ private Q_SLOTS:
     void resendWhileConditionLasts();
     void silencedMessagesAreLoggedNotSent();
     void consequencesOfOracleDownAreHeld();
+    void machineRuleHoldsAcrossARestartThenLetsGo();
 
 private:
     NotifierOptions options(const QVector<NotificationChannel> &channels) const
@@ -426,12 +427,82 @@ void TestNotifier::consequencesOfOracleDownAreHeld()
         }
     }
     QCOMPARE(held, 4);
+    // The root's message counts the consequences that came with it; the tree is exposed.
+    const QStringList titles{desktopSpy.at(0).at(0).toString(), desktopSpy.at(1).at(0).toString()};
+    QVERIFY2(titles.filter(u"oracle_stale (4 dependent alert"_s).size() == 1,
+             qPrintable(titles.join(u" | "_s)));
+    const HeldConditions tree = notifier.heldUnder();
+    QCOMPARE(tree.keys(), QStringList{u"alert:oracle_monitoring/oracle_stale"_s});
+    QCOMPARE(
+        tree.first(),
+        (QStringList{u"alert:auto_liquidation/no_prices"_s, u"alert:price_update/prices_missing"_s,
+                     u"alert:price_update/prices_stale"_s, u"breaker:price_update"_s}));
     // Their resolutions are held too; the root's is sent.
     state.activeAlerts.clear();
     state.breakers[0].state = BreakerState::Closed;
     notifier.onSnapshot(EngineSnapshot(state));
     QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 12, 10'000);
     QCOMPARE(desktopSpy.size(), 4); // + the root cleared, the memory alert cleared
+    QVERIFY(notifier.heldUnder().isEmpty());
+}
+
+void TestNotifier::machineRuleHoldsAcrossARestartThenLetsGo()
+{
+    NotifierOptions o = options({desktop(u"tray"_s)});
+    o.config.rules = {{u"machine:relay-1"_s, {TaskName::PriceUpdate}}};
+    EngineState state;
+    state.config.notifications = o.config;
+    state.takenAtMs = QDateTime::currentMSecsSinceEpoch();
+    const Alert stale{state.takenAtMs, TaskName::PriceUpdate, u"prices_stale"_s, Severity::Critical,
+                      u"no prices"_s};
+    const Alert memory{state.takenAtMs, TaskName::MemoryMonitoring, u"memory_high"_s,
+                       Severity::Critical, u"2 GB"_s};
+    const HeldConditions expected{
+        {u"machine:relay-1"_s, {u"alert:price_update/prices_stale"_s, u"breaker:price_update"_s}}};
+    {
+        Notifier notifier(o);
+        QSignalSpy desktopSpy(&notifier, &Notifier::desktopNotification);
+        QSignalSpy heldSpy(&notifier, &Notifier::heldChanged);
+        notifier.start();
+        notifier.onMachineTransition(
+            transition(u"relay-1"_s, MachineState::Up, MachineState::Down));
+        QTRY_COMPARE_WITH_TIMEOUT(desktopSpy.size(), 1, 10'000);
+        // The task that needs relay-1 fails: held under it; an unrelated alert is sent.
+        state.activeAlerts = {stale, memory};
+        state.breakers = {BreakerStatus{TaskName::PriceUpdate, BreakerState::Open, 5, 0, 0}};
+        notifier.onSnapshot(EngineSnapshot(state));
+        QTRY_COMPARE_WITH_TIMEOUT(desktopSpy.size(), 2, 10'000);
+        QVERIFY(desktopSpy.at(1).at(0).toString().contains(u"memory_high"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!heldSpy.isEmpty(), 5'000);
+        QCOMPARE(notifier.heldUnder(), expected);
+        QCOMPARE(log(m_metricsPath).count(u"tray 0 held"_s), 2);
+    }
+    {
+        // After a restart it is still held, and the breaker's resolution is held with it.
+        Notifier notifier(o);
+        QSignalSpy desktopSpy(&notifier, &Notifier::desktopNotification);
+        QSignalSpy recorded(&notifier, &Notifier::deliveryRecorded);
+        notifier.start();
+        QCOMPARE(notifier.heldUnder(), expected);
+        state.breakers[0].state = BreakerState::Closed;
+        notifier.onSnapshot(EngineSnapshot(state));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 10'000);
+        QCOMPARE(recorded.at(0).at(0).value<DeliveryRecord>().status, DeliveryStatus::Held);
+        QCOMPARE(recorded.at(0).at(0).value<DeliveryRecord>().kind,
+                 NotificationKind::BreakerClosed);
+        QCOMPARE(desktopSpy.size(), 0);
+
+        // relay-1 is back: its message counts what it held; the alert that outlived it is told
+        // now, since nobody heard of it.
+        notifier.onMachineTransition(
+            transition(u"relay-1"_s, MachineState::Down, MachineState::Up));
+        QTRY_COMPARE_WITH_TIMEOUT(desktopSpy.size(), 2, 10'000);
+        QVERIFY2(desktopSpy.at(0).at(0).toString().contains(u"(2 dependent alert"_s),
+                 qPrintable(desktopSpy.at(0).at(0).toString()));
+        QVERIFY(desktopSpy.at(1).at(0).toString().contains(u"prices_stale"_s));
+        QVERIFY(desktopSpy.at(1).at(1).toString().contains(u"relay-1"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(notifier.heldUnder().isEmpty(), 5'000);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestNotifier)

@@ -3,6 +3,7 @@
 
 #include "metricsstoretestutil.h"
 #include "store/metricsreader.h"
+#include "store/notificationstore.h"
 #include "store/schema.h"
 
 using namespace hb;
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void rollupsEqualRawAggregates();
     void retentionDeletesExactlyPastWindow_data();
     void retentionDeletesExactlyPastWindow();
+    void retentionKeepsPendingNotifications();
     void upgradesVersion1File();
     void upgradesFileWithoutQueueTimes_data();
     void upgradesFileWithoutQueueTimes();
@@ -63,9 +65,9 @@ void TestMetricsStore::freshDatabaseIsCurrentAndEmpty()
     QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     QVERIFY2(!sideFilesExist(path), "peeking at the version creates no -wal/-shm");
-    QCOMPARE(MetricsStore::SchemaVersion, 6);
+    QCOMPARE(MetricsStore::SchemaVersion, 7);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 6);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 7);
     QCOMPARE(QString::fromStdString(db.execAndGet("PRAGMA journal_mode").getString()),
              QStringLiteral("wal"));
 }
@@ -107,6 +109,9 @@ void TestMetricsStore::documentedColumns_data()
     row("exec_hour", execRollup);
     row("sample_minute", "series bucket_ms n sum min max");
     row("sample_hour", "series bucket_ms n sum min max");
+    row("notification_state", "condition active kind severity since_ms last_event_uid "
+                              "last_notified_ms held_by held_count");
+    row("notification_silences", "id from_ms to_ms reason machine task kind created_by created_ms");
 }
 
 void TestMetricsStore::documentedColumns()
@@ -467,6 +472,86 @@ void TestMetricsStore::retentionDeletesExactlyPastWindow()
         QVERIFY2(expected.size() < all.size(), "the data must reach past the window");
     QCOMPARE(actual.size(), expected.size());
     QVERIFY(actual == expected);
+}
+
+void TestMetricsStore::retentionKeepsPendingNotifications()
+{
+    const QString path = newPath();
+    MetricsStore store(path);
+    NotificationStore notifications(path);
+    const qint64 now = kBase + 20 * kDay;
+    const qint64 old = now - 3 * kDay; // past a raw window of 2 days
+    const auto event = [](const QString &uid, qint64 atMs) {
+        NotificationEvent e;
+        e.uid = uid;
+        e.atMs = atMs;
+        e.kind = QStringLiteral("machine_down");
+        e.severity = QStringLiteral("critical");
+        e.subject = QStringLiteral("relay-1");
+        e.condition = QStringLiteral("machine:relay-1");
+        e.title = QStringLiteral("down");
+        e.payload = "{}";
+        return e;
+    };
+    const auto delivery = [](const QString &uid, qint64 atMs, int attempt, const QString &status) {
+        return DeliveryRecord{
+            0,      atMs,     QStringLiteral("ops"), uid, QStringLiteral("machine_down"), attempt,
+            status, QString()};
+    };
+    NotificationCondition state{QStringLiteral("machine:relay-1"),
+                                true,
+                                QStringLiteral("machine_down"),
+                                QStringLiteral("critical"),
+                                old,
+                                QString(),
+                                old,
+                                QString(),
+                                0};
+    // Old and delivered; old and still retrying; recent and delivered.
+    notifications.commitEvent(state, event(QStringLiteral("msg_delivered"), old),
+                              {QStringLiteral("ops")});
+    notifications.recordDelivery(
+        delivery(QStringLiteral("msg_delivered"), old, 1, DeliveryStatus::Sent), true);
+    notifications.commitEvent(state, event(QStringLiteral("msg_pending"), old),
+                              {QStringLiteral("ops")});
+    notifications.recordDelivery(
+        delivery(QStringLiteral("msg_pending"), old, 1, DeliveryStatus::Retrying), false);
+    notifications.commitEvent(state, event(QStringLiteral("msg_recent"), now - 1),
+                              {QStringLiteral("ops")});
+    notifications.recordDelivery(
+        delivery(QStringLiteral("msg_recent"), now - 1, 1, DeliveryStatus::Sent), true);
+    NotificationSilence over;
+    over.fromMs = old - kDay;
+    over.toMs = old;
+    over.reason = QStringLiteral("long over");
+    notifications.addSilence(over);
+    NotificationSilence current = over;
+    current.toMs = now + kDay;
+    current.reason = QStringLiteral("current");
+    notifications.addSilence(current);
+
+    RetentionPolicy policy;
+    policy.rawDays = 2;
+    store.applyRetention(policy, now);
+
+    SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
+    const auto strings = [&db](const char *sqlText) {
+        QStringList out;
+        SQLite::Statement q(db, sqlText);
+        while (q.executeStep())
+            out << QString::fromUtf8(q.getColumn(0).getText());
+        return out;
+    };
+    QCOMPARE(strings("SELECT uid FROM notification_events ORDER BY uid"),
+             (QStringList{QStringLiteral("msg_pending"), QStringLiteral("msg_recent")}));
+    QCOMPARE(strings("SELECT event_uid FROM notification_deliveries ORDER BY event_uid"),
+             (QStringList{QStringLiteral("msg_pending"), QStringLiteral("msg_recent")}));
+    QCOMPARE(strings("SELECT event_uid FROM notification_pending"),
+             QStringList{QStringLiteral("msg_pending")});
+    QCOMPARE(strings("SELECT reason FROM notification_silences"),
+             QStringList{QStringLiteral("current")});
+    // Still delivered after the restart that follows: the pending row finds its event.
+    QCOMPARE(notifications.pending().size(), 1);
 }
 
 void TestMetricsStore::upgradesVersion1File()

@@ -6,6 +6,8 @@
 #include "../notify/receiver.h"
 #include "httptestutil.h"
 
+#include <QDateTime>
+
 using namespace hb;
 using namespace hb::test;
 
@@ -22,6 +24,7 @@ private:
     QString m_data;
     QByteArray m_admin;
     QByteArray m_viewer;
+    QByteArray m_operator;
     Receiver m_webhook;
     Receiver m_telegram;
 
@@ -58,7 +61,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(m_data + u"/config.json"_s, QJsonDocument(config).toJson()));
         m_admin = setup.createToken(m_data, u"admin"_s, u"admin"_s);
         m_viewer = setup.createToken(m_data, u"wall"_s, u"viewer"_s);
-        QVERIFY(!m_admin.isEmpty() && !m_viewer.isEmpty());
+        m_operator = setup.createToken(m_data, u"oncall"_s, u"operator"_s);
+        QVERIFY(!m_admin.isEmpty() && !m_viewer.isEmpty() && !m_operator.isEmpty());
     }
 
     void pauseNotifiedOnceAcrossARestartThenResume()
@@ -136,6 +140,82 @@ private Q_SLOTS:
                      u"emergency_resume"_s);
             QCOMPARE(server.stop(), 0);
         }
+    }
+
+    // Runs after the test above: the heartbeat is resumed, the webhook has had two messages.
+    void silenceOverTheApiIsAuditedAndApplied()
+    {
+        ServingDaemon server;
+        QVERIFY(server.start(m_data, {u"--tick-ms"_s, u"200"_s}));
+        HttpClient http(server.url());
+        const qsizetype before = m_webhook.requests.size();
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{
+                    {u"to"_s, QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate)},
+                    {u"reason"_s, u"relay swap"_s},
+                    {u"matchers"_s, QJsonObject{{u"kind"_s, u"emergency_pause"_s}}}})
+                .toJson();
+
+        // A viewer may not; a bad body names its field; an operator may.
+        QCOMPARE(http.post(u"/api/v1/silences"_s, m_viewer, body).status, 403);
+        const HttpReply bad =
+            http.post(u"/api/v1/silences"_s, m_operator, R"({"to":"tomorrow","reason":"x"})");
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json().value(u"field"_s).toString(), u"to"_s);
+        const HttpReply created = http.post(u"/api/v1/silences"_s, m_operator, body);
+        QCOMPARE(created.status, 201);
+        const qint64 id = created.json().value(u"id"_s).toInteger();
+        QVERIFY(id > 0);
+        QCOMPARE(created.json().value(u"created_by"_s).toString(), u"oncall"_s);
+        const QJsonArray listed =
+            http.get(u"/api/v1/silences"_s, m_viewer).json().value(u"items"_s).toArray();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.at(0)[u"id"_s].toInteger(), id);
+        QCOMPARE(listed.at(0)[u"matchers"_s][u"kind"_s].toString(), u"emergency_pause"_s);
+
+        // The pause it matches is logged as silenced, not sent; the resume is sent.
+        QCOMPARE(http.post(u"/api/v1/pause"_s, m_admin, R"({"reason":"drill 2"})").status, 200);
+        QJsonArray rows;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (rows = http.get(u"/api/v1/notifications/deliveries?task=ops&limit=1000"_s, m_viewer)
+                        .json()
+                        .value(u"items"_s)
+                        .toArray())
+                    .last()[u"status"_s]
+                    .toString() == u"silenced"_s,
+            10'000);
+        QVERIFY(rows.last()[u"error"_s].toString().contains(u"relay swap"_s));
+        QTest::qWait(500);
+        QCOMPARE(m_webhook.requests.size(), before);
+
+        // Ended early by its id: gone from the list; an unknown id is 404.
+        QCOMPARE(http.send("DELETE", u"/api/v1/silences/%1"_s.arg(id), m_viewer).status, 403);
+        QCOMPARE(http.send("DELETE", u"/api/v1/silences/%1"_s.arg(id), m_operator).status, 200);
+        QCOMPARE(http.send("DELETE", u"/api/v1/silences/%1"_s.arg(id), m_operator).status, 404);
+        QCOMPARE(
+            http.get(u"/api/v1/silences"_s, m_viewer).json().value(u"items"_s).toArray().size(), 0);
+        QCOMPARE(http.post(u"/api/v1/resume"_s, m_admin).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_webhook.requests.size(), before + 1, 10'000);
+        QCOMPARE(kindOf(m_webhook.requests.last()), u"emergency_resume"_s);
+
+        // The audit log names the token for each, and the viewer's refusals.
+        QStringList actions;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                actions.clear();
+                const QJsonArray audit = http.get(u"/api/v1/audit?limit=1000"_s, m_viewer)
+                                             .json()
+                                             .value(u"items"_s)
+                                             .toArray();
+                for (const QJsonValue &entry : audit)
+                    actions << entry[u"actor"_s].toString() + u' ' + entry[u"action"_s].toString();
+                return actions.contains(u"oncall silence_end"_s);
+            }(),
+            10'000);
+        QVERIFY2(actions.contains(u"oncall silence_add"_s), qPrintable(actions.join(u", ")));
+        QCOMPARE(actions.count(u"wall refused"_s), 2);
+        QCOMPARE(server.stop(), 0);
     }
 };
 
