@@ -147,6 +147,7 @@ int main(int argc, char *argv[])
     auto window = std::make_unique<MainWindow>(runtime->host(), session, clock, runtime->dataDir());
     window->setMachineMonitor(&runtime->machines());
     // The tray shows what the "desktop" channels of config.json take, by the notifiers' rules.
+    window->setNotifier(runtime->notifier());
     if (Notifier *notifier = runtime->notifier())
         QObject::connect(notifier, &Notifier::desktopNotification, window.get(),
                          &MainWindow::showDesktopNotification, Qt::QueuedConnection);

@@ -91,6 +91,102 @@
         <source>must be an array (got %1)</source>
         <translation>must be an array (got %1)</translation>
     </message>
+    <message>
+        <source>must be &quot;oracle_down&quot; or &quot;machine:NAME&quot; with NAME of 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot; (got %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name at least one task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a task: one of %1 (got %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is the root of this rule itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be unique among the rules (%1 is used twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array of task names (got %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a task name (got %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is skipped until its breaker closes (%n failure(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat paused (emergency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task runs until resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metrics store cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emergency pause is over; tasks run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert cleared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The condition is no longer reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine %1 is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine %1 is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeats arrive again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hb::AddMachineDialog</name>
@@ -1025,6 +1121,34 @@
         <source>the metrics store still cannot be written: %1</source>
         <translation>the metrics store still cannot be written: %1</translation>
     </message>
+    <message>
+        <source>a silence needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a silence must end after it starts, and in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no notification kind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the silence could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no current or future silence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the silence could not be ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this engine has no metrics store</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -1745,10 +1869,6 @@ Reason (recorded in the audit log):</translation>
         <translation>Alert: %1</translation>
     </message>
     <message>
-        <source>Heartbeat alert</source>
-        <translation>Heartbeat alert</translation>
-    </message>
-    <message>
         <source>Go to %1</source>
         <translation>Go to %1</translation>
     </message>
@@ -1832,6 +1952,10 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>Machines</source>
         <translation>Machines</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished">Notifications</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -1901,6 +2025,13 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MetricsStore</name>
+    <message>
+        <source>cannot write (%1)</source>
+        <translation type="unfinished">cannot write (%1)</translation>
     </message>
 </context>
 <context>
@@ -2060,6 +2191,242 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Channel “%1”: </source>
         <translation>Channel “%1”: </translation>
+    </message>
+</context>
+<context>
+    <name>hb::NotificationsPanel</name>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, e.g. &quot;relay maintenance&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished">Task:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished">Create</translation>
+    </message>
+    <message>
+        <source>A silence needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It must end in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">Error</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New silence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery log could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The silences could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock admin to change silences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the silence “%1” now? Notifications it matches are sent again from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hb::NotifierWorker</name>
+    <message>
+        <source>the channel is no longer configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the channel was removed from the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n dependent alert(s) held)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held while %1 was active; it is over, this is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n dependent alert(s) were held)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>held under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silenced until %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is still active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation type="unfinished">HTTP %1 %2</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +3079,46 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>must not be negative</source>
         <translation>must not be negative</translation>
     </message>
+    <message>
+        <source>must be 1 to 64 characters of one line without surrounding spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be whole milliseconds since 1970 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 date-time or milliseconds since the epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 date-time with its offset, e.g. 2026-05-01T22:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1970 and 9999 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be later than &quot;from&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 366 days after &quot;from&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished">expected an object</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hb::chartaxes</name>
@@ -2831,10 +3238,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>create: the token&apos;s role: viewer, operator or admin.</source>
         <translation>create: the token&apos;s role: viewer, operator or admin.</translation>
-    </message>
-    <message>
-        <source>create, list or revoke.</source>
-        <translation>create, list or revoke.</translation>
     </message>
     <message>
         <source>revoke: the token&apos;s name.</source>

@@ -91,6 +91,102 @@
         <source>must be an array (got %1)</source>
         <translation>harus berupa array (didapat %1)</translation>
     </message>
+    <message>
+        <source>must be &quot;oracle_down&quot; or &quot;machine:NAME&quot; with NAME of 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot; (got %1)</source>
+        <translation>harus &quot;oracle_down&quot; atau &quot;machine:NAMA&quot; dengan NAMA berisi 1 sampai 64 huruf, angka, &quot;.&quot;, &quot;_&quot; atau &quot;-&quot; (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must name at least one task</source>
+        <translation>harus menyebut setidaknya satu tugas</translation>
+    </message>
+    <message>
+        <source>must be a task: one of %1 (got %2)</source>
+        <translation>harus berupa tugas: salah satu dari %1 (didapat %2)</translation>
+    </message>
+    <message>
+        <source>is the root of this rule itself</source>
+        <translation>adalah akar dari aturan ini sendiri</translation>
+    </message>
+    <message>
+        <source>must be unique among the rules (%1 is used twice)</source>
+        <translation>harus unik di antara aturan (%1 dipakai dua kali)</translation>
+    </message>
+    <message>
+        <source>must be an array of task names (got %1)</source>
+        <translation>harus berupa array nama tugas (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be a task name (got %1)</source>
+        <translation>harus berupa nama tugas (didapat %1)</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 opened</source>
+        <translation>Pemutus sirkuit %1 terbuka</translation>
+    </message>
+    <message>
+        <source>%1 is skipped until its breaker closes (%n failure(s)).</source>
+        <translation>%1 dilewati sampai pemutusnya tertutup (%n kegagalan).</translation>
+    </message>
+    <message>
+        <source>Heartbeat paused (emergency)</source>
+        <translation>Heartbeat dijeda (darurat)</translation>
+    </message>
+    <message>
+        <source>No task runs until resumed.</source>
+        <translation>Tidak ada tugas yang berjalan sampai dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>The metrics store cannot be written</source>
+        <translation>Penyimpanan metrik tidak dapat ditulis</translation>
+    </message>
+    <message>
+        <source>Critical alert: %1</source>
+        <translation>Peringatan kritis: %1</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed</source>
+        <translation>Pemutus sirkuit %1 tertutup</translation>
+    </message>
+    <message>
+        <source>%1 runs again.</source>
+        <translation>%1 berjalan lagi.</translation>
+    </message>
+    <message>
+        <source>Heartbeat resumed</source>
+        <translation>Heartbeat dilanjutkan</translation>
+    </message>
+    <message>
+        <source>The emergency pause is over; tasks run again.</source>
+        <translation>Jeda darurat sudah berakhir; tugas berjalan lagi.</translation>
+    </message>
+    <message>
+        <source>Alert cleared: %1</source>
+        <translation>Peringatan selesai: %1</translation>
+    </message>
+    <message>
+        <source>The condition is no longer reported.</source>
+        <translation>Kondisi ini tidak lagi dilaporkan.</translation>
+    </message>
+    <message>
+        <source>Machine %1 is down</source>
+        <translation>Mesin %1 mati</translation>
+    </message>
+    <message>
+        <source>No heartbeat in time.</source>
+        <translation>Tidak ada heartbeat tepat waktu.</translation>
+    </message>
+    <message>
+        <source>Machine %1 is up</source>
+        <translation>Mesin %1 hidup</translation>
+    </message>
+    <message>
+        <source>Heartbeats arrive again.</source>
+        <translation>Heartbeat datang lagi.</translation>
+    </message>
+    <message>
+        <source>Still: %1</source>
+        <translation>Masih: %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::AddMachineDialog</name>
@@ -1019,6 +1115,34 @@
         <source>the metrics store still cannot be written: %1</source>
         <translation>penyimpanan metrik masih tidak dapat ditulis: %1</translation>
     </message>
+    <message>
+        <source>a silence needs a reason</source>
+        <translation>senyap memerlukan alasan</translation>
+    </message>
+    <message>
+        <source>a silence must end after it starts, and in the future</source>
+        <translation>senyap harus berakhir setelah dimulai, dan di masa depan</translation>
+    </message>
+    <message>
+        <source>there is no notification kind %1</source>
+        <translation>tidak ada jenis notifikasi %1</translation>
+    </message>
+    <message>
+        <source>the silence could not be saved: %1</source>
+        <translation>senyap tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>there is no current or future silence %1</source>
+        <translation>tidak ada senyap %1 yang sedang atau akan berlaku</translation>
+    </message>
+    <message>
+        <source>the silence could not be ended: %1</source>
+        <translation>senyap tidak dapat diakhiri: %1</translation>
+    </message>
+    <message>
+        <source>this engine has no metrics store</source>
+        <translation>engine ini tidak memiliki penyimpanan metrik</translation>
+    </message>
 </context>
 <context>
     <name>hb::HistoryModel</name>
@@ -1736,10 +1860,6 @@ Alasan (dicatat di log audit):</translation>
         <translation>Peringatan: %1</translation>
     </message>
     <message>
-        <source>Heartbeat alert</source>
-        <translation>Peringatan heartbeat</translation>
-    </message>
-    <message>
         <source>Go to %1</source>
         <translation>Tampilkan %1</translation>
     </message>
@@ -1823,6 +1943,10 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>Machines</source>
         <translation>Mesin</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifikasi</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -1892,6 +2016,13 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>none</source>
         <translation>tidak ada</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MetricsStore</name>
+    <message>
+        <source>cannot write (%1)</source>
+        <translation>tidak dapat menulis (%1)</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2182,240 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Channel “%1”: </source>
         <translation>Saluran “%1”: </translation>
+    </message>
+</context>
+<context>
+    <name>hb::NotificationsPanel</name>
+    <message>
+        <source>sent</source>
+        <translation>terkirim</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>diulang</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>disenyapkan</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>ditahan</translation>
+    </message>
+    <message>
+        <source>machine %1</source>
+        <translation>mesin %1</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>tugas %1</translation>
+    </message>
+    <message>
+        <source>kind %1</source>
+        <translation>jenis %1</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>semuanya</translation>
+    </message>
+    <message>
+        <source>New silence</source>
+        <translation>Senyap baru</translation>
+    </message>
+    <message>
+        <source>Why, e.g. &quot;relay maintenance&quot;</source>
+        <translation>Alasannya, mis. &quot;pemeliharaan relay&quot;</translation>
+    </message>
+    <message>
+        <source>any machine</source>
+        <translation>mesin apa saja</translation>
+    </message>
+    <message>
+        <source>any task</source>
+        <translation>tugas apa saja</translation>
+    </message>
+    <message>
+        <source>any kind</source>
+        <translation>jenis apa saja</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Dari:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Sampai:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <translation>Mesin:</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Tugas:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Jenis:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>A silence needs a reason.</source>
+        <translation>Senyap memerlukan alasan.</translation>
+    </message>
+    <message>
+        <source>It must end after it starts.</source>
+        <translation>Harus berakhir setelah dimulai.</translation>
+    </message>
+    <message>
+        <source>It must end in the future.</source>
+        <translation>Harus berakhir di masa depan.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Cocok dengan</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Dibuat oleh</translation>
+    </message>
+    <message>
+        <source>New silence…</source>
+        <translation>Senyap baru…</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Akhiri sekarang</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Log pengiriman</translation>
+    </message>
+    <message>
+        <source>Silences</source>
+        <translation>Senyap</translation>
+    </message>
+    <message>
+        <source>The delivery log could not be read: %1</source>
+        <translation>Log pengiriman tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>The silences could not be read: %1</source>
+        <translation>Senyap tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Akan datang</translation>
+    </message>
+    <message>
+        <source>Unlock admin to change silences</source>
+        <translation>Buka kunci admin untuk mengubah senyap</translation>
+    </message>
+    <message>
+        <source>End silence</source>
+        <translation>Akhiri senyap</translation>
+    </message>
+    <message>
+        <source>End the silence “%1” now? Notifications it matches are sent again from now on.</source>
+        <translation>Akhiri senyap “%1” sekarang? Notifikasi yang cocok dengannya dikirim lagi mulai sekarang.</translation>
+    </message>
+</context>
+<context>
+    <name>hb::NotifierWorker</name>
+    <message>
+        <source>the channel is no longer configured</source>
+        <translation>kanal ini tidak lagi dikonfigurasi</translation>
+    </message>
+    <message>
+        <source>the channel was removed from the configuration</source>
+        <translation>kanal ini telah dihapus dari konfigurasi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n dependent alert(s) held)</source>
+        <translation>
+            <numerusform>%1 (%n peringatan turunan ditahan)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is active</source>
+        <translation>%1 aktif</translation>
+    </message>
+    <message>
+        <source>Held while %1 was active; it is over, this is not.</source>
+        <translation>Ditahan selama %1 aktif; itu sudah berakhir, yang ini belum.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n dependent alert(s) were held)</source>
+        <translation>
+            <numerusform>%1 (%n peringatan turunan telah ditahan)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>held under %1</source>
+        <translation>ditahan di bawah %1</translation>
+    </message>
+    <message>
+        <source>silenced until %1: %2</source>
+        <translation>disenyapkan sampai %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is still active</source>
+        <translation>%1 masih aktif</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>tidak ada jawaban dalam %1 ms</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
     </message>
 </context>
 <context>
@@ -2702,6 +3067,46 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>must not be negative</source>
         <translation>tidak boleh negatif</translation>
     </message>
+    <message>
+        <source>must be 1 to 64 characters of one line without surrounding spaces</source>
+        <translation>harus 1 sampai 64 karakter dalam satu baris tanpa spasi di awal atau akhir</translation>
+    </message>
+    <message>
+        <source>must be whole milliseconds since 1970 (UTC)</source>
+        <translation>harus berupa milidetik utuh sejak 1970 (UTC)</translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 date-time or milliseconds since the epoch</source>
+        <translation>diharapkan tanggal-waktu ISO 8601 atau milidetik sejak epoch</translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 date-time with its offset, e.g. 2026-05-01T22:00:00Z</source>
+        <translation>diharapkan tanggal-waktu ISO 8601 dengan offset-nya, mis. 2026-05-01T22:00:00Z</translation>
+    </message>
+    <message>
+        <source>must be between 1970 and 9999 (UTC)</source>
+        <translation>harus antara tahun 1970 dan 9999 (UTC)</translation>
+    </message>
+    <message>
+        <source>must be later than &quot;from&quot;</source>
+        <translation>harus lebih lambat dari &quot;from&quot;</translation>
+    </message>
+    <message>
+        <source>is in the past</source>
+        <translation>sudah lewat</translation>
+    </message>
+    <message>
+        <source>must be at most 366 days after &quot;from&quot;</source>
+        <translation>harus paling lama 366 hari setelah &quot;from&quot;</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>diharapkan sebuah objek</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>harus salah satu dari %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::chartaxes</name>
@@ -2821,10 +3226,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>create: the token&apos;s role: viewer, operator or admin.</source>
         <translation>create: peran token: viewer, operator atau admin.</translation>
-    </message>
-    <message>
-        <source>create, list or revoke.</source>
-        <translation>create, list atau revoke.</translation>
     </message>
     <message>
         <source>revoke: the token&apos;s name.</source>

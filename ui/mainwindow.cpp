@@ -12,6 +12,7 @@
 #include "enginehost.h"
 #include "historypanel.h"
 #include "machinespanel.h"
+#include "notificationspanel.h"
 #include "machines/machinemonitor.h"
 #include "recordfeed.h"
 #include "tableview.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_alerts(new AlertListModel(this))
     , m_audit(new AuditPanel(this))
     , m_machines(new MachinesPanel(dataDir, this))
+    , m_notificationsPanel(new NotificationsPanel(dataDir, this))
     , m_statusActor(new QLabel(this))
     , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
@@ -122,6 +124,24 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     tabifyDockWidget(history, audit);
     QDockWidget *machines = addPanel(tr("Machines"), QStringLiteral("machinesDock"), m_machines);
     tabifyDockWidget(audit, machines);
+    QDockWidget *notifications =
+        addPanel(tr("Notifications"), QStringLiteral("notificationsDock"), m_notificationsPanel);
+    tabifyDockWidget(machines, notifications);
+    connect(m_notificationsPanel, &NotificationsPanel::addSilenceRequested, this,
+            [this](const NotificationSilence &silence) {
+                const Actor actor = m_session.actor();
+                runCommand(
+                    QStringLiteral("silence_add"),
+                    [actor, silence](HeartbeatEngine &e) { return e.addSilence(actor, silence); },
+                    [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
+            });
+    connect(m_notificationsPanel, &NotificationsPanel::endSilenceRequested, this, [this](qint64 id) {
+        const Actor actor = m_session.actor();
+        runCommand(
+            QStringLiteral("silence_end"),
+            [actor, id](HeartbeatEngine &e) { return e.endSilence(actor, id); },
+            [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
+    });
     tasks->raise();
     connect(m_machines, &MachinesPanel::machineChanged, this,
             [this](const QString &action, const QString &machine, QJsonObject detail) {
@@ -304,11 +324,12 @@ void MainWindow::buildActions()
     }
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
-    // Ctrl+1 .. Ctrl+6 bring a panel to the front (shown, raised, focused) wherever it is.
+    // Ctrl+1 .. Ctrl+7 bring a panel to the front (shown, raised, focused) wherever it is.
     view->addSeparator();
     const QStringList panels{QStringLiteral("tasksDock"), QStringLiteral("breakersDock"),
                              QStringLiteral("alertsDock"), QStringLiteral("historyDock"),
-                             QStringLiteral("auditDock"), QStringLiteral("machinesDock")};
+                             QStringLiteral("auditDock"), QStringLiteral("machinesDock"),
+                             QStringLiteral("notificationsDock")};
     for (int i = 0; i < panels.size(); ++i) {
         auto *dock = findChild<QDockWidget *>(panels.at(i));
         if (!dock)
@@ -359,6 +380,7 @@ void MainWindow::onRoleChanged()
     m_changePassphraseAction->setVisible(admin);
     m_tokensAction->setEnabled(admin);
     m_machines->setAdmin(admin);
+    m_notificationsPanel->setAdmin(admin);
     m_tokensAction->setStatusTip(admin ? tr("Create and revoke tokens for the HTTP API")
                                        : tr("Unlock admin to manage API tokens"));
     m_passphraseBanner->setVisible(!m_session.passphraseSet());
@@ -687,10 +709,18 @@ void MainWindow::refreshClockDependent()
                               : tr("No tick yet"));
 }
 
-void MainWindow::runCommand(const QString &action,
-                            std::function<CommandResult(HeartbeatEngine &)> cmd)
+void MainWindow::setNotifier(Notifier *notifier)
 {
-    m_host.command(this, std::move(cmd), [this, action](const CommandResult &result) {
+    m_notificationsPanel->setNotifier(notifier);
+}
+
+void MainWindow::runCommand(const QString &action,
+                            std::function<CommandResult(HeartbeatEngine &)> cmd,
+                            std::function<void(const CommandResult &)> after)
+{
+    m_host.command(this, std::move(cmd), [this, action, after](const CommandResult &result) {
+        if (after)
+            after(result);
         m_lastError = result.ok ? QString() : result.error;
         if (!result.ok) {
             statusBar()->showMessage(tr("Refused: %1").arg(result.error), 10'000);

@@ -27,6 +27,8 @@ class ChartPanel;
 class HistoryPanel;
 class MachineMonitor;
 class MachinesPanel;
+class NotificationsPanel;
+class Notifier;
 class RecordFeed;
 struct RecordBatch;
 class EngineHost;
@@ -79,6 +81,10 @@ public:
     AuditLogModel *auditModel() const;
     AuditPanel *auditPanel() const { return m_audit; }
     MachinesPanel *machinesPanel() const { return m_machines; }
+    NotificationsPanel *notificationsPanel() const { return m_notificationsPanel; }
+    // The notifier of this data directory (not owned; may be null): its deliveries refresh the
+    // Notifications panel's log.
+    void setNotifier(Notifier *notifier);
     // The monitor judging this data directory's machines (not owned; null: the Machines panel
     // lists machines.json without states, and the served API's machine routes answer 503). Its
     // transitions become chart markers; the HTTP API records pushes with it. Set before the first
@@ -126,7 +132,9 @@ private:
     void onPassphraseSetFinished(bool ok, const QString &error);
     void onPassphraseChangeFinished(bool ok, const QString &error);
     void onRoleChanged();
-    void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd);
+    // `after` (optional) runs once the engine answered, whatever the answer.
+    void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd,
+                    std::function<void(const CommandResult &)> after = {});
     // Serves the HTTP API while http.dashboard is on, where http.listen says; an address that
     // cannot be bound is reported once (a dialog and the status bar), not retried every snapshot.
     void updateApiServing(const HeartbeatConfig &config);
@@ -149,6 +157,7 @@ private:
     AlertListModel *m_alerts;
     AuditPanel *m_audit;
     MachinesPanel *m_machines;
+    NotificationsPanel *m_notificationsPanel;
     QSystemTrayIcon *m_tray = nullptr;
     int m_notifications = 0;
     QLabel *m_statusActor;

@@ -1,0 +1,303 @@
+// The Notifications dock on a real data directory: the delivery log shows what metrics.db holds
+// (newest first, the status as a coloured word) and follows the notifier as it records
+// deliveries; an admin creates a silence in the New silence dialog and ends it with End now,
+// both through the engine's commands, so they are in the audit log under the admin's name.
+
+#include "adminsession.h"
+#include "enginehost.h"
+#include "mainwindow.h"
+#include "notificationspanel.h"
+#include "notify/notifier.h"
+#include "store/metricsstore.h"
+#include "store/metricswriter.h"
+#include "store/notificationstore.h"
+#include "testsupport.h"
+#include "testtasks.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+using namespace Qt::StringLiterals;
+using namespace hb;
+using namespace hb::test;
+
+namespace {
+
+const QString kPassphrase = u"correct horse battery"_s;
+
+// The main window over an engine that writes DATA/metrics.db, as the dashboard runs it.
+struct Rig
+{
+    QTemporaryDir dir;
+    std::shared_ptr<FakeClock> adminClock = std::make_shared<FakeClock>();
+    std::unique_ptr<MetricsWriter> writer;
+    std::unique_ptr<EngineHost> host;
+    std::unique_ptr<AdminSession> session;
+    std::unique_ptr<MainWindow> window;
+
+    explicit Rig(bool admin)
+    {
+        writer =
+            std::make_unique<MetricsWriter>(std::make_unique<MetricsStore>(metricsPath()),
+                                            RetentionPolicy{}, std::make_shared<SystemClock>());
+        EngineOptions o;
+        o.clock = std::make_shared<SystemClock>();
+        o.config.taskTimeoutMs = 2'000;
+        o.tickIntervalOverrideMs = 100;
+        o.tasks = {std::make_shared<ScriptedTask>(TaskName::PriceUpdate),
+                   std::make_shared<SlowTask>(50)};
+        o.writer = writer.get();
+        host = std::make_unique<EngineHost>(std::move(o));
+        session =
+            std::make_unique<AdminSession>(dir.filePath(u"admin.json"_s), u"tester"_s, adminClock);
+        window = std::make_unique<MainWindow>(*host, *session, std::make_shared<SystemClock>(),
+                                              dir.path());
+        QSignalSpy set(session.get(), &AdminSession::passphraseSetFinished);
+        session->setPassphrase(kPassphrase);
+        const bool ok = set.wait(10'000) && set.constFirst().constFirst().toBool();
+        Q_ASSERT(ok);
+        if (!admin)
+            session->lock();
+        window->show();
+        host->start();
+    }
+    ~Rig()
+    {
+        host->stop();
+        window.reset();
+        writer->stop();
+    }
+    QString metricsPath() const { return dir.filePath(u"metrics.db"_s); }
+    NotificationsPanel *panel() const { return window->notificationsPanel(); }
+
+    // audit_log rows of `action` by the rig's admin whose detail contains `text`.
+    int audited(const QString &action, const QString &text) const
+    {
+        writer->flush();
+        SQLite::Database db(metricsPath().toStdString(), SQLite::OPEN_READONLY);
+        SQLite::Statement q(db, "SELECT count(*) FROM audit_log WHERE action = ?1 AND actor = "
+                                "'tester' AND detail LIKE ?2");
+        q.bind(1, action.toStdString());
+        q.bind(2, QString(u'%' + text + u'%').toStdString());
+        q.executeStep();
+        return q.getColumn(0).getInt();
+    }
+};
+
+// Answers the modal dialogs a click opens: `answer` gets each new one until it returns true.
+class ModalDriver
+{
+public:
+    explicit ModalDriver(std::function<bool(QWidget *)> answer)
+        : m_answer(std::move(answer))
+    {
+        m_timer.setInterval(20);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (modal && !m_done && m_answer(modal))
+                m_done = true;
+        });
+        m_timer.start();
+    }
+    bool done() const { return m_done; }
+
+private:
+    std::function<bool(QWidget *)> m_answer;
+    QTimer m_timer;
+    bool m_done = false;
+};
+
+int rowWithReason(const NotificationsPanel *panel, const QString &reason)
+{
+    QTableWidget *t = panel->silencesTable();
+    for (int r = 0; r < t->rowCount(); ++r) {
+        if (t->item(r, 2) && t->item(r, 2)->text() == reason)
+            return r;
+    }
+    return -1;
+}
+
+QString cellText(QTableWidget *t, int row, int column)
+{
+    return t->item(row, column) ? t->item(row, column)->text() : QString();
+}
+
+} // namespace
+
+class TestNotificationsPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void dockIsInTheViewMenuOnCtrl7();
+    void deliveryLogShowsMetricsDbAndFollowsTheNotifier();
+    void adminCreatesAndEndsASilenceAudited();
+    void viewerCannotChangeSilences();
+};
+
+void TestNotificationsPanel::dockIsInTheViewMenuOnCtrl7()
+{
+    Rig rig(true);
+    auto *dock = rig.window->findChild<QDockWidget *>(u"notificationsDock"_s);
+    QVERIFY(dock);
+    QCOMPARE(dock->widget(), rig.panel());
+    auto *go = rig.window->findChild<QAction *>(u"goTo_notificationsDock"_s);
+    QVERIFY(go);
+    QCOMPARE(go->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_7));
+    dock->hide();
+    go->trigger();
+    QVERIFY(dock->isVisible());
+    QCOMPARE(rig.panel()->tabs()->count(), 2);
+}
+
+void TestNotificationsPanel::deliveryLogShowsMetricsDbAndFollowsTheNotifier()
+{
+    Rig rig(true);
+    NotificationsPanel *panel = rig.panel();
+    QTableWidget *log = panel->deliveriesTable();
+    {
+        NotificationStore store(rig.metricsPath());
+        DeliveryRecord r;
+        r.tsMs = QDateTime::currentMSecsSinceEpoch() - 60'000;
+        r.channel = u"ops"_s;
+        r.eventUid = u"e1"_s;
+        r.kind = u"machine_down"_s;
+        r.attempt = 5;
+        r.status = DeliveryStatus::Failed;
+        r.error = u"HTTP 500"_s;
+        store.recordDelivery(r, true);
+    }
+    QSignalSpy loaded(panel, &NotificationsPanel::deliveriesLoaded);
+    panel->refreshDeliveries();
+    QVERIFY(loaded.wait(5'000));
+    QCOMPARE(log->rowCount(), 1);
+    QCOMPARE(cellText(log, 0, 1), u"ops"_s);
+    QCOMPARE(cellText(log, 0, 2), u"machine_down"_s);
+    QCOMPARE(cellText(log, 0, 3), u"5"_s);
+    QCOMPARE(cellText(log, 0, 4), u"failed"_s);
+    QCOMPARE(log->item(0, 4)->foreground().color(), QColor(0xc6, 0x28, 0x28));
+    QCOMPARE(cellText(log, 0, 5), u"HTTP 500"_s);
+
+    // A real notifier with a desktop channel: its delivery appears without anyone refreshing,
+    // above the older row.
+    NotifierOptions o;
+    o.metricsPath = rig.metricsPath();
+    NotificationChannel desktop;
+    desktop.type = NotificationChannelType::Desktop;
+    desktop.name = u"screen"_s;
+    o.config.channels = {desktop};
+    o.desktop = true;
+    Notifier notifier(o);
+    rig.window->setNotifier(&notifier);
+    notifier.start();
+    MachineTransition t;
+    t.machine = u"relay-1"_s;
+    t.from = MachineState::Up;
+    t.to = MachineState::Down;
+    t.atMs = QDateTime::currentMSecsSinceEpoch();
+    t.lastSeenMs = t.atMs - 120'000;
+    t.reason = u"no heartbeat for 2m"_s;
+    notifier.onMachineTransition(t);
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 2, 10'000);
+    QCOMPARE(cellText(log, 0, 1), u"screen"_s);
+    QCOMPARE(cellText(log, 0, 4), u"sent"_s);
+    QCOMPARE(cellText(log, 1, 1), u"ops"_s);
+    rig.window->setNotifier(nullptr);
+    notifier.stop();
+}
+
+void TestNotificationsPanel::adminCreatesAndEndsASilenceAudited()
+{
+    Rig rig(true);
+    NotificationsPanel *panel = rig.panel();
+    panel->tabs()->setCurrentIndex(1);
+    auto *newButton = panel->findChild<QPushButton *>(u"newSilenceButton"_s);
+    auto *endButton = panel->findChild<QPushButton *>(u"endSilenceButton"_s);
+    QVERIFY(newButton && endButton);
+    QTRY_VERIFY(newButton->isEnabled());
+
+    bool okWasDisabledWithoutReason = false;
+    ModalDriver fill([&](QWidget *modal) {
+        if (modal->objectName() != u"newSilenceDialog")
+            return false;
+        auto *buttons = modal->findChild<QDialogButtonBox *>();
+        auto *from = modal->findChild<QDateTimeEdit *>(u"silenceFrom"_s);
+        auto *to = modal->findChild<QDateTimeEdit *>(u"silenceTo"_s);
+        // Now to an hour from now by default.
+        if (qAbs(from->dateTime().secsTo(to->dateTime()) - 3600) > 1)
+            return false;
+        okWasDisabledWithoutReason = !buttons->button(QDialogButtonBox::Ok)->isEnabled();
+        modal->findChild<QLineEdit *>(u"silenceReason"_s)->setText(u"relay maintenance"_s);
+        modal->findChild<QLineEdit *>(u"silenceMachine"_s)->setText(u"relay-1"_s);
+        auto *kind = modal->findChild<QComboBox *>(u"silenceKind"_s);
+        kind->setCurrentIndex(kind->findData(u"machine_down"_s));
+        buttons->button(QDialogButtonBox::Ok)->click();
+        return true;
+    });
+    QTimer::singleShot(0, newButton, &QPushButton::click);
+    QTRY_VERIFY_WITH_TIMEOUT(fill.done(), 5'000);
+    QVERIFY(okWasDisabledWithoutReason);
+
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithReason(panel, u"relay maintenance"_s) >= 0, 5'000);
+    const int row = rowWithReason(panel, u"relay maintenance"_s);
+    QTableWidget *table = panel->silencesTable();
+    QCOMPARE(cellText(table, row, 4), u"tester"_s);
+    QVERIFY(cellText(table, row, 3).contains(u"relay-1"_s));
+    QVERIFY(cellText(table, row, 3).contains(u"machine_down"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.audited(u"silence_add"_s, u"relay maintenance"_s), 1, 5'000);
+    const qint64 id = panel->silences().at(row).id;
+    QVERIFY(id > 0);
+
+    // End now asks first; Cancel leaves it.
+    table->selectRow(row);
+    QVERIFY(endButton->isEnabled());
+    ModalDriver cancel([](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        if (!box || box->objectName() != u"endSilenceConfirmation")
+            return false;
+        box->button(QMessageBox::Cancel)->click();
+        return true;
+    });
+    QTimer::singleShot(0, endButton, &QPushButton::click);
+    QTRY_VERIFY_WITH_TIMEOUT(cancel.done(), 5'000);
+    QTest::qWait(200);
+    QCOMPARE(rig.audited(u"silence_end"_s, QString::number(id)), 0);
+    QVERIFY(rowWithReason(panel, u"relay maintenance"_s) >= 0);
+
+    ModalDriver confirm([](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        if (!box || box->objectName() != u"endSilenceConfirmation")
+            return false;
+        box->findChild<QPushButton *>(u"endSilenceConfirm"_s)->click();
+        return true;
+    });
+    QTimer::singleShot(0, endButton, &QPushButton::click);
+    QTRY_VERIFY_WITH_TIMEOUT(confirm.done(), 5'000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithReason(panel, u"relay maintenance"_s) < 0, 5'000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.audited(u"silence_end"_s, QString()), 1, 5'000);
+}
+
+void TestNotificationsPanel::viewerCannotChangeSilences()
+{
+    Rig rig(false);
+    NotificationsPanel *panel = rig.panel();
+    QVERIFY(!panel->isAdmin());
+    QVERIFY(!panel->findChild<QPushButton *>(u"newSilenceButton"_s)->isEnabled());
+    QVERIFY(!panel->findChild<QPushButton *>(u"endSilenceButton"_s)->isEnabled());
+}
+
+QTEST_MAIN(TestNotificationsPanel)
+#include "tst_notificationspanel.moc"

@@ -1,0 +1,379 @@
+#include "notificationspanel.h"
+
+#include "background.h"
+#include "core/config.h"
+#include "format.h"
+#include "notify/notifier.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace hb {
+
+namespace {
+
+constexpr int kDeliveryRows = 200; // the newest; the API pages through the rest
+
+struct Loaded
+{
+    QVector<DeliveryRecord> deliveries;
+    QVector<NotificationSilence> silences;
+};
+
+QString statusWord(const QString &status)
+{
+    if (status == DeliveryStatus::Sent)
+        return NotificationsPanel::tr("sent");
+    if (status == DeliveryStatus::Retrying)
+        return NotificationsPanel::tr("retrying");
+    if (status == DeliveryStatus::Failed)
+        return NotificationsPanel::tr("failed");
+    if (status == DeliveryStatus::Silenced)
+        return NotificationsPanel::tr("silenced");
+    if (status == DeliveryStatus::Held)
+        return NotificationsPanel::tr("held");
+    return status;
+}
+
+QColor statusColour(const QString &status)
+{
+    if (status == DeliveryStatus::Sent)
+        return QColor(0x2e, 0x7d, 0x32); // green
+    if (status == DeliveryStatus::Retrying)
+        return QColor(0xef, 0x6c, 0x00); // amber
+    if (status == DeliveryStatus::Failed)
+        return QColor(0xc6, 0x28, 0x28); // red
+    if (status == DeliveryStatus::Held)
+        return QColor(0x15, 0x65, 0xc0); // blue
+    return QColor(0x75, 0x75, 0x75);     // silenced: grey
+}
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setAlternatingRowColors(true);
+    return table;
+}
+
+QTableWidgetItem *cell(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+QString matchersText(const NotificationSilence &s)
+{
+    QStringList parts;
+    if (!s.machine.isEmpty())
+        parts << NotificationsPanel::tr("machine %1").arg(s.machine);
+    if (!s.task.isEmpty())
+        parts << NotificationsPanel::tr("task %1").arg(s.task);
+    if (!s.kind.isEmpty())
+        parts << NotificationsPanel::tr("kind %1").arg(s.kind);
+    return parts.isEmpty() ? NotificationsPanel::tr("everything")
+                           : parts.join(QStringLiteral(", "));
+}
+
+// From, to (default: now to an hour from now), a reason (required) and the matchers.
+class NewSilenceDialog : public QDialog
+{
+public:
+    explicit NewSilenceDialog(QWidget *parent)
+        : QDialog(parent)
+    {
+        setObjectName(QStringLiteral("newSilenceDialog"));
+        setWindowTitle(NotificationsPanel::tr("New silence"));
+        const QDateTime now = QDateTime::currentDateTime();
+        m_from = new QDateTimeEdit(now, this);
+        m_from->setObjectName(QStringLiteral("silenceFrom"));
+        m_to = new QDateTimeEdit(now.addSecs(3600), this);
+        m_to->setObjectName(QStringLiteral("silenceTo"));
+        for (QDateTimeEdit *edit : {m_from, m_to}) {
+            edit->setCalendarPopup(true);
+            edit->setDisplayFormat(format::dateTimeFormat(locale()));
+        }
+        m_reason = new QLineEdit(this);
+        m_reason->setObjectName(QStringLiteral("silenceReason"));
+        m_reason->setPlaceholderText(NotificationsPanel::tr("Why, e.g. \"relay maintenance\""));
+        m_machine = new QLineEdit(this);
+        m_machine->setObjectName(QStringLiteral("silenceMachine"));
+        m_machine->setPlaceholderText(NotificationsPanel::tr("any machine"));
+        m_task = new QLineEdit(this);
+        m_task->setObjectName(QStringLiteral("silenceTask"));
+        m_task->setPlaceholderText(NotificationsPanel::tr("any task"));
+        m_kind = new QComboBox(this);
+        m_kind->setObjectName(QStringLiteral("silenceKind"));
+        m_kind->addItem(NotificationsPanel::tr("any kind"), QString());
+        for (const QString &kind : NotificationKind::all())
+            m_kind->addItem(kind, kind);
+        m_problem = new QLabel(this);
+        m_problem->setObjectName(QStringLiteral("silenceProblem"));
+        m_problem->setWordWrap(true);
+
+        auto *form = new QFormLayout;
+        form->addRow(NotificationsPanel::tr("From:"), m_from);
+        form->addRow(NotificationsPanel::tr("To:"), m_to);
+        form->addRow(NotificationsPanel::tr("Reason:"), m_reason);
+        form->addRow(NotificationsPanel::tr("Machine:"), m_machine);
+        form->addRow(NotificationsPanel::tr("Task:"), m_task);
+        form->addRow(NotificationsPanel::tr("Kind:"), m_kind);
+        m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        m_buttons->button(QDialogButtonBox::Ok)->setText(NotificationsPanel::tr("Create"));
+        connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+        connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        auto *layout = new QVBoxLayout(this);
+        layout->addLayout(form);
+        layout->addWidget(m_problem);
+        layout->addWidget(m_buttons);
+        connect(m_reason, &QLineEdit::textChanged, this, [this] { validate(); });
+        connect(m_from, &QDateTimeEdit::dateTimeChanged, this, [this] { validate(); });
+        connect(m_to, &QDateTimeEdit::dateTimeChanged, this, [this] { validate(); });
+        validate();
+    }
+
+    NotificationSilence silence() const
+    {
+        NotificationSilence s;
+        s.fromMs = m_from->dateTime().toMSecsSinceEpoch();
+        s.toMs = m_to->dateTime().toMSecsSinceEpoch();
+        s.reason = m_reason->text().trimmed();
+        s.machine = m_machine->text().trimmed();
+        s.task = m_task->text().trimmed();
+        s.kind = m_kind->currentData().toString();
+        return s;
+    }
+
+private:
+    void validate()
+    {
+        QString problem;
+        if (m_reason->text().trimmed().isEmpty())
+            problem = NotificationsPanel::tr("A silence needs a reason.");
+        else if (m_to->dateTime() <= m_from->dateTime())
+            problem = NotificationsPanel::tr("It must end after it starts.");
+        else if (m_to->dateTime() <= QDateTime::currentDateTime())
+            problem = NotificationsPanel::tr("It must end in the future.");
+        m_problem->setText(problem);
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    }
+
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QLineEdit *m_reason;
+    QLineEdit *m_machine;
+    QLineEdit *m_task;
+    QComboBox *m_kind;
+    QLabel *m_problem;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace
+
+NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
+    : QWidget(parent)
+    , m_metricsPath(dataDir + QStringLiteral("/metrics.db"))
+    , m_tabs(new QTabWidget(this))
+    , m_deliveries(makeTable(
+          {tr("Time"), tr("Channel"), tr("Kind"), tr("Attempt"), tr("Status"), tr("Error")}, this))
+    , m_silences(
+          makeTable({tr("From"), tr("To"), tr("Reason"), tr("Matches"), tr("Created by")}, this))
+    , m_error(new QLabel(this))
+    , m_new(new QPushButton(tr("New silence…"), this))
+    , m_end(new QPushButton(tr("End now"), this))
+{
+    m_tabs->setObjectName(QStringLiteral("notificationTabs"));
+    m_deliveries->setObjectName(QStringLiteral("deliveriesTable"));
+    m_silences->setObjectName(QStringLiteral("silencesTable"));
+    m_error->setObjectName(QStringLiteral("notificationsError"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    m_new->setObjectName(QStringLiteral("newSilenceButton"));
+    m_end->setObjectName(QStringLiteral("endSilenceButton"));
+
+    m_tabs->addTab(m_deliveries, tr("Delivery log"));
+    auto *silencesPage = new QWidget(this);
+    auto *silencesLayout = new QVBoxLayout(silencesPage);
+    silencesLayout->setContentsMargins(0, 0, 0, 0);
+    silencesLayout->addWidget(m_silences, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_new);
+    buttons->addWidget(m_end);
+    buttons->addStretch(1);
+    silencesLayout->addLayout(buttons);
+    m_tabs->addTab(silencesPage, tr("Silences"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_error);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_new, &QPushButton::clicked, this, &NotificationsPanel::requestNew);
+    connect(m_end, &QPushButton::clicked, this, &NotificationsPanel::requestEnd);
+    connect(m_silences, &QTableWidget::itemSelectionChanged, this,
+            &NotificationsPanel::updateButtons);
+    updateButtons();
+    refresh();
+}
+
+void NotificationsPanel::setNotifier(Notifier *notifier)
+{
+    if (m_notifier)
+        disconnect(m_notifier, nullptr, this, nullptr);
+    m_notifier = notifier;
+    if (notifier)
+        connect(notifier, &Notifier::deliveryRecorded, this,
+                &NotificationsPanel::refreshDeliveries);
+    refresh();
+}
+
+void NotificationsPanel::setAdmin(bool admin)
+{
+    m_admin = admin;
+    updateButtons();
+}
+
+void NotificationsPanel::refresh()
+{
+    refreshDeliveries();
+    refreshSilences();
+}
+
+void NotificationsPanel::refreshDeliveries()
+{
+    const QString path = m_metricsPath;
+    attemptInBackground(
+        this, [path] { return NotificationStore(path).deliveries(0, kDeliveryRows); },
+        [this](const Attempt<QVector<DeliveryRecord>> &a) {
+            m_error->setText(a.ok() ? QString()
+                                    : tr("The delivery log could not be read: %1").arg(a.error));
+            m_error->setVisible(!a.ok());
+            if (a.ok())
+                showDeliveries(a.value);
+            Q_EMIT deliveriesLoaded();
+        });
+}
+
+void NotificationsPanel::refreshSilences()
+{
+    const QString path = m_metricsPath;
+    attemptInBackground(
+        this,
+        [path] { return NotificationStore(path).silences(QDateTime::currentMSecsSinceEpoch()); },
+        [this](const Attempt<QVector<NotificationSilence>> &a) {
+            m_error->setText(a.ok() ? QString()
+                                    : tr("The silences could not be read: %1").arg(a.error));
+            m_error->setVisible(!a.ok());
+            if (a.ok())
+                showSilences(a.value);
+            Q_EMIT silencesLoaded();
+        });
+}
+
+void NotificationsPanel::showDeliveries(const QVector<DeliveryRecord> &rows)
+{
+    m_deliveries->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const DeliveryRecord &d = rows.at(r);
+        m_deliveries->setItem(r, 0, cell(format::localTime(d.tsMs)));
+        m_deliveries->setItem(r, 1, cell(d.channel));
+        m_deliveries->setItem(r, 2, cell(d.kind));
+        m_deliveries->setItem(r, 3, cell(QString::number(d.attempt)));
+        QTableWidgetItem *status = cell(statusWord(d.status));
+        status->setForeground(statusColour(d.status));
+        status->setData(Qt::UserRole, d.status);
+        m_deliveries->setItem(r, 4, status);
+        m_deliveries->setItem(r, 5, cell(d.error));
+    }
+    m_deliveries->resizeColumnsToContents();
+}
+
+void NotificationsPanel::showSilences(const QVector<NotificationSilence> &rows)
+{
+    const qint64 selected = [this] {
+        const int row = m_silences->currentRow();
+        return row >= 0 && row < m_silenceRows.size() ? m_silenceRows.at(row).id : 0;
+    }();
+    m_silenceRows = rows;
+    m_silences->setRowCount(int(rows.size()));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int r = 0; r < rows.size(); ++r) {
+        const NotificationSilence &s = rows.at(r);
+        QTableWidgetItem *from = cell(format::localTime(s.fromMs));
+        if (s.fromMs > now)
+            from->setToolTip(tr("Upcoming"));
+        m_silences->setItem(r, 0, from);
+        m_silences->setItem(r, 1, cell(format::localTime(s.toMs)));
+        m_silences->setItem(r, 2, cell(s.reason));
+        m_silences->setItem(r, 3, cell(matchersText(s)));
+        m_silences->setItem(r, 4, cell(s.createdBy));
+        if (s.id == selected)
+            m_silences->selectRow(r);
+    }
+    m_silences->resizeColumnsToContents();
+    updateButtons();
+}
+
+void NotificationsPanel::updateButtons()
+{
+    m_new->setEnabled(m_admin);
+    const int row = m_silences->currentRow();
+    m_end->setEnabled(m_admin && !m_silences->selectedItems().isEmpty() && row >= 0 &&
+                      row < m_silenceRows.size());
+    const QString why = tr("Unlock admin to change silences");
+    m_new->setToolTip(m_admin ? QString() : why);
+    m_end->setToolTip(m_admin ? QString() : why);
+}
+
+void NotificationsPanel::requestNew()
+{
+    if (!m_admin)
+        return;
+    NewSilenceDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || !m_admin)
+        return;
+    Q_EMIT addSilenceRequested(dialog.silence());
+}
+
+void NotificationsPanel::requestEnd()
+{
+    const int row = m_silences->currentRow();
+    if (!m_admin || row < 0 || row >= m_silenceRows.size())
+        return;
+    const NotificationSilence s = m_silenceRows.at(row);
+    if (m_confirm) {
+        QMessageBox confirm(QMessageBox::Warning, tr("End silence"),
+                            tr("End the silence “%1” now? Notifications it matches are sent "
+                               "again from now on.")
+                                .arg(s.reason),
+                            QMessageBox::Cancel, this);
+        confirm.setObjectName(QStringLiteral("endSilenceConfirmation"));
+        QPushButton *end = confirm.addButton(tr("End now"), QMessageBox::DestructiveRole);
+        end->setObjectName(QStringLiteral("endSilenceConfirm"));
+        confirm.exec();
+        if (confirm.clickedButton() != end || !m_admin)
+            return;
+    }
+    Q_EMIT endSilenceRequested(s.id);
+}
+
+} // namespace hb
