@@ -2375,6 +2375,14 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>End the silence “%1” now? Notifications it matches are sent again from now on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Root cause and what it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hb::NotifierWorker</name>

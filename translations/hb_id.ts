@@ -2366,6 +2366,14 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>End the silence “%1” now? Notifications it matches are sent again from now on.</source>
         <translation>Akhiri senyap “%1” sekarang? Notifikasi yang cocok dengannya dikirim lagi mulai sekarang.</translation>
     </message>
+    <message>
+        <source>Root cause and what it holds</source>
+        <translation>Akar penyebab dan apa yang ditahannya</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Ditahan</translation>
+    </message>
 </context>
 <context>
     <name>hb::NotifierWorker</name>

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace hb {
@@ -197,6 +198,7 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
           {tr("Time"), tr("Channel"), tr("Kind"), tr("Attempt"), tr("Status"), tr("Error")}, this))
     , m_silences(
           makeTable({tr("From"), tr("To"), tr("Reason"), tr("Matches"), tr("Created by")}, this))
+    , m_held(new QTreeWidget(this))
     , m_error(new QLabel(this))
     , m_new(new QPushButton(tr("New silence…"), this))
     , m_end(new QPushButton(tr("End now"), this))
@@ -221,6 +223,9 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
     buttons->addStretch(1);
     silencesLayout->addLayout(buttons);
     m_tabs->addTab(silencesPage, tr("Silences"));
+    m_held->setObjectName(QStringLiteral("heldTree"));
+    m_held->setHeaderLabels({tr("Root cause and what it holds")});
+    m_tabs->addTab(m_held, tr("Held"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -240,9 +245,12 @@ void NotificationsPanel::setNotifier(Notifier *notifier)
     if (m_notifier)
         disconnect(m_notifier, nullptr, this, nullptr);
     m_notifier = notifier;
-    if (notifier)
+    if (notifier) {
         connect(notifier, &Notifier::deliveryRecorded, this,
                 &NotificationsPanel::refreshDeliveries);
+        connect(notifier, &Notifier::heldChanged, this, &NotificationsPanel::showHeld);
+    }
+    showHeld();
     refresh();
 }
 
@@ -331,6 +339,20 @@ void NotificationsPanel::showSilences(const QVector<NotificationSilence> &rows)
     }
     m_silences->resizeColumnsToContents();
     updateButtons();
+}
+
+void NotificationsPanel::showHeld()
+{
+    m_held->clear();
+    if (!m_notifier)
+        return;
+    const HeldConditions held = m_notifier->heldUnder();
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        auto *root = new QTreeWidgetItem(m_held, {it.key()});
+        for (const QString &key : it.value())
+            new QTreeWidgetItem(root, {key});
+    }
+    m_held->expandAll();
 }
 
 void NotificationsPanel::updateButtons()
