@@ -3,6 +3,7 @@
 // A minimal HTTP/1.1 server on 127.0.0.1 for the notification tests: records every request and
 // answers from a script (a status code, or 0 for "never answer").
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -18,6 +19,7 @@ struct ReceivedRequest
     QByteArray path;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
+    qint64 atMs = 0; // wall clock when it was read whole
 };
 
 class Receiver : public QObject
@@ -66,6 +68,7 @@ private:
         if (buffer.size() < end + 4 + length)
             return;
         request.body = buffer.mid(end + 4, length);
+        request.atMs = QDateTime::currentMSecsSinceEpoch();
         buffer.remove(0, end + 4 + length);
         requests.append(request);
         const int status = script.isEmpty() ? 200 : script.takeFirst();
