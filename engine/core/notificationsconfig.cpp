@@ -15,10 +15,11 @@ namespace hb {
 
 namespace {
 
-QString tr(const char *text)
+// The messages share the context of the rest of config.json's ("hb::Config").
+struct Config
 {
-    return QCoreApplication::translate("hb::Config", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(hb::Config)
+};
 
 const QString kChannels = QStringLiteral("channels");
 const QString kRules = QStringLiteral("rules");
@@ -69,12 +70,12 @@ QString describe(const QJsonValue &value)
             if (c.category() == QChar::Other_Control)
                 c = QLatin1Char(' ');
         }
-        return tr("the string \"%1\"").arg(text);
+        return Config::tr("the string \"%1\"").arg(text);
     }
     case QJsonValue::Array:
-        return tr("an array");
+        return Config::tr("an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return Config::tr("an object");
     case QJsonValue::Null:
     case QJsonValue::Undefined:
         break;
@@ -111,10 +112,10 @@ bool isHttpUrl(const QString &text)
 std::optional<QString> checkUrl(const QString &text)
 {
     if (text.isEmpty())
-        return tr("is required");
+        return Config::tr("is required");
     if (isHttpUrl(text))
         return std::nullopt;
-    return tr("must be an http:// or https:// URL with a host (got %1)").arg(describe(text));
+    return Config::tr("must be an http:// or https:// URL with a host (got %1)").arg(describe(text));
 }
 
 std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizetype index)
@@ -123,40 +124,40 @@ std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizety
         return ConfigError{fieldPath(index, key), reason};
     };
     if (!NotificationChannelType::all().contains(c.type))
-        return fail(kType, tr("must be one of %1 (got %2)")
+        return fail(kType, Config::tr("must be one of %1 (got %2)")
                                .arg(quotedList(NotificationChannelType::all()), describe(c.type)));
     if (c.name.trimmed().isEmpty())
-        return fail(kName, tr("is required"));
+        return fail(kName, Config::tr("is required"));
     if (c.name.size() > kMaxNameLength || c.name.trimmed() != c.name ||
         std::any_of(c.name.begin(), c.name.end(),
                     [](QChar ch) { return ch.category() == QChar::Other_Control; }))
-        return fail(kName, tr("must be at most %1 characters, without control characters or "
+        return fail(kName, Config::tr("must be at most %1 characters, without control characters or "
                               "surrounding spaces (got %2)")
                                .arg(kMaxNameLength)
                                .arg(describe(c.name)));
     QSet<QString> kinds;
     for (const QString &kind : c.kinds) {
         if (!NotificationKind::all().contains(kind))
-            return fail(kKinds, tr("must hold only %1 (got %2)")
+            return fail(kKinds, Config::tr("must hold only %1 (got %2)")
                                     .arg(quotedList(NotificationKind::all()), describe(kind)));
         if (kinds.contains(kind))
-            return fail(kKinds, tr("names %1 twice").arg(describe(kind)));
+            return fail(kKinds, Config::tr("names %1 twice").arg(describe(kind)));
         kinds.insert(kind);
     }
     if (!NotificationSeverity::all().contains(c.minSeverity))
         return fail(kMinSeverity,
-                    tr("must be one of %1 (got %2)")
+                    Config::tr("must be one of %1 (got %2)")
                         .arg(quotedList(NotificationSeverity::all()), describe(c.minSeverity)));
     if (c.resendIntervalMs != 0 &&
         (c.resendIntervalMs < kMinResendMs || c.resendIntervalMs > kMaxResendMs))
-        return fail(kResend, tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
+        return fail(kResend, Config::tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
                                  .arg(kMinResendMs)
                                  .arg(kMaxResendMs)
                                  .arg(c.resendIntervalMs));
 
     // A field of another type would be dropped when the file is written: refuse it instead.
     const auto notUsed = [&](const QString &key) {
-        return fail(key, tr("is not used by a %1 channel").arg(c.type));
+        return fail(key, Config::tr("is not used by a %1 channel").arg(c.type));
     };
     const bool webhook = c.type == NotificationChannelType::Webhook;
     const bool telegram = c.type == NotificationChannelType::Telegram;
@@ -175,22 +176,22 @@ std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizety
         if (auto reason = checkUrl(c.url))
             return fail(kUrl, *reason);
         if (c.secret.isEmpty())
-            return fail(kSecret, tr("is required"));
+            return fail(kSecret, Config::tr("is required"));
         if (webhookSecretKey(c.secret).isEmpty())
             // The secret itself is never repeated in an error that may end up in a log.
-            return fail(kSecret, tr("must be \"whsec_\" followed by the base64 of a key of %1 to "
+            return fail(kSecret, Config::tr("must be \"whsec_\" followed by the base64 of a key of %1 to "
                                     "%2 bytes")
                                      .arg(kMinSecretBytes)
                                      .arg(kMaxSecretBytes));
     }
     if (telegram) {
         if (c.botToken.isEmpty())
-            return fail(kBotToken, tr("is required"));
+            return fail(kBotToken, Config::tr("is required"));
         if (std::any_of(c.botToken.begin(), c.botToken.end(),
                         [](QChar ch) { return ch.isSpace() || ch == u'/' || ch == u'?'; }))
-            return fail(kBotToken, tr("must not contain spaces, \"/\" or \"?\""));
+            return fail(kBotToken, Config::tr("must not contain spaces, \"/\" or \"?\""));
         if (c.chatId.trimmed().isEmpty())
-            return fail(kChatId, tr("is required"));
+            return fail(kChatId, Config::tr("is required"));
         if (auto reason = checkUrl(c.baseUrl))
             return fail(kBaseUrl, *reason);
     }
@@ -205,7 +206,7 @@ std::optional<ConfigError> checkUniqueNames(const NotificationsConfig &config)
         if (names.contains(name))
             return ConfigError{
                 fieldPath(i, kName),
-                tr("must be unique among the channels (%1 is used twice)").arg(describe(name))};
+                Config::tr("must be unique among the channels (%1 is used twice)").arg(describe(name))};
         names.insert(name);
     }
     return std::nullopt;
@@ -216,16 +217,16 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
 {
     if (!json.isObject())
         return ConfigError{channelPath(index),
-                           tr("must be an object (got %1)").arg(describe(json))};
+                           Config::tr("must be an object (got %1)").arg(describe(json))};
     const QJsonObject object = json.toObject();
     const auto fail = [index](const QString &key, const QString &reason) {
         return ConfigError{fieldPath(index, key), reason};
     };
     const QJsonValue type = object.value(kType);
     if (type.isUndefined())
-        return fail(kType, tr("is required"));
+        return fail(kType, Config::tr("is required"));
     if (!type.isString() || !NotificationChannelType::all().contains(type.toString()))
-        return fail(kType, tr("must be one of %1 (got %2)")
+        return fail(kType, Config::tr("must be one of %1 (got %2)")
                                .arg(quotedList(NotificationChannelType::all()), describe(type)));
     channel->type = type.toString();
     const QStringList allowed = keysOf(channel->type);
@@ -236,31 +237,31 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
         if (!allowed.contains(key)) {
             const bool ofOtherType = keysOf(NotificationChannelType::Webhook).contains(key) ||
                                      keysOf(NotificationChannelType::Telegram).contains(key);
-            return fail(key, ofOtherType ? tr("is not used by a %1 channel").arg(channel->type)
-                                         : tr("unknown field"));
+            return fail(key, ofOtherType ? Config::tr("is not used by a %1 channel").arg(channel->type)
+                                         : Config::tr("unknown field"));
         }
         if (key == kType)
             continue;
         if (key == kEnabled) {
             if (!value.isBool())
-                return fail(key, tr("must be true or false (got %1)").arg(describe(value)));
+                return fail(key, Config::tr("must be true or false (got %1)").arg(describe(value)));
             channel->enabled = value.toBool();
         } else if (key == kResend) {
             const double number = value.toDouble();
             if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number ||
                 number < 0 || number > double(kMaxResendMs))
-                return fail(key, tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
+                return fail(key, Config::tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
                                      .arg(kMinResendMs)
                                      .arg(kMaxResendMs)
                                      .arg(describe(value)));
             channel->resendIntervalMs = qint64(number);
         } else if (key == kKinds) {
             if (!value.isArray())
-                return fail(key, tr("must be an array of kinds (got %1)").arg(describe(value)));
+                return fail(key, Config::tr("must be an array of kinds (got %1)").arg(describe(value)));
             channel->kinds.clear();
             for (const QJsonValue kind : value.toArray()) {
                 if (!kind.isString())
-                    return fail(key, tr("must hold only %1 (got %2)")
+                    return fail(key, Config::tr("must hold only %1 (got %2)")
                                          .arg(quotedList(NotificationKind::all()), describe(kind)));
                 channel->kinds << kind.toString();
             }
@@ -270,12 +271,12 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
             if (!std::isfinite(number) || std::trunc(number) != number ||
                 std::abs(number) > 9007199254740991.0)
                 return fail(key,
-                            tr("must be a string or an integer (got %1)").arg(describe(value)));
+                            Config::tr("must be a string or an integer (got %1)").arg(describe(value)));
             channel->chatId = QString::number(qint64(number));
         } else {
             if (!value.isString())
-                return fail(key, tr("must be a string (got %1)")
-                                     .arg(key == kSecret ? tr("a non-string") : describe(value)));
+                return fail(key, Config::tr("must be a string (got %1)")
+                                     .arg(key == kSecret ? Config::tr("a non-string") : describe(value)));
             const QString text = value.toString();
             if (key == kName)
                 channel->name = text;
@@ -294,7 +295,7 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
         }
     }
     if (!object.contains(kName))
-        return fail(kName, tr("is required"));
+        return fail(kName, Config::tr("is required"));
     return validateChannel(*channel, index);
 }
 
@@ -320,23 +321,23 @@ std::optional<ConfigError> validateRule(const DependencyRule &rule, qsizetype in
     const bool machine = rule.root.startsWith(DependencyRule::MachinePrefix);
     if (rule.root != DependencyRule::OracleDown &&
         !(machine && isMachineName(rule.root.mid(DependencyRule::MachinePrefix.size()))))
-        return fail(kRoot, tr("must be \"oracle_down\" or \"machine:NAME\" with NAME of 1 to 64 "
+        return fail(kRoot, Config::tr("must be \"oracle_down\" or \"machine:NAME\" with NAME of 1 to 64 "
                               "letters, digits, \".\", \"_\" or \"-\" (got %1)")
                                .arg(describe(rule.root)));
     if (rule.holds.isEmpty())
-        return fail(kHolds, tr("must name at least one task"));
+        return fail(kHolds, Config::tr("must name at least one task"));
     QSet<QString> seen;
     for (qsizetype i = 0; i < rule.holds.size(); ++i) {
         const QString &task = rule.holds.at(i);
         const QString field = kHolds + QStringLiteral("[%1]").arg(i);
         if (!TaskName::all().contains(task))
-            return fail(field, tr("must be a task: one of %1 (got %2)")
+            return fail(field, Config::tr("must be a task: one of %1 (got %2)")
                                    .arg(quotedList(TaskName::all()), describe(task)));
         if (seen.contains(task))
-            return fail(field, tr("names %1 twice").arg(describe(task)));
+            return fail(field, Config::tr("names %1 twice").arg(describe(task)));
         // The oracle's own alerts are the root: they cannot be held under themselves.
         if (rule.root == DependencyRule::OracleDown && task == QStringLiteral("oracle_monitoring"))
-            return fail(field, tr("is the root of this rule itself"));
+            return fail(field, Config::tr("is the root of this rule itself"));
         seen.insert(task);
     }
     return std::nullopt;
@@ -350,7 +351,7 @@ std::optional<ConfigError> validateRules(const QVector<DependencyRule> &rules)
             return error;
         if (roots.contains(rules.at(i).root))
             return ConfigError{rulePath(i) + u'.' + kRoot,
-                               tr("must be unique among the rules (%1 is used twice)")
+                               Config::tr("must be unique among the rules (%1 is used twice)")
                                    .arg(describe(rules.at(i).root))};
         roots.insert(rules.at(i).root);
     }
@@ -361,13 +362,13 @@ std::optional<ConfigError> readRules(const QJsonValue &json, QVector<DependencyR
 {
     const QString path = QStringLiteral("notifications.rules");
     if (!json.isArray())
-        return ConfigError{path, tr("must be an array (got %1)").arg(describe(json))};
+        return ConfigError{path, Config::tr("must be an array (got %1)").arg(describe(json))};
     const QJsonArray array = json.toArray();
     rules->clear();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject())
             return ConfigError{rulePath(i),
-                               tr("must be an object (got %1)").arg(describe(array.at(i)))};
+                               Config::tr("must be an object (got %1)").arg(describe(array.at(i)))};
         const QJsonObject object = array.at(i).toObject();
         DependencyRule rule;
         for (auto it = object.begin(); it != object.end(); ++it) {
@@ -375,29 +376,29 @@ std::optional<ConfigError> readRules(const QJsonValue &json, QVector<DependencyR
             if (it.key() == kRoot) {
                 if (!it.value().isString())
                     return ConfigError{field,
-                                       tr("must be a string (got %1)").arg(describe(it.value()))};
+                                       Config::tr("must be a string (got %1)").arg(describe(it.value()))};
                 rule.root = it.value().toString();
             } else if (it.key() == kHolds) {
                 if (!it.value().isArray())
                     return ConfigError{
                         field,
-                        tr("must be an array of task names (got %1)").arg(describe(it.value()))};
+                        Config::tr("must be an array of task names (got %1)").arg(describe(it.value()))};
                 const QJsonArray holds = it.value().toArray();
                 for (qsizetype h = 0; h < holds.size(); ++h) {
                     if (!holds.at(h).isString())
                         return ConfigError{
                             field + QStringLiteral("[%1]").arg(h),
-                            tr("must be a task name (got %1)").arg(describe(holds.at(h)))};
+                            Config::tr("must be a task name (got %1)").arg(describe(holds.at(h)))};
                     rule.holds << holds.at(h).toString();
                 }
             } else {
-                return ConfigError{field, tr("unknown field")};
+                return ConfigError{field, Config::tr("unknown field")};
             }
         }
         if (!object.contains(kRoot))
-            return ConfigError{rulePath(i) + u'.' + kRoot, tr("is required")};
+            return ConfigError{rulePath(i) + u'.' + kRoot, Config::tr("is required")};
         if (!object.contains(kHolds))
-            return ConfigError{rulePath(i) + u'.' + kHolds, tr("is required")};
+            return ConfigError{rulePath(i) + u'.' + kHolds, Config::tr("is required")};
         rules->append(rule);
     }
     return validateRules(*rules);
@@ -433,7 +434,7 @@ std::optional<ConfigError> notificationsFromJson(const QJsonValue &json,
 {
     const QString root = QStringLiteral("notifications");
     if (!json.isObject())
-        return ConfigError{root, tr("must be an object (got %1)").arg(describe(json))};
+        return ConfigError{root, Config::tr("must be an object (got %1)").arg(describe(json))};
     const QJsonObject object = json.toObject();
     NotificationsConfig parsed;
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -443,10 +444,10 @@ std::optional<ConfigError> notificationsFromJson(const QJsonValue &json,
             continue;
         }
         if (it.key() != kChannels)
-            return ConfigError{root + u'.' + it.key(), tr("unknown field")};
+            return ConfigError{root + u'.' + it.key(), Config::tr("unknown field")};
         if (!it.value().isArray())
             return ConfigError{root + u'.' + kChannels,
-                               tr("must be an array (got %1)").arg(describe(it.value()))};
+                               Config::tr("must be an array (got %1)").arg(describe(it.value()))};
         const QJsonArray channels = it.value().toArray();
         for (qsizetype i = 0; i < channels.size(); ++i) {
             NotificationChannel channel;

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void silencedMessagesAreLoggedNotSent();
     void consequencesOfOracleDownAreHeld();
     void machineRuleHoldsAcrossARestartThenLetsGo();
+    void desktopChannelsTakeNothingWithoutADesktop();
 
 private:
     NotifierOptions options(const QVector<NotificationChannel> &channels) const
@@ -94,6 +95,7 @@ private:
         o.config.channels = channels;
         o.retryBaseMs = 50;
         o.attemptTimeoutMs = 2'000;
+        o.desktop = true; // as in the dashboard
         return o;
     }
 
@@ -503,6 +505,25 @@ void TestNotifier::machineRuleHoldsAcrossARestartThenLetsGo()
         QVERIFY(desktopSpy.at(1).at(1).toString().contains(u"relay-1"_s));
         QTRY_VERIFY_WITH_TIMEOUT(notifier.heldUnder().isEmpty(), 5'000);
     }
+}
+
+void TestNotifier::desktopChannelsTakeNothingWithoutADesktop()
+{
+    // heartbeatd: a "desktop" channel in a shared config.json is nobody's screen there, so it
+    // takes nothing and logs nothing; the webhook beside it is delivered as usual.
+    Receiver receiver;
+    NotifierOptions o = options({desktop(u"tray"_s), webhook(u"ops"_s, receiver.url())});
+    o.desktop = false;
+    Notifier notifier(o);
+    QSignalSpy desktopSpy(&notifier, &Notifier::desktopNotification);
+    QSignalSpy recorded(&notifier, &Notifier::deliveryRecorded);
+    notifier.start();
+    notifier.onMachineTransition(transition(u"relay-1"_s, MachineState::Up, MachineState::Down));
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 10'000);
+    QCOMPARE(recorded.at(0).at(0).value<DeliveryRecord>().channel, u"ops"_s);
+    QTest::qWait(300);
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(desktopSpy.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestNotifier)

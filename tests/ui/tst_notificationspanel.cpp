@@ -197,6 +197,7 @@ void TestNotificationsPanel::deliveryLogShowsMetricsDbAndFollowsTheNotifier()
     // above the older row.
     NotifierOptions o;
     o.metricsPath = rig.metricsPath();
+    o.desktop = true;
     NotificationChannel desktop;
     desktop.type = NotificationChannelType::Desktop;
     desktop.name = u"screen"_s;
@@ -307,6 +308,7 @@ void TestNotificationsPanel::heldConsequencesShownUnderTheirRoot()
     NotificationsPanel *panel = rig.panel();
     NotifierOptions o;
     o.metricsPath = rig.metricsPath();
+    o.desktop = true;
     NotificationChannel desktop;
     desktop.type = NotificationChannelType::Desktop;
     desktop.name = u"screen"_s;
