@@ -4,188 +4,72 @@
 <context>
     <name>hb</name>
     <message>
-        <source>the string &quot;%1&quot;</source>
-        <translation>the string &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>an array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>an object</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>is required</translation>
-    </message>
-    <message>
-        <source>must be an http:// or https:// URL with a host (got %1)</source>
-        <translation>must be an http:// or https:// URL with a host (got %1)</translation>
-    </message>
-    <message>
-        <source>must be one of %1 (got %2)</source>
-        <translation>must be one of %1 (got %2)</translation>
-    </message>
-    <message>
-        <source>must be at most %1 characters, without control characters or surrounding spaces (got %2)</source>
-        <translation>must be at most %1 characters, without control characters or surrounding spaces (got %2)</translation>
-    </message>
-    <message>
-        <source>must hold only %1 (got %2)</source>
-        <translation>must hold only %1 (got %2)</translation>
-    </message>
-    <message>
-        <source>names %1 twice</source>
-        <translation>names %1 twice</translation>
-    </message>
-    <message>
-        <source>must be 0 (off) or an integer between %1 and %2 (got %3)</source>
-        <translation>must be 0 (off) or an integer between %1 and %2 (got %3)</translation>
-    </message>
-    <message>
-        <source>is not used by a %1 channel</source>
-        <translation>is not used by a %1 channel</translation>
-    </message>
-    <message>
-        <source>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</source>
-        <translation>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</translation>
-    </message>
-    <message>
-        <source>must not contain spaces, &quot;/&quot; or &quot;?&quot;</source>
-        <translation>must not contain spaces, &quot;/&quot; or &quot;?&quot;</translation>
-    </message>
-    <message>
-        <source>must be unique among the channels (%1 is used twice)</source>
-        <translation>must be unique among the channels (%1 is used twice)</translation>
-    </message>
-    <message>
-        <source>must be an object (got %1)</source>
-        <translation>must be an object (got %1)</translation>
-    </message>
-    <message>
-        <source>unknown field</source>
-        <translation>unknown field</translation>
-    </message>
-    <message>
-        <source>must be true or false (got %1)</source>
-        <translation>must be true or false (got %1)</translation>
-    </message>
-    <message>
-        <source>must be an array of kinds (got %1)</source>
-        <translation>must be an array of kinds (got %1)</translation>
-    </message>
-    <message>
-        <source>must be a string or an integer (got %1)</source>
-        <translation>must be a string or an integer (got %1)</translation>
-    </message>
-    <message>
-        <source>must be a string (got %1)</source>
-        <translation>must be a string (got %1)</translation>
-    </message>
-    <message>
-        <source>a non-string</source>
-        <translation>a non-string</translation>
-    </message>
-    <message>
-        <source>must be an array (got %1)</source>
-        <translation>must be an array (got %1)</translation>
-    </message>
-    <message>
-        <source>must be &quot;oracle_down&quot; or &quot;machine:NAME&quot; with NAME of 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot; (got %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must name at least one task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a task: one of %1 (got %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is the root of this rule itself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be unique among the rules (%1 is used twice)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be an array of task names (got %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a task name (got %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Circuit breaker of %1 opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Circuit breaker of %1 opened</translation>
     </message>
     <message>
         <source>%1 is skipped until its breaker closes (%n failure(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is skipped until its breaker closes (%n failure(s)).</translation>
     </message>
     <message>
         <source>Heartbeat paused (emergency)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat paused (emergency)</translation>
     </message>
     <message>
         <source>No task runs until resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No task runs until resumed.</translation>
     </message>
     <message>
         <source>The metrics store cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>The metrics store cannot be written</translation>
     </message>
     <message>
         <source>Critical alert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical alert: %1</translation>
     </message>
     <message>
         <source>Circuit breaker of %1 closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Circuit breaker of %1 closed</translation>
     </message>
     <message>
         <source>%1 runs again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 runs again.</translation>
     </message>
     <message>
         <source>Heartbeat resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat resumed</translation>
     </message>
     <message>
         <source>The emergency pause is over; tasks run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The emergency pause is over; tasks run again.</translation>
     </message>
     <message>
         <source>Alert cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert cleared: %1</translation>
     </message>
     <message>
         <source>The condition is no longer reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>The condition is no longer reported.</translation>
     </message>
     <message>
         <source>Machine %1 is down</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine %1 is down</translation>
     </message>
     <message>
         <source>No heartbeat in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>No heartbeat in time.</translation>
     </message>
     <message>
         <source>Machine %1 is up</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine %1 is up</translation>
     </message>
     <message>
         <source>Heartbeats arrive again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeats arrive again.</translation>
     </message>
     <message>
         <source>Still: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Still: %1</translation>
     </message>
 </context>
 <context>
@@ -651,6 +535,86 @@
     <message>
         <source>must be &quot;none&quot; or ADDRESS:PORT such as 127.0.0.1:8089 or [::1]:8089 (got %1)</source>
         <translation>must be &quot;none&quot; or ADDRESS:PORT such as 127.0.0.1:8089 or [::1]:8089 (got %1)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters, without control characters or surrounding spaces (got %2)</source>
+        <translation>must be at most %1 characters, without control characters or surrounding spaces (got %2)</translation>
+    </message>
+    <message>
+        <source>must hold only %1 (got %2)</source>
+        <translation>must hold only %1 (got %2)</translation>
+    </message>
+    <message>
+        <source>names %1 twice</source>
+        <translation>names %1 twice</translation>
+    </message>
+    <message>
+        <source>must be 0 (off) or an integer between %1 and %2 (got %3)</source>
+        <translation>must be 0 (off) or an integer between %1 and %2 (got %3)</translation>
+    </message>
+    <message>
+        <source>is not used by a %1 channel</source>
+        <translation>is not used by a %1 channel</translation>
+    </message>
+    <message>
+        <source>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</source>
+        <translation>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</translation>
+    </message>
+    <message>
+        <source>must not contain spaces, &quot;/&quot; or &quot;?&quot;</source>
+        <translation>must not contain spaces, &quot;/&quot; or &quot;?&quot;</translation>
+    </message>
+    <message>
+        <source>must be unique among the channels (%1 is used twice)</source>
+        <translation>must be unique among the channels (%1 is used twice)</translation>
+    </message>
+    <message>
+        <source>must be an array of kinds (got %1)</source>
+        <translation>must be an array of kinds (got %1)</translation>
+    </message>
+    <message>
+        <source>must be a string or an integer (got %1)</source>
+        <translation>must be a string or an integer (got %1)</translation>
+    </message>
+    <message>
+        <source>a non-string</source>
+        <translation>a non-string</translation>
+    </message>
+    <message>
+        <source>must be &quot;oracle_down&quot; or &quot;machine:NAME&quot; with NAME of 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot; (got %1)</source>
+        <translation>must be &quot;oracle_down&quot; or &quot;machine:NAME&quot; with NAME of 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot; (got %1)</translation>
+    </message>
+    <message>
+        <source>must name at least one task</source>
+        <translation>must name at least one task</translation>
+    </message>
+    <message>
+        <source>must be a task: one of %1 (got %2)</source>
+        <translation>must be a task: one of %1 (got %2)</translation>
+    </message>
+    <message>
+        <source>is the root of this rule itself</source>
+        <translation>is the root of this rule itself</translation>
+    </message>
+    <message>
+        <source>must be unique among the rules (%1 is used twice)</source>
+        <translation>must be unique among the rules (%1 is used twice)</translation>
+    </message>
+    <message>
+        <source>must be an array (got %1)</source>
+        <translation>must be an array (got %1)</translation>
+    </message>
+    <message>
+        <source>must be an array of task names (got %1)</source>
+        <translation>must be an array of task names (got %1)</translation>
+    </message>
+    <message>
+        <source>must be a task name (got %1)</source>
+        <translation>must be a task name (got %1)</translation>
     </message>
 </context>
 <context>
@@ -1123,31 +1087,31 @@
     </message>
     <message>
         <source>a silence needs a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>a silence needs a reason</translation>
     </message>
     <message>
         <source>a silence must end after it starts, and in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>a silence must end after it starts, and in the future</translation>
     </message>
     <message>
         <source>there is no notification kind %1</source>
-        <translation type="unfinished"></translation>
+        <translation>there is no notification kind %1</translation>
     </message>
     <message>
         <source>the silence could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the silence could not be saved: %1</translation>
     </message>
     <message>
         <source>there is no current or future silence %1</source>
-        <translation type="unfinished"></translation>
+        <translation>there is no current or future silence %1</translation>
     </message>
     <message>
         <source>the silence could not be ended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the silence could not be ended: %1</translation>
     </message>
     <message>
         <source>this engine has no metrics store</source>
-        <translation type="unfinished"></translation>
+        <translation>this engine has no metrics store</translation>
     </message>
 </context>
 <context>
@@ -1954,7 +1918,7 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished">Notifications</translation>
+        <translation>Notifications</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +1995,7 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <name>hb::MetricsStore</name>
     <message>
         <source>cannot write (%1)</source>
-        <translation type="unfinished">cannot write (%1)</translation>
+        <translation>cannot write (%1)</translation>
     </message>
 </context>
 <context>
@@ -2197,244 +2161,244 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <name>hb::NotificationsPanel</name>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>sent</translation>
     </message>
     <message>
         <source>retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>retrying</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>failed</translation>
     </message>
     <message>
         <source>silenced</source>
-        <translation type="unfinished"></translation>
+        <translation>silenced</translation>
     </message>
     <message>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>held</translation>
     </message>
     <message>
         <source>machine %1</source>
-        <translation type="unfinished"></translation>
+        <translation>machine %1</translation>
     </message>
     <message>
         <source>task %1</source>
-        <translation type="unfinished"></translation>
+        <translation>task %1</translation>
     </message>
     <message>
         <source>kind %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kind %1</translation>
     </message>
     <message>
         <source>everything</source>
-        <translation type="unfinished"></translation>
+        <translation>everything</translation>
     </message>
     <message>
         <source>New silence</source>
-        <translation type="unfinished"></translation>
+        <translation>New silence</translation>
     </message>
     <message>
         <source>Why, e.g. &quot;relay maintenance&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Why, e.g. &quot;relay maintenance&quot;</translation>
     </message>
     <message>
         <source>any machine</source>
-        <translation type="unfinished"></translation>
+        <translation>any machine</translation>
     </message>
     <message>
         <source>any task</source>
-        <translation type="unfinished"></translation>
+        <translation>any task</translation>
     </message>
     <message>
         <source>any kind</source>
-        <translation type="unfinished"></translation>
+        <translation>any kind</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>From:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>To:</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <source>Machine:</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine:</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished">Task:</translation>
+        <translation>Task:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind:</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished">Create</translation>
+        <translation>Create</translation>
     </message>
     <message>
         <source>A silence needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>A silence needs a reason.</translation>
     </message>
     <message>
         <source>It must end after it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>It must end after it starts.</translation>
     </message>
     <message>
         <source>It must end in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>It must end in the future.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Attempt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Error</translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Matches</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>Created by</translation>
     </message>
     <message>
         <source>New silence…</source>
-        <translation type="unfinished"></translation>
+        <translation>New silence…</translation>
     </message>
     <message>
         <source>End now</source>
-        <translation type="unfinished"></translation>
+        <translation>End now</translation>
     </message>
     <message>
         <source>Delivery log</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery log</translation>
     </message>
     <message>
         <source>Silences</source>
-        <translation type="unfinished"></translation>
+        <translation>Silences</translation>
     </message>
     <message>
         <source>The delivery log could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The delivery log could not be read: %1</translation>
     </message>
     <message>
         <source>The silences could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The silences could not be read: %1</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Upcoming</translation>
     </message>
     <message>
         <source>Unlock admin to change silences</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock admin to change silences</translation>
     </message>
     <message>
         <source>End silence</source>
-        <translation type="unfinished"></translation>
+        <translation>End silence</translation>
     </message>
     <message>
         <source>End the silence “%1” now? Notifications it matches are sent again from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>End the silence “%1” now? Notifications it matches are sent again from now on.</translation>
     </message>
     <message>
         <source>Root cause and what it holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Root cause and what it holds</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Held</translation>
     </message>
 </context>
 <context>
     <name>hb::NotifierWorker</name>
     <message>
         <source>the channel is no longer configured</source>
-        <translation type="unfinished"></translation>
+        <translation>the channel is no longer configured</translation>
     </message>
     <message>
         <source>the channel was removed from the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>the channel was removed from the configuration</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n dependent alert(s) held)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n dependent alert held)</numerusform>
+            <numerusform>%1 (%n dependent alerts held)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is active</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is active</translation>
     </message>
     <message>
         <source>Held while %1 was active; it is over, this is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Held while %1 was active; it is over, this is not.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n dependent alert(s) were held)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n dependent alert was held)</numerusform>
+            <numerusform>%1 (%n dependent alerts were held)</numerusform>
         </translation>
     </message>
     <message>
         <source>held under %1</source>
-        <translation type="unfinished"></translation>
+        <translation>held under %1</translation>
     </message>
     <message>
         <source>silenced until %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>silenced until %1: %2</translation>
     </message>
     <message>
         <source>%1 is still active</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is still active</translation>
     </message>
     <message>
         <source>no answer within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>no answer within %1 ms</translation>
     </message>
     <message>
         <source>HTTP %1 %2</source>
-        <translation type="unfinished">HTTP %1 %2</translation>
+        <translation>HTTP %1 %2</translation>
     </message>
 </context>
 <context>
@@ -3089,43 +3053,43 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     </message>
     <message>
         <source>must be 1 to 64 characters of one line without surrounding spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>must be 1 to 64 characters of one line without surrounding spaces</translation>
     </message>
     <message>
         <source>must be whole milliseconds since 1970 (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>must be whole milliseconds since 1970 (UTC)</translation>
     </message>
     <message>
         <source>expected an ISO 8601 date-time or milliseconds since the epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>expected an ISO 8601 date-time or milliseconds since the epoch</translation>
     </message>
     <message>
         <source>expected an ISO 8601 date-time with its offset, e.g. 2026-05-01T22:00:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>expected an ISO 8601 date-time with its offset, e.g. 2026-05-01T22:00:00Z</translation>
     </message>
     <message>
         <source>must be between 1970 and 9999 (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>must be between 1970 and 9999 (UTC)</translation>
     </message>
     <message>
         <source>must be later than &quot;from&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>must be later than &quot;from&quot;</translation>
     </message>
     <message>
         <source>is in the past</source>
-        <translation type="unfinished"></translation>
+        <translation>is in the past</translation>
     </message>
     <message>
         <source>must be at most 366 days after &quot;from&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>must be at most 366 days after &quot;from&quot;</translation>
     </message>
     <message>
         <source>expected an object</source>
-        <translation type="unfinished">expected an object</translation>
+        <translation>expected an object</translation>
     </message>
     <message>
         <source>must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>must be one of %1</translation>
     </message>
 </context>
 <context>

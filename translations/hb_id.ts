@@ -4,122 +4,6 @@
 <context>
     <name>hb</name>
     <message>
-        <source>the string &quot;%1&quot;</source>
-        <translation>teks &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>sebuah array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>sebuah objek</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>wajib diisi</translation>
-    </message>
-    <message>
-        <source>must be an http:// or https:// URL with a host (got %1)</source>
-        <translation>harus URL http:// atau https:// dengan host (didapat %1)</translation>
-    </message>
-    <message>
-        <source>must be one of %1 (got %2)</source>
-        <translation>harus salah satu dari %1 (didapat %2)</translation>
-    </message>
-    <message>
-        <source>must be at most %1 characters, without control characters or surrounding spaces (got %2)</source>
-        <translation>paling banyak %1 karakter, tanpa karakter kontrol dan tanpa spasi di awal atau akhir (didapat %2)</translation>
-    </message>
-    <message>
-        <source>must hold only %1 (got %2)</source>
-        <translation>hanya boleh berisi %1 (didapat %2)</translation>
-    </message>
-    <message>
-        <source>names %1 twice</source>
-        <translation>menyebut %1 dua kali</translation>
-    </message>
-    <message>
-        <source>must be 0 (off) or an integer between %1 and %2 (got %3)</source>
-        <translation>harus 0 (mati) atau bilangan bulat antara %1 dan %2 (didapat %3)</translation>
-    </message>
-    <message>
-        <source>is not used by a %1 channel</source>
-        <translation>tidak dipakai oleh saluran %1</translation>
-    </message>
-    <message>
-        <source>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</source>
-        <translation>harus &quot;whsec_&quot; diikuti base64 dari kunci %1 sampai %2 byte</translation>
-    </message>
-    <message>
-        <source>must not contain spaces, &quot;/&quot; or &quot;?&quot;</source>
-        <translation>tidak boleh berisi spasi, &quot;/&quot; atau &quot;?&quot;</translation>
-    </message>
-    <message>
-        <source>must be unique among the channels (%1 is used twice)</source>
-        <translation>harus unik di antara saluran (%1 dipakai dua kali)</translation>
-    </message>
-    <message>
-        <source>must be an object (got %1)</source>
-        <translation>harus berupa objek (didapat %1)</translation>
-    </message>
-    <message>
-        <source>unknown field</source>
-        <translation>bidang tidak dikenal</translation>
-    </message>
-    <message>
-        <source>must be true or false (got %1)</source>
-        <translation>harus true atau false (didapat %1)</translation>
-    </message>
-    <message>
-        <source>must be an array of kinds (got %1)</source>
-        <translation>harus berupa array jenis (didapat %1)</translation>
-    </message>
-    <message>
-        <source>must be a string or an integer (got %1)</source>
-        <translation>harus berupa teks atau bilangan bulat (didapat %1)</translation>
-    </message>
-    <message>
-        <source>must be a string (got %1)</source>
-        <translation>harus berupa teks (didapat %1)</translation>
-    </message>
-    <message>
-        <source>a non-string</source>
-        <translation>bukan teks</translation>
-    </message>
-    <message>
-        <source>must be an array (got %1)</source>
-        <translation>harus berupa array (didapat %1)</translation>
-    </message>
-    <message>
-        <source>must be &quot;oracle_down&quot; or &quot;machine:NAME&quot; with NAME of 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot; (got %1)</source>
-        <translation>harus &quot;oracle_down&quot; atau &quot;machine:NAMA&quot; dengan NAMA berisi 1 sampai 64 huruf, angka, &quot;.&quot;, &quot;_&quot; atau &quot;-&quot; (didapat %1)</translation>
-    </message>
-    <message>
-        <source>must name at least one task</source>
-        <translation>harus menyebut setidaknya satu tugas</translation>
-    </message>
-    <message>
-        <source>must be a task: one of %1 (got %2)</source>
-        <translation>harus berupa tugas: salah satu dari %1 (didapat %2)</translation>
-    </message>
-    <message>
-        <source>is the root of this rule itself</source>
-        <translation>adalah akar dari aturan ini sendiri</translation>
-    </message>
-    <message>
-        <source>must be unique among the rules (%1 is used twice)</source>
-        <translation>harus unik di antara aturan (%1 dipakai dua kali)</translation>
-    </message>
-    <message>
-        <source>must be an array of task names (got %1)</source>
-        <translation>harus berupa array nama tugas (didapat %1)</translation>
-    </message>
-    <message>
-        <source>must be a task name (got %1)</source>
-        <translation>harus berupa nama tugas (didapat %1)</translation>
-    </message>
-    <message>
         <source>Circuit breaker of %1 opened</source>
         <translation>Pemutus sirkuit %1 terbuka</translation>
     </message>
@@ -647,6 +531,86 @@
     <message>
         <source>must be &quot;none&quot; or ADDRESS:PORT such as 127.0.0.1:8089 or [::1]:8089 (got %1)</source>
         <translation>harus &quot;none&quot; atau ALAMAT:PORT seperti 127.0.0.1:8089 atau [::1]:8089 (didapat %1)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters, without control characters or surrounding spaces (got %2)</source>
+        <translation>paling banyak %1 karakter, tanpa karakter kontrol dan tanpa spasi di awal atau akhir (didapat %2)</translation>
+    </message>
+    <message>
+        <source>must hold only %1 (got %2)</source>
+        <translation>hanya boleh berisi %1 (didapat %2)</translation>
+    </message>
+    <message>
+        <source>names %1 twice</source>
+        <translation>menyebut %1 dua kali</translation>
+    </message>
+    <message>
+        <source>must be 0 (off) or an integer between %1 and %2 (got %3)</source>
+        <translation>harus 0 (mati) atau bilangan bulat antara %1 dan %2 (didapat %3)</translation>
+    </message>
+    <message>
+        <source>is not used by a %1 channel</source>
+        <translation>tidak dipakai oleh saluran %1</translation>
+    </message>
+    <message>
+        <source>must be &quot;whsec_&quot; followed by the base64 of a key of %1 to %2 bytes</source>
+        <translation>harus &quot;whsec_&quot; diikuti base64 dari kunci %1 sampai %2 byte</translation>
+    </message>
+    <message>
+        <source>must not contain spaces, &quot;/&quot; or &quot;?&quot;</source>
+        <translation>tidak boleh berisi spasi, &quot;/&quot; atau &quot;?&quot;</translation>
+    </message>
+    <message>
+        <source>must be unique among the channels (%1 is used twice)</source>
+        <translation>harus unik di antara saluran (%1 dipakai dua kali)</translation>
+    </message>
+    <message>
+        <source>must be an array of kinds (got %1)</source>
+        <translation>harus berupa array jenis (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be a string or an integer (got %1)</source>
+        <translation>harus berupa teks atau bilangan bulat (didapat %1)</translation>
+    </message>
+    <message>
+        <source>a non-string</source>
+        <translation>bukan teks</translation>
+    </message>
+    <message>
+        <source>must be &quot;oracle_down&quot; or &quot;machine:NAME&quot; with NAME of 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot; (got %1)</source>
+        <translation>harus &quot;oracle_down&quot; atau &quot;machine:NAMA&quot; dengan NAMA berisi 1 sampai 64 huruf, angka, &quot;.&quot;, &quot;_&quot; atau &quot;-&quot; (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must name at least one task</source>
+        <translation>harus menyebut setidaknya satu tugas</translation>
+    </message>
+    <message>
+        <source>must be a task: one of %1 (got %2)</source>
+        <translation>harus berupa tugas: salah satu dari %1 (didapat %2)</translation>
+    </message>
+    <message>
+        <source>is the root of this rule itself</source>
+        <translation>adalah akar dari aturan ini sendiri</translation>
+    </message>
+    <message>
+        <source>must be unique among the rules (%1 is used twice)</source>
+        <translation>harus unik di antara aturan (%1 dipakai dua kali)</translation>
+    </message>
+    <message>
+        <source>must be an array (got %1)</source>
+        <translation>harus berupa array (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be an array of task names (got %1)</source>
+        <translation>harus berupa array nama tugas (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be a task name (got %1)</source>
+        <translation>harus berupa nama tugas (didapat %1)</translation>
     </message>
 </context>
 <context>
