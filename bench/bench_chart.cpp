@@ -28,6 +28,7 @@
 // Drives real widgets: bench/CMakeLists.txt links it to hb_ui.
 
 #include "benchjson.h"
+#include "benchstats.h"
 #include "chartpanel.h"
 #include "chartview.h"
 #include "core/clock.h"
@@ -51,6 +52,7 @@
 #include <vector>
 
 using namespace hb;
+using bench::percentile;
 
 namespace {
 
@@ -60,15 +62,6 @@ constexpr qint64 kT0 = 1'699'999'200'000;
 // qualifies and every redraw scans all 1 000 000 raw points (the worst case; wider ranges read
 // a 1 s / 1 min tier instead and are far cheaper).
 constexpr qint64 kStepMs = 1;
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    const size_t i = std::min(values.size() - 1, size_t(std::ceil(p * double(values.size())) - 1));
-    return values[i];
-}
 
 // Counts paint events of the chart view's viewport.
 class PaintCounter : public QObject

@@ -19,6 +19,7 @@
 #include "api/tokenstore.h"
 #include "apiservice.h"
 #include "benchjson.h"
+#include "benchstats.h"
 #include "engine.h"
 #include "runtime.h"
 
@@ -45,6 +46,8 @@
 #include <vector>
 
 using namespace hb;
+using bench::percentile;
+using bench::rssKiB;
 
 namespace {
 
@@ -89,26 +92,6 @@ struct Target
     QByteArray path;
     QByteArray authorization; // the header's value, or empty
 };
-
-qint64 rssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    return values[size_t(double(values.size() - 1) * p)];
-}
 
 // "635.91us", "1.20ms", "2.01s" in milliseconds.
 double wrkDurationMs(const QString &text)

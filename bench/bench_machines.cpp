@@ -21,6 +21,7 @@
 
 #include "apiservice.h"
 #include "benchjson.h"
+#include "benchstats.h"
 #include "machines/machinemonitor.h"
 #include "runtime.h"
 
@@ -48,6 +49,8 @@
 #include <vector>
 
 using namespace hb;
+using bench::percentile;
+using bench::rssKiB;
 
 namespace {
 
@@ -63,26 +66,6 @@ struct Settings
     int quiet = 1'000;
     int connections = 16;
 };
-
-qint64 rssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    return values[size_t(double(values.size() - 1) * p)];
-}
 
 void sleepWithEvents(int ms)
 {

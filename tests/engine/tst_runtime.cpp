@@ -344,6 +344,7 @@ void TestRuntime::notifiesThroughTheConfiguredChannels()
     RuntimeOptions options;
     options.dataDir = dir.filePath(u"data"_s);
     options.registry = TaskRegistry(); // no tasks: only the commands change anything
+    options.desktop = true; // as the dashboard: its desktop channel shows
     {
         EngineRuntime create(options); // writes config.json
     }

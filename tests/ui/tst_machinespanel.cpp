@@ -11,6 +11,7 @@
 #include "machines/machinemonitor.h"
 #include "machinespanel.h"
 #include "mainwindowrig.h"
+#include "modaldriver.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -42,28 +43,7 @@ private Q_SLOTS:
 
 namespace {
 
-// Answers the modal dialogs a click opens: `answer` gets each new one until it returns true.
-class ModalDriver
-{
-public:
-    explicit ModalDriver(std::function<bool(QWidget *)> answer)
-        : m_answer(std::move(answer))
-    {
-        m_timer.setInterval(20);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
-            QWidget *modal = QApplication::activeModalWidget();
-            if (modal && !m_done && m_answer(modal))
-                m_done = true;
-        });
-        m_timer.start();
-    }
-    bool done() const { return m_done; }
-
-private:
-    std::function<bool(QWidget *)> m_answer;
-    QTimer m_timer;
-    bool m_done = false;
-};
+using hb::test::ModalDriver;
 
 bool fillNewMachine(QWidget *modal, const QString &name, const QString &offlineAfter)
 {
