@@ -189,6 +189,15 @@ quint16 ApiServer::listenOn(QString *error)
         return 0;
     }
     m_tcp = new http::GuardedTcpServer(m_options.limits, this);
+    if (m_options.machines) {
+        // Whole pushes are answered by the connections' guards, before Qt's request parser
+        // (most of a push's cost); the answer is the route's own (machineroutes.cpp).
+        m_tcp->setPushHandler([this](const http::PushRequest &push) {
+            ++m_earlyPushes;
+            return answerPush(QString::fromLatin1(push.name), push.kind, push.body,
+                              push.authorization, push.queryToken, push.close);
+        });
+    }
     if (!m_tcp->listen(address, m_options.listen.port)) {
         const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? u'[' + address.toString() + u']'
@@ -308,23 +317,8 @@ bool ApiServer::authorize(Call &call, bool tokenRequired)
 
 void ApiServer::reply(Call &call, const QByteArray &bytes)
 {
-    if (!call.socket)
-        return;
-    // The backlog before this answer: one large answer (the machine list of a big fleet) is no
-    // sign of a client that does not read.
-    const qint64 backlog = call.socket->bytesToWrite();
-    call.socket->write(bytes);
-    if (call.close) {
-        if (auto *guard = http::ConnectionGuard::of(call.socket))
-            guard->setClosing();
-        call.socket->disconnectFromHost();
-    } else if (backlog > m_options.limits.maxStreamBacklogBytes) {
-        // A client that sends requests without reading the answers: let it go rather than
-        // buffer its answers without end.
-        qCInfo(lcHttp) << "dropping a client" << call.socket->peerAddress().toString()
-                       << "that does not read its answers";
-        call.socket->abort();
-    }
+    if (call.socket)
+        http::writeAnswer(call.socket, bytes, call.close, m_options.limits.maxStreamBacklogBytes);
 }
 
 void ApiServer::replyJson(Call &call, int status, const QJsonObject &body)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/prometheus.h"
+#include "api/pushrequest.h"
 #include "api/tokenstore.h"
 #include "core/config.h"
 #include "eventlog.h"
@@ -64,6 +65,8 @@ public:
     // On the server's thread. The port actually bound, or 0 with `error` set.
     quint16 listenOn(QString *error);
     RecordFeed *recordFeed() const { return m_feed; }
+    // Machine pushes answered by the connections' guards, without Qt's request parser.
+    quint64 earlyPushes() const { return m_earlyPushes; }
 
 public Q_SLOTS:
     void onSnapshot(const hb::EngineSnapshot &snapshot);
@@ -109,6 +112,10 @@ private:
     // Machines (machineroutes.cpp)
     void getMachines(Call &call);
     void pingMachine(Call &call);
+    // The whole answer to a push, for the route and for the guards' early answers alike.
+    QByteArray answerPush(const QString &name, PingKind kind, const QByteArray &body,
+                          const QByteArray &authorization, const QByteArray &queryToken,
+                          bool close);
 
     // Commands run on the engine thread; the answer is written when the engine has replied.
     // `created`, if set, makes a successful answer 201 with its JSON.
@@ -150,6 +157,7 @@ private:
     QTimer m_housekeeping;           // token reloads, keep-alives for streams
     QElapsedTimer m_sinceKeepAlive;
     QElapsedTimer m_sinceUsageFlush;
+    quint64 m_earlyPushes = 0;
 };
 
 } // namespace hb

@@ -1,5 +1,6 @@
 #include "httpguard.h"
 
+#include "api/pushrequest.h"
 #include "httplogging.h"
 
 #include <QJsonDocument>
@@ -15,6 +16,12 @@ namespace {
 constexpr int kLingerMs = 2'000;               // after a refusal: drain, then close
 constexpr qint64 kMaxDrainBytes = 16 << 20;    // ... but never read more than this
 constexpr int kCheckIntervalMs = 1'000;
+
+// Between requests Qt's parser skips these; so does the guard, to frame requests as it does.
+bool isSpaceBetweenRequests(char c)
+{
+    return c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\v';
+}
 
 bool headerNameIs(const QByteArray &line, const char *name)
 {
@@ -85,10 +92,30 @@ QByteArray errorResponse(int status, const QString &code, const QString &message
                     QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n', headers, close);
 }
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
+void writeAnswer(QTcpSocket *socket, const QByteArray &answer, bool close, qint64 maxBacklog)
+{
+    // The backlog before this answer: one large answer (the machine list of a big fleet) is no
+    // sign of a client that does not read.
+    const qint64 backlog = socket->bytesToWrite();
+    socket->write(answer);
+    if (close) {
+        if (auto *guard = ConnectionGuard::of(socket))
+            guard->setClosing();
+        socket->disconnectFromHost();
+    } else if (backlog > maxBacklog) {
+        // A client that sends requests without reading the answers: let it go rather than
+        // buffer its answers without end.
+        qCInfo(lcHttp) << "dropping a client" << socket->peerAddress().toString()
+                       << "that does not read its answers";
+        socket->abort();
+    }
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits, PushHandler push)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_push(std::move(push))
 {
     setObjectName(QStringLiteral("hb-connection-guard"));
     m_lastActivity.start();
@@ -108,6 +135,7 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
 void ConnectionGuard::requestParsed(qint64 leftover)
 {
     m_leftover = leftover;
+    ++m_handedOver;
 }
 
 void ConnectionGuard::setStreaming()
@@ -130,6 +158,7 @@ void ConnectionGuard::refuse(const QByteArray &answer)
 void ConnectionGuard::startRequest()
 {
     ++m_requests;
+    ++m_passedOn;
     m_state = State::Header;
     m_header.clear();
     m_bodyLeft = 0;
@@ -155,10 +184,24 @@ void ConnectionGuard::onReadyRead()
     }
     const QByteArray data = m_socket->peek(available);
     qsizetype pos = qsizetype(m_leftover);
+    // Pushes at the front are answered here when Qt's parser has nothing before them.
+    const bool qtIdle = pos == 0 && m_state == State::Idle && m_passedOn == m_handedOver;
     m_leftover = 0;
+    if (m_push && qtIdle && !m_closing && !m_streaming &&
+        m_socket->state() == QAbstractSocket::ConnectedState) {
+        bool stop = false;
+        pos = answerPushes(data, &stop);
+        if (stop)
+            return;
+    }
     while (pos < data.size() && m_state != State::Refused) {
-        if (m_state == State::Idle)
+        if (m_state == State::Idle) {
+            if (isSpaceBetweenRequests(data.at(pos))) {
+                ++pos;
+                continue;
+            }
             startRequest();
+        }
         if (m_state == State::Header) {
             qsizetype used = 0;
             scanHeader(data.constData() + pos, data.size() - pos, &used);
@@ -171,6 +214,40 @@ void ConnectionGuard::onReadyRead()
                 m_state = State::Idle;
         }
     }
+}
+
+qsizetype ConnectionGuard::answerPushes(const QByteArray &data, bool *stop)
+{
+    const qint64 maxBody = m_limits.maxBodyBytesFor(PushPathPrefix.toByteArray());
+    qsizetype pos = 0;
+    QByteArray answers;
+    bool close = false;
+    while (pos < data.size() && !close) {
+        if (isSpaceBetweenRequests(data.at(pos))) {
+            ++pos;
+            continue;
+        }
+        PushRequest push;
+        if (parsePush(QByteArrayView(data).sliced(pos), maxBody, &push) != PushParse::Push)
+            break;
+        answers += m_push(push);
+        pos += push.size;
+        close = push.close; // what follows a close is not taken, as Qt's path does not either
+        ++m_requests;
+    }
+    if (pos == 0)
+        return 0;
+    // Qt's parser keeps a transaction open between requests; what it holds was handled already.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->skip(pos);
+    if (!answers.isEmpty()) {
+        writeAnswer(m_socket, answers, close, m_limits.maxStreamBacklogBytes);
+        if (m_socket->state() == QAbstractSocket::ConnectedState)
+            m_socket->flush(); // now, not on the next turn of the event loop
+    }
+    *stop = close || m_socket->state() != QAbstractSocket::ConnectedState;
+    return pos;
 }
 
 void ConnectionGuard::refuseHeaderSize()
@@ -315,7 +392,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     // Qt buffers no more than one largest request (plus slack): beyond that TCP makes a client
     // that sends without reading the answers wait, instead of our memory growing.
     socket->setReadBufferSize(m_limits.maxHeaderBytes + m_limits.maxBodyBytes + 64 * 1024);
-    new ConnectionGuard(socket, m_limits);
+    new ConnectionGuard(socket, m_limits, m_push);
     addPendingConnection(socket);
 }
 

@@ -8,7 +8,13 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <functional>
+
 class QTcpSocket;
+
+namespace hb::http {
+struct PushRequest;
+}
 
 // The limits Qt HttpServer does not enforce itself (docs/api.md, "Limits"), applied to the raw
 // bytes of every connection before Qt's request parser sees them.
@@ -40,17 +46,31 @@ QByteArray errorResponse(int status, const QString &code, const QString &message
                          const Headers &headers = {}, bool close = false);
 QByteArray reasonPhrase(int status);
 
+// Writes an answer on a connection: after it, the connection closes when `close`; otherwise a
+// client whose unread answers already exceed `maxBacklog` (it sends without reading) is dropped.
+void writeAnswer(QTcpSocket *socket, const QByteArray &answer, bool close, qint64 maxBacklog);
+
+// The whole answer to a machine push read by a connection's guard (the same the route gives).
+using PushHandler = std::function<QByteArray(const PushRequest &push)>;
+
 // Watches one connection's bytes as they arrive, request by request (pipelined ones too): the
 // header block is counted up to its blank line, then the body by its Content-Length. A request
 // over a limit, or not finished in time, is answered here (431, 413, 411, 408) and the
 // connection closed after a short linger that drains what the client still sends, so it reads
 // the answer instead of a reset. Lives on the socket's thread as the socket's child; its
 // readyRead handler is connected before Qt's, so refused bytes never reach Qt's parser.
+//
+// With a PushHandler, whole machine pushes (parsePush()) are answered here too, and their bytes
+// taken out of the socket before Qt's parser runs - but only where that parser stands between
+// two requests with nothing of its own still to answer (every request passed to it handed over
+// to the server, no bytes of it left in the buffer), and only for the pushes at the front of what
+// arrived. So the answers on a connection stay in the order of its requests; anything else is
+// Qt's, as before.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGuard(QTcpSocket *socket, const Limits &limits);
+    ConnectionGuard(QTcpSocket *socket, const Limits &limits, PushHandler push = {});
 
     static ConnectionGuard *of(QTcpSocket *socket);
 
@@ -71,6 +91,7 @@ private:
     void startRequest();
     void scanHeader(const char *data, qsizetype size, qsizetype *used);
     void refuseHeaderSize();
+    qsizetype answerPushes(const QByteArray &data, bool *stop);
 
     QTcpSocket *m_socket;
     Limits m_limits;
@@ -80,8 +101,11 @@ private:
     QElapsedTimer m_requestAge; // since the current request's first byte
     QElapsedTimer m_lastActivity;
     qint64 m_drained = 0;
-    qint64 m_leftover = 0;
-    qint64 m_requests = 0;      // requests begun on this connection      // bytes at the buffer's start this guard has already scanned
+    qint64 m_leftover = 0;      // bytes at the buffer's start this guard has already scanned
+    qint64 m_requests = 0;      // requests begun on this connection
+    qint64 m_passedOn = 0;      // requests left to Qt's parser
+    qint64 m_handedOver = 0;    // requests Qt's parser handed to the server
+    PushHandler m_push;
     bool m_streaming = false;
     bool m_closing = false;
     QTimer m_timer;
@@ -95,11 +119,15 @@ class GuardedTcpServer : public QTcpServer
 public:
     explicit GuardedTcpServer(const Limits &limits, QObject *parent = nullptr);
 
+    // Connections accepted from now on answer whole pushes with `push` (see ConnectionGuard).
+    void setPushHandler(PushHandler push) { m_push = std::move(push); }
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     Limits m_limits;
+    PushHandler m_push;
     int m_open = 0;
 };
 

@@ -1,11 +1,14 @@
 // The machine routes of the HTTP API (docs/api.md, "Machines"): pushes from the machines
 // themselves, authenticated by each machine's own token and recorded by the MachineMonitor
-// straight from the server's thread, and the list of machines for readers.
+// straight from the server's thread, and the list of machines for readers. A plain push is
+// mostly answered before Qt's request parser, by the connection's guard (httpguard.h); its
+// answer is made here all the same (answerPush()), so both ways answer alike.
 
 #include "apiserver.h"
 #include "apiserver_p.h"
 
 #include "api/machinejson.h"
+#include "api/pushrequest.h"
 #include "api/requestbody.h"
 #include "machines/machinemonitor.h"
 
@@ -25,86 +28,78 @@ QByteArray okResponse(bool close)
     return close ? closing : keepAlive;
 }
 
-// The push token: "Authorization: Bearer TOKEN", or "?token=TOKEN" for the GET form of a cron
-// line that cannot send headers.
-QByteArray pushToken(const QByteArray &authorization, const QUrl &url)
-{
-    if (authorization.size() > 7 && qstrnicmp(authorization.constData(), "bearer ", 7) == 0)
-        return authorization.mid(7).trimmed();
-    if (!url.hasQuery())
-        return {};
-    return QUrlQuery(url).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
-}
-
-std::optional<PingKind> pingKindOf(const QString &path)
-{
-    const QStringView last = QStringView(path).mid(path.lastIndexOf(u'/') + 1);
-    if (last == u"heartbeat")
-        return PingKind::Heartbeat;
-    if (last == u"start")
-        return PingKind::Start;
-    if (last == u"fail")
-        return PingKind::Fail;
-    return std::nullopt;
-}
-
 } // namespace
 
 void ApiServer::pingMachine(Call &call)
 {
-    MachineMonitor *monitor = m_options.machines;
-    if (!monitor) {
-        replyError(call, 503, QStringLiteral("machines_unavailable"),
-                   QStringLiteral("this server does not monitor machines"));
-        return;
-    }
-    const QString name = call.params.value(0);
-    const std::optional<PingKind> kind = pingKindOf(call.request.url().path());
+    const QUrl url = call.request.url();
+    const QString path = url.path();
+    const std::optional<PingKind> kind =
+        http::pushKindFromWord(QStringView(path).mid(path.lastIndexOf(u'/') + 1).toLatin1());
     if (!kind) { // the route table sends only the three kinds here
         replyError(call, 404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
         return;
     }
+    // "?token=TOKEN", for the GET form of a cron line that cannot send headers.
+    const QByteArray queryToken =
+        url.hasQuery()
+            ? QUrlQuery(url).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8()
+            : QByteArray();
+    reply(call, answerPush(call.params.value(0), *kind, call.request.body(), call.authorization,
+                           queryToken, call.close));
+}
+
+QByteArray ApiServer::answerPush(const QString &name, PingKind kind, const QByteArray &body,
+                                 const QByteArray &authorization, const QByteArray &queryToken,
+                                 bool close)
+{
+    const auto error = [close](int status, const QString &code, const QString &message,
+                               const http::Headers &headers = {}) {
+        return http::errorResponse(status, code, message, headers, close);
+    };
+    MachineMonitor *monitor = m_options.machines;
+    if (!monitor) {
+        return error(503, QStringLiteral("machines_unavailable"),
+                     QStringLiteral("this server does not monitor machines"));
+    }
     // The guard refused a larger Content-Length already; this holds for a request whose target
     // it read differently (percent-encoded, say).
-    const QByteArray body = call.request.body();
     if (body.size() > MaxMachineBodyBytes) {
-        replyError(call, 413, QStringLiteral("payload_too_large"),
-                   QStringLiteral("the body is %1 bytes; at most %2 are accepted")
-                       .arg(body.size())
-                       .arg(MaxMachineBodyBytes));
-        return;
+        return error(413, QStringLiteral("payload_too_large"),
+                     QStringLiteral("the body is %1 bytes; at most %2 are accepted")
+                         .arg(body.size())
+                         .arg(MaxMachineBodyBytes));
     }
-    body::Error error;
-    const std::optional<MachineReport> report = body::machineReport(body, &error);
-    if (!report) {
-        replyError(call, 400, QStringLiteral("bad_body"), error.toString());
-        return;
-    }
-    // An empty token is asked about too: an unknown machine is 404 with or without one.
-    const QByteArray token = pushToken(call.authorization, call.request.url());
-    switch (monitor->ping(name, token, *kind, *report)) {
+    body::Error bodyError;
+    const std::optional<MachineReport> report = body::machineReport(body, &bodyError);
+    if (!report)
+        return error(400, QStringLiteral("bad_body"), bodyError.toString());
+    // The token: "Authorization: Bearer TOKEN" (it wins), or "?token=TOKEN". An empty token is
+    // asked about too: an unknown machine is 404 with or without one.
+    const QByteArray token =
+        authorization.size() > 7 && qstrnicmp(authorization.constData(), "bearer ", 7) == 0
+            ? authorization.mid(7).trimmed()
+            : queryToken;
+    switch (monitor->ping(name, token, kind, *report)) {
     case MachineMonitor::PingResult::Accepted:
-        reply(call, okResponse(call.close));
-        return;
+        return okResponse(close);
     case MachineMonitor::PingResult::UnknownMachine:
-        replyError(call, 404, QStringLiteral("no_such_machine"),
-                   QStringLiteral("no machine named \"%1\"; add it with `heartbeatd machine "
-                                  "add`")
-                       .arg(name.left(64)));
-        return;
+        return error(404, QStringLiteral("no_such_machine"),
+                     QStringLiteral("no machine named \"%1\"; add it with `heartbeatd machine "
+                                    "add`")
+                         .arg(name.left(64)));
     case MachineMonitor::PingResult::BadToken:
         if (token.isEmpty()) {
-            replyError(call, 401, QStringLiteral("unauthorized"),
-                       QStringLiteral("a push needs the machine's token: Authorization: Bearer "
-                                      "TOKEN, or ?token=TOKEN"),
-                       {{"WWW-Authenticate", "Bearer"}});
-        } else {
-            replyError(call, 401, QStringLiteral("unauthorized"),
-                       QStringLiteral("the token is not this machine's push token"),
-                       {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
+            return error(401, QStringLiteral("unauthorized"),
+                         QStringLiteral("a push needs the machine's token: Authorization: Bearer "
+                                        "TOKEN, or ?token=TOKEN"),
+                         {{"WWW-Authenticate", "Bearer"}});
         }
-        return;
+        return error(401, QStringLiteral("unauthorized"),
+                     QStringLiteral("the token is not this machine's push token"),
+                     {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
     }
+    return {};
 }
 
 void ApiServer::getMachines(Call &call)

@@ -15,6 +15,8 @@
 
 #include <sys/socket.h>
 
+#include <memory>
+
 using namespace hb;
 
 namespace {
@@ -46,10 +48,109 @@ QByteArray exchange(quint16 port, const QByteArray &request)
     return answer;
 }
 
+// Whole answers (by their Content-Length) from `socket`, until `count` arrived or time is up,
+// while the server on this thread runs.
+QByteArrayList readAnswers(QTcpSocket &socket, int count, int timeoutMs = 5000)
+{
+    QByteArrayList answers;
+    QByteArray buffer;
+    QElapsedTimer timer;
+    timer.start();
+    while (answers.size() < count && timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents();
+        socket.waitForReadyRead(5);
+        buffer += socket.readAll(); // what arrived while the server ran, too
+        for (;;) {
+            const qsizetype end = buffer.indexOf("\r\n\r\n");
+            const qsizetype at = buffer.toLower().indexOf("content-length:");
+            if (end < 0 || at < 0 || at > end)
+                break;
+            const qint64 length =
+                buffer.mid(at + 15, buffer.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            if (buffer.size() < end + 4 + length)
+                break;
+            answers.append(buffer.left(end + 4 + length));
+            buffer.remove(0, end + 4 + length);
+        }
+    }
+    return answers;
+}
+
+// Writes `parts` one after another on `socket`, each its own TCP write with the server's event
+// loop run between them, so the server reads them apart.
+void writeApart(QTcpSocket &socket, const QByteArrayList &parts)
+{
+    for (const QByteArray &part : parts) {
+        socket.write(part);
+        socket.waitForBytesWritten(1000);
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 60)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+}
+
+// Runs the server until `socket` is closed by it, at most 3 s: whether it was.
+bool closedByServer(QTcpSocket &socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 3000 && socket.state() == QAbstractSocket::ConnectedState) {
+        QCoreApplication::processEvents();
+        socket.waitForReadyRead(5);
+        socket.readAll();
+    }
+    return socket.state() != QAbstractSocket::ConnectedState;
+}
+
 QJsonObject jsonOf(const QByteArray &answer)
 {
     return QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
 }
+
+// A server with a machine monitor and one machine, "relay".
+struct MachineRig
+{
+    QTemporaryDir dir;
+    std::unique_ptr<MachineMonitor> monitor;
+    std::unique_ptr<ApiServer> server;
+    QByteArray relayToken;
+    quint16 port = 0;
+
+    bool start()
+    {
+        QString error;
+        const auto token = MachineRegistry(dir.path()).add(QStringLiteral("relay"), 60'000, &error);
+        if (!token)
+            return false;
+        relayToken = *token;
+        monitor = std::make_unique<MachineMonitor>(
+            dir.path(), dir.filePath(QStringLiteral("metrics.db")), nullptr, nullptr);
+        monitor->start();
+        ApiServerOptions options;
+        options.listen = {QStringLiteral("127.0.0.1"), 0};
+        options.dataDir = dir.path();
+        options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+        options.machines = monitor.get();
+        server = std::make_unique<ApiServer>(options, nullptr);
+        port = server->listenOn(&error);
+        return port != 0;
+    }
+    MachineInfo relay() const
+    {
+        const QVector<MachineInfo> machines = monitor->machines();
+        return machines.value(0);
+    }
+    QString state() const { return machineStateName(relay().state); }
+    qint64 lastSeen() const { return relay().lastSeenMs; }
+    MachineReport report() const { return relay().lastReport; }
+    ~MachineRig()
+    {
+        server.reset();
+        if (monitor)
+            monitor->stop();
+    }
+};
 
 } // namespace
 
@@ -250,6 +351,209 @@ private Q_SLOTS:
         QVERIFY2(answer.contains("hb_machine_up{machine=\"relay\"} 1\n"), answer.constData());
         QVERIFY(answer.contains("hb_machine_up{machine=\"batch\"} 0\n"));
         monitor.stop();
+    }
+
+    // Plain pushes are answered by the connection's guard before Qt's request parser; the
+    // answer must be byte for byte the route's. A push behind another request on the same write
+    // goes through Qt's parser and the route, so each case is sent both ways and compared.
+    void earlyPushesAnswerAsTheRouteDoes_data()
+    {
+        QTest::addColumn<QByteArray>("request"); // "TOKEN" stands for relay's token
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("early"); // answered before Qt's parser
+        const QByteArray head = " HTTP/1.1\r\nHost: 127.0.0.1:8089\r\n";
+        const QByteArray report = R"({"cpu":0.42,"memory":61.5})";
+        QTest::newRow("ok, POST with a report")
+            << "POST /api/v1/machines/relay/heartbeat" + head + "Authorization: Bearer TOKEN\r\n"
+                   "Content-Type: application/json\r\nContent-Length: " +
+                   QByteArray::number(report.size()) + "\r\n\r\n" + report
+            << 200 << true;
+        QTest::newRow("ok, GET with ?token=")
+            << "GET /api/v1/machines/relay/heartbeat?x=1&token=TOKEN" + head + "\r\n" << 200
+            << true;
+        QTest::newRow("ok, start") << "POST /api/v1/machines/relay/start" + head +
+                                          "authorization: bearer TOKEN\r\nContent-Length: 0\r\n\r\n"
+                                   << 200 << true;
+        QTest::newRow("unknown machine")
+            << "POST /api/v1/machines/nobody/heartbeat" + head +
+                   "Authorization: Bearer TOKEN\r\n\r\n"
+            << 404 << true;
+        QTest::newRow("wrong token") << "POST /api/v1/machines/relay/heartbeat" + head +
+                                            "Authorization: Bearer hbm_nope\r\n\r\n"
+                                     << 401 << true;
+        QTest::newRow("no token")
+            << "GET /api/v1/machines/relay/heartbeat" + head + "\r\n" << 401 << true;
+        QTest::newRow("the header wins over the query")
+            << "GET /api/v1/machines/relay/heartbeat?token=TOKEN" + head +
+                   "Authorization: Bearer hbm_nope\r\n\r\n"
+            << 401 << true;
+        QTest::newRow("malformed body")
+            << "POST /api/v1/machines/relay/heartbeat" + head +
+                   "Authorization: Bearer TOKEN\r\nContent-Length: 11\r\n\r\n{\"cpu\": -1}"
+            << 400 << true;
+        QTest::newRow("bad body before a bad token")
+            << "POST /api/v1/machines/nobody/fail" + head + "Content-Length: 5\r\n\r\n[1,2]" << 400
+            << true;
+        QTest::newRow("Connection: close")
+            << "POST /api/v1/machines/relay/heartbeat" + head +
+                   "Authorization: Bearer TOKEN\r\nConnection: keep-alive, Close\r\n\r\n"
+            << 200 << true;
+        QTest::newRow("HTTP/1.0")
+            << QByteArray("GET /api/v1/machines/relay/heartbeat?token=TOKEN HTTP/1.0\r\n\r\n")
+            << 200 << true;
+        // Not plain pushes: Qt's parser reads them, as before.
+        QTest::newRow("percent-encoded name")
+            << "POST /api/v1/machines/rel%61y/heartbeat" + head +
+                   "Authorization: Bearer TOKEN\r\n\r\n"
+            << 200 << false;
+        // (Qt's parser drops every header of such a request: no token, so 401.)
+        QTest::newRow("a header line without a colon")
+            << "POST /api/v1/machines/relay/heartbeat" + head +
+                   "Authorization: Bearer TOKEN\r\nX-Odd\r\n\r\n"
+            << 401 << false;
+        QTest::newRow("bare LF line ends")
+            << QByteArray("GET /api/v1/machines/relay/heartbeat?token=TOKEN HTTP/1.1\nHost: x\n\n")
+            << 200 << false;
+    }
+
+    void earlyPushesAnswerAsTheRouteDoes()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(bool, early);
+        MachineRig rig;
+        QVERIFY(rig.start());
+        request.replace("TOKEN", rig.relayToken);
+        const QByteArray first = "GET /api/v1/nope HTTP/1.1\r\nHost: x\r\n\r\n";
+
+        // Alone on a connection: the guard answers it (when it is a plain push).
+        const quint64 before = rig.server->earlyPushes();
+        QTcpSocket alone;
+        alone.connectToHost(QHostAddress::LocalHost, rig.port);
+        QVERIFY(alone.waitForConnected(3000));
+        alone.write(request);
+        const QByteArrayList fast = readAnswers(alone, 1);
+        QCOMPARE(fast.size(), 1);
+        QCOMPARE(rig.server->earlyPushes() - before, quint64(early ? 1 : 0));
+        QVERIFY2(fast.first().startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')),
+                 fast.first().constData());
+        const bool close = request.toLower().contains("connection: keep-alive, close");
+        QCOMPARE(fast.first().contains("\r\nConnection: close\r\n"), close);
+        QCOMPARE(closedByServer(alone), close);
+
+        // Behind another request in the same write: Qt's parser and the route answer it.
+        QTcpSocket behind;
+        behind.connectToHost(QHostAddress::LocalHost, rig.port);
+        QVERIFY(behind.waitForConnected(3000));
+        behind.write(first + request);
+        const QByteArrayList slow = readAnswers(behind, 2);
+        QCOMPARE(slow.size(), 2);
+        QVERIFY2(slow.first().startsWith("HTTP/1.1 404 "), slow.first().constData());
+        QCOMPARE(rig.server->earlyPushes() - before, quint64(early ? 1 : 0));
+        QCOMPARE(fast.first(), slow.at(1));
+    }
+
+    // Over 64 KiB is still refused on the Content-Length, before the body, and the connection
+    // closed: by the guard, never by an early answer.
+    void anOversizePushIsRefusedOnItsLength()
+    {
+        MachineRig rig;
+        QVERIFY(rig.start());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, rig.port);
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write("POST /api/v1/machines/relay/heartbeat HTTP/1.1\r\nHost: x\r\n"
+                     "Authorization: Bearer " + rig.relayToken +
+                     "\r\nContent-Length: 65537\r\n\r\n");
+        const QByteArrayList answers = readAnswers(socket, 1);
+        QCOMPARE(answers.size(), 1);
+        QVERIFY2(answers.first().startsWith("HTTP/1.1 413 "), answers.first().constData());
+        QVERIFY(answers.first().contains("payload_too_large"));
+        QVERIFY(closedByServer(socket));
+        QCOMPARE(rig.server->earlyPushes(), quint64(0));
+        QCOMPARE(rig.lastSeen(), qint64(0));
+    }
+
+    // A push whose bytes come in several writes is answered once, whole.
+    void aPushSplitAcrossWritesIsAnsweredOnce()
+    {
+        MachineRig rig;
+        QVERIFY(rig.start());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, rig.port);
+        QVERIFY(socket.waitForConnected(3000));
+        writeApart(socket, {"POST /api/v1/machines/relay/heartbeat HTTP/1.1\r\nHo",
+                            "st: x\r\nAuthorization: Bearer " + rig.relayToken +
+                                "\r\nContent-Length: 27\r\n",
+                            "\r\n{\"cpu\":0.5,", "\"version\":\"2.1\"}"});
+        const QByteArrayList answers = readAnswers(socket, 2, 1000); // a second would be wrong
+        QCOMPARE(answers.size(), 1);
+        QVERIFY2(answers.first().startsWith("HTTP/1.1 200 "), answers.first().constData());
+        QCOMPARE(rig.report().version, QStringLiteral("2.1"));
+        // The connection goes on: the next push, in one write, is answered early.
+        socket.write("GET /api/v1/machines/relay/heartbeat?token=" + rig.relayToken +
+                     " HTTP/1.1\r\n\r\n");
+        QCOMPARE(readAnswers(socket, 1).value(0).left(13), QByteArray("HTTP/1.1 200 "));
+        QCOMPARE(rig.server->earlyPushes(), quint64(1));
+    }
+
+    // Pipelined requests are answered in their order, whichever way each is read: early pushes
+    // at the front, then what Qt's parser reads (a push behind a non-push included), then early
+    // again on the next write.
+    void pipelinedRequestsAreAnsweredInOrder()
+    {
+        MachineRig rig;
+        QVERIFY(rig.start());
+        auto push = [&](const QByteArray &machine, const QByteArray &kind) -> QByteArray {
+            return "POST /api/v1/machines/" + machine + '/' + kind +
+                   " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + rig.relayToken +
+                   "\r\nContent-Length: 0\r\n\r\n";
+        };
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, rig.port);
+        QVERIFY(socket.waitForConnected(3000));
+
+        // Pushes only: all early, in order (a fail, then a heartbeat: up at the end).
+        socket.write(push("relay", "fail") + push("nobody", "heartbeat") + "\r\n" +
+                     push("relay", "heartbeat"));
+        QByteArrayList answers = readAnswers(socket, 3);
+        QCOMPARE(answers.size(), 3);
+        QVERIFY(answers.at(0).startsWith("HTTP/1.1 200 "));
+        QVERIFY2(answers.at(1).startsWith("HTTP/1.1 404 "), answers.at(1).constData());
+        QVERIFY(answers.at(1).contains("no_such_machine"));
+        QVERIFY(answers.at(2).startsWith("HTTP/1.1 200 "));
+        QCOMPARE(rig.server->earlyPushes(), quint64(3));
+        QCOMPARE(rig.state(), QStringLiteral("up"));
+
+        // A push, a normal GET, then pushes behind it, in one write.
+        socket.write(push("relay", "heartbeat") + "GET /api/v1/nope HTTP/1.1\r\nHost: x\r\n\r\n" +
+                     push("relay", "fail") + push("nobody", "start") +
+                     "GET /api/v1/machines HTTP/1.1\r\nHost: x\r\n\r\n" +
+                     push("relay", "heartbeat"));
+        answers = readAnswers(socket, 6);
+        QCOMPARE(answers.size(), 6);
+        QVERIFY(answers.at(0).startsWith("HTTP/1.1 200 "));
+        QVERIFY2(answers.at(1).contains("no such endpoint: /api/v1/nope"), answers.at(1).constData());
+        QVERIFY(answers.at(2).startsWith("HTTP/1.1 200 "));
+        QVERIFY(answers.at(3).contains("no_such_machine"));
+        QVERIFY2(answers.at(4).startsWith("HTTP/1.1 401 "), answers.at(4).constData()); // no API token
+        QVERIFY(answers.at(5).startsWith("HTTP/1.1 200 "));
+        QCOMPARE(rig.server->earlyPushes(), quint64(4)); // only the first of these
+        QCOMPARE(rig.state(), QStringLiteral("up"));
+
+        // The connection is back to early answers on its next write.
+        socket.write(push("relay", "fail"));
+        QCOMPARE(readAnswers(socket, 1).value(0).left(13), QByteArray("HTTP/1.1 200 "));
+        QCOMPARE(rig.server->earlyPushes(), quint64(5));
+        QCOMPARE(rig.state(), QStringLiteral("down"));
+
+        // After an answer with Connection: close nothing more is taken.
+        socket.write(push("relay", "heartbeat").replace("Host: x\r\n", "Connection: close\r\n") +
+                     push("relay", "fail"));
+        answers = readAnswers(socket, 2, 1000);
+        QCOMPARE(answers.size(), 1);
+        QVERIFY(closedByServer(socket));
+        QCOMPARE(rig.state(), QStringLiteral("up"));
     }
 
     void everyRouteIsDocumentedAndEveryDocumentedRouteServed()
