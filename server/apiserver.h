@@ -98,9 +98,6 @@ private:
     void getTicks(Call &call);
     void getAudit(Call &call);
     void getNotificationDeliveries(Call &call);
-    void getSilences(Call &call);
-    void postSilence(Call &call);
-    void deleteSilence(Call &call);
     void postPause(Call &call);
     void postResume(Call &call);
     void postMaintenance(Call &call);
@@ -109,6 +106,11 @@ private:
     void postBreakerReset(Call &call);
     void postBreakerForceOpen(Call &call);
     void putConfig(Call &call);
+    // Silences (silenceroutes.cpp)
+    void getSilences(Call &call);
+    void postSilence(Call &call);
+    void deleteSilence(Call &call);
+    NotificationStore *notifications(QString *error);
     // Machines (machineroutes.cpp)
     void getMachines(Call &call);
     void pingMachine(Call &call);
@@ -121,7 +123,6 @@ private:
     // `created`, if set, makes a successful answer 201 with its JSON.
     void command(Call &call, std::function<CommandResult(HeartbeatEngine &, const Actor &)> fn,
                  std::function<QJsonObject(const CommandResult &)> created = {});
-    NotificationStore *notifications(QString *error);
     void taskCommand(Call &call, bool breaker, bool on);
     MetricsReader *reader(QString *error);
     template<typename Row>
