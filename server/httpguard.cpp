@@ -116,6 +116,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits, PushH
     , m_socket(socket)
     , m_limits(limits)
     , m_push(std::move(push))
+    , m_maxPushBody(limits.maxBodyBytesFor(PushPathPrefix.toByteArray()))
 {
     setObjectName(QStringLiteral("hb-connection-guard"));
     m_lastActivity.start();
@@ -218,7 +219,6 @@ void ConnectionGuard::onReadyRead()
 
 qsizetype ConnectionGuard::answerPushes(const QByteArray &data, bool *stop)
 {
-    const qint64 maxBody = m_limits.maxBodyBytesFor(PushPathPrefix.toByteArray());
     qsizetype pos = 0;
     QByteArray answers;
     bool close = false;
@@ -228,9 +228,12 @@ qsizetype ConnectionGuard::answerPushes(const QByteArray &data, bool *stop)
             continue;
         }
         PushRequest push;
-        if (parsePush(QByteArrayView(data).sliced(pos), maxBody, &push) != PushParse::Push)
+        if (parsePush(QByteArrayView(data).sliced(pos), m_maxPushBody, &push) != PushParse::Push)
             break;
-        answers += m_push(push);
+        if (answers.isEmpty())
+            answers = m_push(push); // the usual single push: its answer is not copied
+        else
+            answers += m_push(push);
         pos += push.size;
         close = push.close; // what follows a close is not taken, as Qt's path does not either
         ++m_requests;

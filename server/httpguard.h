@@ -106,6 +106,7 @@ private:
     qint64 m_passedOn = 0;      // requests left to Qt's parser
     qint64 m_handedOver = 0;    // requests Qt's parser handed to the server
     PushHandler m_push;
+    qint64 m_maxPushBody;
     bool m_streaming = false;
     bool m_closing = false;
     QTimer m_timer;
