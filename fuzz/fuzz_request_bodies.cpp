@@ -1,7 +1,9 @@
-// libFuzzer target: every request-body parser of the HTTP API takes the same untrusted bytes.
+// libFuzzer target: every request-body parser of the HTTP API takes the same untrusted bytes, and
+// so does the reader of raw machine pushes (the bytes of a connection, before any HTTP parser).
 // Beyond "no crash, no sanitizer report", each answer must keep its promise: an accepted value
 // is one the engine can use, a refusal says why.
 
+#include "api/pushrequest.h"
 #include "api/requestbody.h"
 
 #include <QByteArray>
@@ -26,6 +28,48 @@ void requireRefusal(const hb::body::Error &error)
 {
     require(!error.reason.isEmpty(), "a refusal says why");
     require(!error.toString().isEmpty(), "a refusal reads as one line");
+}
+
+
+bool isUnreserved(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+// A push taken from the connection's bytes is one Qt's parser would read the same way: a whole
+// request no longer than the input, of a plain name, with its exact body, and the same answer
+// for the same bytes with anything after them.
+void checkPush(QByteArrayView bytes)
+{
+    constexpr qint64 kMaxBody = 64 * 1024;
+    hb::http::PushRequest push;
+    const hb::http::PushParse result = hb::http::parsePush(bytes, kMaxBody, &push);
+    if (result != hb::http::PushParse::Push)
+        return;
+    require(push.size > 0 && push.size <= bytes.size(), "a push lies within the bytes read");
+    require(push.method == "GET" || push.method == "POST", "a push is a GET or a POST");
+    require(!push.name.isEmpty() && push.name != "." && push.name != "..",
+            "a pushing machine has a name");
+    for (char c : push.name)
+        require(isUnreserved(c), "a machine's name needs no decoding");
+    require(push.body.size() <= kMaxBody, "a push's body is within its limit");
+    const QByteArrayView request = bytes.first(push.size);
+    require(request.endsWith(push.body), "a push's body is its last bytes");
+    require(request.sliced(0, push.size - push.body.size()).endsWith("\r\n\r\n"),
+            "a push's headers end with a blank line");
+    require(!request.sliced(0, push.size - push.body.size() - 2).contains("\r\n\r\n"),
+            "a push's header block has one end");
+    // The request alone reads the same; cut short, it is not a push yet.
+    hb::http::PushRequest again;
+    require(hb::http::parsePush(request, kMaxBody, &again) == hb::http::PushParse::Push &&
+                again.size == push.size && again.name == push.name && again.kind == push.kind &&
+                again.body == push.body && again.authorization == push.authorization &&
+                again.queryToken == push.queryToken && again.close == push.close,
+            "a push reads the same without what follows it");
+    require(hb::http::parsePush(request.first(push.size - 1), kMaxBody, &again) !=
+                hb::http::PushParse::Push,
+            "a push cut short is not a push");
 }
 
 } // namespace
@@ -94,5 +138,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     } else {
         requireRefusal(error);
     }
+
+    checkPush(QByteArrayView(body));
     return 0;
 }
