@@ -16,7 +16,10 @@
 // one thread, so it leaves the server as much of the 2 cores as it can.
 //   machines_heartbeats_per_s      pushes accepted per second; baseline: the same client, the
 //                                  same number of requests, against GET /healthz of the same
-//                                  server (the cheapest route it has: the server's own floor)
+//                                  server (the cheapest route it has: the server's own floor);
+//                                  extras: the server thread's share of a core during each run
+//                                  and its CPU time per request, which other load on the
+//                                  machine does not change
 //   machines_p99_ms                p99 latency of the pushes, client side
 //   machines_deadline_late_max_ms  `--quiet` machines (offline_after 2 s; the others 10 min)
 //                                  stop pushing halfway through the burst; how much later than
@@ -36,6 +39,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -293,10 +297,30 @@ void clientThread(quint16 port, const std::vector<Share> *shares, Burst *burst, 
     ::close(epoll);
 }
 
+// Nanoseconds the thread named `name` of this process has run on a CPU (schedstat), or -1. The
+// server's share of the 2 cores tells a busy machine from a slow server: its CPU time per
+// request does not depend on what else runs.
+qint64 threadCpuNs(const QByteArray &name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    const QStringList ids = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &id : ids) {
+        QFile comm(tasks.filePath(id + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(tasks.filePath(id + QStringLiteral("/schedstat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -1;
+        return stat.readAll().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 struct Load
 {
     qint64 requests = 0;
     double seconds = 0;
+    double serverCpuMs = 0; // the server thread's, during the burst
     double p50Ms = 0;
     double p99Ms = 0;
     qint64 non2xx = 0;
@@ -313,6 +337,7 @@ Load runBurst(quint16 port, const std::vector<std::vector<Share>> &perThread, Bu
         t.requests = t.non2xx = t.socketErrors = 0;
     }
     std::vector<std::unique_ptr<QThread>> threads;
+    const qint64 cpuBefore = threadCpuNs("hb-http");
     burst->clock.start();
     for (size_t t = 0; t < perThread.size(); ++t) {
         const std::vector<Share> *shares = &perThread[t];
@@ -327,6 +352,8 @@ Load runBurst(quint16 port, const std::vector<std::vector<Share>> &perThread, Bu
     }
     Load load;
     load.seconds = double(burst->clock.nsecsElapsed()) / 1e9;
+    const qint64 cpuAfter = threadCpuNs("hb-http");
+    load.serverCpuMs = cpuBefore >= 0 && cpuAfter >= 0 ? double(cpuAfter - cpuBefore) / 1e6 : 0;
     std::vector<double> all;
     for (const Tally &tally : *tallies) {
         load.requests += tally.requests;
@@ -562,6 +589,17 @@ int main(int argc, char **argv)
               {QStringLiteral("baseline_requests"), double(floor.requests)},
               {QStringLiteral("baseline_p99_ms"), floor.p99Ms},
               {QStringLiteral("baseline_p50_ms"), floor.p50Ms},
+              // The server thread's CPU: its share of a core, and per request (what a whole
+              // core would take per second).
+              {QStringLiteral("server_thread_cpu_share"), load.serverCpuMs / 1e3 / load.seconds},
+              {QStringLiteral("server_thread_cpu_us_per_push"),
+               load.serverCpuMs * 1e3 / double(std::max<qint64>(1, load.requests))},
+              {QStringLiteral("server_thread_pushes_per_cpu_s"),
+               double(load.requests) / std::max(1e-9, load.serverCpuMs / 1e3)},
+              {QStringLiteral("baseline_server_thread_cpu_share"),
+               floor.serverCpuMs / 1e3 / floor.seconds},
+              {QStringLiteral("baseline_server_thread_cpu_us_per_request"),
+               floor.serverCpuMs * 1e3 / double(std::max<qint64>(1, floor.requests))},
               {QStringLiteral("baseline_errors"), double(floor.errors())},
               {QStringLiteral("non_2xx"), double(load.non2xx)},
               {QStringLiteral("socket_errors"), double(load.socketErrors)}}));
