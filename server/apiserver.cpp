@@ -147,7 +147,7 @@ ApiServer::ApiServer(ApiServerOptions options, HeartbeatEngine *engine, QObject 
     , m_engine(engine)
     , m_feed(new RecordFeed(this))
     , m_tokens(m_options.dataDir)
-    , m_events()
+    , m_events(m_options.limits.maxStreamBacklogBytes)
     , m_housekeeping(this) // a child, so it moves to the server's thread with it
 {
     // Refused on their Content-Length, before a byte of the body is read.
@@ -376,12 +376,16 @@ void ApiServer::getSnapshot(Call &call)
                    QStringLiteral("the engine has not published its state yet"));
         return;
     }
-    if (m_snapshotResponse.isEmpty()) {
-        if (m_snapshotJson.isEmpty())
-            m_snapshotJson = compact(json::fromState(*m_snapshot)) + '\n';
-        m_snapshotResponse = http::response(200, "application/json", m_snapshotJson);
-    }
+    if (m_snapshotResponse.isEmpty())
+        m_snapshotResponse = http::response(200, "application/json", snapshotJson());
     reply(call, m_snapshotResponse);
+}
+
+const QByteArray &ApiServer::snapshotJson()
+{
+    if (m_snapshotJson.isEmpty())
+        m_snapshotJson = compact(json::fromState(*m_snapshot)) + '\n';
+    return m_snapshotJson;
 }
 
 MetricsReader *ApiServer::reader(QString *error)
@@ -570,9 +574,13 @@ void ApiServer::sendTo(QTcpSocket *socket, const QByteArray &bytes)
     }
 }
 
-void ApiServer::publish(const QByteArray &type, const QByteArray &data)
+void ApiServer::publish(const QByteArray &type, QByteArray data)
 {
-    const http::EventLog::Event &event = m_events.append(type, data);
+    broadcast(m_events.append(type, std::move(data)));
+}
+
+void ApiServer::broadcast(const http::EventLog::Event &event)
+{
     if (m_streams.isEmpty())
         return;
     const QByteArray bytes = http::EventLog::format(m_events.idOf(event), event);
@@ -598,14 +606,14 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
         if (!m_alerts.contains(it.key())) {
             QJsonObject body = json::fromAlert(it.value());
             body.insert(QStringLiteral("state"), QStringLiteral("raised"));
-            publish("alert", compact(body));
+            publish(QByteArrayLiteral("alert"), compact(body));
         }
     }
     for (auto it = m_alerts.cbegin(); it != m_alerts.cend(); ++it) {
         if (!active.contains(it.key())) {
             QJsonObject body = json::fromAlert(it.value());
             body.insert(QStringLiteral("state"), QStringLiteral("cleared"));
-            publish("alert", compact(body));
+            publish(QByteArrayLiteral("alert"), compact(body));
         }
     }
     m_alerts = active;
@@ -619,13 +627,17 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
                                 : entry.uid;
         seen.insert(key);
         if (!m_auditSeen.contains(key))
-            publish("audit", compact(json::fromAudit(entry)));
+            publish(QByteArrayLiteral("audit"), compact(json::fromAudit(entry)));
     }
     m_auditSeen = seen;
 
-    m_snapshotJson = compact(json::fromState(state)) + '\n';
+    // Serialised when first asked for (a GET, or a stream client), not for every snapshot: the
+    // log's newest snapshot is always m_snapshot, so both share the one text.
+    m_snapshotJson.clear();
     m_snapshotResponse.clear();
-    publish("snapshot", m_snapshotJson.chopped(1));
+    m_events.appendSnapshot([this] { return snapshotJson().chopped(1); });
+    if (!m_streams.isEmpty())
+        broadcast(*m_events.newestSnapshot());
 }
 
 void ApiServer::onRecords(const RecordBatch &batch)
@@ -640,7 +652,7 @@ void ApiServer::onRecords(const RecordBatch &batch)
         ticks.append(json::fromTick(t));
     for (const Sample &s : batch.samples)
         samples.append(json::fromSample(s));
-    publish("records", compact({{QStringLiteral("executions"), executions},
+    publish(QByteArrayLiteral("records"), compact({{QStringLiteral("executions"), executions},
                                 {QStringLiteral("ticks"), ticks},
                                 {QStringLiteral("samples"), samples}}));
 }

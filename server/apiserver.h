@@ -131,7 +131,9 @@ private:
                    QJsonObject (*toJson)(const Row &));
 
     // The event stream
-    void publish(const QByteArray &type, const QByteArray &data);
+    void publish(const QByteArray &type, QByteArray data);
+    void broadcast(const http::EventLog::Event &event); // to every stream client
+    const QByteArray &snapshotJson(); // m_snapshot's JSON and a newline, made once per snapshot
     void sendTo(QTcpSocket *socket, const QByteArray &bytes);
     void onHousekeeping();
 
@@ -146,7 +148,7 @@ private:
     std::unique_ptr<NotificationStore> m_notifications; // silences
     EngineSnapshot m_snapshot;
     bool m_haveSnapshot = false;
-    QByteArray m_snapshotJson;     // m_snapshot serialised
+    QByteArray m_snapshotJson;     // m_snapshot serialised, made on first use (snapshotJson())
     QByteArray m_snapshotResponse; // the whole 200 answer with it, made on first use
     QByteArray m_metricsResponse;  // the whole /metrics answer, made on first use after a change
     QByteArray m_metricsPage;      // its body: the engine's families, without the machines

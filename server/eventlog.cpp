@@ -10,26 +10,53 @@ EventLog::EventLog(qint64 capacityBytes)
 {
 }
 
-const EventLog::Event &EventLog::append(const QByteArray &type, const QByteArray &data)
+namespace {
+
+// What one kept event holds: its text, its place in the deque and the allocations' headers.
+qint64 heldBy(const EventLog::Event &event)
 {
-    Event event{m_nextSeq++, type, data};
+    constexpr qint64 overhead = qint64(sizeof(EventLog::Event)) + 48;
+    return overhead + event.data.capacity() + event.type.size();
+}
+
+} // namespace
+
+const EventLog::Event &EventLog::append(const QByteArray &type, QByteArray data)
+{
+    // Text built by appending (QJsonDocument::toJson) has up to twice its size allocated; the
+    // log keeps it for minutes, so only what it needs.
+    data.squeeze();
+    Event event{m_nextSeq++, type, std::move(data)};
     if (type == "snapshot") {
         m_snapshot = std::move(event);
+        m_snapshotText = nullptr;
         return *m_snapshot;
     }
-    m_bytes += event.data.size() + event.type.size();
+    m_bytes += heldBy(event);
     m_events.push_back(std::move(event));
     while (m_bytes > m_capacity && m_events.size() > 1) {
-        m_bytes -= m_events.front().data.size() + m_events.front().type.size();
+        m_bytes -= heldBy(m_events.front());
         m_events.pop_front();
         m_firstKeptSeq = m_events.front().seq;
     }
     return m_events.back();
 }
 
+void EventLog::appendSnapshot(std::function<QByteArray()> text)
+{
+    m_snapshot = Event{m_nextSeq++, QByteArrayLiteral("snapshot"), {}};
+    m_snapshotText = std::move(text);
+}
+
 const EventLog::Event *EventLog::newestSnapshot() const
 {
-    return m_snapshot ? &*m_snapshot : nullptr;
+    if (!m_snapshot)
+        return nullptr;
+    if (m_snapshotText) {
+        m_snapshot->data = m_snapshotText();
+        m_snapshotText = nullptr;
+    }
+    return &*m_snapshot;
 }
 
 std::optional<std::deque<const EventLog::Event *>> EventLog::since(const QString &lastEventId) const
@@ -52,7 +79,7 @@ std::optional<std::deque<const EventLog::Event *>> EventLog::since(const QString
         auto it = out.begin();
         while (it != out.end() && (*it)->seq < m_snapshot->seq)
             ++it;
-        out.insert(it, &*m_snapshot);
+        out.insert(it, newestSnapshot());
     }
     return out;
 }
