@@ -1,5 +1,6 @@
 #include "apiservice.h"
 
+#include "core/threadpriority.h"
 #include "enginehost.h"
 #include "httplogging.h"
 
@@ -36,7 +37,13 @@ bool ApiService::start(QString *error)
     quint16 port = 0;
     QString failure;
     QMetaObject::invokeMethod(
-        server, [server, &port, &failure] { port = server->listenOn(&failure); },
+        server,
+        [server, &port, &failure] {
+            // Serving yields the CPU to the engine's ticks (and the dashboard's window): under
+            // a burst of requests on a machine with few cores, the engine still ticks on time.
+            lowerThreadPriority();
+            port = server->listenOn(&failure);
+        },
         Qt::BlockingQueuedConnection);
     if (port == 0) {
         QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);

@@ -2,8 +2,9 @@
 
 namespace hb {
 
-// Background work (the task pool) yields the CPU to the GUI, engine and metrics writer
-// threads: on a machine whose cores the tasks saturate, the window must still answer at once.
+// Background work (the task pool, the HTTP API's thread) yields the CPU to the GUI, engine and
+// metrics writer threads: on a machine whose cores the tasks or a burst of API clients saturate,
+// the window must still answer at once and the engine tick on time.
 //
 // Lowers the calling thread's scheduling priority to BackgroundNice, once per thread (later
 // calls cost a thread-local check). QThread::setPriority() cannot do this on Linux: under

@@ -3,6 +3,9 @@
 #include "api/snapshotjson.h"
 #include "httptestutil.h"
 
+#include <QDir>
+#include <QFile>
+#include <QHash>
 #include <QStandardPaths>
 #include <QTcpServer>
 
@@ -160,6 +163,32 @@ private Q_SLOTS:
         QVERIFY2(!err.contains("different thread") && !err.contains("another thread"),
                  err.constData());
         QCOMPARE(m_server.process()->state(), QProcess::Running);
+    }
+
+    // Clients by the hundred on a machine with two cores must not make the engine tick late:
+    // the server's thread runs nicer than the engine's (the kernel gives it the CPU last).
+    void theServersThreadYieldsToTheEngines()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("thread priorities are only lowered on Linux");
+#else
+        const QString tasks = u"/proc/%1/task"_s.arg(m_server.process()->processId());
+        QHash<QString, int> niceByThread;
+        for (const QString &tid : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(tasks + u'/' + tid + u"/comm"_s), stat(tasks + u'/' + tid + u"/stat"_s);
+            if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+                continue;
+            // stat: "pid (comm) state ...": the 19th field is the nice value; comm may hold spaces.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            niceByThread.insert(QString::fromUtf8(comm.readAll().trimmed()), fields.value(16).toInt());
+        }
+        QVERIFY2(niceByThread.contains(u"hb-http"_s) && niceByThread.contains(u"hb-engine"_s),
+                 qPrintable(QStringList(niceByThread.keys()).join(u", ")));
+        if (niceByThread.value(u"hb-engine"_s) >= 19)
+            QSKIP("the daemon runs at the lowest priority already");
+        QCOMPARE_GT(niceByThread.value(u"hb-http"_s), niceByThread.value(u"hb-engine"_s));
+#endif
     }
 
     void configIsValidatedLikeTheFile()
