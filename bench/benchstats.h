@@ -10,7 +10,28 @@
 #include <cmath>
 #include <vector>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace hb::bench {
+
+// What malloc holds: bytes in use by the program and bytes free inside the heaps (kept by the
+// allocator, still resident if touched). RSS growth with `inUse` flat is the allocator's.
+struct HeapKiB
+{
+    qint64 inUse = 0;
+    qint64 free = 0;
+};
+inline HeapKiB heapKiB()
+{
+#ifdef __GLIBC__
+    const struct mallinfo2 info = ::mallinfo2(); // all arenas
+    return {qint64((info.uordblks + info.hblkhd) / 1024), qint64(info.fordblks / 1024)};
+#else
+    return {};
+#endif
+}
 
 // This process's resident set size, from /proc/self/status; 0 where it cannot be read.
 inline qint64 rssKiB()
