@@ -215,6 +215,12 @@ quint16 ApiServer::listenOn(QString *error)
     return m_tcp->serverPort();
 }
 
+void ApiServer::setTokenRequirements(bool healthz, bool metrics)
+{
+    m_options.healthzRequiresToken = healthz;
+    m_options.metricsRequiresToken = metrics;
+}
+
 // ---- routing ------------------------------------------------------------------------------
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -70,6 +70,8 @@ public:
 
 public Q_SLOTS:
     void onSnapshot(const hb::EngineSnapshot &snapshot);
+    // http.healthz_requires_token / http.metrics_requires_token, for the requests after this.
+    void setTokenRequirements(bool healthz, bool metrics);
     void onRecords(const hb::RecordBatch &batch);
 
 protected:

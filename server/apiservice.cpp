@@ -76,6 +76,17 @@ bool ApiService::start(QString *error)
     return true;
 }
 
+void ApiService::setTokenRequirements(bool healthz, bool metrics)
+{
+    m_options.healthzRequiresToken = healthz;
+    m_options.metricsRequiresToken = metrics;
+    if (ApiServer *server = m_server) {
+        QMetaObject::invokeMethod(
+            server, [server, healthz, metrics] { server->setTokenRequirements(healthz, metrics); },
+            Qt::QueuedConnection);
+    }
+}
+
 void ApiService::stop()
 {
     if (!m_server)

@@ -25,6 +25,9 @@ public:
     // Binds and starts serving; false with a one-line `error` naming the address otherwise.
     bool start(QString *error);
     void stop(); // blocking, idempotent
+    // Applied to the requests that come after, without a restart (connections stay open).
+    void setTokenRequirements(bool healthz, bool metrics);
+    const ApiServerOptions &options() const { return m_options; }
     quint16 port() const { return m_port; }
     QString url() const; // "http://127.0.0.1:8089"
 

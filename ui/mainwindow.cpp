@@ -616,15 +616,21 @@ void MainWindow::applySnapshot()
 
 void MainWindow::updateApiServing(const HeartbeatConfig &config)
 {
-    const QString wanted = config.httpInDashboard
-                               ? QStringLiteral("%1|%2|%3|%4")
-                                     .arg(config.httpListen)
-                                     .arg(config.httpHealthzRequiresToken)
-                                     .arg(config.httpMetricsRequiresToken)
-                                     .arg(config.httpRequestTimeoutMs)
-                               : QString();
-    if (wanted == m_apiSettings)
+    // Only what the listening socket and its connections' guards are made with restarts the
+    // server: a restart cuts the connections, among them the answer to a PUT config that made
+    // the change. The token requirements apply live.
+    const QString wanted = config.httpInDashboard ? QStringLiteral("%1|%2")
+                                                        .arg(config.httpListen)
+                                                        .arg(config.httpRequestTimeoutMs)
+                                                  : QString();
+    if (wanted == m_apiSettings) {
+        if (m_api
+            && (m_api->options().healthzRequiresToken != config.httpHealthzRequiresToken
+                || m_api->options().metricsRequiresToken != config.httpMetricsRequiresToken))
+            m_api->setTokenRequirements(config.httpHealthzRequiresToken,
+                                        config.httpMetricsRequiresToken);
         return;
+    }
     stopServing();
     m_apiSettings = wanted;
     const std::optional<ListenAddress> listen = parseListenAddress(config.httpListen, nullptr);

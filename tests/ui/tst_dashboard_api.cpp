@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace hb;
 using namespace hb::test;
@@ -80,6 +81,35 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return w.window->servingUrl().isEmpty(); }, 5000));
         QCOMPARE(getStatus(url + u"/healthz"_s), 0); // nobody listens any more
         QVERIFY(!label->isVisible());
+    }
+
+    // A change to http.* other than where it listens (here: /metrics now needs a token) is
+    // applied without a restart, which would cut every connection, the changing one among them.
+    void tokenRequirementsApplyWithoutARestart()
+    {
+        Window w(Role::Admin);
+        QVERIFY(QTest::qWaitFor([&] { return w.shown().running; }, 5000));
+        applyConfig(w, [](HeartbeatConfig &c) {
+            c.httpInDashboard = true;
+            c.httpListen = u"127.0.0.1:0"_s; // a restart would bind another port
+        });
+        QVERIFY(QTest::qWaitFor([&] { return !w.window->servingUrl().isEmpty(); }, 5000));
+        const QString url = w.window->servingUrl();
+        QCOMPARE(getStatus(url + u"/metrics"_s), 200);
+        QTcpSocket kept; // a keep-alive client's connection, open across the change
+        kept.connectToHost(QHostAddress::LocalHost, QUrl(url).port());
+        QVERIFY(kept.waitForConnected(3000));
+
+        applyConfig(w, [](HeartbeatConfig &c) { c.httpMetricsRequiresToken = true; });
+        QVERIFY(QTest::qWaitFor([&] { return getStatus(url + u"/metrics"_s) == 401; }, 5000));
+        QCOMPARE(w.window->servingUrl(), url);
+        kept.write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(QTest::qWaitFor([&] { return kept.bytesAvailable() > 0; }, 5000));
+        QVERIFY2(kept.readAll().startsWith("HTTP/1.1 401"), "the kept connection was cut");
+
+        applyConfig(w, [](HeartbeatConfig &c) { c.httpMetricsRequiresToken = false; });
+        QVERIFY(QTest::qWaitFor([&] { return getStatus(url + u"/metrics"_s) == 200; }, 5000));
+        QCOMPARE(w.window->servingUrl(), url);
     }
 
     void anAddressInUseIsSaidPlainly()
