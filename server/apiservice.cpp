@@ -98,6 +98,11 @@ void ApiService::stop()
         m_host.removeRecordFeed(server->recordFeed());
     }
     QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    // A command the engine is answering right now holds the server's reply relay; when it lets
+    // go, the relay is deleted later on the server's thread. Waiting for the engine to finish
+    // what it is doing first means that thread is still there to delete it (else it leaked).
+    if (HeartbeatEngine *engine = m_host.engine(); engine && engine->thread()->isRunning())
+        QMetaObject::invokeMethod(engine, [] {}, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();
