@@ -112,6 +112,8 @@ protected:
 
 private:
     void buildActions();
+    // The docks and their connections (mainwindowdocks.cpp).
+    void buildDocks();
     void onSnapshot(const hb::EngineSnapshot &snapshot);
     void applySnapshot();
     void refreshClockDependent();
