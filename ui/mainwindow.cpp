@@ -2,7 +2,7 @@
 
 #include "adminsession.h"
 #include "apiservice.h"
-#include "alertlistmodel.h"
+#include "alerttreemodel.h"
 #include "appicon.h"
 #include "auditlogmodel.h"
 #include "auditpanel.h"
@@ -57,7 +57,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_charts(new ChartPanel(this))
     , m_breakers(new BreakerPanel(this))
     , m_history(new HistoryPanel(this))
-    , m_alerts(new AlertListModel(this))
+    , m_alerts(new AlertTreeModel(this))
     , m_audit(new AuditPanel(this))
     , m_machines(new MachinesPanel(dataDir, this))
     , m_notificationsPanel(new NotificationsPanel(dataDir, this))
@@ -613,6 +613,7 @@ void MainWindow::refreshClockDependent()
     m_banner->update(state, now);
     m_breakers->setNow(now);
     m_machines->setNow(now);
+    m_alerts->setNow(now);
     m_statusTick->setText(state.metrics.lastTickMs > 0
                               ? tr("Last tick #%1, %2")
                                     .arg(state.metrics.lastTickId)

@@ -4,7 +4,8 @@
 // and notifications, and what connects them to the engine.
 
 #include "adminsession.h"
-#include "alertlistmodel.h"
+#include "alertsview.h"
+#include "alerttreemodel.h"
 #include "auditpanel.h"
 #include "breakerpanel.h"
 #include "chartpanel.h"
@@ -13,6 +14,7 @@
 #include "machines/machinemonitor.h"
 #include "machinespanel.h"
 #include "notificationspanel.h"
+#include "notify/notifier.h"
 #include "tableview.h"
 #include "tasktablemodel.h"
 
@@ -42,13 +44,14 @@ void MainWindow::buildDocks()
 
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     QDockWidget *tasks = addPanel(tr("Tasks"), QStringLiteral("tasksDock"), tasksBox);
-    QDockWidget *breakers = addPanel(tr("Circuit breakers"), QStringLiteral("breakersDock"), m_breakers);
+    QDockWidget *breakers =
+        addPanel(tr("Circuit breakers"), QStringLiteral("breakersDock"), m_breakers);
     tabifyDockWidget(tasks, breakers);
-    auto *alertsView = makeTableView(m_alerts, AlertListModel::MessageColumn, this);
-    alertsView->setObjectName(QStringLiteral("alertsTable"));
-    alertsView->setEmptyText(tr("No alerts: cycles, memory, the treasury, the oracle and every "
-                                "circuit breaker are fine."));
-    QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"), alertsView);
+    m_alertsView = new AlertsView(m_alerts, this);
+    m_alertsView->setObjectName(QStringLiteral("alertsTree"));
+    m_alertsView->setEmptyText(tr("No alerts: cycles, memory, the treasury, the oracle and every "
+                                  "circuit breaker are fine."));
+    QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"), m_alertsView);
     QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
     m_audit->setMetricsPath(m_dataDir + QStringLiteral("/metrics.db"));
     m_history->loadEarlier(m_dataDir + QStringLiteral("/metrics.db"));
@@ -69,13 +72,14 @@ void MainWindow::buildDocks()
                     [actor, silence](HeartbeatEngine &e) { return e.addSilence(actor, silence); },
                     [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
             });
-    connect(m_notificationsPanel, &NotificationsPanel::endSilenceRequested, this, [this](qint64 id) {
-        const Actor actor = m_session.actor();
-        runCommand(
-            QStringLiteral("silence_end"),
-            [actor, id](HeartbeatEngine &e) { return e.endSilence(actor, id); },
-            [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
-    });
+    connect(m_notificationsPanel, &NotificationsPanel::endSilenceRequested, this,
+            [this](qint64 id) {
+                const Actor actor = m_session.actor();
+                runCommand(
+                    QStringLiteral("silence_end"),
+                    [actor, id](HeartbeatEngine &e) { return e.endSilence(actor, id); },
+                    [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
+            });
     tasks->raise();
     connect(m_machines, &MachinesPanel::machineChanged, this,
             [this](const QString &action, const QString &machine, QJsonObject detail) {
@@ -112,6 +116,7 @@ void MainWindow::setMachineMonitor(MachineMonitor *monitor)
 {
     m_machineMonitor = monitor;
     m_machines->setMonitor(monitor);
+    refreshHeld();
     if (monitor)
         connect(monitor, &MachineMonitor::transition, m_charts, &ChartPanel::addMachineTransition,
                 Qt::QueuedConnection);
@@ -119,8 +124,22 @@ void MainWindow::setMachineMonitor(MachineMonitor *monitor)
 
 void MainWindow::setNotifier(Notifier *notifier)
 {
+    if (m_notifier)
+        disconnect(m_notifier, &Notifier::heldChanged, this, &MainWindow::refreshHeld);
+    m_notifier = notifier;
     m_notificationsPanel->setNotifier(notifier);
+    // heldChanged() is emitted on this (the notifier's owner's) thread; heldUnder() copies
+    // under the notifier's lock.
+    if (notifier)
+        connect(notifier, &Notifier::heldChanged, this, &MainWindow::refreshHeld);
+    refreshHeld();
 }
 
+void MainWindow::refreshHeld()
+{
+    // A machine that is a root cause has no alert row: the monitor tells its state.
+    m_alerts->setHeld(m_notifier ? m_notifier->heldUnder() : HeldConditions(),
+                      m_machineMonitor ? m_machineMonitor->machines() : QVector<MachineInfo>());
+}
 
 } // namespace hb

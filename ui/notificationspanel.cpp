@@ -19,7 +19,6 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace hb {
@@ -198,7 +197,6 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
           {tr("Time"), tr("Channel"), tr("Kind"), tr("Attempt"), tr("Status"), tr("Error")}, this))
     , m_silences(
           makeTable({tr("From"), tr("To"), tr("Reason"), tr("Matches"), tr("Created by")}, this))
-    , m_held(new QTreeWidget(this))
     , m_error(new QLabel(this))
     , m_new(new QPushButton(tr("New silence…"), this))
     , m_end(new QPushButton(tr("End now"), this))
@@ -223,9 +221,6 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
     buttons->addStretch(1);
     silencesLayout->addLayout(buttons);
     m_tabs->addTab(silencesPage, tr("Silences"));
-    m_held->setObjectName(QStringLiteral("heldTree"));
-    m_held->setHeaderLabels({tr("Root cause and what it holds")});
-    m_tabs->addTab(m_held, tr("Held"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -248,9 +243,7 @@ void NotificationsPanel::setNotifier(Notifier *notifier)
     if (notifier) {
         connect(notifier, &Notifier::deliveryRecorded, this,
                 &NotificationsPanel::refreshDeliveries);
-        connect(notifier, &Notifier::heldChanged, this, &NotificationsPanel::showHeld);
     }
-    showHeld();
     refresh();
 }
 
@@ -339,20 +332,6 @@ void NotificationsPanel::showSilences(const QVector<NotificationSilence> &rows)
     }
     m_silences->resizeColumnsToContents();
     updateButtons();
-}
-
-void NotificationsPanel::showHeld()
-{
-    m_held->clear();
-    if (!m_notifier)
-        return;
-    const HeldConditions held = m_notifier->heldUnder();
-    for (auto it = held.cbegin(); it != held.cend(); ++it) {
-        auto *root = new QTreeWidgetItem(m_held, {it.key()});
-        for (const QString &key : it.value())
-            new QTreeWidgetItem(root, {key});
-    }
-    m_held->expandAll();
 }
 
 void NotificationsPanel::updateButtons()

@@ -10,7 +10,6 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
-class QTreeWidget;
 
 namespace hb {
 
@@ -44,9 +43,6 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QTableWidget *deliveriesTable() const { return m_deliveries; }
     QTableWidget *silencesTable() const { return m_silences; }
-    // Root causes with the conditions the dependency rules hold under them (the notifier's
-    // heldUnder(), refreshed on heldChanged()).
-    QTreeWidget *heldTree() const { return m_held; }
     const QVector<NotificationSilence> &silences() const { return m_silenceRows; }
 
 Q_SIGNALS:
@@ -64,7 +60,6 @@ private:
     void updateButtons();
     void showDeliveries(const QVector<DeliveryRecord> &rows);
     void showSilences(const QVector<NotificationSilence> &rows);
-    void showHeld();
 
     QString m_metricsPath;
     QPointer<Notifier> m_notifier;
@@ -74,7 +69,6 @@ private:
     QTabWidget *m_tabs;
     QTableWidget *m_deliveries;
     QTableWidget *m_silences;
-    QTreeWidget *m_held;
     QLabel *m_error;
     QPushButton *m_new;
     QPushButton *m_end;

@@ -29,7 +29,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTreeWidget>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -127,7 +126,6 @@ private Q_SLOTS:
     void deliveryLogShowsMetricsDbAndFollowsTheNotifier();
     void adminCreatesAndEndsASilenceAudited();
     void viewerCannotChangeSilences();
-    void heldConsequencesShownUnderTheirRoot();
 };
 
 void TestNotificationsPanel::dockIsInTheViewMenuOnCtrl7()
@@ -142,7 +140,7 @@ void TestNotificationsPanel::dockIsInTheViewMenuOnCtrl7()
     dock->hide();
     go->trigger();
     QVERIFY(dock->isVisible());
-    QCOMPARE(rig.panel()->tabs()->count(), 3); // delivery log, silences, held
+    QCOMPARE(rig.panel()->tabs()->count(), 2); // delivery log, silences (held: the Alerts tree)
 }
 
 void TestNotificationsPanel::deliveryLogShowsMetricsDbAndFollowsTheNotifier()
@@ -280,41 +278,6 @@ void TestNotificationsPanel::viewerCannotChangeSilences()
     QVERIFY(!panel->isAdmin());
     QVERIFY(!panel->findChild<QPushButton *>(u"newSilenceButton"_s)->isEnabled());
     QVERIFY(!panel->findChild<QPushButton *>(u"endSilenceButton"_s)->isEnabled());
-}
-
-void TestNotificationsPanel::heldConsequencesShownUnderTheirRoot()
-{
-    Rig rig(true);
-    NotificationsPanel *panel = rig.panel();
-    NotifierOptions o;
-    o.metricsPath = rig.metricsPath();
-    o.desktop = true;
-    NotificationChannel desktop;
-    desktop.type = NotificationChannelType::Desktop;
-    desktop.name = u"screen"_s;
-    o.config.channels = {desktop};
-    o.desktop = true;
-    Notifier notifier(o);
-    rig.window->setNotifier(&notifier);
-    notifier.start();
-    QCOMPARE(panel->heldTree()->topLevelItemCount(), 0);
-    EngineState state;
-    state.config.notifications.channels = o.config.channels;
-    state.takenAtMs = QDateTime::currentMSecsSinceEpoch();
-    const auto alert = [&state](const QString &task, const QString &key) {
-        return Alert{state.takenAtMs, task, key, Severity::Critical, task + u" failing"_s};
-    };
-    // The oracle down (the built-in rule) holds the price update's alert.
-    state.activeAlerts = {alert(TaskName::OracleMonitoring, u"oracle_stale"_s),
-                          alert(TaskName::PriceUpdate, u"prices_stale"_s)};
-    notifier.onSnapshot(EngineSnapshot(state));
-    QTRY_COMPARE_WITH_TIMEOUT(panel->heldTree()->topLevelItemCount(), 1, 10'000);
-    QTreeWidgetItem *root = panel->heldTree()->topLevelItem(0);
-    QCOMPARE(root->text(0), u"alert:oracle_monitoring/oracle_stale"_s);
-    QCOMPARE(root->childCount(), 1);
-    QCOMPARE(root->child(0)->text(0), u"alert:price_update/prices_stale"_s);
-    rig.window->setNotifier(nullptr);
-    notifier.stop();
 }
 
 QTEST_MAIN(TestNotificationsPanel)
