@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
@@ -24,8 +25,6 @@
 namespace hb {
 
 namespace {
-
-constexpr int kDeliveryRows = 200; // the newest; the API pages through the rest
 
 struct Loaded
 {
@@ -198,6 +197,7 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
     , m_silences(
           makeTable({tr("From"), tr("To"), tr("Reason"), tr("Matches"), tr("Created by")}, this))
     , m_error(new QLabel(this))
+    , m_older(new QPushButton(tr("Load older"), this))
     , m_new(new QPushButton(tr("New silence…"), this))
     , m_end(new QPushButton(tr("End now"), this))
 {
@@ -210,7 +210,16 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
     m_new->setObjectName(QStringLiteral("newSilenceButton"));
     m_end->setObjectName(QStringLiteral("endSilenceButton"));
 
-    m_tabs->addTab(m_deliveries, tr("Delivery log"));
+    m_older->setObjectName(QStringLiteral("loadOlderDeliveries"));
+    auto *deliveriesPage = new QWidget(this);
+    auto *deliveriesLayout = new QVBoxLayout(deliveriesPage);
+    deliveriesLayout->setContentsMargins(0, 0, 0, 0);
+    deliveriesLayout->addWidget(m_deliveries, 1);
+    auto *olderRow = new QHBoxLayout;
+    olderRow->addWidget(m_older);
+    olderRow->addStretch(1);
+    deliveriesLayout->addLayout(olderRow);
+    m_tabs->addTab(deliveriesPage, tr("Delivery log"));
     auto *silencesPage = new QWidget(this);
     auto *silencesLayout = new QVBoxLayout(silencesPage);
     silencesLayout->setContentsMargins(0, 0, 0, 0);
@@ -227,6 +236,9 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(m_tabs, 1);
 
+    connect(m_older, &QPushButton::clicked, this, &NotificationsPanel::loadOlderDeliveries);
+    m_poll.setInterval(DeliveryPollMs);
+    connect(&m_poll, &QTimer::timeout, this, &NotificationsPanel::refreshDeliveries);
     connect(m_new, &QPushButton::clicked, this, &NotificationsPanel::requestNew);
     connect(m_end, &QPushButton::clicked, this, &NotificationsPanel::requestEnd);
     connect(m_silences, &QTableWidget::itemSelectionChanged, this,
@@ -263,15 +275,76 @@ void NotificationsPanel::refreshDeliveries()
 {
     const QString path = m_metricsPath;
     attemptInBackground(
-        this, [path] { return NotificationStore(path).deliveries(0, kDeliveryRows); },
+        this, [path] { return NotificationStore(path).deliveries(0, DeliveryPage); },
         [this](const Attempt<QVector<DeliveryRecord>> &a) {
             m_error->setText(a.ok() ? QString()
                                     : tr("The delivery log could not be read: %1").arg(a.error));
             m_error->setVisible(!a.ok());
             if (a.ok())
-                showDeliveries(a.value);
+                mergeDeliveries(a.value, true);
             Q_EMIT deliveriesLoaded();
         });
+}
+
+void NotificationsPanel::loadOlderDeliveries()
+{
+    if (m_deliveryRows.isEmpty()) {
+        refreshDeliveries();
+        return;
+    }
+    const QString path = m_metricsPath;
+    const qint64 before = m_deliveryRows.constLast().id;
+    m_older->setEnabled(false); // until this page is in
+    attemptInBackground(
+        this, [path, before] { return NotificationStore(path).deliveries(before, DeliveryPage); },
+        [this](const Attempt<QVector<DeliveryRecord>> &a) {
+            m_error->setText(a.ok() ? QString()
+                                    : tr("The delivery log could not be read: %1").arg(a.error));
+            m_error->setVisible(!a.ok());
+            if (a.ok()) {
+                m_noOlderDeliveries = a.value.size() < DeliveryPage;
+                mergeDeliveries(a.value, false);
+            } else {
+                showDeliveries();
+            }
+            Q_EMIT deliveriesLoaded();
+        });
+}
+
+void NotificationsPanel::mergeDeliveries(const QVector<DeliveryRecord> &page, bool newest)
+{
+    if (newest && page.size() < DeliveryPage) {
+        m_noOlderDeliveries = true; // the whole log fits in the newest page
+    } else if (newest && (m_deliveryRows.isEmpty()
+                          || page.constLast().id > m_deliveryRows.constFirst().id)) {
+        // A full page newer than everything shown leaves a gap: start again from it.
+        m_deliveryRows.clear();
+        m_noOlderDeliveries = false;
+    }
+    QMap<qint64, DeliveryRecord> byId;
+    for (const DeliveryRecord &d : std::as_const(m_deliveryRows))
+        byId.insert(d.id, d);
+    for (const DeliveryRecord &d : page)
+        byId.insert(d.id, d);
+    m_deliveryRows.clear();
+    m_deliveryRows.reserve(byId.size());
+    const QList<DeliveryRecord> ascending = byId.values();
+    for (auto it = ascending.crbegin(); it != ascending.crend(); ++it)
+        m_deliveryRows.append(*it);
+    showDeliveries();
+}
+
+void NotificationsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshDeliveries();
+    m_poll.start();
+}
+
+void NotificationsPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_poll.stop();
 }
 
 void NotificationsPanel::refreshSilences()
@@ -290,8 +363,14 @@ void NotificationsPanel::refreshSilences()
         });
 }
 
-void NotificationsPanel::showDeliveries(const QVector<DeliveryRecord> &rows)
+void NotificationsPanel::showDeliveries()
 {
+    const QVector<DeliveryRecord> &rows = m_deliveryRows;
+    m_older->setEnabled(!m_noOlderDeliveries && !rows.isEmpty());
+    m_older->setToolTip(m_noOlderDeliveries
+                            ? tr("Every delivery is shown")
+                            : tr("Show the %1 deliveries before these").arg(DeliveryPage));
+    const bool resize = m_deliveries->rowCount() == 0;
     m_deliveries->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
         const DeliveryRecord &d = rows.at(r);
@@ -305,7 +384,8 @@ void NotificationsPanel::showDeliveries(const QVector<DeliveryRecord> &rows)
         m_deliveries->setItem(r, 4, status);
         m_deliveries->setItem(r, 5, cell(d.error));
     }
-    m_deliveries->resizeColumnsToContents();
+    if (resize) // not at every poll: the columns would jump under the reader's eyes
+        m_deliveries->resizeColumnsToContents();
 }
 
 void NotificationsPanel::showSilences(const QVector<NotificationSilence> &rows)

@@ -15,6 +15,7 @@
 #include "testsupport.h"
 #include "testtasks.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -124,6 +125,7 @@ class TestNotificationsPanel : public QObject
 private Q_SLOTS:
     void dockIsInTheViewMenuOnCtrl7();
     void deliveryLogShowsMetricsDbAndFollowsTheNotifier();
+    void deliveryLogPagesOlderRowsAndRereadsWhileVisible();
     void adminCreatesAndEndsASilenceAudited();
     void viewerCannotChangeSilences();
 };
@@ -160,10 +162,9 @@ void TestNotificationsPanel::deliveryLogShowsMetricsDbAndFollowsTheNotifier()
         r.error = u"HTTP 500"_s;
         store.recordDelivery(r, true);
     }
-    QSignalSpy loaded(panel, &NotificationsPanel::deliveriesLoaded);
     panel->refreshDeliveries();
-    QVERIFY(loaded.wait(5'000));
-    QCOMPARE(log->rowCount(), 1);
+    // (A read begun before the row was written may answer first.)
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 1, 5'000);
     QCOMPARE(cellText(log, 0, 1), u"ops"_s);
     QCOMPARE(cellText(log, 0, 2), u"machine_down"_s);
     QCOMPARE(cellText(log, 0, 3), u"5"_s);
@@ -198,6 +199,68 @@ void TestNotificationsPanel::deliveryLogShowsMetricsDbAndFollowsTheNotifier()
     QCOMPARE(cellText(log, 1, 1), u"ops"_s);
     rig.window->setNotifier(nullptr);
     notifier.stop();
+}
+
+// The log shows the newest page; Load older adds the page before it until none is left; a row
+// written by another process (no signal from this one's notifier) appears while the dock is in
+// view.
+void TestNotificationsPanel::deliveryLogPagesOlderRowsAndRereadsWhileVisible()
+{
+    Rig rig(true);
+    NotificationsPanel *panel = rig.panel();
+    QTableWidget *log = panel->deliveriesTable();
+    constexpr int kRows = 2 * NotificationsPanel::DeliveryPage + 50;
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - kRows * 1000;
+    {
+        NotificationStore store(rig.metricsPath());
+        for (int i = 0; i < kRows; ++i) {
+            DeliveryRecord r;
+            r.tsMs = start + i * 1000;
+            r.channel = u"ops-%1"_s.arg(i);
+            r.eventUid = u"e%1"_s.arg(i);
+            r.kind = u"machine_down"_s;
+            r.attempt = 1;
+            r.status = DeliveryStatus::Sent;
+            store.recordDelivery(r, true);
+        }
+    }
+    QSignalSpy loaded(panel, &NotificationsPanel::deliveriesLoaded);
+    panel->refreshDeliveries();
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), NotificationsPanel::DeliveryPage, 10'000);
+    QCOMPARE(cellText(log, 0, 1), u"ops-%1"_s.arg(kRows - 1)); // newest first
+    QPushButton *older = panel->loadOlderButton();
+    QVERIFY(older->isEnabled());
+    older->click();
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 2 * NotificationsPanel::DeliveryPage, 10'000);
+    QCOMPARE(cellText(log, NotificationsPanel::DeliveryPage, 1),
+             u"ops-%1"_s.arg(kRows - 1 - NotificationsPanel::DeliveryPage));
+    QTRY_VERIFY_WITH_TIMEOUT(older->isEnabled(), 10'000);
+    older->click();
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), kRows, 10'000);
+    QCOMPARE(cellText(log, kRows - 1, 1), u"ops-0"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!older->isEnabled(), 10'000); // nothing older is left
+
+    // Another process writes to metrics.db: shown without any signal here, while in view, with
+    // the older pages kept.
+    panel->setDeliveryPollInterval(200);
+    rig.window->findChild<QAction *>(u"goTo_notificationsDock"_s)->trigger();
+    QTRY_VERIFY(panel->isVisible());
+    loaded.clear();
+    QVERIFY(loaded.wait(5'000)); // the read on showing is over: what follows is the poll's
+    {
+        NotificationStore other(rig.metricsPath());
+        DeliveryRecord r;
+        r.tsMs = QDateTime::currentMSecsSinceEpoch();
+        r.channel = u"from-heartbeatd"_s;
+        r.eventUid = u"late"_s;
+        r.kind = u"machine_up"_s;
+        r.attempt = 1;
+        r.status = DeliveryStatus::Sent;
+        other.recordDelivery(r, true);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), kRows + 1, 5'000);
+    QCOMPARE(cellText(log, 0, 1), u"from-heartbeatd"_s);
+    QCOMPARE(cellText(log, kRows, 1), u"ops-0"_s);
 }
 
 void TestNotificationsPanel::adminCreatesAndEndsASilenceAudited()
