@@ -260,8 +260,8 @@ NotificationsEditor::NotificationsEditor(const NotificationsConfig &config, QWid
     rulesLayout->addWidget(m_rules);
     connect(m_rules, &RulesEditor::changed, this, &NotificationsEditor::changed);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(channels, 3);
-    layout->addWidget(rules, 1);
+    layout->addLayout(channels, 1);
+    layout->addWidget(rules);
 
     for (QLineEdit *line : {m_name, m_url, m_secret, m_botToken, m_chatId, m_baseUrl, m_resend})
         connect(line, &QLineEdit::textChanged, this, &NotificationsEditor::storeForm);

@@ -37,8 +37,10 @@ RulesEditor::RulesEditor(const QVector<DependencyRule> &rules, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(HoldsColumn, QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Room for three rules without scrolling; the channels above get the rest.
     const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
-    m_table->setMinimumHeight(rowHeight * 4 + m_table->horizontalHeader()->sizeHint().height());
+    m_table->setFixedHeight(rowHeight * 3 + m_table->horizontalHeader()->sizeHint().height()
+                            + 2 * m_table->frameWidth());
     m_add->setObjectName(QStringLiteral("addRuleButton"));
     m_remove->setObjectName(QStringLiteral("removeRuleButton"));
     m_defaults->setObjectName(QStringLiteral("defaultRulesButton"));
@@ -61,7 +63,7 @@ RulesEditor::RulesEditor(const QVector<DependencyRule> &rules, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(intro);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
 

@@ -10,6 +10,7 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QTranslator>
 
 using namespace hb;
 using namespace hb::test;
@@ -44,6 +45,7 @@ class TestAlertsTree : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void heldPriceAlertIsShownUnderOracleDown();
+    void screenshot();
 };
 
 void TestAlertsTree::heldPriceAlertIsShownUnderOracleDown()
@@ -138,6 +140,67 @@ void TestAlertsTree::heldPriceAlertIsShownUnderOracleDown()
         10'000);
     w.window->setNotifier(nullptr);
     notifier.stop();
+}
+
+void TestAlertsTree::screenshot()
+{
+    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("HB_SCREENSHOT_DIR not set");
+    QTranslator translator;
+    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
+    if (!qm.isEmpty()) {
+        QVERIFY2(translator.load(qm), qPrintable(qm));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+    // The words the engine and its tasks use, translated as they would be.
+    const auto breaker = [](const QString &task, int failures) {
+        return QCoreApplication::translate("hb::HeartbeatEngine",
+                                           "Circuit breaker of %1 opened after %n failure(s); the "
+                                           "task is skipped until its next trial",
+                                           nullptr, failures)
+            .arg(task);
+    };
+    const Alert oracle{now - 14 * 60'000, TaskName::OracleMonitoring, u"oracle_stale"_s,
+                       Severity::Critical,
+                       QCoreApplication::translate(
+                           "hb::Tasks", "The newest oracle price is %1 s old, older than %2 s")
+                           .arg(840)
+                           .arg(300)};
+    const Alert prices{now - 11 * 60'000, TaskName::PriceUpdate, u"breaker_open"_s,
+                       Severity::Critical, breaker(TaskName::PriceUpdate, 3)};
+    const Alert liquidation{now - 9 * 60'000, TaskName::AutoLiquidation, u"breaker_open"_s,
+                            Severity::Critical, breaker(TaskName::AutoLiquidation, 3)};
+    const Alert pool{now - 40 * 60'000, TaskName::PoolMaintenance, u"breaker_open"_s,
+                     Severity::Critical, breaker(TaskName::PoolMaintenance, 5)};
+    const Alert memory{now - 3 * 60'000, TaskName::MemoryMonitoring, u"memory_high"_s,
+                       Severity::Warning,
+                       QCoreApplication::translate("hb::MemoryMonitoringTask",
+                                                   "Memory use %1 is above the warning line of %2")
+                           .arg(QLocale::c().formattedDataSize(1'288'490'189),
+                                QLocale::c().formattedDataSize(1'073'741'824))};
+    AlertTreeModel model;
+    model.setSnapshot(EngineSnapshot(EngineState{}));
+    EngineState state;
+    state.activeAlerts = {oracle, prices, liquidation, pool, memory};
+    model.setSnapshot(EngineSnapshot(state));
+    MachineInfo batch;
+    batch.name = u"batch-nightly"_s;
+    batch.state = MachineState::Down;
+    batch.downSinceMs = now - 42 * 60'000;
+    model.setHeld(
+        {{AlertTreeModel::conditionOf(oracle),
+          {AlertTreeModel::conditionOf(prices), AlertTreeModel::conditionOf(liquidation)}},
+         {u"machine:batch-nightly"_s, {AlertTreeModel::conditionOf(pool)}}},
+        {batch});
+    model.setNow(now);
+    AlertsView view(&model);
+    view.resize(1100, 260);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.grab().save(outDir + u"/alerts-tree.png"_s));
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestAlertsTree)

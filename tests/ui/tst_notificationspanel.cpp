@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -128,6 +129,7 @@ private Q_SLOTS:
     void deliveryLogPagesOlderRowsAndRereadsWhileVisible();
     void adminCreatesAndEndsASilenceAudited();
     void viewerCannotChangeSilences();
+    void screenshot();
 };
 
 void TestNotificationsPanel::dockIsInTheViewMenuOnCtrl7()
@@ -341,6 +343,66 @@ void TestNotificationsPanel::viewerCannotChangeSilences()
     QVERIFY(!panel->isAdmin());
     QVERIFY(!panel->findChild<QPushButton *>(u"newSilenceButton"_s)->isEnabled());
     QVERIFY(!panel->findChild<QPushButton *>(u"endSilenceButton"_s)->isEnabled());
+}
+
+// HB_SCREENSHOT_DIR=DIR (and HB_SCREENSHOT_QM=FILE.qm for a translation) saves the dock's
+// delivery log.
+void TestNotificationsPanel::screenshot()
+{
+    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("HB_SCREENSHOT_DIR not set");
+    QTranslator translator;
+    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
+    if (!qm.isEmpty()) {
+        QVERIFY2(translator.load(qm), qPrintable(qm));
+        QCoreApplication::installTranslator(&translator);
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"metrics.db"_s);
+    { MetricsStore migrate(path); }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+    struct Row
+    {
+        qint64 agoS;
+        const char *channel;
+        const char *kind;
+        int attempt;
+        QString status;
+        const char *error;
+    };
+    const Row rows[] = {
+        {2520, "ops", "machine_down", 1, DeliveryStatus::Sent, ""},
+        {2520, "on-call", "machine_down", 1, DeliveryStatus::Retrying, "HTTP 502 Bad Gateway"},
+        {2510, "on-call", "machine_down", 2, DeliveryStatus::Sent, ""},
+        {840, "ops", "alert_raised", 1, DeliveryStatus::Sent, ""},
+        {840, "tray", "alert_raised", 1, DeliveryStatus::Sent, ""},
+        {660, "ops", "breaker_opened", 1, DeliveryStatus::Held, ""},
+        {540, "ops", "breaker_opened", 1, DeliveryStatus::Held, ""},
+        {300, "on-call", "alert_raised", 5, DeliveryStatus::Failed, "timed out after 10 s"},
+        {120, "ops", "machine_up", 1, DeliveryStatus::Silenced, ""},
+    };
+    {
+        NotificationStore store(path);
+        for (const Row &row : rows) {
+            DeliveryRecord r;
+            r.tsMs = now - row.agoS * 1000;
+            r.channel = QString::fromLatin1(row.channel);
+            r.eventUid = QString::number(row.agoS);
+            r.kind = QString::fromLatin1(row.kind);
+            r.attempt = row.attempt;
+            r.status = row.status;
+            r.error = QString::fromLatin1(row.error);
+            store.recordDelivery(r, true);
+        }
+    }
+    NotificationsPanel panel(dir.path());
+    panel.resize(900, 320);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.deliveriesTable()->rowCount(), int(std::size(rows)), 5'000);
+    QVERIFY(panel.grab().save(outDir + u"/notifications-dock.png"_s));
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestNotificationsPanel)

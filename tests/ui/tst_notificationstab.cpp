@@ -400,6 +400,7 @@ void TestNotificationsTab::screenshot()
     ConfigDialog dialog(withChannels(), true);
     dialog.tabs()->setCurrentWidget(dialog.notificationsEditor());
     selectChannel(dialog.notificationsEditor(), 0);
+    dialog.resize(dialog.sizeHint().width() + 60, 760); // the channel's form and the rules, whole
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.grab().save(outDir + u"/notifications.png"_s));
