@@ -143,7 +143,34 @@
     </message>
 </context>
 <context>
-    <name>hb::AlertListModel</name>
+    <name>hb::AlertTreeModel</name>
+    <message>
+        <source>Machine %1 is %2</source>
+        <translation>Machine %1 is %2</translation>
+    </message>
+    <message>
+        <source>The circuit breaker of %1 is open</source>
+        <translation>The circuit breaker of %1 is open</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n dependent alert(s) held)</source>
+        <translation>
+            <numerusform>(%n dependent alert held)</numerusform>
+            <numerusform>(%n dependent alerts held)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
     <message>
         <source>info</source>
         <translation>info</translation>
@@ -157,16 +184,12 @@
         <translation>critical</translation>
     </message>
     <message>
-        <source>active</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <source>cleared</source>
-        <translation>cleared</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -2156,6 +2179,10 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>Channel “%1”: </source>
         <translation>Channel “%1”: </translation>
     </message>
+    <message>
+        <source>Dependency rules</source>
+        <translation>Dependency rules</translation>
+    </message>
 </context>
 <context>
     <name>hb::NotificationsPanel</name>
@@ -2340,12 +2367,16 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>End the silence “%1” now? Notifications it matches are sent again from now on.</translation>
     </message>
     <message>
-        <source>Root cause and what it holds</source>
-        <translation>Root cause and what it holds</translation>
+        <source>Load older</source>
+        <translation>Load older</translation>
     </message>
     <message>
-        <source>Held</source>
-        <translation>Held</translation>
+        <source>Every delivery is shown</source>
+        <translation>Every delivery is shown</translation>
+    </message>
+    <message>
+        <source>Show the %1 deliveries before these</source>
+        <translation>Show the %1 deliveries before these</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2611,49 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Mem. limit</source>
         <translation>Mem. limit</translation>
+    </message>
+</context>
+<context>
+    <name>hb::RulesEditor</name>
+    <message>
+        <source>Add r&amp;ule</source>
+        <translation>Add r&amp;ule</translation>
+    </message>
+    <message>
+        <source>Remove ru&amp;le</source>
+        <translation>Remove ru&amp;le</translation>
+    </message>
+    <message>
+        <source>De&amp;faults</source>
+        <translation>De&amp;faults</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Holds the alerts of</source>
+        <translation>Holds the alerts of</translation>
+    </message>
+    <message>
+        <source>“oracle_down”, or “machine:NAME” for a machine that is down</source>
+        <translation>“oracle_down”, or “machine:NAME” for a machine that is down</translation>
+    </message>
+    <message>
+        <source>Task names separated by commas: %1</source>
+        <translation>Task names separated by commas: %1</translation>
+    </message>
+    <message>
+        <source>The built-in rule: oracle down holds price_update and auto_liquidation</source>
+        <translation>The built-in rule: oracle down holds price_update and auto_liquidation</translation>
+    </message>
+    <message>
+        <source>While a root cause lasts, the alerts of the tasks it holds are shown under it and not sent on their own.</source>
+        <translation>While a root cause lasts, the alerts of the tasks it holds are shown under it and not sent on their own.</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Rule %1: %2</translation>
     </message>
 </context>
 <context>

@@ -143,7 +143,33 @@
     </message>
 </context>
 <context>
-    <name>hb::AlertListModel</name>
+    <name>hb::AlertTreeModel</name>
+    <message>
+        <source>Machine %1 is %2</source>
+        <translation>Mesin %1 %2</translation>
+    </message>
+    <message>
+        <source>The circuit breaker of %1 is open</source>
+        <translation>Pemutus sirkuit %1 terbuka</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n dependent alert(s) held)</source>
+        <translation>
+            <numerusform>(%n peringatan turunan ditahan)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>ditahan</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
     <message>
         <source>info</source>
         <translation>info</translation>
@@ -157,16 +183,12 @@
         <translation>kritis</translation>
     </message>
     <message>
-        <source>active</source>
-        <translation>aktif</translation>
-    </message>
-    <message>
-        <source>cleared</source>
-        <translation>selesai</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -2147,6 +2169,10 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>Channel “%1”: </source>
         <translation>Saluran “%1”: </translation>
     </message>
+    <message>
+        <source>Dependency rules</source>
+        <translation>Aturan ketergantungan</translation>
+    </message>
 </context>
 <context>
     <name>hb::NotificationsPanel</name>
@@ -2331,12 +2357,16 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>Akhiri senyap “%1” sekarang? Notifikasi yang cocok dengannya dikirim lagi mulai sekarang.</translation>
     </message>
     <message>
-        <source>Root cause and what it holds</source>
-        <translation>Akar penyebab dan apa yang ditahannya</translation>
+        <source>Load older</source>
+        <translation>Muat yang lebih lama</translation>
     </message>
     <message>
-        <source>Held</source>
-        <translation>Ditahan</translation>
+        <source>Every delivery is shown</source>
+        <translation>Semua pengiriman sudah ditampilkan</translation>
+    </message>
+    <message>
+        <source>Show the %1 deliveries before these</source>
+        <translation>Tampilkan %1 pengiriman sebelum ini</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +2599,49 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Mem. limit</source>
         <translation>Batas mem.</translation>
+    </message>
+</context>
+<context>
+    <name>hb::RulesEditor</name>
+    <message>
+        <source>Add r&amp;ule</source>
+        <translation>Ta&amp;mbah aturan</translation>
+    </message>
+    <message>
+        <source>Remove ru&amp;le</source>
+        <translation>&amp;Hapus aturan</translation>
+    </message>
+    <message>
+        <source>De&amp;faults</source>
+        <translation>Ba&amp;waan</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Akar masalah</translation>
+    </message>
+    <message>
+        <source>Holds the alerts of</source>
+        <translation>Menahan peringatan dari</translation>
+    </message>
+    <message>
+        <source>“oracle_down”, or “machine:NAME” for a machine that is down</source>
+        <translation>“oracle_down”, atau “machine:NAMA” untuk mesin yang mati</translation>
+    </message>
+    <message>
+        <source>Task names separated by commas: %1</source>
+        <translation>Nama tugas dipisahkan koma: %1</translation>
+    </message>
+    <message>
+        <source>The built-in rule: oracle down holds price_update and auto_liquidation</source>
+        <translation>Aturan bawaan: oracle mati menahan price_update dan auto_liquidation</translation>
+    </message>
+    <message>
+        <source>While a root cause lasts, the alerts of the tasks it holds are shown under it and not sent on their own.</source>
+        <translation>Selama akar masalah berlangsung, peringatan dari tugas yang ditahannya ditampilkan di bawahnya dan tidak dikirim sendiri.</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Aturan %1: %2</translation>
     </message>
 </context>
 <context>

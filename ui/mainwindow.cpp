@@ -2,7 +2,7 @@
 
 #include "adminsession.h"
 #include "apiservice.h"
-#include "alertlistmodel.h"
+#include "alerttreemodel.h"
 #include "appicon.h"
 #include "auditlogmodel.h"
 #include "auditpanel.h"
@@ -57,7 +57,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_charts(new ChartPanel(this))
     , m_breakers(new BreakerPanel(this))
     , m_history(new HistoryPanel(this))
-    , m_alerts(new AlertListModel(this))
+    , m_alerts(new AlertTreeModel(this))
     , m_audit(new AuditPanel(this))
     , m_machines(new MachinesPanel(dataDir, this))
     , m_notificationsPanel(new NotificationsPanel(dataDir, this))
@@ -70,21 +70,6 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Heartbeat Dashboard"));
     setWindowIcon(appIcon());
-
-    m_taskView->setObjectName(QStringLiteral("taskTable"));
-    m_taskView->setModel(m_taskModel);
-    m_taskView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_taskView->setAlternatingRowColors(true);
-    m_taskView->verticalHeader()->hide();
-    m_taskView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_taskView->horizontalHeader()->setSectionResizeMode(TaskTableModel::NameColumn,
-                                                         QHeaderView::Stretch);
-    connect(m_taskView, &QTableView::clicked, this, &MainWindow::onTaskClicked);
-
-    auto *tasksBox = new QWidget(this);
-    auto *tasksLayout = new QVBoxLayout(tasksBox);
-    tasksLayout->setContentsMargins(0, 0, 0, 0);
-    tasksLayout->addWidget(m_taskView);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -106,62 +91,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     layout->addWidget(m_charts, 1);
     setCentralWidget(central);
 
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
-    QDockWidget *tasks = addPanel(tr("Tasks"), QStringLiteral("tasksDock"), tasksBox);
-    QDockWidget *breakers = addPanel(tr("Circuit breakers"), QStringLiteral("breakersDock"), m_breakers);
-    tabifyDockWidget(tasks, breakers);
-    auto *alertsView = makeTableView(m_alerts, AlertListModel::MessageColumn, this);
-    alertsView->setObjectName(QStringLiteral("alertsTable"));
-    alertsView->setEmptyText(tr("No alerts: cycles, memory, the treasury, the oracle and every "
-                                "circuit breaker are fine."));
-    QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"), alertsView);
-    QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
-    m_audit->setMetricsPath(dataDir + QStringLiteral("/metrics.db"));
-    m_history->loadEarlier(dataDir + QStringLiteral("/metrics.db"));
-    QDockWidget *audit = addPanel(tr("Audit log"), QStringLiteral("auditDock"), m_audit);
-    tabifyDockWidget(breakers, alerts);
-    tabifyDockWidget(alerts, history);
-    tabifyDockWidget(history, audit);
-    QDockWidget *machines = addPanel(tr("Machines"), QStringLiteral("machinesDock"), m_machines);
-    tabifyDockWidget(audit, machines);
-    QDockWidget *notifications =
-        addPanel(tr("Notifications"), QStringLiteral("notificationsDock"), m_notificationsPanel);
-    tabifyDockWidget(machines, notifications);
-    connect(m_notificationsPanel, &NotificationsPanel::addSilenceRequested, this,
-            [this](const NotificationSilence &silence) {
-                const Actor actor = m_session.actor();
-                runCommand(
-                    QStringLiteral("silence_add"),
-                    [actor, silence](HeartbeatEngine &e) { return e.addSilence(actor, silence); },
-                    [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
-            });
-    connect(m_notificationsPanel, &NotificationsPanel::endSilenceRequested, this, [this](qint64 id) {
-        const Actor actor = m_session.actor();
-        runCommand(
-            QStringLiteral("silence_end"),
-            [actor, id](HeartbeatEngine &e) { return e.endSilence(actor, id); },
-            [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
-    });
-    tasks->raise();
-    connect(m_machines, &MachinesPanel::machineChanged, this,
-            [this](const QString &action, const QString &machine, QJsonObject detail) {
-                detail.insert(QStringLiteral("machine"), machine);
-                const Actor actor = m_session.actor();
-                m_host.command(this, [actor, action, detail](HeartbeatEngine &e) {
-                    e.recordDashboardChange(actor, action, detail);
-                    return CommandResult::success();
-                });
-            });
-    connect(m_breakers, &BreakerPanel::resetRequested, this, [this](const QString &task) {
-        const Actor actor = m_session.actor();
-        runCommand(QStringLiteral("breaker_reset"),
-                   [actor, task](HeartbeatEngine &e) { return e.resetBreaker(actor, task); });
-    });
-    connect(m_breakers, &BreakerPanel::forceOpenRequested, this, [this](const QString &task) {
-        const Actor actor = m_session.actor();
-        runCommand(QStringLiteral("breaker_force_open"),
-                   [actor, task](HeartbeatEngine &e) { return e.forceOpenBreaker(actor, task); });
-    });
+    buildDocks();
     connect(m_feed, &RecordFeed::recordsArrived, this, &MainWindow::onRecords);
     connect(m_feed, &RecordFeed::recordsArrived, m_charts, &ChartPanel::addRecords);
     connect(m_charts, &ChartPanel::rangeIndexChanged, this, [](int index) {
@@ -541,25 +471,6 @@ void MainWindow::onSnapshot(const EngineSnapshot &snapshot)
         m_redrawTimer.start(RedrawIntervalMs);
 }
 
-QDockWidget *MainWindow::addPanel(const QString &title, const QString &name, QWidget *panel)
-{
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(name); // saveState() needs it to remember the layout
-    dock->setWidget(panel);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    return dock;
-}
-
-void MainWindow::setMachineMonitor(MachineMonitor *monitor)
-{
-    m_machineMonitor = monitor;
-    m_machines->setMonitor(monitor);
-    if (monitor)
-        connect(monitor, &MachineMonitor::transition, m_charts, &ChartPanel::addMachineTransition,
-                Qt::QueuedConnection);
-}
-
 void MainWindow::showDesktopNotification(const QString &title, const QString &text,
                                          const QString &severity)
 {
@@ -708,16 +619,12 @@ void MainWindow::refreshClockDependent()
     m_banner->update(state, now);
     m_breakers->setNow(now);
     m_machines->setNow(now);
+    m_alerts->setNow(now);
     m_statusTick->setText(state.metrics.lastTickMs > 0
                               ? tr("Last tick #%1, %2")
                                     .arg(state.metrics.lastTickId)
                                     .arg(format::age(now - state.metrics.lastTickMs))
                               : tr("No tick yet"));
-}
-
-void MainWindow::setNotifier(Notifier *notifier)
-{
-    m_notificationsPanel->setNotifier(notifier);
 }
 
 void MainWindow::runCommand(const QString &action,

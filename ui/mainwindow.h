@@ -5,6 +5,7 @@
 #include "snapshot.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -19,7 +20,8 @@ namespace hb {
 
 class AdminSession;
 class MachineMonitor;
-class AlertListModel;
+class AlertTreeModel;
+class AlertsView;
 class AuditLogModel;
 class AuditPanel;
 class BreakerPanel;
@@ -77,13 +79,14 @@ public:
     BreakerPanel *breakerPanel() const { return m_breakers; }
     ChartPanel *chartPanel() const { return m_charts; }
     HistoryPanel *historyPanel() const { return m_history; }
-    AlertListModel *alertModel() const { return m_alerts; }
+    AlertTreeModel *alertModel() const { return m_alerts; }
+    AlertsView *alertsView() const { return m_alertsView; }
     AuditLogModel *auditModel() const;
     AuditPanel *auditPanel() const { return m_audit; }
     MachinesPanel *machinesPanel() const { return m_machines; }
     NotificationsPanel *notificationsPanel() const { return m_notificationsPanel; }
     // The notifier of this data directory (not owned; may be null): its deliveries refresh the
-    // Notifications panel's log.
+    // Notifications panel's log; what its dependency rules hold is shown in the Alerts tree.
     void setNotifier(Notifier *notifier);
     // The monitor judging this data directory's machines (not owned; null: the Machines panel
     // lists machines.json without states, and the served API's machine routes answer 503). Its
@@ -112,6 +115,10 @@ protected:
 
 private:
     void buildActions();
+    // The docks and their connections (mainwindowdocks.cpp).
+    void buildDocks();
+    // Reads what the notifier holds now into the Alerts tree.
+    void refreshHeld();
     void onSnapshot(const hb::EngineSnapshot &snapshot);
     void applySnapshot();
     void refreshClockDependent();
@@ -154,7 +161,8 @@ private:
     ChartPanel *m_charts;
     BreakerPanel *m_breakers;
     HistoryPanel *m_history;
-    AlertListModel *m_alerts;
+    AlertTreeModel *m_alerts;
+    AlertsView *m_alertsView = nullptr;
     AuditPanel *m_audit;
     MachinesPanel *m_machines;
     NotificationsPanel *m_notificationsPanel;
@@ -168,6 +176,7 @@ private:
     std::unique_ptr<class ApiService> m_api;
     QString m_apiSettings; // what m_api (or its failure) was started with; empty: not serving
     MachineMonitor *m_machineMonitor = nullptr;
+    QPointer<Notifier> m_notifier;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_maintenanceAction = nullptr;

@@ -1,5 +1,7 @@
 #include "notificationseditor.h"
 
+#include "ruleseditor.h"
+
 #include "core/notificationsconfig.h"
 #include "machines/machineregistry.h"
 
@@ -7,6 +9,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -106,6 +109,7 @@ NotificationsEditor::NotificationsEditor(const NotificationsConfig &config, QWid
     , m_allKinds(new QCheckBox(tr("Every kind, including kinds added later")))
     , m_severity(new QComboBox)
     , m_resend(new QLineEdit)
+    , m_rules(new RulesEditor(config.rules, this))
 {
     setObjectName(QStringLiteral("notificationsEditor"));
 
@@ -247,9 +251,17 @@ NotificationsEditor::NotificationsEditor(const NotificationsConfig &config, QWid
     right->addWidget(m_topError);
     right->addWidget(scroll, 1);
     right->addWidget(m_empty, 1);
-    auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left);
-    layout->addLayout(right, 1);
+    auto *channels = new QHBoxLayout;
+    channels->addLayout(left);
+    channels->addLayout(right, 1);
+    auto *rules = new QGroupBox(tr("Dependency rules"), this);
+    rules->setObjectName(QStringLiteral("rulesBox"));
+    auto *rulesLayout = new QVBoxLayout(rules);
+    rulesLayout->addWidget(m_rules);
+    connect(m_rules, &RulesEditor::changed, this, &NotificationsEditor::changed);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(channels, 1);
+    layout->addWidget(rules);
 
     for (QLineEdit *line : {m_name, m_url, m_secret, m_botToken, m_chatId, m_baseUrl, m_resend})
         connect(line, &QLineEdit::textChanged, this, &NotificationsEditor::storeForm);
@@ -291,9 +303,17 @@ std::optional<qint64> NotificationsEditor::parseInterval(const QString &text)
     return MachineRegistry::parseDuration(t);
 }
 
+NotificationsConfig NotificationsEditor::value() const
+{
+    NotificationsConfig config = m_config;
+    config.rules = m_rules->rules();
+    return config;
+}
+
 void NotificationsEditor::setEditable(bool editable)
 {
     m_editable = editable;
+    m_rules->setEditable(editable);
     m_add->setEnabled(editable);
     m_remove->setEnabled(editable && m_current >= 0);
     m_form->setEnabled(editable);
@@ -458,6 +478,10 @@ QLabel *NotificationsEditor::messageFor(const QString &key) const
 
 void NotificationsEditor::showError(const ConfigError *error)
 {
+    const bool rules = error && error->field.startsWith(u"notifications.rules");
+    m_rules->showError(rules ? error : nullptr);
+    if (rules)
+        error = nullptr;
     m_error = error ? std::optional<ConfigError>(*error) : std::nullopt;
     applyError();
 }
@@ -495,6 +519,8 @@ void NotificationsEditor::applyError()
 
 QString NotificationsEditor::shownError() const
 {
+    if (const QString rules = m_rules->shownError(); !rules.isEmpty())
+        return rules;
     if (!m_topError->isHidden())
         return m_topError->text();
     for (QLabel *message : std::as_const(m_messages)) {

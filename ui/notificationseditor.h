@@ -14,10 +14,13 @@ class QPushButton;
 
 namespace hb {
 
+class RulesEditor;
+
 // The configuration dialog's Notifications tab: the channels of config.json "notifications"
 // as a list, and a form for the selected one — a webhook's URL and secret (Generate makes a
 // new whsec_ key), a Telegram bot's token, chat and API base URL, or the desktop tray — with
-// the kinds it receives, its lowest severity and its resend interval. Problems come from
+// the kinds it receives, its lowest severity and its resend interval; below them, the dependency
+// rules ("notifications.rules", RulesEditor). Problems come from
 // validateConfig (showError) and are shown next to the field they name.
 class NotificationsEditor : public QWidget
 {
@@ -25,9 +28,10 @@ class NotificationsEditor : public QWidget
 public:
     explicit NotificationsEditor(const NotificationsConfig &config, QWidget *parent = nullptr);
 
-    // The channels as edited. Fields the form does not show for a channel's type keep the
-    // values they came with.
-    NotificationsConfig value() const { return m_config; }
+    // The channels and rules as edited. Fields the form does not show for a channel's type keep
+    // the values they came with.
+    NotificationsConfig value() const;
+    RulesEditor *rulesEditor() const { return m_rules; }
     // What the form cannot turn into a value (a resend interval that is no length); empty when
     // value() is what the form shows.
     QString formError() const { return m_formError; }
@@ -35,7 +39,8 @@ public:
     void setEditable(bool editable);
 
     // A validateConfig problem in "notifications.channels[N].key": shown beside that field
-    // while that channel is selected, above the form otherwise. Null clears.
+    // while that channel is selected, above the form otherwise; one in "notifications.rules…"
+    // under the rules. Null clears.
     void showError(const ConfigError *error);
     // The problem shown now (for tests); empty when none.
     QString shownError() const;
@@ -90,6 +95,7 @@ private:
     QComboBox *m_severity;
     QLineEdit *m_resend;
     QHash<QString, QLabel *> m_messages; // by the JSON key of the field
+    RulesEditor *m_rules;
 };
 
 } // namespace hb

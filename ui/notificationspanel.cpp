@@ -15,18 +15,16 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace hb {
 
 namespace {
-
-constexpr int kDeliveryRows = 200; // the newest; the API pages through the rest
 
 struct Loaded
 {
@@ -198,8 +196,8 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
           {tr("Time"), tr("Channel"), tr("Kind"), tr("Attempt"), tr("Status"), tr("Error")}, this))
     , m_silences(
           makeTable({tr("From"), tr("To"), tr("Reason"), tr("Matches"), tr("Created by")}, this))
-    , m_held(new QTreeWidget(this))
     , m_error(new QLabel(this))
+    , m_older(new QPushButton(tr("Load older"), this))
     , m_new(new QPushButton(tr("New silence…"), this))
     , m_end(new QPushButton(tr("End now"), this))
 {
@@ -212,7 +210,16 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
     m_new->setObjectName(QStringLiteral("newSilenceButton"));
     m_end->setObjectName(QStringLiteral("endSilenceButton"));
 
-    m_tabs->addTab(m_deliveries, tr("Delivery log"));
+    m_older->setObjectName(QStringLiteral("loadOlderDeliveries"));
+    auto *deliveriesPage = new QWidget(this);
+    auto *deliveriesLayout = new QVBoxLayout(deliveriesPage);
+    deliveriesLayout->setContentsMargins(0, 0, 0, 0);
+    deliveriesLayout->addWidget(m_deliveries, 1);
+    auto *olderRow = new QHBoxLayout;
+    olderRow->addWidget(m_older);
+    olderRow->addStretch(1);
+    deliveriesLayout->addLayout(olderRow);
+    m_tabs->addTab(deliveriesPage, tr("Delivery log"));
     auto *silencesPage = new QWidget(this);
     auto *silencesLayout = new QVBoxLayout(silencesPage);
     silencesLayout->setContentsMargins(0, 0, 0, 0);
@@ -223,15 +230,15 @@ NotificationsPanel::NotificationsPanel(const QString &dataDir, QWidget *parent)
     buttons->addStretch(1);
     silencesLayout->addLayout(buttons);
     m_tabs->addTab(silencesPage, tr("Silences"));
-    m_held->setObjectName(QStringLiteral("heldTree"));
-    m_held->setHeaderLabels({tr("Root cause and what it holds")});
-    m_tabs->addTab(m_held, tr("Held"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_error);
     layout->addWidget(m_tabs, 1);
 
+    connect(m_older, &QPushButton::clicked, this, &NotificationsPanel::loadOlderDeliveries);
+    m_poll.setInterval(DeliveryPollMs);
+    connect(&m_poll, &QTimer::timeout, this, &NotificationsPanel::refreshDeliveries);
     connect(m_new, &QPushButton::clicked, this, &NotificationsPanel::requestNew);
     connect(m_end, &QPushButton::clicked, this, &NotificationsPanel::requestEnd);
     connect(m_silences, &QTableWidget::itemSelectionChanged, this,
@@ -248,9 +255,7 @@ void NotificationsPanel::setNotifier(Notifier *notifier)
     if (notifier) {
         connect(notifier, &Notifier::deliveryRecorded, this,
                 &NotificationsPanel::refreshDeliveries);
-        connect(notifier, &Notifier::heldChanged, this, &NotificationsPanel::showHeld);
     }
-    showHeld();
     refresh();
 }
 
@@ -270,15 +275,76 @@ void NotificationsPanel::refreshDeliveries()
 {
     const QString path = m_metricsPath;
     attemptInBackground(
-        this, [path] { return NotificationStore(path).deliveries(0, kDeliveryRows); },
+        this, [path] { return NotificationStore(path).deliveries(0, DeliveryPage); },
         [this](const Attempt<QVector<DeliveryRecord>> &a) {
             m_error->setText(a.ok() ? QString()
                                     : tr("The delivery log could not be read: %1").arg(a.error));
             m_error->setVisible(!a.ok());
             if (a.ok())
-                showDeliveries(a.value);
+                mergeDeliveries(a.value, true);
             Q_EMIT deliveriesLoaded();
         });
+}
+
+void NotificationsPanel::loadOlderDeliveries()
+{
+    if (m_deliveryRows.isEmpty()) {
+        refreshDeliveries();
+        return;
+    }
+    const QString path = m_metricsPath;
+    const qint64 before = m_deliveryRows.constLast().id;
+    m_older->setEnabled(false); // until this page is in
+    attemptInBackground(
+        this, [path, before] { return NotificationStore(path).deliveries(before, DeliveryPage); },
+        [this](const Attempt<QVector<DeliveryRecord>> &a) {
+            m_error->setText(a.ok() ? QString()
+                                    : tr("The delivery log could not be read: %1").arg(a.error));
+            m_error->setVisible(!a.ok());
+            if (a.ok()) {
+                m_noOlderDeliveries = a.value.size() < DeliveryPage;
+                mergeDeliveries(a.value, false);
+            } else {
+                showDeliveries();
+            }
+            Q_EMIT deliveriesLoaded();
+        });
+}
+
+void NotificationsPanel::mergeDeliveries(const QVector<DeliveryRecord> &page, bool newest)
+{
+    if (newest && page.size() < DeliveryPage) {
+        m_noOlderDeliveries = true; // the whole log fits in the newest page
+    } else if (newest && (m_deliveryRows.isEmpty()
+                          || page.constLast().id > m_deliveryRows.constFirst().id)) {
+        // A full page newer than everything shown leaves a gap: start again from it.
+        m_deliveryRows.clear();
+        m_noOlderDeliveries = false;
+    }
+    QMap<qint64, DeliveryRecord> byId;
+    for (const DeliveryRecord &d : std::as_const(m_deliveryRows))
+        byId.insert(d.id, d);
+    for (const DeliveryRecord &d : page)
+        byId.insert(d.id, d);
+    m_deliveryRows.clear();
+    m_deliveryRows.reserve(byId.size());
+    const QList<DeliveryRecord> ascending = byId.values();
+    for (auto it = ascending.crbegin(); it != ascending.crend(); ++it)
+        m_deliveryRows.append(*it);
+    showDeliveries();
+}
+
+void NotificationsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshDeliveries();
+    m_poll.start();
+}
+
+void NotificationsPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_poll.stop();
 }
 
 void NotificationsPanel::refreshSilences()
@@ -297,8 +363,14 @@ void NotificationsPanel::refreshSilences()
         });
 }
 
-void NotificationsPanel::showDeliveries(const QVector<DeliveryRecord> &rows)
+void NotificationsPanel::showDeliveries()
 {
+    const QVector<DeliveryRecord> &rows = m_deliveryRows;
+    m_older->setEnabled(!m_noOlderDeliveries && !rows.isEmpty());
+    m_older->setToolTip(m_noOlderDeliveries
+                            ? tr("Every delivery is shown")
+                            : tr("Show the %1 deliveries before these").arg(DeliveryPage));
+    const bool resize = m_deliveries->rowCount() == 0;
     m_deliveries->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
         const DeliveryRecord &d = rows.at(r);
@@ -312,7 +384,8 @@ void NotificationsPanel::showDeliveries(const QVector<DeliveryRecord> &rows)
         m_deliveries->setItem(r, 4, status);
         m_deliveries->setItem(r, 5, cell(d.error));
     }
-    m_deliveries->resizeColumnsToContents();
+    if (resize) // not at every poll: the columns would jump under the reader's eyes
+        m_deliveries->resizeColumnsToContents();
 }
 
 void NotificationsPanel::showSilences(const QVector<NotificationSilence> &rows)
@@ -339,20 +412,6 @@ void NotificationsPanel::showSilences(const QVector<NotificationSilence> &rows)
     }
     m_silences->resizeColumnsToContents();
     updateButtons();
-}
-
-void NotificationsPanel::showHeld()
-{
-    m_held->clear();
-    if (!m_notifier)
-        return;
-    const HeldConditions held = m_notifier->heldUnder();
-    for (auto it = held.cbegin(); it != held.cend(); ++it) {
-        auto *root = new QTreeWidgetItem(m_held, {it.key()});
-        for (const QString &key : it.value())
-            new QTreeWidgetItem(root, {key});
-    }
-    m_held->expandAll();
 }
 
 void NotificationsPanel::updateButtons()

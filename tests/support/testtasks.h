@@ -5,6 +5,7 @@
 
 #include "task.h"
 
+#include <QMutex>
 #include <QThread>
 
 #include <atomic>
@@ -12,7 +13,7 @@
 
 namespace hb::test {
 
-// Succeeds or fails as the test says; counts its runs.
+// Succeeds or fails as the test says, reporting the alerts it is told to; counts its runs.
 class ScriptedTask : public MaintenanceTask
 {
 public:
@@ -23,14 +24,25 @@ public:
         ++runs;
         if (m_fail.load())
             return TaskResult::failure(QStringLiteral("scripted failure"));
-        return TaskResult::success(7);
+        TaskResult result = TaskResult::success(7);
+        QMutexLocker lock(&m_mutex);
+        result.alerts = m_alerts;
+        return result;
     }
     void setFailing(bool fail) { m_fail = fail; }
+    // What the next successful runs report active (source: this task).
+    void setAlerts(QVector<Alert> alerts)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_alerts = std::move(alerts);
+    }
     std::atomic_int runs{0};
 
 private:
     QString m_name;
     std::atomic_bool m_fail;
+    QMutex m_mutex;
+    QVector<Alert> m_alerts;
 };
 
 // Makes one (pretend) ledger change per run and reports it for the audit log.

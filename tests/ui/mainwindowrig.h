@@ -44,7 +44,8 @@
 namespace hb::test {
 
 inline std::unique_ptr<EngineHost> makeHost(std::shared_ptr<ScriptedTask> task,
-                                            PersistedState state = {})
+                                            PersistedState state = {},
+                                            QVector<std::shared_ptr<MaintenanceTask>> more = {})
 {
     EngineOptions o;
     o.state = std::move(state);
@@ -52,6 +53,8 @@ inline std::unique_ptr<EngineHost> makeHost(std::shared_ptr<ScriptedTask> task,
     o.config.taskTimeoutMs = 2'000;
     o.tickIntervalOverrideMs = 100;
     o.tasks = {std::move(task), std::make_shared<SlowTask>(50)};
+    for (auto &t : more)
+        o.tasks.push_back(std::move(t));
     return std::make_unique<EngineHost>(std::move(o));
 }
 
@@ -68,11 +71,11 @@ struct Window
 
     // Admin: the passphrase is set (first use) and unlocked. Viewer: `setPassphrase` decides
     // whether one exists. `before` prepares the data directory before the window opens;
-    // `state` is what the engine loaded from it.
+    // `state` is what the engine loaded from it; `more`: tasks besides price_update's.
     explicit Window(Role role, bool setPassphrase = true,
                     const std::function<void(const QTemporaryDir &)> &before = {},
-                    PersistedState state = {})
-        : host(makeHost(task, std::move(state)))
+                    PersistedState state = {}, QVector<std::shared_ptr<MaintenanceTask>> more = {})
+        : host(makeHost(task, std::move(state), std::move(more)))
     {
         if (before)
             before(dir);

@@ -1,6 +1,7 @@
 // Drives the real main window over a real engine thread, as an admin and as a viewer would. The
 // admin role itself (unlock, passphrase, auto-lock, refusals): tst_adminunlock.
 
+#include "alertsview.h"
 #include "mainwindowrig.h"
 
 using namespace hb;
@@ -366,7 +367,7 @@ void TestMainWindow::emptyTablesSayWhy()
     QVERIFY2(audit.view()->emptyText().contains(u"breaker"), qPrintable(audit.view()->emptyText()));
 
     Window w(Role::Viewer, false);
-    const auto *alerts = w.window->findChild<TableView *>(u"alertsTable"_s);
+    const auto *alerts = w.window->findChild<AlertsView *>(u"alertsTree"_s);
     QVERIFY(alerts);
     QVERIFY(alerts->showsEmptyText());
     QVERIFY(alerts->emptyText().contains(u"No alerts"));

@@ -6,6 +6,7 @@
 #include "configdialog.h"
 #include "core/notificationsconfig.h"
 #include "notificationseditor.h"
+#include "ruleseditor.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void problemsAreShownNextToTheirField();
     void removingAChannelSavesWithoutIt();
     void viewersCannotEdit();
+    void rulesAreEditedAndValidatedLikeTheFile();
     void screenshot();
 };
 
@@ -318,6 +321,69 @@ void TestNotificationsTab::viewersCannotEdit()
     QVERIFY(!find<QLineEdit>(editor, u"webhookUrl"_s)->isEnabled());
     // Still readable.
     QCOMPARE(find<QListWidget>(editor, u"notificationChannels"_s)->count(), 3);
+    QVERIFY(!find<QPushButton>(editor, u"addRuleButton"_s)->isEnabled());
+    QCOMPARE(find<QTableWidget>(editor, u"dependencyRules"_s)->editTriggers(),
+             QAbstractItemView::NoEditTriggers);
+}
+
+// The dependency rules are a table of root and held tasks; what is typed is checked by the
+// rules config.json is read with, the problem shown under the table and Save disabled until
+// it is fixed; what is saved is what the table shows.
+void TestNotificationsTab::rulesAreEditedAndValidatedLikeTheFile()
+{
+    ConfigDialog dialog(withChannels(), true);
+    NotificationsEditor *editor = dialog.notificationsEditor();
+    auto *table = find<QTableWidget>(editor, u"dependencyRules"_s);
+    QVERIFY(table);
+    // The built-in rule, as config.json has it when it names none.
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), u"oracle_down"_s);
+    QCOMPARE(table->item(0, 1)->text(), u"price_update, auto_liquidation"_s);
+    QVERIFY(dialog.isValid());
+
+    find<QPushButton>(editor, u"addRuleButton"_s)->click();
+    QCOMPARE(table->rowCount(), 2);
+    QVERIFY(!dialog.isValid()); // "machine:" names no machine
+    QVERIFY(!saveButton(dialog)->isEnabled());
+    QVERIFY2(editor->shownError().startsWith(u"Rule 2:"), qPrintable(editor->shownError()));
+    QVERIFY2(editor->shownError().contains(u"machine:NAME"), qPrintable(editor->shownError()));
+
+    table->item(1, 0)->setText(u"machine:relay-1"_s);
+    table->item(1, 1)->setText(u"oracle_monitoring, nonsense"_s);
+    QVERIFY(!dialog.isValid());
+    QVERIFY2(editor->shownError().contains(u"must be a task"), qPrintable(editor->shownError()));
+    table->item(1, 1)->setText(u" oracle_monitoring ,price_update"_s);
+    QVERIFY2(dialog.isValid(), qPrintable(editor->shownError()));
+    QVERIFY(saveButton(dialog)->isEnabled());
+    QVERIFY(editor->shownError().isEmpty());
+    DependencyRule relay;
+    relay.root = u"machine:relay-1"_s;
+    relay.holds = {u"oracle_monitoring"_s, u"price_update"_s};
+    const QVector<DependencyRule> expected{NotificationsConfig::defaultRules().constFirst(), relay};
+    QCOMPARE(dialog.config().notifications.rules, expected);
+    // Through config.json's JSON and back.
+    ConfigError error;
+    const std::optional<HeartbeatConfig> reread = configFromJson(dialog.config().toJson(), &error);
+    QVERIFY2(reread, qPrintable(error.toString()));
+    QCOMPARE(reread->notifications.rules, expected);
+
+    // A root twice is refused, as in the file.
+    table->item(1, 0)->setText(u"oracle_down"_s);
+    table->item(1, 1)->setText(u"price_update"_s);
+    QVERIFY(!dialog.isValid());
+    QVERIFY2(editor->shownError().contains(u"unique"), qPrintable(editor->shownError()));
+
+    // Removing the rule, then every rule: no rules is a valid choice (nothing is held).
+    table->selectRow(1);
+    find<QPushButton>(editor, u"removeRuleButton"_s)->click();
+    QVERIFY(dialog.isValid());
+    QCOMPARE(dialog.config().notifications.rules, NotificationsConfig::defaultRules());
+    table->selectRow(0);
+    find<QPushButton>(editor, u"removeRuleButton"_s)->click();
+    QVERIFY(dialog.isValid());
+    QVERIFY(dialog.config().notifications.rules.isEmpty());
+    find<QPushButton>(editor, u"defaultRulesButton"_s)->click();
+    QCOMPARE(dialog.config().notifications.rules, NotificationsConfig::defaultRules());
 }
 
 void TestNotificationsTab::screenshot()
@@ -334,6 +400,7 @@ void TestNotificationsTab::screenshot()
     ConfigDialog dialog(withChannels(), true);
     dialog.tabs()->setCurrentWidget(dialog.notificationsEditor());
     selectChannel(dialog.notificationsEditor(), 0);
+    dialog.resize(dialog.sizeHint().width() + 60, 760); // the channel's form and the rules, whole
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.grab().save(outDir + u"/notifications.png"_s));

@@ -1,7 +1,7 @@
 // The dashboard's table models (besides the task table): each passes QAbstractItemModelTester
 // through the changes it sees in use, and shows what a user needs to read.
 
-#include "alertlistmodel.h"
+#include "alerttreemodel.h"
 #include "auditlogmodel.h"
 #include "breakertablemodel.h"
 #include "format.h"
@@ -48,6 +48,7 @@ class TestPanelModels : public QObject
 private Q_SLOTS:
     void breakerTableCountsDownAndPassesTester();
     void alertListTellsWhatIsNewAndKeepsClearedOnes();
+    void alertTreeHoldsConsequencesUnderTheirRoot();
     void historyIsBoundedNewestFirstAndFilters();
     void auditLogIsNewestFirstAndReadable();
     void auditLogKeepsOlderRowsAsTheTailSlides();
@@ -86,7 +87,7 @@ void TestPanelModels::breakerTableCountsDownAndPassesTester()
 
 void TestPanelModels::alertListTellsWhatIsNewAndKeepsClearedOnes()
 {
-    AlertListModel model;
+    AlertTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const Alert memory{1, QStringLiteral("memory_monitoring"), QStringLiteral("memory_high"),
                        Severity::Warning, QStringLiteral("Memory use 1.2 GB")};
@@ -98,13 +99,96 @@ void TestPanelModels::alertListTellsWhatIsNewAndKeepsClearedOnes()
     QCOMPARE(fresh.size(), 1);
     QCOMPARE(fresh.constFirst().key, QStringLiteral("cycles_low"));
     QCOMPARE(model.activeCount(), 2);
-    QCOMPARE(model.index(0, AlertListModel::MessageColumn).data().toString(), cycles.message);
+    QCOMPARE(model.index(0, AlertTreeModel::MessageColumn).data().toString(), cycles.message);
     model.setSnapshot(withAlerts({cycles}));
     QCOMPARE(model.activeCount(), 1);
     QCOMPARE(model.rowCount(), 2); // the cleared one stays, marked so
-    QCOMPARE(model.index(1, AlertListModel::StatusColumn).data().toString(), QStringLiteral("cleared"));
+    QCOMPARE(model.index(1, AlertTreeModel::StatusColumn).data().toString(), QStringLiteral("cleared"));
     // It comes back: new again.
     QCOMPARE(model.setSnapshot(withAlerts({cycles, memory})).size(), 1);
+}
+
+// What the notifier's dependency rules hold is shown under its root cause, with each held alert's
+// own text, severity and age; a machine down, which has no alert row, is a root of its own.
+void TestPanelModels::alertTreeHoldsConsequencesUnderTheirRoot()
+{
+    AlertTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 t0 = 1'700'000'000'000;
+    const Alert oracle{t0, TaskName::OracleMonitoring, u"oracle_stale"_s, Severity::Critical,
+                       u"Oracle price is 15 min old"_s};
+    const Alert prices{t0 + 1000, TaskName::PriceUpdate, u"prices_stale"_s, Severity::Critical,
+                       u"Prices not updated for 15 min"_s};
+    const Alert memory{t0 + 2000, u"memory_monitoring"_s, u"memory_high"_s, Severity::Warning,
+                       u"Memory use 1.2 GB"_s};
+    model.setSnapshot(withAlerts({oracle, prices, memory}));
+    QCOMPARE(model.rowCount(), 3); // nothing held yet: flat
+
+    const QString oracleKey = u"alert:oracle_monitoring/oracle_stale"_s;
+    const QString pricesKey = u"alert:price_update/prices_stale"_s;
+    QCOMPARE(AlertTreeModel::conditionOf(oracle), oracleKey);
+    model.setHeld({{oracleKey, {pricesKey, u"breaker:auto_liquidation"_s}}});
+    QCOMPARE(model.rowCount(), 2); // the oracle (holding two) and the memory alert
+    const auto rowOf = [&model](const QString &key, const QModelIndex &parent = {}) {
+        for (int r = 0; r < model.rowCount(parent); ++r) {
+            if (model.index(r, 0, parent).data(AlertTreeModel::ConditionRole).toString() == key)
+                return model.index(r, 0, parent);
+        }
+        return QModelIndex();
+    };
+    const auto text = [&model](const QModelIndex &row, int column) {
+        return model.index(row.row(), column, row.parent()).data().toString();
+    };
+    QModelIndex root = rowOf(oracleKey);
+    // (The plural forms come from hb_en.qm in the app; here the source text.)
+    QVERIFY(root.isValid());
+    QCOMPARE(text(root, AlertTreeModel::MessageColumn),
+             u"Oracle price is 15 min old (2 dependent alert(s) held)"_s);
+    QCOMPARE(root.data(AlertTreeModel::HeldCountRole).toInt(), 2);
+    QCOMPARE(model.rowCount(root), 2);
+    const QModelIndex held = rowOf(pricesKey, root);
+    QVERIFY(held.isValid());
+    QCOMPARE(held.parent(), root);
+    QCOMPARE(text(held, AlertTreeModel::MessageColumn), prices.message);
+    QCOMPARE(text(held, AlertTreeModel::SeverityColumn), u"critical"_s);
+    QCOMPARE(text(held, AlertTreeModel::StatusColumn), u"held"_s);
+    QCOMPARE(text(held, AlertTreeModel::SourceColumn), format::taskTitle(TaskName::PriceUpdate));
+    // A held breaker without an alert row yet says what it is.
+    QCOMPARE(text(rowOf(u"breaker:auto_liquidation"_s, root), AlertTreeModel::MessageColumn),
+             u"The circuit breaker of %1 is open"_s.arg(format::taskTitle(u"auto_liquidation"_s)));
+    QVERIFY(rowOf(u"alert:memory_monitoring/memory_high"_s).isValid()); // unrelated: top level
+
+    // Age counts from the clock the window gives.
+    model.setNow(t0 + 1000 + 120'000);
+    QCOMPARE(text(held, AlertTreeModel::AgeColumn), format::age(120'000));
+
+    // The oracle's relay machine is down and holds the oracle alert: three levels, the machine
+    // (no alert row of its own) shown by its name and state.
+    MachineInfo relay;
+    relay.name = u"relay-1"_s;
+    relay.state = MachineState::Down;
+    relay.downSinceMs = t0 - 60'000;
+    model.setHeld({{u"machine:relay-1"_s, {oracleKey}},
+                   {oracleKey, {pricesKey, u"breaker:auto_liquidation"_s}}},
+                  {relay});
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex machine = rowOf(u"machine:relay-1"_s);
+    QVERIFY(machine.isValid());
+    QCOMPARE(text(machine, AlertTreeModel::MessageColumn),
+             u"Machine relay-1 is down (1 dependent alert(s) held)"_s);
+    QCOMPARE(text(machine, AlertTreeModel::SourceColumn), u"relay-1"_s);
+    QCOMPARE(text(machine, AlertTreeModel::StatusColumn), u"down"_s);
+    QCOMPARE(machine.data(AlertTreeModel::SortRole).toLongLong(), relay.downSinceMs);
+    root = rowOf(oracleKey, machine);
+    QVERIFY(root.isValid());
+    QCOMPARE(model.rowCount(root), 2);
+
+    // The root clears: what it held is on its own again, active.
+    model.setHeld({});
+    model.setSnapshot(withAlerts({prices, memory}));
+    QCOMPARE(model.rowCount(), 3); // the cleared oracle stays, marked so
+    QCOMPARE(text(rowOf(pricesKey), AlertTreeModel::StatusColumn), u"active"_s);
+    QCOMPARE(text(rowOf(oracleKey), AlertTreeModel::StatusColumn), u"cleared"_s);
 }
 
 void TestPanelModels::historyIsBoundedNewestFirstAndFilters()
