@@ -3,6 +3,8 @@
 #include "format.h"
 #include "machinelistmodel.h"
 
+#include "core/config.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QSet>
@@ -233,6 +235,8 @@ QString AlertTreeModel::sourceOf(const Node &node) const
         return format::taskTitle(node.condition.mid(kBreaker.size()));
     if (node.condition.startsWith(kAlert))
         return format::taskTitle(node.condition.mid(kAlert.size()).section(u'/', 0, 0));
+    if (node.condition == DependencyRule::OracleDown)
+        return format::taskTitle(TaskName::OracleMonitoring);
     return node.condition;
 }
 
@@ -250,6 +254,8 @@ QString AlertTreeModel::messageOf(const Node &node) const
     } else if (node.condition.startsWith(kBreaker)) {
         text = tr("The circuit breaker of %1 is open")
                    .arg(format::taskTitle(node.condition.mid(kBreaker.size())));
+    } else if (node.condition == DependencyRule::OracleDown) {
+        text = tr("Oracle down: no price is being fetched");
     } else if (node.condition.startsWith(kAlert)) {
         text = node.condition.mid(kAlert.size()).section(u'/', 1); // its key, until it is shown
     } else {

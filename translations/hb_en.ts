@@ -71,6 +71,22 @@
         <source>Still: %1</source>
         <translation>Still: %1</translation>
     </message>
+    <message>
+        <source>Oracle down</source>
+        <translation>Oracle down</translation>
+    </message>
+    <message>
+        <source>No price is being fetched: the %1 circuit breaker is open.</source>
+        <translation>No price is being fetched: the %1 circuit breaker is open.</translation>
+    </message>
+    <message>
+        <source>Oracle back up</source>
+        <translation>Oracle back up</translation>
+    </message>
+    <message>
+        <source>Prices are fetched again.</source>
+        <translation>Prices are fetched again.</translation>
+    </message>
 </context>
 <context>
     <name>hb::AddMachineDialog</name>
@@ -206,6 +222,10 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Oracle down: no price is being fetched</source>
+        <translation>Oracle down: no price is being fetched</translation>
     </message>
 </context>
 <context>

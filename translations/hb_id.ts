@@ -71,6 +71,22 @@
         <source>Still: %1</source>
         <translation>Masih: %1</translation>
     </message>
+    <message>
+        <source>Oracle down</source>
+        <translation>Oracle mati</translation>
+    </message>
+    <message>
+        <source>No price is being fetched: the %1 circuit breaker is open.</source>
+        <translation>Tidak ada harga yang diambil: pemutus sirkuit %1 terbuka.</translation>
+    </message>
+    <message>
+        <source>Oracle back up</source>
+        <translation>Oracle kembali aktif</translation>
+    </message>
+    <message>
+        <source>Prices are fetched again.</source>
+        <translation>Harga diambil lagi.</translation>
+    </message>
 </context>
 <context>
     <name>hb::AddMachineDialog</name>
@@ -205,6 +221,10 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Oracle down: no price is being fetched</source>
+        <translation>Oracle mati: tidak ada harga yang diambil</translation>
     </message>
 </context>
 <context>

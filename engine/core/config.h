@@ -79,7 +79,8 @@ struct NotificationChannel
 
 // A dependency rule ("notifications.rules[]"): while the root cause is active, the
 // notifications of the conditions it holds are held - logged "held" under it, not sent.
-//   root  "oracle_down": a critical alert of oracle_monitoring; "machine:NAME": NAME is down
+//   root  "oracle_down": the price feed is cut (price_update's breaker not closed) or a critical
+//         alert of oracle_monitoring is active; "machine:NAME": NAME is down
 //   holds task names: their circuit breakers and critical alerts
 // Without the key the rules are defaultRules(); "rules": [] holds nothing.
 struct DependencyRule

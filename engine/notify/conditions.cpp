@@ -28,6 +28,20 @@ const QString kStore = QStringLiteral("store");
 const QString kStoreSource = QStringLiteral("metrics_store");
 const QString kStoreKey = QStringLiteral("store_failed");
 const QString kBreakerAlertKey = QStringLiteral("breaker_open");
+const QString kOracleSubject = QStringLiteral("oracle");
+
+// The price feed is cut: price updates run against a real or demo source and their breaker is
+// not closed (open or trying again). The engine's health calls the open breaker "oracle down";
+// a half-open one is not over yet, so the condition does not flap with every trial.
+bool oracleFeedCut(const EngineState &state)
+{
+    if (state.oracleSource == OracleSourceName::None ||
+        !state.config.isTaskEnabled(TaskName::PriceUpdate))
+        return false;
+    return std::any_of(state.breakers.cbegin(), state.breakers.cend(), [](const BreakerStatus &b) {
+        return b.task == TaskName::PriceUpdate && b.state != BreakerState::Closed;
+    });
+}
 
 } // namespace
 
@@ -35,7 +49,7 @@ ClearRule clearRuleOf(const QString &key)
 {
     if (key.startsWith(kMachine))
         return ClearRule::Reported;
-    if (key.startsWith(kBreaker) || key == kEmergency)
+    if (key.startsWith(kBreaker) || key == kEmergency || key == DependencyRule::OracleDown)
         return ClearRule::Absent;
     return ClearRule::AbsentAfterTick;
 }
@@ -57,6 +71,23 @@ QHash<QString, ConditionReport> activeConditions(const EngineState &state)
             tr("%1 is skipped until its breaker closes (%n failure(s)).", b.failureCount)
                 .arg(b.task),
             b.openedAtMs > 0 ? b.openedAtMs : now};
+        result.insert(r.key, r);
+    }
+    if (oracleFeedCut(state)) {
+        // Its own condition, the root of the default rule: the breaker and the alerts of the
+        // tasks that need prices are held under it (DependencyRules).
+        const auto breaker =
+            std::find_if(state.breakers.cbegin(), state.breakers.cend(),
+                         [](const BreakerStatus &b) { return b.task == TaskName::PriceUpdate; });
+        ConditionReport r{DependencyRule::OracleDown,
+                          NotificationKind::AlertRaised,
+                          NotificationKind::AlertCleared,
+                          NotificationSeverity::Critical,
+                          kOracleSubject,
+                          tr("Oracle down"),
+                          tr("No price is being fetched: the %1 circuit breaker is open.")
+                              .arg(TaskName::PriceUpdate),
+                          breaker->openedAtMs > 0 ? breaker->openedAtMs : now};
         result.insert(r.key, r);
     }
     if (state.emergencyStop) {
@@ -118,6 +149,12 @@ ConditionReport clearedCondition(const QString &key, qint64 atMs)
         r.clearKind = NotificationKind::EmergencyResume;
         r.title = tr("Heartbeat resumed");
         r.text = tr("The emergency pause is over; tasks run again.");
+    } else if (key == DependencyRule::OracleDown) {
+        r.subject = kOracleSubject;
+        r.raiseKind = NotificationKind::AlertRaised;
+        r.clearKind = NotificationKind::AlertCleared;
+        r.title = tr("Oracle back up");
+        r.text = tr("Prices are fetched again.");
     } else if (key == kStore) {
         r.subject = QStringLiteral("metrics.db");
         r.raiseKind = NotificationKind::StoreFailed;
@@ -161,7 +198,8 @@ DependencyRules::DependencyRules(QVector<DependencyRule> rules)
 bool DependencyRules::rootMatches(const DependencyRule &rule, const QString &key)
 {
     if (rule.root == DependencyRule::OracleDown)
-        return key.startsWith(kAlert + TaskName::OracleMonitoring + u'/');
+        return key == DependencyRule::OracleDown ||
+               key.startsWith(kAlert + TaskName::OracleMonitoring + u'/');
     return key == rule.root; // "machine:NAME" is the machine's condition key
 }
 

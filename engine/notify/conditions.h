@@ -47,9 +47,11 @@ ConditionReport machineCondition(const MachineTransition &transition, bool *acti
 
 // The dependency rules of config.json ("notifications.rules") in terms of condition keys: while a
 // root cause is active, the notifications of the conditions it holds are held (logged "held",
-// not sent). "oracle_down" is any critical alert of oracle_monitoring ("alert:oracle_monitoring/
-// ..."), "machine:NAME" the machine's down condition; a held task is its breaker
-// ("breaker:TASK") and its critical alerts ("alert:TASK/...").
+// not sent). "oracle_down" is the condition of that name (the price update task's breaker is not
+// closed while a price source is configured: the health's "oracle down") or any critical alert of
+// oracle_monitoring ("alert:oracle_monitoring/..."); "machine:NAME" is the machine's down
+// condition; a held task is its breaker ("breaker:TASK") and its critical alerts
+// ("alert:TASK/...").
 class DependencyRules
 {
 public:

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void resendWhileConditionLasts();
     void silencedMessagesAreLoggedNotSent();
     void consequencesOfOracleDownAreHeld();
+    void theCutPriceFeedIsTheRootOfTheDefaultRule();
     void machineRuleHoldsAcrossARestartThenLetsGo();
     void desktopChannelsTakeNothingWithoutADesktop();
 
@@ -445,6 +446,53 @@ void TestNotifier::consequencesOfOracleDownAreHeld()
     notifier.onSnapshot(EngineSnapshot(state));
     QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 12, 10'000);
     QCOMPARE(desktopSpy.size(), 4); // + the root cleared, the memory alert cleared
+    QVERIFY(notifier.heldUnder().isEmpty());
+}
+
+void TestNotifier::theCutPriceFeedIsTheRootOfTheDefaultRule()
+{
+    // What the real tasks report when the oracle fails: no critical oracle alert, but the price
+    // update task's breaker opens; later liquidation fails for want of prices. With the default
+    // rules, one "Oracle down" message says so and the rest is held under it.
+    const QVector<NotificationChannel> channels{desktop(u"tray"_s)};
+    Notifier notifier(options(channels));
+    QSignalSpy desktopSpy(&notifier, &Notifier::desktopNotification);
+    QSignalSpy recorded(&notifier, &Notifier::deliveryRecorded);
+    notifier.start();
+    EngineState state;
+    state.config.notifications.channels = channels;
+    state.oracleSource = OracleSourceName::Demo;
+    state.takenAtMs = QDateTime::currentMSecsSinceEpoch();
+    state.breakers = {BreakerStatus{TaskName::PriceUpdate, BreakerState::Open, 5, 0, 0},
+                      BreakerStatus{TaskName::LoanMonitoring, BreakerState::Closed, 0, 0, 0}};
+    notifier.onSnapshot(EngineSnapshot(state));
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 2, 10'000); // the root sent, the breaker held
+    QCOMPARE(desktopSpy.size(), 1);
+    QVERIFY2(desktopSpy.at(0).at(0).toString().startsWith(u"Oracle down (1 dependent alert"_s),
+             qPrintable(desktopSpy.at(0).at(0).toString()));
+    state.activeAlerts = {Alert{state.takenAtMs, TaskName::AutoLiquidation, u"no_prices"_s,
+                                Severity::Critical, u"no prices to liquidate with"_s}};
+    state.breakers[0].state = BreakerState::HalfOpen; // a trial: still cut, no news
+    notifier.onSnapshot(EngineSnapshot(state));
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 3, 10'000);
+    QCOMPARE(recorded.last().at(0).value<DeliveryRecord>().status, DeliveryStatus::Held);
+    QCOMPARE(notifier.heldUnder(),
+             (HeldConditions{{DependencyRule::OracleDown,
+                              {u"alert:auto_liquidation/no_prices"_s, u"breaker:price_update"_s}}}));
+    // An unrelated breaker is not held.
+    state.breakers[1].state = BreakerState::Open;
+    notifier.onSnapshot(EngineSnapshot(state));
+    QTRY_COMPARE_WITH_TIMEOUT(desktopSpy.size(), 2, 10'000);
+    QVERIFY(desktopSpy.at(1).at(0).toString().contains(TaskName::LoanMonitoring));
+    // Prices flow again: one message that counts all it held; the held resolutions stay held.
+    state.breakers[0].state = BreakerState::Closed;
+    state.activeAlerts.clear();
+    ++state.metrics.tickCount;
+    notifier.onSnapshot(EngineSnapshot(state));
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 7, 10'000);
+    QCOMPARE(desktopSpy.size(), 3);
+    QVERIFY2(desktopSpy.at(2).at(0).toString().startsWith(u"Oracle back up (2 dependent alert"_s),
+             qPrintable(desktopSpy.at(2).at(0).toString()));
     QVERIFY(notifier.heldUnder().isEmpty());
 }
 
