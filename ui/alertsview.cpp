@@ -1,10 +1,11 @@
 #include "alertsview.h"
 
+#include "tableview.h"
+
 #include "alerttreemodel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QPainter>
 #include <QSortFilterProxyModel>
 
 #include <functional>
@@ -119,13 +120,7 @@ void AlertsView::paintEvent(QPaintEvent *event)
     QTreeView::paintEvent(event);
     if (!showsEmptyText())
         return;
-    QPainter painter(viewport());
-    QFont font = painter.font();
-    font.setItalic(true);
-    painter.setFont(font);
-    painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
-    painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12),
-                     Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    paintEmptyText(viewport(), m_emptyText);
 }
 
 } // namespace hb

@@ -26,6 +26,17 @@ void TableView::setEmptyText(const QString &text)
     viewport()->update();
 }
 
+void paintEmptyText(QWidget *viewport, const QString &text)
+{
+    QPainter painter(viewport);
+    QFont font = painter.font();
+    font.setItalic(true);
+    painter.setFont(font);
+    painter.setPen(viewport->palette().color(QPalette::Disabled, QPalette::Text));
+    painter.drawText(viewport->rect().adjusted(12, 12, -12, -12),
+                     Qt::AlignCenter | Qt::TextWordWrap, text);
+}
+
 bool TableView::showsEmptyText() const
 {
     return !m_emptyText.isEmpty() && model() && model()->rowCount() == 0;
@@ -36,13 +47,7 @@ void TableView::paintEvent(QPaintEvent *event)
     QTableView::paintEvent(event);
     if (!showsEmptyText())
         return;
-    QPainter painter(viewport());
-    QFont font = painter.font();
-    font.setItalic(true);
-    painter.setFont(font);
-    painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
-    painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12),
-                     Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    paintEmptyText(viewport(), m_emptyText);
 }
 
 TableView *makeTableView(QAbstractItemModel *model, int stretchColumn, QWidget *parent)

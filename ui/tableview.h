@@ -32,4 +32,8 @@ private:
 // A TableView (kept for the panels that build theirs in one call).
 TableView *makeTableView(QAbstractItemModel *model, int stretchColumn, QWidget *parent);
 
+// Draws `text` greyed and italic in the middle of an empty view's viewport (TableView and
+// AlertsView say what an empty list means instead of showing blank space).
+void paintEmptyText(QWidget *viewport, const QString &text);
+
 } // namespace hb

@@ -7,6 +7,7 @@
 #include "alerttreemodel.h"
 #include "mainwindowrig.h"
 #include "notify/notifier.h"
+#include "screenshotmode.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -144,15 +145,7 @@ void TestAlertsTree::heldPriceAlertIsShownUnderOracleDown()
 
 void TestAlertsTree::screenshot()
 {
-    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
-    if (outDir.isEmpty())
-        QSKIP("HB_SCREENSHOT_DIR not set");
-    QTranslator translator;
-    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
-    if (!qm.isEmpty()) {
-        QVERIFY2(translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&translator);
-    }
+    HB_SCREENSHOT_MODE(outDir, translator)
     const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
     // The words the engine and its tasks use, translated as they would be.
     const auto breaker = [](const QString &task, int failures) {

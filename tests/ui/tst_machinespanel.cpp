@@ -12,6 +12,7 @@
 #include "machinespanel.h"
 #include "mainwindowrig.h"
 #include "modaldriver.h"
+#include "screenshotmode.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -386,15 +387,7 @@ void TestMachinesPanel::aRealMonitorDrivesStatesAndMarkers()
 
 void TestMachinesPanel::screenshot()
 {
-    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
-    if (outDir.isEmpty())
-        QSKIP("HB_SCREENSHOT_DIR not set");
-    QTranslator translator;
-    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
-    if (!qm.isEmpty()) {
-        QVERIFY2(translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&translator);
-    }
+    HB_SCREENSHOT_MODE(outDir, translator)
     QTemporaryDir dir;
     MachineRegistry registry(dir.path());
     QString error;

@@ -9,6 +9,7 @@
 #include "modaldriver.h"
 #include "notificationspanel.h"
 #include "notify/notifier.h"
+#include "screenshotmode.h"
 #include "store/metricsstore.h"
 #include "store/metricswriter.h"
 #include "store/notificationstore.h"
@@ -349,15 +350,7 @@ void TestNotificationsPanel::viewerCannotChangeSilences()
 // delivery log.
 void TestNotificationsPanel::screenshot()
 {
-    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
-    if (outDir.isEmpty())
-        QSKIP("HB_SCREENSHOT_DIR not set");
-    QTranslator translator;
-    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
-    if (!qm.isEmpty()) {
-        QVERIFY2(translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&translator);
-    }
+    HB_SCREENSHOT_MODE(outDir, translator)
     QTemporaryDir dir;
     const QString path = dir.filePath(u"metrics.db"_s);
     { MetricsStore migrate(path); }

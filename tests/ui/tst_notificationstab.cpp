@@ -7,6 +7,7 @@
 #include "core/notificationsconfig.h"
 #include "notificationseditor.h"
 #include "ruleseditor.h"
+#include "screenshotmode.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -19,8 +20,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QTableWidget>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QTranslator>
 
@@ -388,15 +389,7 @@ void TestNotificationsTab::rulesAreEditedAndValidatedLikeTheFile()
 
 void TestNotificationsTab::screenshot()
 {
-    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
-    if (outDir.isEmpty())
-        QSKIP("HB_SCREENSHOT_DIR not set");
-    QTranslator translator;
-    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
-    if (!qm.isEmpty()) {
-        QVERIFY2(translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&translator);
-    }
+    HB_SCREENSHOT_MODE(outDir, translator)
     ConfigDialog dialog(withChannels(), true);
     dialog.tabs()->setCurrentWidget(dialog.notificationsEditor());
     selectChannel(dialog.notificationsEditor(), 0);

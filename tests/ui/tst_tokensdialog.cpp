@@ -4,6 +4,7 @@
 
 #include "mainwindowrig.h"
 #include "modaldriver.h"
+#include "screenshotmode.h"
 #include "tokensdialog.h"
 
 #include <QClipboard>
@@ -301,15 +302,7 @@ void TestTokensDialog::onlyAdminsOpenIt()
 
 void TestTokensDialog::screenshot()
 {
-    const QString outDir = qEnvironmentVariable("HB_SCREENSHOT_DIR");
-    if (outDir.isEmpty())
-        QSKIP("HB_SCREENSHOT_DIR not set");
-    QTranslator translator;
-    const QString qm = qEnvironmentVariable("HB_SCREENSHOT_QM");
-    if (!qm.isEmpty()) {
-        QVERIFY2(translator.load(qm), qPrintable(qm));
-        QCoreApplication::installTranslator(&translator);
-    }
+    HB_SCREENSHOT_MODE(outDir, translator)
     QTemporaryDir dir;
     TokenStore store(dir.path());
     QString error;
