@@ -241,6 +241,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         }
         else if (qstricmp(key.constData(), "authorization") == 0)
             call.authorization = value.trimmed();
+        else if (qstricmp(key.constData(), "accept-encoding") == 0)
+            call.deflate = call.deflate || http::acceptsEncoding(value, "deflate");
     }
 
     const QByteArray method = methodName(request.method());
@@ -382,8 +384,19 @@ void ApiServer::getSnapshot(Call &call)
                    QStringLiteral("the engine has not published its state yet"));
         return;
     }
+    // About 60 KB of JSON, a tenth of it deflated: clients that take it (QNetworkAccessManager
+    // asks by default) get that, made once per snapshot like the plain answer.
+    const http::Headers vary{{"Vary", "Accept-Encoding"}};
+    if (call.deflate) {
+        if (m_snapshotDeflatedResponse.isEmpty())
+            m_snapshotDeflatedResponse =
+                http::response(200, "application/json", http::deflated(snapshotJson()),
+                               vary + http::Headers{{"Content-Encoding", "deflate"}});
+        reply(call, m_snapshotDeflatedResponse);
+        return;
+    }
     if (m_snapshotResponse.isEmpty())
-        m_snapshotResponse = http::response(200, "application/json", snapshotJson());
+        m_snapshotResponse = http::response(200, "application/json", snapshotJson(), vary);
     reply(call, m_snapshotResponse);
 }
 
@@ -641,6 +654,7 @@ void ApiServer::onSnapshot(const EngineSnapshot &snapshot)
     // log's newest snapshot is always m_snapshot, so both share the one text.
     m_snapshotJson.clear();
     m_snapshotResponse.clear();
+    m_snapshotDeflatedResponse.clear();
     m_events.appendSnapshot([this] { return snapshotJson().chopped(1); });
     if (!m_streams.isEmpty())
         broadcast(*m_events.newestSnapshot());

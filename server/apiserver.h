@@ -152,6 +152,7 @@ private:
     bool m_haveSnapshot = false;
     QByteArray m_snapshotJson;     // m_snapshot serialised, made on first use (snapshotJson())
     QByteArray m_snapshotResponse; // the whole 200 answer with it, made on first use
+    QByteArray m_snapshotDeflatedResponse; // the same in the "deflate" coding, on first use
     QByteArray m_metricsResponse;  // the whole /metrics answer, made on first use after a change
     QByteArray m_metricsPage;      // its body: the engine's families, without the machines
     http::EventLog m_events;

@@ -20,6 +20,7 @@ struct ApiServer::Call
     QByteArray authorization = {}; // the Authorization header, trimmed
     QStringList params = {};       // the path's {parameters}, in order
     Actor actor = {};              // the token's name and role; empty name: no token
+    bool deflate = false;          // Accept-Encoding takes "deflate" (large answers use it)
 };
 
 } // namespace hb

@@ -84,6 +84,34 @@ QByteArray response(int status, const QByteArray &contentType, const QByteArray 
     return out;
 }
 
+bool acceptsEncoding(const QByteArray &acceptEncoding, const QByteArray &coding)
+{
+    bool taken = false;
+    for (const QByteArray &item : acceptEncoding.split(',')) {
+        const QList<QByteArray> parts = item.split(';');
+        const QByteArray name = parts.first().trimmed();
+        const bool named = name.compare(coding, Qt::CaseInsensitive) == 0;
+        if (!named && name != "*")
+            continue;
+        bool refused = false;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray param = parts.at(i).trimmed();
+            if (param.size() > 2 && (param.startsWith("q=") || param.startsWith("Q=")))
+                refused = param.mid(2).toDouble() <= 0.0;
+        }
+        if (named)
+            return !refused; // the coding's own entry wins over "*"
+        taken = !refused;
+    }
+    return taken;
+}
+
+QByteArray deflated(const QByteArray &body)
+{
+    // qCompress writes the length as 4 bytes, then a zlib stream: the stream is the coding.
+    return qCompress(body, 1).mid(4);
+}
+
 QByteArray errorResponse(int status, const QString &code, const QString &message,
                          const Headers &headers, bool close)
 {

@@ -46,6 +46,12 @@ QByteArray errorResponse(int status, const QString &code, const QString &message
                          const Headers &headers = {}, bool close = false);
 QByteArray reasonPhrase(int status);
 
+// Whether an Accept-Encoding header's value (RFC 9110, 12.5.3) takes `coding`: named, or "*",
+// without "q=0".
+bool acceptsEncoding(const QByteArray &acceptEncoding, const QByteArray &coding);
+// `body` in the "deflate" content coding (a zlib stream, RFC 1950), quickly compressed.
+QByteArray deflated(const QByteArray &body);
+
 // Writes an answer on a connection: after it, the connection closes when `close`; otherwise a
 // client whose unread answers already exceed `maxBacklog` (it sends without reading) is dropped.
 void writeAnswer(QTcpSocket *socket, const QByteArray &answer, bool close, qint64 maxBacklog);

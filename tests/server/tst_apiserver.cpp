@@ -1,6 +1,9 @@
 // The API server in-process (server/apiserver.h): a slow event-stream client is dropped rather than
-// buffered without bound, and every route the server answers is in docs/openapi.json and back.
+// buffered without bound, the snapshot comes deflated to clients that take it, and every route
+// the server answers is in docs/openapi.json and back.
+#include "api/snapshotjson.h"
 #include "apiserver.h"
+#include "httpguard.h"
 #include "machines/machinemonitor.h"
 #include "machines/machineregistry.h"
 
@@ -9,9 +12,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <sys/socket.h>
 
@@ -554,6 +561,73 @@ private Q_SLOTS:
         QCOMPARE(answers.size(), 1);
         QVERIFY(closedByServer(socket));
         QCOMPARE(rig.state(), QStringLiteral("up"));
+    }
+
+    void theSnapshotComesDeflatedToClientsThatTakeIt()
+    {
+        QCOMPARE(http::acceptsEncoding("gzip, deflate", "deflate"), true);
+        QCOMPARE(http::acceptsEncoding("GZIP ,  Deflate;q=0.5", "deflate"), true);
+        QCOMPARE(http::acceptsEncoding("deflate;q=0", "deflate"), false);
+        QCOMPARE(http::acceptsEncoding("*", "deflate"), true);
+        QCOMPARE(http::acceptsEncoding("*, deflate;q=0", "deflate"), false);
+        QCOMPARE(http::acceptsEncoding("gzip, identity", "deflate"), false);
+        QCOMPARE(http::acceptsEncoding("", "deflate"), false);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TokenStore tokens(dir.path());
+        QString error;
+        const auto secret = tokens.create(QStringLiteral("wall"), Role::Viewer, &error);
+        QVERIFY2(secret, qPrintable(error));
+        ApiServerOptions options;
+        options.listen = {QStringLiteral("127.0.0.1"), 0};
+        options.dataDir = dir.path();
+        options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+        ApiServer server(options, nullptr);
+        const quint16 port = server.listenOn(&error);
+        QVERIFY2(port != 0, qPrintable(error));
+        EngineState state;
+        state.takenAtMs = 1'700'000'000'000;
+        for (int i = 0; i < 200; ++i)
+            state.recentAudit.append({1'700'000'000'000 + i, QStringLiteral("admin"),
+                                      QStringLiteral("config_changed"), QString(100, u'x')});
+        server.onSnapshot(EngineSnapshot(state));
+
+        const QByteArray ask =
+            "GET /api/v1/snapshot HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + *secret + "\r\n";
+        const auto bodyOf = [](const QByteArray &answer) {
+            return answer.mid(answer.indexOf("\r\n\r\n") + 4);
+        };
+        const QByteArray plain = exchange(port, ask + "\r\n");
+        QVERIFY2(plain.startsWith("HTTP/1.1 200"), plain.left(200).constData());
+        QVERIFY(!plain.toLower().contains("content-encoding"));
+        QVERIFY(plain.contains("Vary: Accept-Encoding\r\n"));
+        const QJsonObject json = jsonOf(plain);
+        QCOMPARE(json::toState(json, &error).has_value(), true);
+
+        const QByteArray packed = exchange(port, ask + "Accept-Encoding: gzip, deflate\r\n\r\n");
+        QVERIFY2(packed.startsWith("HTTP/1.1 200"), packed.left(200).constData());
+        QVERIFY(packed.contains("Content-Encoding: deflate\r\n"));
+        QVERIFY(bodyOf(packed).size() * 4 < bodyOf(plain).size());
+        // A zlib stream: qUncompress wants the length in front of it.
+        QByteArray sized(4, 0);
+        qToBigEndian(quint32(bodyOf(plain).size()), sized.data());
+        QCOMPARE(qUncompress(sized + bodyOf(packed)), bodyOf(plain));
+        // Refused by q=0: plain.
+        QCOMPARE(bodyOf(exchange(port, ask + "Accept-Encoding: deflate;q=0\r\n\r\n")),
+                 bodyOf(plain));
+
+        // QNetworkAccessManager asks for it by itself and hands over the JSON.
+        QNetworkAccessManager nam;
+        QNetworkRequest request(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/snapshot").arg(port)));
+        request.setRawHeader("Authorization", "Bearer " + *secret);
+        QNetworkReply *reply = nam.get(request);
+        QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QCOMPARE(reply->rawHeader("Content-Encoding"), QByteArray("deflate"));
+        QCOMPARE(reply->readAll(), bodyOf(plain));
+        delete reply;
     }
 
     void everyRouteIsDocumentedAndEveryDocumentedRouteServed()
