@@ -116,6 +116,16 @@ QJsonObject jsonOf(const QByteArray &answer)
 }
 
 // A server with a machine monitor and one machine, "relay".
+// A server on 127.0.0.1 (a free port) over the data directory `dir`.
+ApiServerOptions loopbackOptions(const QTemporaryDir &dir)
+{
+    ApiServerOptions options;
+    options.listen = {QStringLiteral("127.0.0.1"), 0};
+    options.dataDir = dir.path();
+    options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+    return options;
+}
+
 struct MachineRig
 {
     QTemporaryDir dir;
@@ -134,10 +144,7 @@ struct MachineRig
         monitor = std::make_unique<MachineMonitor>(
             dir.path(), dir.filePath(QStringLiteral("metrics.db")), nullptr, nullptr);
         monitor->start();
-        ApiServerOptions options;
-        options.listen = {QStringLiteral("127.0.0.1"), 0};
-        options.dataDir = dir.path();
-        options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+        ApiServerOptions options = loopbackOptions(dir);
         options.machines = monitor.get();
         server = std::make_unique<ApiServer>(options, nullptr);
         port = server->listenOn(&error);
@@ -175,10 +182,7 @@ private Q_SLOTS:
         const auto secret = tokens.create(QStringLiteral("wall"), Role::Viewer, &error);
         QVERIFY2(secret, qPrintable(error));
 
-        ApiServerOptions options;
-        options.listen = {QStringLiteral("127.0.0.1"), 0};
-        options.dataDir = dir.path();
-        options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+        ApiServerOptions options = loopbackOptions(dir);
         options.limits.maxStreamBacklogBytes = 256 * 1024;
         ApiServer server(options, nullptr);
         const quint16 port = server.listenOn(&error);
@@ -223,10 +227,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        ApiServerOptions options;
-        options.listen = {QStringLiteral("127.0.0.1"), 0};
-        options.dataDir = dir.path();
-        options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+        ApiServerOptions options = loopbackOptions(dir);
         ApiServer server(options, nullptr); // no machine monitor
         QString error;
         const quint16 port = server.listenOn(&error);
@@ -266,10 +267,7 @@ private Q_SLOTS:
         MachineMonitor monitor(dir.path(), dir.filePath(QStringLiteral("metrics.db")), nullptr,
                                nullptr);
         monitor.start();
-        ApiServerOptions options;
-        options.listen = {QStringLiteral("127.0.0.1"), 0};
-        options.dataDir = dir.path();
-        options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+        ApiServerOptions options = loopbackOptions(dir);
         options.machines = &monitor;
         ApiServer server(options, nullptr);
         const quint16 port = server.listenOn(&error);
@@ -579,10 +577,7 @@ private Q_SLOTS:
         QString error;
         const auto secret = tokens.create(QStringLiteral("wall"), Role::Viewer, &error);
         QVERIFY2(secret, qPrintable(error));
-        ApiServerOptions options;
-        options.listen = {QStringLiteral("127.0.0.1"), 0};
-        options.dataDir = dir.path();
-        options.metricsPath = dir.filePath(QStringLiteral("metrics.db"));
+        ApiServerOptions options = loopbackOptions(dir);
         ApiServer server(options, nullptr);
         const quint16 port = server.listenOn(&error);
         QVERIFY2(port != 0, qPrintable(error));
