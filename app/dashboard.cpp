@@ -17,6 +17,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QTimer>
 #include <QTranslator>
 
@@ -49,6 +50,44 @@ void installTranslators(QApplication &app, const QString &language)
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("hb"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);
+}
+
+// Writes the window to `screenshot` (when set) and closes it after `quitAfter` seconds (when
+// scripted); a screenshot that cannot be written is said on stderr and makes the exit code 2.
+void closeWhenScripted(QWidget *window, double quitAfter, const QString &screenshot, int *exitCode)
+{
+    if (quitAfter <= 0.0)
+        return;
+    QTimer::singleShot(int(quitAfter * 1000.0), window, [=] {
+        if (!screenshot.isEmpty() && !window->grab().save(screenshot)) {
+            cli::printError(
+                QCoreApplication::translate("main", "%1: cannot write the screenshot").arg(screenshot));
+            *exitCode = cli::ExitBadInput;
+        }
+        window->close();
+    });
+}
+
+// `--open FILE.db`: the file read-only in the window, no engine, no data directory touched.
+int showRecording(const QString &path, double quitAfter, const QString &screenshot)
+{
+    const bool scripted = quitAfter > 0.0;
+    QString error;
+    const auto clock = std::make_shared<SystemClock>();
+    QPointer<MainWindow> window = MainWindow::openRecording(path, clock, &error);
+    if (!window) {
+        reportError(error, scripted);
+        return cli::ExitBadInput;
+    }
+    window->setConfirmationsEnabled(!scripted);
+    int exitCode = cli::ExitOk;
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::stopRequested, window, &QWidget::close);
+    closeWhenScripted(window, quitAfter, screenshot, &exitCode);
+    window->show();
+    QApplication::exec();
+    delete window; // when it was not closed (a signal quit the loop)
+    return exitCode;
 }
 
 } // namespace
@@ -95,6 +134,10 @@ int main(int argc, char *argv[])
                       QCoreApplication::translate("main", "Write a PNG of the main window to FILE "
                                                           "when quitting (see --quit-after)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("open"),
+                      QCoreApplication::translate("main", "Open a saved metrics.db read-only for "
+                                                          "analysis instead of running the engine."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("quit-after"),
                       QCoreApplication::translate("main", "Quit after this many seconds."),
                       QStringLiteral("SECONDS")});
@@ -120,6 +163,9 @@ int main(int argc, char *argv[])
     if (language.isEmpty())
         language = settings.language;
     installTranslators(app, language);
+
+    if (parser.isSet(QStringLiteral("open")))
+        return showRecording(parser.value(QStringLiteral("open")), quitAfter, screenshot);
 
     options.demo = true; // a first run shows something moving right away
     DemoSeedProgress seedProgress;
@@ -173,16 +219,7 @@ int main(int argc, char *argv[])
     SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::stopRequested, window.get(), &QWidget::close);
 
-    if (scripted) {
-        QTimer::singleShot(int(quitAfter * 1000.0), window.get(), [&] {
-            if (!screenshot.isEmpty() && !window->grab().save(screenshot)) {
-                cli::printError(
-                    QCoreApplication::translate("main", "%1: cannot write the screenshot").arg(screenshot));
-                exitCode = cli::ExitBadInput;
-            }
-            window->close();
-        });
-    }
+    closeWhenScripted(window.get(), quitAfter, screenshot, &exitCode);
 
     window->show();
     runtime->start();

@@ -82,4 +82,10 @@ void BreakerPanel::updateButtons()
     m_resetAll->setEnabled(m_model->rowCount() > 0);
 }
 
+void BreakerPanel::setCommandsShown(bool shown)
+{
+    for (QPushButton *button : {m_reset, m_forceOpen, m_resetAll})
+        button->setVisible(shown);
+}
+
 } // namespace hb

@@ -24,6 +24,8 @@ public:
     BreakerTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     void selectTask(const QString &task);
+    // Off for a recording: the table only, no reset or force-open buttons.
+    void setCommandsShown(bool shown);
 
 Q_SIGNALS:
     void resetRequested(const QString &task);     // empty: all

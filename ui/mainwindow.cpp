@@ -8,6 +8,7 @@
 #include "auditpanel.h"
 #include "breakerpanel.h"
 #include "chartpanel.h"
+#include "datasource.h"
 #include "configdialog.h"
 #include "enginehost.h"
 #include "historypanel.h"
@@ -28,7 +29,14 @@
 #include <QLocale>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QUrl>
 #include <QSystemTrayIcon>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -45,15 +53,32 @@ namespace hb {
 
 MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<const Clock> clock,
                        const QString &dataDir, QWidget *parent)
+    : MainWindow(new LiveSource(host, dataDir), &session, std::move(clock), dataDir, parent)
+{
+}
+
+MainWindow::MainWindow(std::unique_ptr<RecordedSource> source, std::shared_ptr<const Clock> clock,
+                       QWidget *parent)
+    : MainWindow(source.get(), nullptr, std::move(clock),
+                 QFileInfo(source->metricsPath()).absolutePath(), parent)
+{
+    source.release(); // owned through m_ownedSource since the delegated constructor
+}
+
+MainWindow::MainWindow(DataSource *source, AdminSession *session,
+                       std::shared_ptr<const Clock> clock, const QString &dataDir, QWidget *parent)
     : QMainWindow(parent)
-    , m_host(host)
-    , m_session(session)
+    , m_ownedSource(source)
+    , m_ownedSession(session ? nullptr
+                             : std::make_unique<AdminSession>(QString(), QStringLiteral("analyst"),
+                                                              clock))
+    , m_source(source)
+    , m_session(session ? session : m_ownedSession.get())
     , m_clock(std::move(clock))
     , m_banner(new HealthBanner(this))
     , m_metrics(new MetricsPanel(this))
     , m_taskModel(new TaskTableModel(this))
     , m_taskView(new QTableView(this))
-    , m_feed(new RecordFeed(this))
     , m_charts(new ChartPanel(this))
     , m_breakers(new BreakerPanel(this))
     , m_history(new HistoryPanel(this))
@@ -67,8 +92,13 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     , m_statusApi(new QLabel(this))
     , m_dataDir(dataDir)
 {
+    const bool live = m_source->canCommand();
+    const QString metricsPath = m_source->metricsPath();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Heartbeat Dashboard"));
+    setAcceptDrops(true); // a metrics file dropped on the window opens read-only
+    setWindowTitle(live ? tr("Heartbeat Dashboard")
+                        : tr("%1 (read-only) — Heartbeat Dashboard")
+                              .arg(QFileInfo(metricsPath).fileName()));
     setWindowIcon(appIcon());
 
     auto *central = new QWidget(this);
@@ -86,21 +116,21 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     layout->addWidget(m_metrics);
     m_charts->setObjectName(QStringLiteral("charts"));
     m_charts->setClock(m_clock);
-    m_charts->setMetricsPath(dataDir + QStringLiteral("/metrics.db"));
-    m_charts->seedLiveFromStore(); // the minutes before this window opened
+    m_charts->setMetricsPath(metricsPath);
+    if (live)
+        m_charts->seedLiveFromStore(); // the minutes before this window opened
     layout->addWidget(m_charts, 1);
     setCentralWidget(central);
 
     buildDocks();
-    connect(m_feed, &RecordFeed::recordsArrived, this, &MainWindow::onRecords);
-    connect(m_feed, &RecordFeed::recordsArrived, m_charts, &ChartPanel::addRecords);
+    connect(m_source, &DataSource::recordsArrived, this, &MainWindow::onRecords);
+    connect(m_source, &DataSource::recordsArrived, m_charts, &ChartPanel::addRecords);
     connect(m_charts, &ChartPanel::rangeIndexChanged, this, [](int index) {
         UiSettings settings = UiSettings::load();
         settings.chartRange = index;
         settings.save();
     });
-    m_host.addRecordFeed(m_feed);
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+    if (live && QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(appIcon(), this);
         m_tray->setToolTip(tr("Heartbeat Dashboard"));
         m_tray->show();
@@ -108,13 +138,13 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
 
     buildActions();
 
-    connect(&m_session, &AdminSession::roleChanged, this, &MainWindow::onRoleChanged);
-    connect(&m_session, &AdminSession::unlockFinished, this, &MainWindow::onUnlockFinished);
-    connect(&m_session, &AdminSession::passphraseSetFinished, this,
+    connect(m_session, &AdminSession::roleChanged, this, &MainWindow::onRoleChanged);
+    connect(m_session, &AdminSession::unlockFinished, this, &MainWindow::onUnlockFinished);
+    connect(m_session, &AdminSession::passphraseSetFinished, this,
             &MainWindow::onPassphraseSetFinished);
-    connect(&m_session, &AdminSession::passphraseChangeFinished, this,
+    connect(m_session, &AdminSession::passphraseChangeFinished, this,
             &MainWindow::onPassphraseChangeFinished);
-    connect(&m_session, &AdminSession::autoLocked, this, [this] {
+    connect(m_session, &AdminSession::autoLocked, this, [this] {
         statusBar()->showMessage(tr("Admin locked after 5 idle minutes"), 10'000);
     });
     onRoleChanged();
@@ -125,7 +155,9 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     statusBar()->addPermanentWidget(m_statusActor);
     // A normal widget, not a message: a passing message (an alert, a refusal) hides it for a
     // while and it comes back, where a message would be gone for good.
-    auto *dataDirLabel = new QLabel(tr("Data directory: %1").arg(dataDir), this);
+    auto *dataDirLabel = new QLabel(live ? tr("Data directory: %1").arg(dataDir)
+                                         : tr("Read-only: %1").arg(metricsPath),
+                                    this);
     dataDirLabel->setObjectName(QStringLiteral("statusDataDir"));
     statusBar()->addWidget(dataDirLabel, 1);
 
@@ -135,7 +167,12 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     connect(&m_clockTimer, &QTimer::timeout, this, &MainWindow::refreshClockDependent);
     m_clockTimer.start();
 
-    connect(m_host.engine(), &HeartbeatEngine::snapshotChanged, this, &MainWindow::onSnapshot);
+    connect(m_source, &DataSource::snapshotChanged, this, &MainWindow::onSnapshot);
+    if (RecordedSource *recorded = recording()) {
+        connect(recorded, &RecordedSource::readFailed, this, [this](const QString &message) {
+            statusBar()->showMessage(tr("Cannot read the file: %1").arg(message), 15'000);
+        });
+    }
 
     const UiSettings settings = UiSettings::load();
     if (!settings.windowGeometry.isEmpty())
@@ -149,6 +186,7 @@ MainWindow::MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<
     }
     m_charts->setRangeIndex(settings.chartRange);
     applySnapshot();
+    m_source->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -178,12 +216,12 @@ void MainWindow::buildActions()
 
     auto *resetBreakers = new QAction(tr("Reset all circuit &breakers"), this);
     connect(resetBreakers, &QAction::triggered, this, [this] {
-        if (m_confirm && m_session.isAdmin()
+        if (m_confirm && m_session->isAdmin()
             && QMessageBox::question(this, tr("Reset circuit breakers"),
                                      tr("Close every circuit breaker and clear its failure count?"))
                    != QMessageBox::Yes)
             return;
-        const Actor actor = m_session.actor();
+        const Actor actor = m_session->actor();
         runCommand(QStringLiteral("breaker_reset"),
                    [actor](HeartbeatEngine &e) { return e.resetBreaker(actor, {}); });
     });
@@ -196,9 +234,9 @@ void MainWindow::buildActions()
     m_lockAction->setObjectName(QStringLiteral("lockAction"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(m_lockAction, &QAction::triggered, this, [this] {
-        m_session.lock();
-        const Actor actor = m_session.actor();
-        m_host.command(this, [actor](HeartbeatEngine &e) {
+        m_session->lock();
+        const Actor actor = m_session->actor();
+        sendCommand([actor](HeartbeatEngine &e) {
             e.recordSessionEvent(actor, QStringLiteral("admin_lock"));
             return CommandResult::success();
         });
@@ -209,11 +247,42 @@ void MainWindow::buildActions()
     connect(m_changePassphraseAction, &QAction::triggered, this,
             &MainWindow::requestPassphraseChange);
 
+    const bool live = m_source->canCommand();
+    m_openAction = new QAction(tr("&Open metrics…"), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Open a saved metrics.db read-only, in a window of its own (Ctrl+O)"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::requestOpen);
+    m_recentMenu = new QMenu(tr("Open &recent"), this);
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_unlockAction);
-    file->addAction(m_lockAction);
-    file->addAction(m_changePassphraseAction);
+    file->addAction(m_openAction);
+    file->addMenu(m_recentMenu);
     file->addSeparator();
+    if (live) {
+        file->addAction(m_unlockAction);
+        file->addAction(m_lockAction);
+        file->addAction(m_changePassphraseAction);
+        file->addSeparator();
+    } else {
+        // A recording: what a running heartbeatd still writes to it comes in while following.
+        m_followAction = new QAction(tr("&Follow the file"), this);
+        m_followAction->setObjectName(QStringLiteral("followAction"));
+        m_followAction->setCheckable(true);
+        m_followAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+        m_followAction->setToolTip(
+            tr("Keep reading what is added to the file, so the right edge stays live (Ctrl+F)"));
+        RecordedSource *recorded = recording();
+        connect(m_followAction, &QAction::toggled, recorded, &RecordedSource::setFollowing);
+        connect(recorded, &RecordedSource::followingChanged, m_followAction, &QAction::setChecked);
+        file->addAction(m_followAction);
+        file->addSeparator();
+        quit->setText(tr("&Close"));
+        quit->setShortcuts({QKeySequence(QKeySequence::Close), QKeySequence(QKeySequence::Quit)});
+    }
     file->addAction(quit);
     auto *configure = new QAction(tr("&Configuration…"), this);
     configure->setObjectName(QStringLiteral("configAction"));
@@ -222,6 +291,19 @@ void MainWindow::buildActions()
     m_tokensAction = new QAction(tr("API &tokens…"), this);
     m_tokensAction->setObjectName(QStringLiteral("tokensAction"));
     connect(m_tokensAction, &QAction::triggered, this, &MainWindow::openTokens);
+
+    QMenu *view = nullptr;
+    if (!live) {
+        view = menuBar()->addMenu(tr("&View"));
+        buildViewMenu(view);
+        QToolBar *toolbar = addToolBar(tr("Analysis"));
+        toolbar->setObjectName(QStringLiteral("analysisToolbar"));
+        toolbar->setMovable(false);
+        toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        toolbar->addAction(m_openAction);
+        toolbar->addAction(m_followAction);
+        return; // a recording offers no command: no Engine menu, no emergency toolbar
+    }
 
     QMenu *engine = menuBar()->addMenu(tr("&Engine"));
     engine->addAction(configure);
@@ -233,7 +315,31 @@ void MainWindow::buildActions()
     engine->addAction(m_maintenanceAction);
     engine->addAction(resetBreakers);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view = menuBar()->addMenu(tr("&View"));
+    buildViewMenu(view);
+
+    QToolBar *toolbar = addToolBar(tr("Emergency"));
+    toolbar->setObjectName(QStringLiteral("emergencyToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(m_pauseAction);
+    // The one control that must be found in a hurry: red, bold, first.
+    if (QWidget *button = toolbar->widgetForAction(m_pauseAction)) {
+        button->setStyleSheet(QStringLiteral(
+            "QToolButton { background: #c62828; color: white; font-weight: bold;"
+            " padding: 4px 14px; border-radius: 3px; }"
+            "QToolButton:disabled { background: #e8b4b4; color: #fff; }"));
+    }
+    toolbar->addAction(m_resumeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_maintenanceAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_unlockAction);
+    toolbar->addAction(m_lockAction);
+}
+
+void MainWindow::buildViewMenu(QMenu *view)
+{
     QMenu *language = view->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
     const QString current = UiSettings::load().language;
@@ -274,25 +380,86 @@ void MainWindow::buildActions()
                 w->setFocus(Qt::ShortcutFocusReason);
         });
     }
+}
 
-    QToolBar *toolbar = addToolBar(tr("Emergency"));
-    toolbar->setObjectName(QStringLiteral("emergencyToolbar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addAction(m_pauseAction);
-    // The one control that must be found in a hurry: red, bold, first.
-    if (QWidget *button = toolbar->widgetForAction(m_pauseAction)) {
-        button->setStyleSheet(QStringLiteral(
-            "QToolButton { background: #c62828; color: white; font-weight: bold;"
-            " padding: 4px 14px; border-radius: 3px; }"
-            "QToolButton:disabled { background: #e8b4b4; color: #fff; }"));
+RecordedSource *MainWindow::recording() const
+{
+    return m_source->kind() == DataSource::Kind::Recorded ? static_cast<RecordedSource *>(m_source)
+                                                          : nullptr;
+}
+
+MainWindow *MainWindow::openRecording(const QString &path, std::shared_ptr<const Clock> clock,
+                                      QString *error)
+{
+    std::unique_ptr<RecordedSource> source = RecordedSource::open(path, error);
+    if (!source)
+        return nullptr;
+    UiSettings settings = UiSettings::load();
+    settings.rememberFile(QFileInfo(path).absoluteFilePath(), MaxRecentFiles);
+    settings.save();
+    auto *window = new MainWindow(std::move(source), std::move(clock));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    return window;
+}
+
+void MainWindow::requestOpen()
+{
+    const QString start = recording() ? QFileInfo(m_source->metricsPath()).absolutePath() : m_dataDir;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open metrics read-only"), start,
+        tr("Metrics databases (*.db);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    QString error;
+    MainWindow *window = openRecording(path, m_clock, &error);
+    if (!window) {
+        m_lastError = error;
+        statusBar()->showMessage(error, 15'000);
+        if (m_confirm)
+            QMessageBox::warning(this, tr("Cannot open the file"),
+                                 tr("%1 cannot be opened.\n\n%2")
+                                     .arg(QDir::toNativeSeparators(path), error));
+        return;
     }
-    toolbar->addAction(m_resumeAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_maintenanceAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_unlockAction);
-    toolbar->addAction(m_lockAction);
+    window->setConfirmationsEnabled(m_confirm);
+    window->show();
+    Q_EMIT recordingOpened(window);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = UiSettings::load().recentFiles;
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files.at(i);
+        QAction *open = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)));
+        open->setData(path);
+        connect(open, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    m_recentMenu->setEnabled(true);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.constFirst().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.constFirst().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.constFirst().toLocalFile());
 }
 
 bool MainWindow::passphraseBannerShown() const
@@ -302,9 +469,11 @@ bool MainWindow::passphraseBannerShown() const
 
 void MainWindow::onRoleChanged()
 {
-    const Actor actor = m_session.actor();
-    const bool admin = m_session.isAdmin();
-    m_statusActor->setText(admin ? tr("Admin: %1").arg(actor.name) : tr("Viewer (read only)"));
+    const Actor actor = m_session->actor();
+    const bool admin = m_session->isAdmin() && m_source->canCommand();
+    m_statusActor->setText(!m_source->canCommand() ? tr("Analysis (read only)")
+                           : admin                 ? tr("Admin: %1").arg(actor.name)
+                                                   : tr("Viewer (read only)"));
     m_unlockAction->setVisible(!admin);
     m_lockAction->setVisible(admin);
     m_changePassphraseAction->setVisible(admin);
@@ -313,16 +482,16 @@ void MainWindow::onRoleChanged()
     m_notificationsPanel->setAdmin(admin);
     m_tokensAction->setStatusTip(admin ? tr("Create and revoke tokens for the HTTP API")
                                        : tr("Unlock admin to manage API tokens"));
-    m_passphraseBanner->setVisible(!m_session.passphraseSet());
+    m_passphraseBanner->setVisible(m_source->canCommand() && !m_session->passphraseSet());
 }
 
 void MainWindow::openTokens()
 {
-    if (!m_session.isAdmin())
+    if (!m_session->isAdmin())
         return;
     TokensDialog dialog(m_dataDir, this);
     // Locked (by hand or when idle) while open: the dialog and whatever it opened close.
-    connect(&m_session, &AdminSession::roleChanged, &dialog, [&dialog](Role role) {
+    connect(m_session, &AdminSession::roleChanged, &dialog, [&dialog](Role role) {
         if (role != Role::Admin)
             dialog.lockOut();
     });
@@ -331,10 +500,10 @@ void MainWindow::openTokens()
 
 void MainWindow::openConfig()
 {
-    ConfigDialog dialog(m_shown->config, m_session.isAdmin(), this);
+    ConfigDialog dialog(m_shown->config, m_session->isAdmin(), this);
     if (dialog.exec() != QDialog::Accepted || !dialog.isValid())
         return;
-    const Actor actor = m_session.actor();
+    const Actor actor = m_session->actor();
     const HeartbeatConfig config = dialog.config();
     runCommand(QStringLiteral("config_change"),
                [actor, config](HeartbeatEngine &e) { return e.updateConfig(actor, config); });
@@ -342,7 +511,7 @@ void MainWindow::openConfig()
 
 void MainWindow::requestUnlock()
 {
-    if (!m_session.passphraseSet()) {
+    if (!m_session->passphraseSet()) {
         bool ok = false;
         const QString first = QInputDialog::getText(
             this, tr("Set the admin passphrase"),
@@ -374,11 +543,11 @@ void MainWindow::requestUnlock()
 
 void MainWindow::unlockWith(const QString &passphrase)
 {
-    if (!m_session.passphraseSet()) {
-        m_session.setPassphrase(passphrase); // answers in onPassphraseSetFinished()
+    if (!m_session->passphraseSet()) {
+        m_session->setPassphrase(passphrase); // answers in onPassphraseSetFinished()
         return;
     }
-    m_session.unlock(passphrase);
+    m_session->unlock(passphrase);
 }
 
 void MainWindow::onPassphraseSetFinished(bool ok, const QString &error)
@@ -390,8 +559,8 @@ void MainWindow::onPassphraseSetFinished(bool ok, const QString &error)
         return;
     }
     m_lastError.clear();
-    const QString user = m_session.actor().name;
-    m_host.command(this, [user](HeartbeatEngine &e) {
+    const QString user = m_session->actor().name;
+    sendCommand([user](HeartbeatEngine &e) {
         e.recordSessionEvent({user, Role::Admin}, QStringLiteral("admin_passphrase_set"));
         return CommandResult::success();
     });
@@ -424,7 +593,7 @@ void MainWindow::requestPassphraseChange()
 
 void MainWindow::changePassphraseWith(const QString &current, const QString &replacement)
 {
-    m_session.changePassphrase(current, replacement); // answers in onPassphraseChangeFinished()
+    m_session->changePassphrase(current, replacement); // answers in onPassphraseChangeFinished()
 }
 
 void MainWindow::onPassphraseChangeFinished(bool ok, const QString &error)
@@ -438,8 +607,8 @@ void MainWindow::onPassphraseChangeFinished(bool ok, const QString &error)
     }
     m_lastError.clear();
     statusBar()->showMessage(tr("Admin passphrase changed"), 8'000);
-    const Actor actor = m_session.actor();
-    m_host.command(this, [actor](HeartbeatEngine &e) {
+    const Actor actor = m_session->actor();
+    sendCommand([actor](HeartbeatEngine &e) {
         e.recordSessionEvent(actor, QStringLiteral("admin_passphrase_changed"));
         return CommandResult::success();
     });
@@ -447,8 +616,8 @@ void MainWindow::onPassphraseChangeFinished(bool ok, const QString &error)
 
 void MainWindow::onUnlockFinished(bool ok)
 {
-    const Actor actor = m_session.actor();
-    m_host.command(this, [actor, ok](HeartbeatEngine &e) {
+    const Actor actor = m_session->actor();
+    sendCommand([actor, ok](HeartbeatEngine &e) {
         e.recordSessionEvent(ok ? actor : Actor{actor.name, Role::Viewer},
                              ok ? QStringLiteral("admin_unlock") : QStringLiteral("admin_unlock_refused"));
         return CommandResult::success();
@@ -530,10 +699,11 @@ void MainWindow::updateApiServing(const HeartbeatConfig &config)
     // Only what the listening socket and its connections' guards are made with restarts the
     // server: a restart cuts the connections, among them the answer to a PUT config that made
     // the change. The token requirements apply live.
-    const QString wanted = config.httpInDashboard ? QStringLiteral("%1|%2")
-                                                        .arg(config.httpListen)
-                                                        .arg(config.httpRequestTimeoutMs)
-                                                  : QString();
+    const QString wanted = config.httpInDashboard && m_source->canCommand()
+                               ? QStringLiteral("%1|%2")
+                                     .arg(config.httpListen)
+                                     .arg(config.httpRequestTimeoutMs)
+                               : QString();
     if (wanted == m_apiSettings) {
         if (m_api
             && (m_api->options().healthzRequiresToken != config.httpHealthzRequiresToken
@@ -555,7 +725,7 @@ void MainWindow::updateApiServing(const HeartbeatConfig &config)
     options.metricsRequiresToken = config.httpMetricsRequiresToken;
     options.limits.requestTimeoutMs = int(config.httpRequestTimeoutMs);
     options.machines = m_machineMonitor;
-    auto api = std::make_unique<ApiService>(m_host, options);
+    auto api = std::make_unique<ApiService>(*m_source->commandHost(), options);
     QString error;
     if (!api->start(&error)) {
         m_statusApi->setText(tr("API: not serving"));
@@ -631,19 +801,28 @@ void MainWindow::runCommand(const QString &action,
                             std::function<CommandResult(HeartbeatEngine &)> cmd,
                             std::function<void(const CommandResult &)> after)
 {
-    m_host.command(this, std::move(cmd), [this, action, after](const CommandResult &result) {
+    EngineHost *host = m_source->commandHost();
+    if (!host)
+        return; // a recording takes no command (none is offered)
+    host->command(this, std::move(cmd), [this, action, after](const CommandResult &result) {
         if (after)
             after(result);
         m_lastError = result.ok ? QString() : result.error;
         if (!result.ok) {
             statusBar()->showMessage(tr("Refused: %1").arg(result.error), 10'000);
-            if (m_confirm && !m_session.isAdmin())
+            if (m_confirm && !m_session->isAdmin())
                 offerUnlock(result.error);
             else if (m_confirm)
                 QMessageBox::warning(this, tr("Not done"), result.error);
         }
         Q_EMIT commandAnswered(action, result.ok, result.error);
     });
+}
+
+void MainWindow::sendCommand(std::function<CommandResult(HeartbeatEngine &)> cmd)
+{
+    if (EngineHost *host = m_source->commandHost())
+        host->command(this, std::move(cmd));
 }
 
 void MainWindow::offerUnlock(const QString &error)
@@ -661,7 +840,7 @@ void MainWindow::offerUnlock(const QString &error)
 
 void MainWindow::emergencyPause(const QString &reason)
 {
-    const Actor actor = m_session.actor();
+    const Actor actor = m_session->actor();
     runCommand(QStringLiteral("emergency_pause"), [actor, reason](HeartbeatEngine &e) {
         return e.setEmergencyStop(actor, true, reason);
     });
@@ -669,7 +848,7 @@ void MainWindow::emergencyPause(const QString &reason)
 
 void MainWindow::resume()
 {
-    const Actor actor = m_session.actor();
+    const Actor actor = m_session->actor();
     runCommand(QStringLiteral("resume"), [actor](HeartbeatEngine &e) {
         return e.setEmergencyStop(actor, false, {});
     });
@@ -677,7 +856,7 @@ void MainWindow::resume()
 
 void MainWindow::setTaskEnabled(const QString &task, bool on)
 {
-    const Actor actor = m_session.actor();
+    const Actor actor = m_session->actor();
     runCommand(on ? QStringLiteral("task_enable") : QStringLiteral("task_disable"),
                [actor, task, on](HeartbeatEngine &e) { return e.setTaskEnabled(actor, task, on); });
 }
@@ -686,7 +865,7 @@ void MainWindow::requestPause()
 {
     QString reason = tr("paused from the dashboard");
     // A viewer is not asked to confirm what the engine will refuse anyway (and audit).
-    if (m_confirm && m_session.isAdmin()) {
+    if (m_confirm && m_session->isAdmin()) {
         bool ok = false;
         reason = QInputDialog::getText(
             this, tr("Emergency pause"),
@@ -701,7 +880,7 @@ void MainWindow::requestPause()
 
 void MainWindow::requestResume()
 {
-    if (m_confirm && m_session.isAdmin()
+    if (m_confirm && m_session->isAdmin()
         && QMessageBox::question(this, tr("Resume"),
                                  tr("Resume the heartbeat? Tasks run again from the next tick."))
                != QMessageBox::Yes)
@@ -712,20 +891,20 @@ void MainWindow::requestResume()
 void MainWindow::requestMaintenance(bool on)
 {
     m_maintenanceAction->setChecked(m_shown->config.maintenanceMode); // the engine decides
-    if (m_confirm && on && m_session.isAdmin()
+    if (m_confirm && on && m_session->isAdmin()
         && QMessageBox::question(this, tr("Maintenance mode"),
                                  tr("Enter maintenance mode? Heartbeats are still recorded, but no "
                                     "task runs and running tasks are cancelled."))
                != QMessageBox::Yes)
         return;
-    const Actor actor = m_session.actor();
+    const Actor actor = m_session->actor();
     runCommand(on ? QStringLiteral("maintenance_on") : QStringLiteral("maintenance_off"),
                [actor, on](HeartbeatEngine &e) { return e.setMaintenanceMode(actor, on); });
 }
 
 void MainWindow::onTaskClicked(const QModelIndex &index)
 {
-    if (index.column() != TaskTableModel::EnabledColumn)
+    if (index.column() != TaskTableModel::EnabledColumn || !m_source->canCommand())
         return;
     const QString task = m_taskModel->taskAt(index.row());
     const bool enabled = index.data(TaskTableModel::RawValueRole).toBool();
@@ -739,6 +918,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.windowState = saveState();
     settings.save();
     event->accept();
+    if (m_source->canCommand()) {
+        // The engine stops with this window: the files opened from it close too.
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *other = qobject_cast<MainWindow *>(widget);
+            if (other && other != this && other->recording())
+                other->close();
+        }
+    }
 }
 
 } // namespace hb

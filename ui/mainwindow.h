@@ -11,6 +11,9 @@
 #include <memory>
 
 class QAction;
+class QDragEnterEvent;
+class QDropEvent;
+class QMenu;
 class QDockWidget;
 class QSystemTrayIcon;
 class QLabel;
@@ -19,7 +22,9 @@ class QTableView;
 namespace hb {
 
 class AdminSession;
+class DataSource;
 class MachineMonitor;
+class RecordedSource;
 class AlertTreeModel;
 class AlertsView;
 class AuditLogModel;
@@ -41,15 +46,36 @@ class TaskTableModel;
 // The dashboard's main window: health banner, seed metrics, the task table and the emergency
 // controls. It never waits on the engine: commands are queued and answer later, snapshots
 // arrive as values and are applied at most every 100 ms.
+//
+// The panels are fed by a DataSource (docs/architecture.md, "Sources"): the engine hosted in
+// this process (live), or a metrics.db opened read-only (recorded), where no command is offered
+// anywhere — no Engine menu, no emergency toolbar, no admin unlock, no breaker buttons.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     static constexpr int RedrawIntervalMs = 100;
+    static constexpr int MaxRecentFiles = 8;
 
+    // Live: the engine `host` runs in this process, over the data directory `dataDir`.
     MainWindow(EngineHost &host, AdminSession &session, std::shared_ptr<const Clock> clock,
                const QString &dataDir, QWidget *parent = nullptr);
+    // Recorded: `source` is an opened metrics.db; the window owns it.
+    MainWindow(std::unique_ptr<RecordedSource> source, std::shared_ptr<const Clock> clock,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Opens `path` read-only in a window of its own (deleted when closed) and remembers it in
+    // the recent files; null, with `error` naming the file and what is wrong, when it cannot.
+    static MainWindow *openRecording(const QString &path, std::shared_ptr<const Clock> clock,
+                                     QString *error);
+
+    DataSource &source() const { return *m_source; }
+    // The recorded source, when this window shows a file; null when live.
+    RecordedSource *recording() const;
+    QAction *openAction() const { return m_openAction; }
+    QAction *followAction() const { return m_followAction; }
+    QMenu *recentMenu() const { return m_recentMenu; }
 
     // Tests turn the confirmation dialogs off; users always see them.
     void setConfirmationsEnabled(bool on) { m_confirm = on; }
@@ -107,14 +133,26 @@ public:
     bool passphraseBannerShown() const;
 
 Q_SIGNALS:
+    // A file was opened read-only in `window` (File → Open, Open recent, a drop).
+    void recordingOpened(hb::MainWindow *window);
     // After a command's answer arrived and was shown.
     void commandAnswered(const QString &action, bool ok, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    MainWindow(DataSource *source, AdminSession *session, std::shared_ptr<const Clock> clock,
+               const QString &dataDir, QWidget *parent);
+    // File → Open metrics… (Ctrl+O): asks for a file and opens it in a window of its own.
+    void requestOpen();
+    // Opens `path` in a new window, or says in a dialog why it cannot.
+    void openFile(const QString &path);
+    void rebuildRecentMenu();
     void buildActions();
+    void buildViewMenu(QMenu *view);
     // The docks and their connections (mainwindowdocks.cpp).
     void buildDocks();
     // Reads what the notifier holds now into the Alerts tree.
@@ -139,6 +177,8 @@ private:
     void onPassphraseSetFinished(bool ok, const QString &error);
     void onPassphraseChangeFinished(bool ok, const QString &error);
     void onRoleChanged();
+    // Runs `cmd` on the engine, answer unseen (recording what happened); nothing on a recording.
+    void sendCommand(std::function<CommandResult(class HeartbeatEngine &)> cmd);
     // `after` (optional) runs once the engine answered, whatever the answer.
     void runCommand(const QString &action, std::function<CommandResult(class HeartbeatEngine &)> cmd,
                     std::function<void(const CommandResult &)> after = {});
@@ -148,8 +188,10 @@ private:
     // Where machines push heartbeats, for the Machines panel's curl line.
     QString pushBaseUrl(const HeartbeatConfig &config) const;
 
-    EngineHost &m_host;
-    AdminSession &m_session;
+    std::unique_ptr<DataSource> m_ownedSource;     // recorded windows own their source
+    std::unique_ptr<AdminSession> m_ownedSession;  // and a session that is never unlocked
+    DataSource *m_source;
+    AdminSession *m_session;
     std::shared_ptr<const Clock> m_clock;
     bool m_confirm = true;
 
@@ -184,6 +226,9 @@ private:
     QAction *m_lockAction = nullptr;
     QAction *m_changePassphraseAction = nullptr;
     QAction *m_tokensAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
 
     EngineSnapshot m_pending;
     EngineSnapshot m_shown;

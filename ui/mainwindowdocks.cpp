@@ -9,6 +9,7 @@
 #include "auditpanel.h"
 #include "breakerpanel.h"
 #include "chartpanel.h"
+#include "datasource.h"
 #include "enginehost.h"
 #include "historypanel.h"
 #include "machines/machinemonitor.h"
@@ -53,12 +54,23 @@ void MainWindow::buildDocks()
                                   "circuit breaker are fine."));
     QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"), m_alertsView);
     QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
-    m_audit->setMetricsPath(m_dataDir + QStringLiteral("/metrics.db"));
-    m_history->loadEarlier(m_dataDir + QStringLiteral("/metrics.db"));
+    const QString metricsPath = m_source->metricsPath();
+    m_audit->setMetricsPath(metricsPath);
+    m_history->loadEarlier(metricsPath);
     QDockWidget *audit = addPanel(tr("Audit log"), QStringLiteral("auditDock"), m_audit);
     tabifyDockWidget(breakers, alerts);
     tabifyDockWidget(alerts, history);
     tabifyDockWidget(history, audit);
+    tasks->raise();
+    if (!m_source->canCommand()) {
+        // A recording: what the file says, nothing to change. Machines and notifications are
+        // the data directory's, not the file's.
+        m_breakers->setCommandsShown(false);
+        m_machines->hide();
+        m_notificationsPanel->hide();
+        m_audit->loadOlder(); // the audit log comes from the file, not from snapshots
+        return;
+    }
     QDockWidget *machines = addPanel(tr("Machines"), QStringLiteral("machinesDock"), m_machines);
     tabifyDockWidget(audit, machines);
     QDockWidget *notifications =
@@ -66,7 +78,7 @@ void MainWindow::buildDocks()
     tabifyDockWidget(machines, notifications);
     connect(m_notificationsPanel, &NotificationsPanel::addSilenceRequested, this,
             [this](const NotificationSilence &silence) {
-                const Actor actor = m_session.actor();
+                const Actor actor = m_session->actor();
                 runCommand(
                     QStringLiteral("silence_add"),
                     [actor, silence](HeartbeatEngine &e) { return e.addSilence(actor, silence); },
@@ -74,29 +86,28 @@ void MainWindow::buildDocks()
             });
     connect(m_notificationsPanel, &NotificationsPanel::endSilenceRequested, this,
             [this](qint64 id) {
-                const Actor actor = m_session.actor();
+                const Actor actor = m_session->actor();
                 runCommand(
                     QStringLiteral("silence_end"),
                     [actor, id](HeartbeatEngine &e) { return e.endSilence(actor, id); },
                     [this](const CommandResult &) { m_notificationsPanel->refreshSilences(); });
             });
-    tasks->raise();
     connect(m_machines, &MachinesPanel::machineChanged, this,
             [this](const QString &action, const QString &machine, QJsonObject detail) {
                 detail.insert(QStringLiteral("machine"), machine);
-                const Actor actor = m_session.actor();
-                m_host.command(this, [actor, action, detail](HeartbeatEngine &e) {
+                const Actor actor = m_session->actor();
+                sendCommand([actor, action, detail](HeartbeatEngine &e) {
                     e.recordDashboardChange(actor, action, detail);
                     return CommandResult::success();
                 });
             });
     connect(m_breakers, &BreakerPanel::resetRequested, this, [this](const QString &task) {
-        const Actor actor = m_session.actor();
+        const Actor actor = m_session->actor();
         runCommand(QStringLiteral("breaker_reset"),
                    [actor, task](HeartbeatEngine &e) { return e.resetBreaker(actor, task); });
     });
     connect(m_breakers, &BreakerPanel::forceOpenRequested, this, [this](const QString &task) {
-        const Actor actor = m_session.actor();
+        const Actor actor = m_session->actor();
         runCommand(QStringLiteral("breaker_force_open"),
                    [actor, task](HeartbeatEngine &e) { return e.forceOpenBreaker(actor, task); });
     });

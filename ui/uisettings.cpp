@@ -9,6 +9,7 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kChartRange = QStringLiteral("charts/range");
+const QString kRecentFiles = QStringLiteral("analysis/recentFiles");
 } // namespace
 
 UiSettings UiSettings::load()
@@ -19,6 +20,7 @@ UiSettings UiSettings::load()
     result.windowState = s.value(kState).toByteArray();
     result.language = s.value(kLanguage).toString();
     result.chartRange = s.value(kChartRange, 0).toInt();
+    result.recentFiles = s.value(kRecentFiles).toStringList();
     return result;
 }
 
@@ -29,6 +31,15 @@ void UiSettings::save() const
     s.setValue(kState, windowState);
     s.setValue(kLanguage, language);
     s.setValue(kChartRange, chartRange);
+    s.setValue(kRecentFiles, recentFiles);
+}
+
+void UiSettings::rememberFile(const QString &path, int limit)
+{
+    recentFiles.removeAll(path);
+    recentFiles.prepend(path);
+    while (recentFiles.size() > limit)
+        recentFiles.removeLast();
 }
 
 } // namespace hb

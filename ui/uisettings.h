@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace hb {
 
@@ -14,6 +15,10 @@ struct UiSettings
     QByteArray windowState;
     QString language; // "en", "id", or empty for the system language
     int chartRange = 0; // ChartPanel range index: 5 min, 1 h, 24 h, 7 d
+    QStringList recentFiles; // metrics files opened read-only, newest first
+
+    // Puts `path` first in recentFiles, without duplicates, at most `limit` entries.
+    void rememberFile(const QString &path, int limit);
 
     static UiSettings load();
     void save() const;

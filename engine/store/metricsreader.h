@@ -114,6 +114,14 @@ public:
 
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
+    // When the first and the last recorded tick started; {0, 0} when there is none.
+    struct TimeExtent
+    {
+        qint64 firstMs = 0;
+        qint64 lastMs = 0;
+    };
+    TimeExtent tickExtent();
+
     // Pushing machines (store/machinereads.cpp); nothing from a file older than schema 5.
     // Every machine_seen row, by name.
     QVector<MachineSeenRecord> machineSeen();

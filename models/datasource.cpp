@@ -1,0 +1,141 @@
+#include "datasource.h"
+
+#include "background.h"
+#include "enginehost.h"
+#include "store/metricsreader.h"
+#include "store/storeerror.h"
+
+namespace hb {
+
+LiveSource::LiveSource(EngineHost &host, const QString &dataDir, QObject *parent)
+    : DataSource(parent)
+    , m_host(host)
+    , m_dataDir(dataDir)
+    , m_feed(new RecordFeed(this))
+{
+    connect(m_host.engine(), &HeartbeatEngine::snapshotChanged, this, &DataSource::snapshotChanged);
+    connect(m_feed, &RecordFeed::recordsArrived, this, &DataSource::recordsArrived);
+}
+
+LiveSource::~LiveSource()
+{
+    if (m_started)
+        m_host.removeRecordFeed(m_feed);
+}
+
+void LiveSource::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_host.addRecordFeed(m_feed);
+}
+
+RecordedSource::RecordedSource(const QString &path, Extent extent, QObject *parent)
+    : DataSource(parent)
+    , m_path(path)
+    , m_extent(extent)
+    , m_moment(extent.lastMs)
+{
+    m_follow.setInterval(FollowIntervalMs);
+    connect(&m_follow, &QTimer::timeout, this, &RecordedSource::refreshExtent);
+}
+
+RecordedSource::Extent RecordedSource::readExtent(const QString &path)
+{
+    MetricsReader reader(path);
+    const MetricsReader::TimeExtent e = reader.tickExtent();
+    return {e.firstMs, e.lastMs};
+}
+
+std::unique_ptr<RecordedSource> RecordedSource::open(const QString &path, QString *error,
+                                                     QObject *parent)
+{
+    try {
+        const Extent extent = readExtent(path);
+        return std::unique_ptr<RecordedSource>(new RecordedSource(path, extent, parent));
+    } catch (const StoreError &e) {
+        if (error)
+            *error = e.message();
+        return nullptr;
+    }
+}
+
+void RecordedSource::start()
+{
+    loadState(m_moment);
+}
+
+void RecordedSource::setMoment(qint64 ms)
+{
+    m_atEnd = ms >= m_extent.lastMs;
+    if (ms == m_moment)
+        return;
+    m_moment = ms;
+    Q_EMIT momentChanged(ms);
+    loadState(ms);
+}
+
+void RecordedSource::setFollowing(bool on)
+{
+    if (on == following())
+        return;
+    if (on) {
+        m_follow.start();
+        refreshExtent();
+    } else {
+        m_follow.stop();
+    }
+    Q_EMIT followingChanged(on);
+}
+
+void RecordedSource::refreshExtent()
+{
+    if (m_extentReading)
+        return; // a slow read is still running: the next tick of the timer asks again
+    m_extentReading = true;
+    attemptInBackground(
+        this, [path = m_path] { return readExtent(path); },
+        [this](const Attempt<Extent> &read) {
+            m_extentReading = false;
+            if (!read.ok()) {
+                Q_EMIT readFailed(read.error);
+                return;
+            }
+            if (read.value == m_extent)
+                return;
+            m_extent = read.value;
+            Q_EMIT extentChanged(m_extent.firstMs, m_extent.lastMs);
+            if (m_atEnd && m_moment != m_extent.lastMs) {
+                m_moment = m_extent.lastMs;
+                Q_EMIT momentChanged(m_moment);
+                loadState(m_moment);
+            }
+        });
+}
+
+void RecordedSource::loadState(qint64 atMs)
+{
+    const quint64 request = ++m_request;
+    StateLoader loader = m_loader;
+    attemptInBackground(
+        this,
+        [path = m_path, atMs, loader] {
+            if (loader)
+                return loader(path, atMs);
+            EngineState state;
+            state.takenAtMs = atMs;
+            return EngineSnapshot(std::move(state));
+        },
+        [this, request](const Attempt<EngineSnapshot> &state) {
+            if (request != m_request)
+                return; // a newer moment was asked for meanwhile
+            if (!state.ok()) {
+                Q_EMIT readFailed(state.error);
+                return;
+            }
+            Q_EMIT snapshotChanged(state.value);
+        });
+}
+
+} // namespace hb

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "recordfeed.h"
+#include "snapshot.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace hb {
+
+class EngineHost;
+
+// What the window's panels are fed from (docs/architecture.md, "Sources"): snapshots, record
+// batches and, through metricsPath(), the stored history every range query reads. The panels
+// never know which source it is; the window asks canCommand() before it offers a command.
+//
+//   live      the engine hosted in this process: snapshots and records as they happen
+//   recorded  a metrics.db opened read-only: the state at a chosen moment, rebuilt from the file
+//   remote    (the wall) another process's HTTP API
+class DataSource : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Kind { Live, Recorded, Remote };
+
+    using QObject::QObject;
+
+    virtual Kind kind() const = 0;
+    // The engine commands go to; null for a source that takes none (then canCommand() is false
+    // and the window offers no command at all).
+    virtual EngineHost *commandHost() const { return nullptr; }
+    bool canCommand() const { return commandHost() != nullptr; }
+    // The metrics.db behind the history (charts beyond the live buffers, earlier runs, older
+    // audit entries); every read of it is read-only.
+    virtual QString metricsPath() const = 0;
+    // Begins delivering: the first snapshot comes after this.
+    virtual void start() = 0;
+
+Q_SIGNALS:
+    void snapshotChanged(const hb::EngineSnapshot &snapshot);
+    void recordsArrived(const hb::RecordBatch &records);
+};
+
+// The engine hosted in this process.
+class LiveSource final : public DataSource
+{
+    Q_OBJECT
+public:
+    LiveSource(EngineHost &host, const QString &dataDir, QObject *parent = nullptr);
+    ~LiveSource() override;
+
+    Kind kind() const override { return Kind::Live; }
+    EngineHost *commandHost() const override { return &m_host; }
+    QString metricsPath() const override { return m_dataDir + QStringLiteral("/metrics.db"); }
+    void start() override;
+
+private:
+    EngineHost &m_host;
+    QString m_dataDir;
+    RecordFeed *m_feed;
+    bool m_started = false;
+};
+
+// A metrics.db opened read-only (`heartbeat-dashboard --open FILE.db`). It publishes the state
+// as of a moment (the end of the file unless a replay moves it), rebuilt from the file on a
+// worker thread; with follow on, it re-reads the file's extent every FollowIntervalMs so a file
+// a running heartbeatd writes keeps its right edge live. Nothing is ever written to the file or
+// beside it.
+class RecordedSource final : public DataSource
+{
+    Q_OBJECT
+public:
+    static constexpr int FollowIntervalMs = 2'000;
+
+    // The file's time extent: the first and the last recorded tick (0, 0 when it has none).
+    struct Extent
+    {
+        qint64 firstMs = 0;
+        qint64 lastMs = 0;
+        bool operator==(const Extent &o) const
+        {
+            return firstMs == o.firstMs && lastMs == o.lastMs;
+        }
+        bool operator!=(const Extent &o) const { return !(*this == o); }
+    };
+
+    // Checks the file (a clear reason when it is not a readable metrics.db) and reads its
+    // extent; null with `error` set when it cannot be opened.
+    static std::unique_ptr<RecordedSource> open(const QString &path, QString *error,
+                                                QObject *parent = nullptr);
+
+    Kind kind() const override { return Kind::Recorded; }
+    QString metricsPath() const override { return m_path; }
+    void start() override;
+
+    Extent extent() const { return m_extent; }
+    // The moment whose state is shown; the end of the file until setMoment().
+    qint64 moment() const { return m_moment; }
+    // Shows the state as of `ms` (rebuilt on a worker thread; a newer call drops an older one).
+    void setMoment(qint64 ms);
+
+    bool following() const { return m_follow.isActive(); }
+    void setFollowing(bool on);
+    // Reads the extent again now (what the follow timer does).
+    void refreshExtent();
+
+    // The state as of a moment, from the file; runs on a worker thread. Defaults to what the
+    // file records of ticks, runs, breakers and the audit log (replay).
+    using StateLoader = std::function<EngineSnapshot(const QString &path, qint64 atMs)>;
+    void setStateLoader(StateLoader loader) { m_loader = std::move(loader); }
+    static Extent readExtent(const QString &path); // throws StoreError
+
+Q_SIGNALS:
+    void extentChanged(qint64 firstMs, qint64 lastMs);
+    void momentChanged(qint64 ms);
+    void followingChanged(bool on);
+    // Reading the file failed (it was replaced, damaged or removed since it opened).
+    void readFailed(const QString &message);
+
+private:
+    RecordedSource(const QString &path, Extent extent, QObject *parent);
+    void loadState(qint64 atMs);
+
+    QString m_path;
+    Extent m_extent;
+    qint64 m_moment = 0;
+    bool m_atEnd = true; // the moment follows the end of the file
+    StateLoader m_loader;
+    QTimer m_follow;
+    quint64 m_request = 0;
+    bool m_extentReading = false;
+};
+
+} // namespace hb
