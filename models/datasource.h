@@ -1,5 +1,6 @@
 #pragma once
 
+#include "historystore.h"
 #include "recordfeed.h"
 #include "snapshot.h"
 
@@ -37,6 +38,8 @@ public:
     // The metrics.db behind the history (charts beyond the live buffers, earlier runs, older
     // audit entries); every read of it is read-only.
     virtual QString metricsPath() const = 0;
+    // Every read of that history goes through this (on worker threads).
+    HistoryStore history() const { return HistoryStore(metricsPath()); }
     // Begins delivering: the first snapshot comes after this.
     virtual void start() = 0;
 

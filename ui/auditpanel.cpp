@@ -2,7 +2,6 @@
 
 #include "auditlogmodel.h"
 #include "background.h"
-#include "store/metricsreader.h"
 #include "tableview.h"
 
 #include <QHBoxLayout>
@@ -62,9 +61,9 @@ AuditPanel::AuditPanel(QWidget *parent)
     updateStatus();
 }
 
-void AuditPanel::setMetricsPath(const QString &path)
+void AuditPanel::setHistory(const HistoryStore &history)
 {
-    m_metricsPath = path;
+    m_history = history;
     m_exhausted = false;
     updateStatus();
 }
@@ -79,35 +78,26 @@ void AuditPanel::setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapac
 
 void AuditPanel::loadOlder()
 {
-    if (m_loading || m_metricsPath.isEmpty())
+    if (m_loading || m_history.metricsPath().isEmpty())
         return;
     m_loading = true;
     m_lastMessage.clear();
     updateStatus();
     const bool empty = m_model->rowCount() == 0;
     const qint64 oldestMs = m_model->oldestMs();
-    const QString path = m_metricsPath;
     attemptInBackground(
         this,
-        [path, empty, oldestMs] {
-            MetricsReader reader(path);
-            OlderPage page;
-            const qint64 before = empty ? std::numeric_limits<qint64>::max() : oldestMs;
-            page.entries = reader.auditEntries(0, before, {}, PageSize);
-            page.reachesStart = page.entries.size() < PageSize;
-            // All of the oldest shown millisecond: not all of it may be shown yet.
-            if (!empty)
-                page.entries += reader.auditEntries(oldestMs, oldestMs + 1, {},
-                                                    std::numeric_limits<int>::max());
-            return page;
+        [history = m_history, empty, oldestMs] {
+            return history.auditBefore(empty ? std::nullopt : std::optional<qint64>(oldestMs),
+                                       PageSize);
         },
-        [this, generation = m_generation](const Attempt<OlderPage> &page) {
+        [this, generation = m_generation](const Attempt<HistoryStore::AuditPage> &page) {
             if (generation == m_generation)
                 onOlderLoaded(page);
         });
 }
 
-void AuditPanel::onOlderLoaded(const Attempt<OlderPage> &page)
+void AuditPanel::onOlderLoaded(const Attempt<HistoryStore::AuditPage> &page)
 {
     m_loading = false;
     if (!page.ok()) {
@@ -134,7 +124,7 @@ void AuditPanel::updateStatus()
     m_view->setEmptyText(m_search->text().isEmpty()
                              ? tr("No audit entries yet.")
                              : tr("No entry matches “%1”.").arg(m_search->text()));
-    m_loadOlder->setEnabled(!m_loading && !m_exhausted && !m_metricsPath.isEmpty());
+    m_loadOlder->setEnabled(!m_loading && !m_exhausted && !m_history.metricsPath().isEmpty());
     QString text = m_search->text().isEmpty()
                        ? tr("%n entries shown", nullptr, m_model->rowCount())
                        : tr("%1 of %n entries match", nullptr, m_model->rowCount())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "historystore.h"
+
 #include "background.h"
 #include "core/records.h"
 #include "tableview.h"
@@ -25,7 +27,8 @@ public:
 
     explicit AuditPanel(QWidget *parent = nullptr);
 
-    void setMetricsPath(const QString &path);
+    // Where older entries are read from (none: only the live tail).
+    void setHistory(const HistoryStore &history);
     // The engine's live tail and how many entries it keeps (AuditLogModel::setEntries).
     void setEntries(const QVector<AuditEntry> &tail, qsizetype tailCapacity = -1);
     // Reads the PageSize entries before the oldest shown millisecond, and every entry of that
@@ -43,12 +46,7 @@ Q_SIGNALS:
     void olderLoaded(int added); // -1: the read failed (statusText() says why)
 
 private:
-    struct OlderPage
-    {
-        QVector<AuditEntry> entries; // oldest first
-        bool reachesStart = false;   // nothing in the store is older
-    };
-    void onOlderLoaded(const Attempt<OlderPage> &page);
+    void onOlderLoaded(const Attempt<HistoryStore::AuditPage> &page);
     void updateStatus();
 
     AuditLogModel *m_model;
@@ -57,7 +55,7 @@ private:
     QPushButton *m_loadOlder;
     QLabel *m_status;
     TableView *m_view;
-    QString m_metricsPath;
+    HistoryStore m_history;
     QString m_lastMessage;
     bool m_loading = false;
     bool m_exhausted = false;

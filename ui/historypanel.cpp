@@ -3,11 +3,9 @@
 #include "format.h"
 #include "background.h"
 #include "historymodel.h"
-#include "store/metricsreader.h"
 #include "tableview.h"
 
 #include <QComboBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -92,23 +90,17 @@ void HistoryPanel::addTicks(const QVector<TickRecord> &ticks)
     m_tickModel->addTicks(ticks);
 }
 
-void HistoryPanel::loadEarlier(const QString &metricsPath)
+void HistoryPanel::loadEarlier(const HistoryStore &history)
 {
-    if (!QFileInfo::exists(metricsPath))
+    if (!history.exists())
         return; // a new data directory: nothing happened before
-    struct Earlier
-    {
-        QVector<TickRecord> ticks;
-        QVector<ExecutionRecord> runs;
-    };
     attemptInBackground(
         this,
-        [metricsPath] {
-            MetricsReader reader(metricsPath);
-            return Earlier{reader.recentTicks(TickHistoryModel::DefaultCapacity),
-                           reader.recentExecutions(HistoryModel::DefaultCapacity)};
+        [history] {
+            return history.earlierRuns(TickHistoryModel::DefaultCapacity,
+                                       HistoryModel::DefaultCapacity);
         },
-        [this](const Attempt<Earlier> &earlier) {
+        [this](const Attempt<HistoryStore::Earlier> &earlier) {
             if (!earlier.ok()) {
                 m_detail->setPlaceholderText(
                     tr("Could not read the earlier history: %1").arg(earlier.error));

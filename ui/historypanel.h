@@ -1,5 +1,7 @@
 #pragma once
 
+#include "historystore.h"
+
 #include "core/records.h"
 
 #include "tableview.h"
@@ -27,9 +29,9 @@ public:
 
     void addRecords(const QVector<ExecutionRecord> &records);
     void addTicks(const QVector<TickRecord> &ticks);
-    // Reads what happened before this window opened from metrics.db, on a worker thread (the
-    // GUI never waits on the disk); earlierLoaded() says when it is in.
-    void loadEarlier(const QString &metricsPath);
+    // Reads what happened before this window opened from the stored history, on a worker thread
+    // (the GUI never waits on the disk); earlierLoaded() says when it is in.
+    void loadEarlier(const HistoryStore &history);
     void setTasks(const QStringList &tasks);
     HistoryModel *model() const { return m_model; }
     HistoryFilter *filter() const { return m_filter; }

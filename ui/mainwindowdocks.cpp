@@ -54,9 +54,8 @@ void MainWindow::buildDocks()
                                   "circuit breaker are fine."));
     QDockWidget *alerts = addPanel(tr("Alerts"), QStringLiteral("alertsDock"), m_alertsView);
     QDockWidget *history = addPanel(tr("History"), QStringLiteral("historyDock"), m_history);
-    const QString metricsPath = m_source->metricsPath();
-    m_audit->setMetricsPath(metricsPath);
-    m_history->loadEarlier(metricsPath);
+    m_audit->setHistory(m_source->history());
+    m_history->loadEarlier(m_source->history());
     QDockWidget *audit = addPanel(tr("Audit log"), QStringLiteral("auditDock"), m_audit);
     tabifyDockWidget(breakers, alerts);
     tabifyDockWidget(alerts, history);

@@ -1,0 +1,47 @@
+#include "historystore.h"
+
+#include "store/metricsreader.h"
+
+#include <QFileInfo>
+
+#include <limits>
+
+namespace hb {
+
+bool HistoryStore::exists() const
+{
+    return !m_path.isEmpty() && QFileInfo::exists(m_path);
+}
+
+HistoryStore::Earlier HistoryStore::earlierRuns(int ticks, int runs) const
+{
+    MetricsReader reader(m_path);
+    return {reader.recentTicks(ticks), reader.recentExecutions(runs)};
+}
+
+HistoryStore::AuditPage HistoryStore::auditBefore(std::optional<qint64> oldestShownMs,
+                                                  int pageSize) const
+{
+    MetricsReader reader(m_path);
+    AuditPage page;
+    const qint64 before = oldestShownMs.value_or(std::numeric_limits<qint64>::max());
+    page.entries = reader.auditEntries(0, before, {}, pageSize);
+    page.reachesStart = page.entries.size() < pageSize;
+    if (oldestShownMs)
+        page.entries += reader.auditEntries(*oldestShownMs, *oldestShownMs + 1, {},
+                                            std::numeric_limits<int>::max());
+    return page;
+}
+
+ChartFrame HistoryStore::chartRange(ChartRangeQuery query) const
+{
+    query.path = m_path;
+    return loadChartRange(query);
+}
+
+RecordBatch HistoryStore::recentRecords(qint64 fromMs, qint64 toMs) const
+{
+    return loadRecentRecords(m_path, fromMs, toMs);
+}
+
+} // namespace hb
