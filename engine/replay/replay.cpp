@@ -1,402 +1,15 @@
-#include "replay/replay.h"
+#include "replay/replay_p.h"
 
 #include "core/logging.h"
 #include "engine.h"
-#include "sqlite/sqlfile.h"
-#include "sqlite/sqlvalues.h"
-#include "store/enginestate.h"
 #include "store/schema.h"
 #include "store/storeerror.h"
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSet>
-
-#include <algorithm>
-#include <limits>
-#include <map>
 
 namespace hb {
 
-namespace {
-
-constexpr int kBusyTimeoutMs = 2000;
-constexpr qint64 kNever = std::numeric_limits<qint64>::min();
-
-QString trReplay(const char *text)
-{
-    return QCoreApplication::translate("hb::ReplayReader", text);
-}
-
-qint64 floorTo(qint64 ms, qint64 width)
-{
-    return ms - (((ms % width) + width) % width);
-}
-
-// What the rollups count per bucket, summed.
-struct Counts
-{
-    qint64 rows = 0;
-    qint64 successes = 0;
-    qint64 failures = 0;
-    qint64 timeouts = 0;
-    qint64 skipped = 0;
-    qint64 cancelled = 0;
-    qint64 totalMs = 0;
-    qint64 maxMs = 0;
-
-    void add(const Counts &o)
-    {
-        rows += o.rows;
-        successes += o.successes;
-        failures += o.failures;
-        timeouts += o.timeouts;
-        skipped += o.skipped;
-        cancelled += o.cancelled;
-        totalMs += o.totalMs;
-        maxMs = std::max(maxMs, o.maxMs);
-    }
-    void addRow(Outcome outcome, qint64 durationMs)
-    {
-        ++rows;
-        switch (outcome) {
-        case Outcome::Success: ++successes; break;
-        case Outcome::Failure: ++failures; break;
-        case Outcome::Timeout: ++timeouts; break;
-        case Outcome::Skipped: ++skipped; break;
-        case Outcome::Cancelled: ++cancelled; break;
-        }
-        if (outcome != Outcome::Skipped) {
-            totalMs += durationMs;
-            maxMs = std::max(maxMs, durationMs);
-        }
-    }
-};
-
-Counts countsOf(SQLite::Statement &row, int first)
-{
-    Counts c;
-    c.rows = sql::int64Of(row.getColumn(first));
-    c.successes = sql::int64Of(row.getColumn(first + 1));
-    c.failures = sql::int64Of(row.getColumn(first + 2));
-    c.timeouts = sql::int64Of(row.getColumn(first + 3));
-    c.skipped = sql::int64Of(row.getColumn(first + 4));
-    c.cancelled = sql::int64Of(row.getColumn(first + 5));
-    c.totalMs = sql::int64Of(row.getColumn(first + 6));
-    c.maxMs = sql::int64Of(row.getColumn(first + 7));
-    return c;
-}
-
-struct HourRow
-{
-    qint64 bucketMs = 0;
-    Counts own;
-    Counts through; // every hour of the task up to and including this one
-};
-
-struct BreakerMove
-{
-    qint64 tsMs = 0;
-    BreakerState from = BreakerState::Closed;
-    BreakerState to = BreakerState::Closed;
-};
-
-// The audit entries that change what the board shows: pause, resume, breaker commands, config.
-struct StateAudit
-{
-    qint64 tsMs = 0;
-    QString action;
-    QJsonObject detail;
-};
-
-const QStringList &configActions()
-{
-    static const QStringList actions = {
-        QStringLiteral("config_change"),     QStringLiteral("task_enable"),
-        QStringLiteral("task_disable"),      QStringLiteral("maintenance_on"),
-        QStringLiteral("maintenance_off"),   QStringLiteral("heartbeat_enable"),
-        QStringLiteral("heartbeat_disable")};
-    return actions;
-}
-
-struct Row
-{
-    qint64 id = 0;
-    qint64 tickId = 0;
-    QString task;
-    qint64 startedAtMs = 0;
-    qint64 durationMs = 0;
-    Outcome outcome = Outcome::Success;
-    qint64 items = 0;
-    QString error;
-    bool queued = true; // false: skipped by the engine without being queued (breaker, overlap)
-
-    qint64 finishedAtMs() const { return startedAtMs + durationMs; }
-    // The engine's own skips (breaker open, previous run still going) never touch the task's
-    // status; a run the task itself skipped does.
-    bool changesStatus() const { return outcome != Outcome::Skipped || queued; }
-};
-
-} // namespace
-
-struct ReplayReader::Impl
-{
-    QString path;
-    ReplayOptions options;
-    std::unique_ptr<SQLite::Database> db;
-    bool hasQueuedColumn = false;
-
-    QStringList tasks;
-    std::map<QString, std::vector<HourRow>> hours;
-    std::map<QString, std::vector<BreakerMove>> breakerMoves;
-    std::vector<StateAudit> audits; // oldest first
-    QStringList series;
-    qint64 firstMs = 0;
-    qint64 lastMs = 0;
-    qint64 maxTickMs = 0;
-    qint64 lastTickIdInFile = 0;
-    std::optional<HeartbeatMetrics> persisted;
-    bool persistedStop = false;
-    QString persistedReason;
-
-    std::unique_ptr<SQLite::Statement> ticksBack, tailRows, minuteSums, lastRowBefore,
-        lastOutcomeRow, failureCount, tickTasks, auditTail, sampleAt;
-
-    [[noreturn]] void fail(const std::exception &e, const char *what) const
-    {
-        qCWarning(lcStore) << "replaying" << what << "from" << path << "failed:" << e.what();
-        throw StoreError(path + u": "
-                         + trReplay("cannot read %1 (%2)")
-                               .arg(QString::fromLatin1(what),
-                                    QString::fromUtf8(e.what()).simplified()));
-    }
-
-    std::string rowColumns() const
-    {
-        return std::string("id, tick_id, task, started_at_ms, duration_ms, outcome, items, error, ")
-               + (hasQueuedColumn ? "queued_ms IS NOT NULL" : "1");
-    }
-
-    static Row rowOf(SQLite::Statement &q)
-    {
-        Row r;
-        r.id = sql::int64Of(q.getColumn(0));
-        r.tickId = sql::int64Of(q.getColumn(1));
-        r.task = sql::textOf(q.getColumn(2));
-        r.startedAtMs = sql::int64Of(q.getColumn(3));
-        r.durationMs = sql::int64Of(q.getColumn(4));
-        r.outcome = outcomeFromName(sql::textOf(q.getColumn(5))).value_or(Outcome::Skipped);
-        r.items = sql::int64Of(q.getColumn(6));
-        r.error = sql::textOf(q.getColumn(7));
-        r.queued = q.getColumn(8).getInt() != 0;
-        return r;
-    }
-
-    void open();
-    void load();
-    void prepare();
-
-    HeartbeatConfig configAt(qint64 t) const;
-    Counts hoursBefore(const QString &task, qint64 beforeMs) const;
-    qint64 lastHourWith(const QString &task, qint64 beforeMs, bool (*has)(const Counts &)) const;
-    std::optional<Row> lastRow(const QString &task, qint64 t, qint64 beforeMs,
-                               const QSet<qint64> &excludedTicks,
-                               bool (*wanted)(const Row &), bool (*hourHas)(const Counts &));
-    BreakerState breakerStateAt(const QString &task, qint64 t) const;
-    BreakerStatus breakerAt(const QString &task, qint64 t, std::optional<Row> lastSuccess,
-                            std::optional<Row> lastFailure);
-    EngineState stateAt(qint64 t);
-};
-
-void ReplayReader::Impl::open()
-{
-    if (!QFileInfo(path).isFile())
-        throw StoreError(path + u": " + trReplay("no such metrics database"));
-    int version = 0;
-    try {
-        db = sql::openReadOnly(path, kBusyTimeoutMs);
-        db->exec("PRAGMA query_only = 1");
-        version = schema::userVersion(*db);
-    } catch (const std::exception &e) {
-        db.reset();
-        throw StoreError(path + u": "
-                         + trReplay("cannot open for reading (%1)")
-                               .arg(QString::fromUtf8(e.what()).simplified()));
-    }
-    if (version < 2) {
-        db.reset();
-        throw StoreError(path + u": "
-                         + trReplay("not a metrics database of a version this build can replay "
-                                    "(schema %1)")
-                               .arg(version));
-    }
-    hasQueuedColumn = version >= 4;
-}
-
-// Small tables read once: the hourly rollup (prefix sums make "every hour before T" one
-// lookup), breaker transitions, the audit entries that change state, sample series names.
-void ReplayReader::Impl::load()
-{
-    try {
-        {
-            SQLite::Statement q(*db, "SELECT task, bucket_ms, runs, successes, failures, timeouts,"
-                                     " skipped, cancelled, total_ms, max_ms FROM exec_hour"
-                                     " ORDER BY task, bucket_ms");
-            while (q.executeStep()) {
-                const QString task = sql::textOf(q.getColumn(0));
-                std::vector<HourRow> &rows = hours[task];
-                HourRow row;
-                row.bucketMs = sql::int64Of(q.getColumn(1));
-                row.own = countsOf(q, 2);
-                row.through = rows.empty() ? Counts{} : rows.back().through;
-                row.through.add(row.own);
-                rows.push_back(row);
-            }
-        }
-        {
-            SQLite::Statement q(*db, "SELECT ts_ms, task, from_state, to_state FROM breaker_events"
-                                     " ORDER BY ts_ms, rowid");
-            while (q.executeStep()) {
-                BreakerMove move;
-                move.tsMs = sql::int64Of(q.getColumn(0));
-                move.from = breakerStateFromName(sql::textOf(q.getColumn(2)))
-                                .value_or(BreakerState::Closed);
-                move.to = breakerStateFromName(sql::textOf(q.getColumn(3)))
-                              .value_or(BreakerState::Closed);
-                breakerMoves[sql::textOf(q.getColumn(1))].push_back(move);
-            }
-        }
-        {
-            QStringList actions = configActions();
-            actions << QStringLiteral("emergency_pause") << QStringLiteral("resume")
-                    << QStringLiteral("breaker_reset") << QStringLiteral("breaker_force_open");
-            std::string in;
-            for (int i = 0; i < actions.size(); ++i)
-                in += (i ? ", ?" : "?") + std::to_string(i + 1);
-            SQLite::Statement q(*db, "SELECT ts_ms, action, detail FROM audit_log WHERE action IN ("
-                                         + in + ") ORDER BY ts_ms, id");
-            for (int i = 0; i < actions.size(); ++i)
-                sql::bindText(q, i + 1, actions.at(i));
-            while (q.executeStep()) {
-                audits.push_back({sql::int64Of(q.getColumn(0)), sql::textOf(q.getColumn(1)),
-                                  QJsonDocument::fromJson(sql::textOf(q.getColumn(2)).toUtf8())
-                                      .object()});
-            }
-        }
-        {
-            // One index seek per name instead of a scan of every sample.
-            SQLite::Statement next(*db, "SELECT series FROM samples WHERE series > ?1"
-                                        " ORDER BY series LIMIT 1");
-            QString after;
-            for (;;) {
-                sql::bindText(next, 1, after);
-                if (!next.executeStep())
-                    break;
-                after = sql::textOf(next.getColumn(0));
-                series.append(after);
-                next.reset();
-            }
-        }
-        {
-            // Every task that ran or has a breaker, in first-run order of the names the
-            // engine knows, then the others by name.
-            SQLite::Statement next(*db, "SELECT task FROM executions WHERE task > ?1"
-                                        " ORDER BY task LIMIT 1");
-            QString after;
-            QStringList found;
-            for (;;) {
-                sql::bindText(next, 1, after);
-                if (!next.executeStep())
-                    break;
-                after = sql::textOf(next.getColumn(0));
-                found.append(after);
-                next.reset();
-            }
-            SQLite::Statement breakers(*db, "SELECT task FROM breaker_state ORDER BY task");
-            while (breakers.executeStep())
-                found.append(sql::textOf(breakers.getColumn(0)));
-            for (const auto &[task, moves] : breakerMoves)
-                found.append(task);
-            found.removeDuplicates();
-            for (const QString &name : TaskName::all()) {
-                if (found.removeAll(name) > 0)
-                    tasks.append(name);
-            }
-            found.sort();
-            tasks.append(found);
-        }
-        {
-            SQLite::Statement q(*db, "SELECT min(started_at_ms), max(started_at_ms),"
-                                     " max(duration_ms), max(id) FROM ticks");
-            if (q.executeStep()) {
-                firstMs = sql::int64Of(q.getColumn(0));
-                lastMs = sql::int64Of(q.getColumn(1));
-                maxTickMs = sql::int64Of(q.getColumn(2));
-                lastTickIdInFile = sql::int64Of(q.getColumn(3));
-            }
-        }
-        {
-            SQLite::Statement q(*db, "SELECT key, value FROM engine_state");
-            while (q.executeStep()) {
-                const std::string key = q.getColumn(0).getString();
-                const QByteArray value = QByteArray::fromStdString(q.getColumn(1).getString());
-                if (key == enginestate::kMetricsKey)
-                    persisted = enginestate::decodeMetrics(value);
-                else if (key == enginestate::kEmergencyStopKey)
-                    persistedStop = value == "1";
-                else if (key == enginestate::kEmergencyReasonKey)
-                    persistedReason = QString::fromUtf8(value);
-            }
-        }
-    } catch (const SQLite::Exception &e) {
-        fail(e, "the recorded history");
-    }
-}
-
-void ReplayReader::Impl::prepare()
-{
-    const std::string cols = rowColumns();
-    try {
-        ticksBack = std::make_unique<SQLite::Statement>(
-            *db, "SELECT id, started_at_ms, duration_ms, skipped_reason FROM ticks"
-                 " WHERE started_at_ms <= ?1 ORDER BY started_at_ms DESC, id DESC");
-        tailRows = std::make_unique<SQLite::Statement>(
-            *db, "SELECT " + cols + " FROM executions WHERE started_at_ms >= ?1"
-                 " AND started_at_ms <= ?2 ORDER BY id");
-        minuteSums = std::make_unique<SQLite::Statement>(
-            *db, "SELECT task, sum(runs), sum(successes), sum(failures), sum(timeouts),"
-                 " sum(skipped), sum(cancelled), sum(total_ms), max(max_ms) FROM exec_minute"
-                 " WHERE bucket_ms >= ?1 AND bucket_ms < ?2 GROUP BY task");
-        lastRowBefore = std::make_unique<SQLite::Statement>(
-            *db, "SELECT " + cols + " FROM executions WHERE task = ?1 AND started_at_ms >= ?2"
-                 " AND started_at_ms < ?3 ORDER BY started_at_ms DESC, id DESC");
-        failureCount = std::make_unique<SQLite::Statement>(
-            *db, "SELECT count(*) FROM executions WHERE task = ?1 AND started_at_ms >= ?2"
-                 " AND started_at_ms <= ?3 AND started_at_ms + duration_ms <= ?3"
-                 " AND outcome IN (?4, ?5)");
-        sql::bindText(*failureCount, 4, outcomeName(Outcome::Failure));
-        sql::bindText(*failureCount, 5, outcomeName(Outcome::Timeout));
-        tickTasks = std::make_unique<SQLite::Statement>(
-            *db, "SELECT task FROM executions WHERE started_at_ms >= ?1 AND started_at_ms <= ?2"
-                 " AND tick_id = ?3 AND outcome <> ?4 ORDER BY id");
-        sql::bindText(*tickTasks, 4, outcomeName(Outcome::Skipped));
-        auditTail = std::make_unique<SQLite::Statement>(
-            *db, "SELECT ts_ms, actor, action, detail FROM audit_log WHERE ts_ms <= ?1"
-                 " ORDER BY ts_ms DESC, id DESC LIMIT " + std::to_string(AuditTail));
-        sampleAt = std::make_unique<SQLite::Statement>(
-            *db, "SELECT value FROM samples WHERE series = ?1 AND ts_ms <= ?2"
-                 " ORDER BY ts_ms DESC LIMIT 1");
-    } catch (const SQLite::Exception &e) {
-        fail(e, "the recorded history");
-    }
-}
+using namespace replayimpl;
 
 // Each field as of t: the "after" of the last change at or before t, else the "before" of the
 // first change after t, else the file's value.
@@ -432,8 +45,8 @@ HeartbeatConfig ReplayReader::Impl::configAt(qint64 t) const
     ConfigError error;
     std::optional<HeartbeatConfig> config = configFromJson(json, &error);
     if (!config) {
-        qCWarning(lcStore).noquote() << "replay: the audited configuration does not apply:"
-                                     << error.toString();
+        qCWarning(lcStore).noquote()
+            << "replay: the audited configuration does not apply:" << error.toString();
         return options.config;
     }
     config->notifications = options.config.notifications;
@@ -504,8 +117,8 @@ BreakerState ReplayReader::Impl::breakerStateAt(const QString &task, qint64 t) c
     if (it == breakerMoves.end())
         return BreakerState::Closed;
     const std::vector<BreakerMove> &moves = it->second;
-    const auto after = std::upper_bound(moves.begin(), moves.end(), t,
-                                        [](qint64 ms, const BreakerMove &m) { return ms < m.tsMs; });
+    const auto after = std::upper_bound(
+        moves.begin(), moves.end(), t, [](qint64 ms, const BreakerMove &m) { return ms < m.tsMs; });
     if (after != moves.begin())
         return std::prev(after)->to;
     return after != moves.end() ? after->from : BreakerState::Closed;
@@ -539,8 +152,12 @@ BreakerStatus ReplayReader::Impl::breakerAt(const QString &task, qint64 t,
             break;
         const QString target = a.detail.value(QStringLiteral("task")).toString();
         if (a.action == u"breaker_force_open" && target == task) {
-            opened = std::max(opened, a.tsMs);
-            if (openMove == a.tsMs)
+            // Forcing a closed breaker open is a transition with its own, exact, time; forcing
+            // an open one only restarts its wait, which the audit entry's time stands for.
+            if (a.detail.value(QStringLiteral("before")).toString() ==
+                breakerStateName(BreakerState::Open))
+                opened = std::max(opened, a.tsMs);
+            else if (openMove != kNever && a.tsMs - openMove < 1000)
                 openMove = kNever; // forced, not caused by a failure
         } else if (a.action == u"breaker_reset" && (target == task || target == u"*")) {
             lastReset = a.tsMs;
@@ -581,8 +198,8 @@ BreakerStatus ReplayReader::Impl::breakerAt(const QString &task, qint64 t,
         // Whole hours from the rollup, the two partial hours from raw rows.
         const Counts whole = hoursBefore(task, hourTo);
         const Counts head = hoursBefore(task, hourFrom);
-        count = (whole.failures + whole.timeouts) - (head.failures + head.timeouts)
-                + countRaw(from, hourFrom - 1) + countRaw(hourTo, t);
+        count = (whole.failures + whole.timeouts) - (head.failures + head.timeouts) +
+                countRaw(from, hourFrom - 1) + countRaw(hourTo, t);
     } else {
         count = countRaw(from, t);
     }
@@ -662,7 +279,7 @@ EngineState ReplayReader::Impl::stateAt(qint64 t)
     HeartbeatMetrics &m = s.metrics;
     std::optional<Row> tailError;
     qint64 tailLastExecution = 0;
-    std::map<QString, Row> tailLast;      // per task: the newest finished run of the tail
+    std::map<QString, Row> tailLast;       // per task: the newest finished run of the tail
     QHash<QString, qint64> completedEarly; // successes of ticks still running, finished by t
     QHash<QString, bool> running;
     {
@@ -714,20 +331,19 @@ EngineState ReplayReader::Impl::stateAt(qint64 t)
             if (!rows.empty())
                 inFile.add(rows.back().through);
         }
-        m.totalExecutions += std::max<qint64>(0, persisted->totalExecutions
-                                                     - (inFile.rows - inFile.skipped));
-        m.successfulExecutions += std::max<qint64>(0, persisted->successfulExecutions
-                                                          - inFile.successes);
-        m.failedExecutions += std::max<qint64>(0, persisted->failedExecutions
-                                                      - (inFile.failures + inFile.timeouts));
-        m.cancelledExecutions += std::max<qint64>(0, persisted->cancelledExecutions
-                                                         - inFile.cancelled);
+        m.totalExecutions +=
+            std::max<qint64>(0, persisted->totalExecutions - (inFile.rows - inFile.skipped));
+        m.successfulExecutions +=
+            std::max<qint64>(0, persisted->successfulExecutions - inFile.successes);
+        m.failedExecutions +=
+            std::max<qint64>(0, persisted->failedExecutions - (inFile.failures + inFile.timeouts));
+        m.cancelledExecutions +=
+            std::max<qint64>(0, persisted->cancelledExecutions - inFile.cancelled);
         for (auto it = persisted->tasksCompleted.cbegin(); it != persisted->tasksCompleted.cend();
              ++it) {
             const auto h = hours.find(it.key());
-            const qint64 kept = h == hours.end() || h->second.empty()
-                                    ? 0
-                                    : h->second.back().through.successes;
+            const qint64 kept =
+                h == hours.end() || h->second.empty() ? 0 : h->second.back().through.successes;
             if (it.value() > kept)
                 m.tasksCompleted[it.key()] += it.value() - kept;
         }
@@ -738,9 +354,11 @@ EngineState ReplayReader::Impl::stateAt(qint64 t)
     if (lastTickId != 0) {
         // Tick ids are consecutive: the ones after the last finished tick, and the ones before
         // it still running, are not counted yet.
-        const qint64 total = persisted ? persisted->tickCount : lastTickIdInFile;
-        const qint64 lastId = persisted ? std::max(persisted->lastTickId, lastTickIdInFile)
-                                        : lastTickIdInFile;
+        // The persisted count also holds ticks retention removed; a file whose state is behind
+        // its rows (written without one) counts by id.
+        const bool stateCurrent = persisted && persisted->lastTickId >= lastTickIdInFile;
+        const qint64 total = stateCurrent ? persisted->tickCount : lastTickIdInFile;
+        const qint64 lastId = stateCurrent ? persisted->lastTickId : lastTickIdInFile;
         m.tickCount = std::max<qint64>(0, total - (lastId - lastTickId) - inFlightBelowLast);
     }
     if (lastRealId != 0) {
@@ -788,10 +406,9 @@ EngineState ReplayReader::Impl::stateAt(qint64 t)
 
         // The newest failure counted in the metrics (its tick finished), and the newest failure
         // the breaker saw (its run finished).
-        std::optional<Row> failure = lastRow(
-            task, t, t + 1, {}, isFailure, hourFailed);
-        if (failure && !inFlight.contains(failure->tickId)
-            && (!newestError || failure->id > newestError->id))
+        std::optional<Row> failure = lastRow(task, t, t + 1, {}, isFailure, hourFailed);
+        if (failure && !inFlight.contains(failure->tickId) &&
+            (!newestError || failure->id > newestError->id))
             newestError = failure;
         else if (failure && inFlight.contains(failure->tickId)) {
             std::optional<Row> counted = lastRow(task, t, t + 1, inFlight, isFailure, hourFailed);
@@ -803,9 +420,8 @@ EngineState ReplayReader::Impl::stateAt(qint64 t)
             [](const Counts &c) { return c.successes > 0; });
         s.breakers.append(breakerAt(task, t, success, failure));
         const BreakerStatus &b = s.breakers.constLast();
-        s.breakerRetryAtMs.append(b.state == BreakerState::Open
-                                      ? b.openedAtMs + s.config.breakerTimeoutMs
-                                      : 0);
+        s.breakerRetryAtMs.append(
+            b.state == BreakerState::Open ? b.openedAtMs + s.config.breakerTimeoutMs : 0);
     }
     m.lastExecutionMs = std::max(m.lastExecutionMs, tailLastExecution);
     if (newestError) {
@@ -860,63 +476,6 @@ EngineState ReplayReader::Impl::stateAt(qint64 t)
     // The loop was running if it ticked within two intervals.
     s.running = m.lastTickMs > 0 && t - m.lastTickMs < 2 * s.tickIntervalMs;
     return s;
-}
-
-ReplayReader::ReplayReader(const QString &metricsPath, ReplayOptions options)
-    : d(std::make_unique<Impl>())
-{
-    d->path = metricsPath;
-    d->options = std::move(options);
-    d->open();
-    d->load();
-    d->prepare();
-}
-
-ReplayReader::~ReplayReader() = default;
-
-QString ReplayReader::path() const
-{
-    return d->path;
-}
-
-qint64 ReplayReader::firstMs() const
-{
-    return d->firstMs;
-}
-
-qint64 ReplayReader::lastMs() const
-{
-    return d->lastMs;
-}
-
-EngineSnapshot ReplayReader::stateAt(qint64 atMs)
-{
-    try {
-        return EngineSnapshot(d->stateAt(atMs));
-    } catch (const SQLite::Exception &e) {
-        d->fail(e, "the state at a moment");
-    }
-}
-
-ReplayStepTimes measureReplaySteps(const QString &metricsPath, int steps, qint64 stepMs)
-{
-    ReplayStepTimes times;
-    QElapsedTimer timer;
-    timer.start();
-    ReplayReader reader(metricsPath);
-    times.openMs = double(timer.nsecsElapsed()) / 1e6;
-    const qint64 end = reader.lastMs();
-    double total = 0;
-    for (int i = steps - 1; i >= 0; --i) {
-        timer.restart();
-        const EngineSnapshot s = reader.stateAt(end - qint64(i) * stepMs);
-        const double ms = double(timer.nsecsElapsed()) / 1e6;
-        total += ms;
-        times.maxMs = std::max(times.maxMs, ms);
-        ++times.steps;
-    }
-    times.meanMs = times.steps > 0 ? total / times.steps : 0;
-    return times;
 }
 
 } // namespace hb

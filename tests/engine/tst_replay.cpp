@@ -44,13 +44,16 @@ private:
     QElapsedTimer m_timer;
 };
 
-// Reports a memory reading each run (the metrics panel's gauge).
+// Reports a memory reading each run (the metrics panel's gauge). It takes a moment, so that
+// something changes in the middle of a tick and a snapshot is published there; the reading is
+// stamped as the run ends, when the engine applies it.
 class MemoryTask : public MaintenanceTask
 {
 public:
     QString name() const override { return TaskName::MemoryMonitoring; }
     TaskResult run(const TaskContext &ctx) override
     {
+        QThread::msleep(120);
         TaskResult r = TaskResult::success(1);
         r.samples.append({QStringLiteral("memory.total_bytes"), ctx.clock.nowMs(),
                           double(1'000'000 + 1000 * ++m_runs)});
@@ -139,8 +142,7 @@ QStringList differences(const EngineState &live, const EngineState &replayed)
     check(QStringLiteral("peakExecutionTimeMs"), a.peakExecutionTimeMs, b.peakExecutionTimeMs);
     check(QStringLiteral("lastError"), a.lastError, b.lastError);
     check(QStringLiteral("lastErrorMs"), a.lastErrorMs, b.lastErrorMs);
-    check(QStringLiteral("lastTickTasks"), a.lastTickTasks.join(u','),
-          b.lastTickTasks.join(u','));
+    check(QStringLiteral("lastTickTasks"), a.lastTickTasks.join(u','), b.lastTickTasks.join(u','));
     for (auto it = a.tasksCompleted.cbegin(); it != a.tasksCompleted.cend(); ++it)
         check(u"tasksCompleted." + it.key(), it.value(), b.tasksCompleted.value(it.key()));
     check(QStringLiteral("tasksCompleted.size"), a.tasksCompleted.size(), b.tasksCompleted.size());
@@ -195,8 +197,8 @@ QStringList differences(const EngineState &live, const EngineState &replayed)
     for (const Alert &x : live.activeAlerts)
         liveAlerts << x.source + u'/' + x.key + u'/' + QString::number(x.tsMs) + u'/' + x.message;
     for (const Alert &x : replayed.activeAlerts)
-        replayedAlerts << x.source + u'/' + x.key + u'/' + QString::number(x.tsMs) + u'/'
-                              + x.message;
+        replayedAlerts << x.source + u'/' + x.key + u'/' + QString::number(x.tsMs) + u'/' +
+                              x.message;
     check(QStringLiteral("alerts"), liveAlerts.join(u'|'), replayedAlerts.join(u'|'));
     check(QStringLiteral("oracleHealth"), int(OracleHealth::evaluate(live).status),
           int(OracleHealth::evaluate(replayed).status));
@@ -342,8 +344,8 @@ void TestReplay::replayedStateEqualsPublishedState()
     QVERIFY(compared >= 15 && compared * 10 >= m_published.size() * 6);
     QVERIFY(midTick >= 2);
     QVERIFY(oracleStates.contains(int(OracleHealth::Status::Down)));
-    QVERIFY(oracleStates.contains(int(OracleHealth::Status::Unknown))
-            || oracleStates.contains(int(OracleHealth::Status::Ok)));
+    QVERIFY(oracleStates.contains(int(OracleHealth::Status::Unknown)) ||
+            oracleStates.contains(int(OracleHealth::Status::Ok)));
     QVERIFY(sawPause);
     QVERIFY(sawToggle);
 
@@ -352,7 +354,8 @@ void TestReplay::replayedStateEqualsPublishedState()
     QVERIFY(m_pausedAt > 0 && m_resumedAt > m_pausedAt && m_toggledAt > 0);
     SQLite::Database db(m_path.toStdString(), SQLite::OPEN_READONLY);
     const auto auditTs = [&db](const char *action) {
-        SQLite::Statement q(db, "SELECT ts_ms FROM audit_log WHERE action = ?1 ORDER BY id LIMIT 1");
+        SQLite::Statement q(db,
+                            "SELECT ts_ms FROM audit_log WHERE action = ?1 ORDER BY id LIMIT 1");
         q.bind(1, action);
         return q.executeStep() ? q.getColumn(0).getInt64() : qint64(0);
     };
