@@ -555,7 +555,7 @@ EngineState HeartbeatEngine::buildState() const
              tr("The metrics store cannot be written (%1). The engine is paused and the ledger "
                 "unchanged until Resume finds the store writable again.")
                  .arg(m_storeError)});
-    s.activeAlerts.append(breakerAlerts(s.breakers));
+    s.activeAlerts.append(breakerAlerts(s.breakers, m_config));
     s.recentAudit = m_auditTail;
     s.gauges = m_gauges;
     s.memoryBytes = qint64(m_gauges.value(QStringLiteral("memory.total_bytes"), -1));
@@ -569,16 +569,17 @@ EngineState HeartbeatEngine::buildState() const
 // task has not recovered yet), unless its task is turned off (no trial will come; the toggle
 // says why it does not run). The key stays the same through Open and HalfOpen, so each
 // opening notifies once.
-QVector<Alert> HeartbeatEngine::breakerAlerts(const QVector<BreakerStatus> &breakers) const
+QVector<Alert> HeartbeatEngine::breakerAlerts(const QVector<BreakerStatus> &breakers,
+                                              const HeartbeatConfig &config)
 {
     QVector<Alert> alerts;
     for (const BreakerStatus &b : breakers) {
-        if (b.state == BreakerState::Closed || !m_config.isTaskEnabled(b.task))
+        if (b.state == BreakerState::Closed || !config.isTaskEnabled(b.task))
             continue;
         QString message;
         if (b.state == BreakerState::HalfOpen)
             message = tr("Circuit breaker of %1 is half-open: one trial run decides").arg(b.task);
-        else if (b.failureCount < m_config.breakerFailureThreshold)
+        else if (b.failureCount < config.breakerFailureThreshold)
             message = tr("Circuit breaker of %1 was forced open; the task is skipped until it is "
                          "reset or its next trial")
                           .arg(b.task);

@@ -63,6 +63,11 @@ public:
     // Engine thread only. Cheap: returns the last published state, plus anything since.
     EngineSnapshot snapshot();
 
+    // The alerts of breakers that are not closed under `config` (the snapshot's, and a replayed
+    // one's). Any thread.
+    static QVector<Alert> breakerAlerts(const QVector<BreakerStatus> &breakers,
+                                        const HeartbeatConfig &config);
+
 public Q_SLOTS:
     void start(); // starts the tick timer (first tick right away)
     // Stops starting tasks, cancels running ones, records what happened and flushes the store.
@@ -109,7 +114,6 @@ private:
     void cancelInFlight(const QString &why);
     void finishTickIfDone();
     void applyAlerts(const QString &task, const QVector<Alert> &alerts);
-    QVector<Alert> breakerAlerts(const QVector<BreakerStatus> &breakers) const;
 
     CommandResult authorize(const Actor &actor, Role required, const QString &action);
     CommandResult applyConfig(const Actor &actor, const HeartbeatConfig &config,
