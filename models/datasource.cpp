@@ -5,6 +5,11 @@
 #include "store/metricsreader.h"
 #include "store/storeerror.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace hb {
 
 LiveSource::LiveSource(EngineHost &host, const QString &dataDir, QObject *parent)
@@ -36,7 +41,11 @@ RecordedSource::RecordedSource(const QString &path, Extent extent, QObject *pare
     , m_path(path)
     , m_extent(extent)
     , m_moment(extent.lastMs)
+    , m_replay(new ReplayController(this))
 {
+    m_replay->setSource(path, replayOptions());
+    connect(m_replay, &ReplayController::stateReady, this, &DataSource::snapshotChanged);
+    connect(m_replay, &ReplayController::failed, this, &RecordedSource::readFailed);
     m_follow.setInterval(FollowIntervalMs);
     connect(&m_follow, &QTimer::timeout, this, &RecordedSource::refreshExtent);
 }
@@ -61,9 +70,23 @@ std::unique_ptr<RecordedSource> RecordedSource::open(const QString &path, QStrin
     }
 }
 
+ReplayOptions RecordedSource::replayOptions() const
+{
+    ReplayOptions options;
+    QFile file(QFileInfo(m_path).absolutePath() + QStringLiteral("/config.json"));
+    if (file.open(QIODevice::ReadOnly)) { // read only: a bad one just means the defaults
+        const QJsonDocument doc = QJsonDocument::fromJson(file.read(4 << 20));
+        ConfigError error;
+        if (doc.isObject())
+            if (std::optional<HeartbeatConfig> config = configFromJson(doc.object(), &error))
+                options.config = *config;
+    }
+    return options;
+}
+
 void RecordedSource::start()
 {
-    loadState(m_moment);
+    m_replay->requestMoment(m_moment);
 }
 
 void RecordedSource::setMoment(qint64 ms)
@@ -73,7 +96,7 @@ void RecordedSource::setMoment(qint64 ms)
         return;
     m_moment = ms;
     Q_EMIT momentChanged(ms);
-    loadState(ms);
+    m_replay->requestMoment(ms);
 }
 
 void RecordedSource::setFollowing(bool on)
@@ -105,36 +128,13 @@ void RecordedSource::refreshExtent()
             if (read.value == m_extent)
                 return;
             m_extent = read.value;
+            m_replay->setSource(m_path, replayOptions()); // its reader cached the old extent
             Q_EMIT extentChanged(m_extent.firstMs, m_extent.lastMs);
             if (m_atEnd && m_moment != m_extent.lastMs) {
                 m_moment = m_extent.lastMs;
                 Q_EMIT momentChanged(m_moment);
-                loadState(m_moment);
+                m_replay->requestMoment(m_moment);
             }
-        });
-}
-
-void RecordedSource::loadState(qint64 atMs)
-{
-    const quint64 request = ++m_request;
-    StateLoader loader = m_loader;
-    attemptInBackground(
-        this,
-        [path = m_path, atMs, loader] {
-            if (loader)
-                return loader(path, atMs);
-            EngineState state;
-            state.takenAtMs = atMs;
-            return EngineSnapshot(std::move(state));
-        },
-        [this, request](const Attempt<EngineSnapshot> &state) {
-            if (request != m_request)
-                return; // a newer moment was asked for meanwhile
-            if (!state.ok()) {
-                Q_EMIT readFailed(state.error);
-                return;
-            }
-            Q_EMIT snapshotChanged(state.value);
         });
 }
 

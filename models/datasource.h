@@ -2,6 +2,7 @@
 
 #include "historystore.h"
 #include "recordfeed.h"
+#include "replaycontroller.h"
 #include "snapshot.h"
 
 #include <QObject>
@@ -70,7 +71,7 @@ private:
 
 // A metrics.db opened read-only (`heartbeat-dashboard --open FILE.db`). It publishes the state
 // as of a moment (the end of the file unless a replay moves it), rebuilt from the file on a
-// worker thread; with follow on, it re-reads the file's extent every FollowIntervalMs so a file
+// worker thread (ReplayController: a newer moment drops an older request); with follow on, it re-reads the file's extent every FollowIntervalMs so a file
 // a running heartbeatd writes keeps its right edge live. Nothing is ever written to the file or
 // beside it.
 class RecordedSource final : public DataSource
@@ -111,10 +112,6 @@ public:
     // Reads the extent again now (what the follow timer does).
     void refreshExtent();
 
-    // The state as of a moment, from the file; runs on a worker thread. Defaults to what the
-    // file records of ticks, runs, breakers and the audit log (replay).
-    using StateLoader = std::function<EngineSnapshot(const QString &path, qint64 atMs)>;
-    void setStateLoader(StateLoader loader) { m_loader = std::move(loader); }
     static Extent readExtent(const QString &path); // throws StoreError
 
 Q_SIGNALS:
@@ -126,15 +123,17 @@ Q_SIGNALS:
 
 private:
     RecordedSource(const QString &path, Extent extent, QObject *parent);
-    void loadState(qint64 atMs);
+    // The state at a moment is rebuilt from ticks, executions, breaker_events and audit_log by
+    // the replay reader, with config.json beside the file (when there is one) for what the
+    // audit log does not say.
+    ReplayOptions replayOptions() const;
 
     QString m_path;
     Extent m_extent;
     qint64 m_moment = 0;
     bool m_atEnd = true; // the moment follows the end of the file
-    StateLoader m_loader;
+    ReplayController *m_replay;
     QTimer m_follow;
-    quint64 m_request = 0;
     bool m_extentReading = false;
 };
 

@@ -3,6 +3,7 @@
 // moment asked for, dropping the ones a newer request overtook.
 
 #include "replaybar.h"
+#include "replaycontroller.h"
 #include "store/metricsstore.h"
 
 #include <QComboBox>
