@@ -26,6 +26,10 @@ public:
 
     // Times of the markers drawn, oldest first (for tests).
     QList<qint64> markerTimes() const;
+    // What hovering a marker near `ms` shows (for tests); empty when none is drawn there.
+    QString markerTextAt(qint64 ms) const;
+    // The task whose line passes within a few pixels of `viewportPos`; empty when none does.
+    QString taskNear(QPoint viewportPos) const;
 
 private:
     QLineSeries *taskSeries(const QString &task);
