@@ -403,6 +403,10 @@ void ChartPanel::redraw()
     m_success->show(frame, context);
     m_resources->show(frame, context);
     m_shards->show(frame, context);
+    // The tick-time chart's markers across the other three as well: one time axis, one story.
+    const QVector<ChartView::Marker> markers = m_execution->shownMarkers();
+    for (LiveChart *other : {m_success.get(), m_resources.get(), m_shards.get()})
+        other->view()->setMarkers(markers);
     Q_EMIT redrawn();
 }
 

@@ -179,6 +179,15 @@ QList<qint64> ExecutionChart::markerTimes() const
     return times;
 }
 
+QVector<ChartView::Marker> ExecutionChart::shownMarkers() const
+{
+    QVector<ChartView::Marker> markers;
+    markers.reserve(m_shownMarkers.size());
+    for (const AuditEntry &e : m_shownMarkers)
+        markers.append({e.tsMs, actionColor(e.action), markerText(e)});
+    return markers;
+}
+
 QString ExecutionChart::markerTextAt(qint64 ms) const
 {
     for (const AuditEntry &e : m_shownMarkers) {

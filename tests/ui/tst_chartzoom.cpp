@@ -15,6 +15,7 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QHelpEvent>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSemaphore>
@@ -516,6 +517,30 @@ void TestChartZoom::markersFromTheMetricsFile()
           Qt::NoModifier);
     QTRY_VERIFY(QToolTip::isVisible());
     QCOMPARE(QToolTip::text(), breaker);
+    QToolTip::hideText();
+
+    // The other three charts draw the same markers; resting the mouse on one shows its text.
+    for (ChartPanel::ChartId id :
+         {ChartPanel::SuccessRateChart, ChartPanel::ResourcesChart, ChartPanel::ShardLoadChart}) {
+        ChartView *other = p->chartView(id);
+        QList<qint64> times;
+        for (const ChartView::Marker &m : other->markers())
+            times.append(m.ms);
+        QCOMPARE(times, (QList<qint64>{file.maintenanceAt, file.breakerOpenAt}));
+        const QRectF plot = plotRect(other);
+        const ChartPanel::TimeRange r = axisRange(*p.panel, id);
+        const int x =
+            int(std::lround(plot.left() + plot.width() * double(file.breakerOpenAt - r.fromMs) /
+                                              double(r.toMs - r.fromMs)));
+        QCOMPARE(other->markerTextAt(x + 1), breaker);
+        QVERIFY(other->markerTextAt(x + 40).isEmpty());
+        const QPoint pos(x, int(plot.center().y()));
+        QHelpEvent help(QEvent::ToolTip, pos, other->viewport()->mapToGlobal(pos));
+        QCoreApplication::sendEvent(other->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), breaker);
+        QToolTip::hideText();
+    }
 
     // A week shows the first day's opening too.
     p->setRangeIndex(ChartPanel::LastWeek);
