@@ -105,6 +105,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     layout->addLayout(header);
     layout->addLayout(grid, 1);
 
+    m_execution->view()->setMarkersDrawn(false);
     for (int i = 0; i < ChartCount; ++i) {
         const ChartId id = ChartId(i);
         connect(chart(id), &QChart::plotAreaChanged, this, &ChartPanel::onPlotAreaChanged);
@@ -404,9 +405,11 @@ void ChartPanel::redraw()
     m_resources->show(frame, context);
     m_shards->show(frame, context);
     // The tick-time chart's markers across the other three as well: one time axis, one story.
+    // (The tick-time chart draws its own; its view gives their text where the line is.)
     const QVector<ChartView::Marker> markers = m_execution->shownMarkers();
-    for (LiveChart *other : {m_success.get(), m_resources.get(), m_shards.get()})
-        other->view()->setMarkers(markers);
+    for (LiveChart *chart : {static_cast<LiveChart *>(m_execution.get()), m_success.get(),
+                             m_resources.get(), m_shards.get()})
+        chart->view()->setMarkers(markers);
     Q_EMIT redrawn();
 }
 

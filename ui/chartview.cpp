@@ -104,7 +104,7 @@ bool ChartView::viewportEvent(QEvent *event)
 void ChartView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QChartView::drawForeground(painter, rect);
-    if (!m_markers.isEmpty()) {
+    if (m_drawMarkers && !m_markers.isEmpty()) {
         const QRectF plot = chart()->mapRectToScene(chart()->plotArea());
         painter->save();
         for (const Marker &m : m_markers) {

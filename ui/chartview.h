@@ -24,6 +24,8 @@ public:
     };
     void setMarkers(const QVector<Marker> &markers);
     QVector<Marker> markers() const { return m_markers; }
+    // Off: the chart draws its markers itself (series); this view only gives their text on hover.
+    void setMarkersDrawn(bool drawn) { m_drawMarkers = drawn; }
     // The text of the marker drawn within a few pixels of viewport x; empty if none.
     QString markerTextAt(int viewportX) const;
 
@@ -49,6 +51,7 @@ private:
     double sceneXOf(qint64 ms) const; // NaN when the chart has no time axis
 
     QVector<Marker> m_markers;
+    bool m_drawMarkers = true;
     QString m_emptyText;
     bool m_empty = false;
 };

@@ -146,6 +146,8 @@ void ExecutionChart::showMarkers(const QVector<AuditEntry> &entries, double top)
                                     Qt::DotLine, 1.2);
         for (QLegendMarker *marker : m_chart->legend()->markers(line))
             marker->setVisible(false);
+        // The line has nothing to say on hover, and must not hide what its head says.
+        QObject::disconnect(line, nullptr, m_view, nullptr);
         m_markerLines.append(line);
     }
     QList<QPointF> heads;

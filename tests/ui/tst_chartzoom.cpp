@@ -17,7 +17,6 @@
 #include <QDir>
 #include <QHelpEvent>
 #include <QPushButton>
-#include <QScatterSeries>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -497,27 +496,6 @@ void TestChartZoom::markersFromTheMetricsFile()
     const QString maintenance = p->markerToolTip(file.maintenanceAt);
     QVERIFY2(maintenance.contains(u"bob") && maintenance.contains(u"db upgrade"),
              qPrintable(maintenance));
-
-    // Hovering the breaker marker's head shows its text.
-    QChart *chart = p->chart(ChartPanel::ExecutionTimeChart);
-    auto *heads = chart->findChild<QScatterSeries *>(QStringLiteral("adminMarkers"));
-    QVERIFY(heads);
-    QPointF head;
-    for (const QPointF &pt : heads->points()) {
-        if (qint64(pt.x()) == file.breakerOpenAt)
-            head = pt;
-    }
-    QVERIFY(!head.isNull());
-    ChartView *view = p->chartView(ChartPanel::ExecutionTimeChart);
-    const QPoint at = view->mapFromScene(chart->mapToScene(chart->mapToPosition(head, heads)));
-    mouse(view->viewport(), QEvent::MouseMove, at + QPoint(8, 8), Qt::NoButton, Qt::NoButton,
-          Qt::NoModifier);
-    mouse(view->viewport(), QEvent::MouseMove, at, Qt::NoButton, Qt::NoButton, Qt::NoModifier);
-    mouse(view->viewport(), QEvent::MouseMove, at + QPoint(1, 0), Qt::NoButton, Qt::NoButton,
-          Qt::NoModifier);
-    QTRY_VERIFY(QToolTip::isVisible());
-    QCOMPARE(QToolTip::text(), breaker);
-    QToolTip::hideText();
 
     // The other three charts draw the same markers; resting the mouse on one shows its text.
     for (ChartPanel::ChartId id :
