@@ -30,4 +30,9 @@ std::optional<AuditEntry> machineMarker(qint64 tsMs, const QString &machine,
                       reason};
 }
 
+AuditEntry breakerOpenMarker(const BreakerEvent &event)
+{
+    return AuditEntry{event.tsMs, event.task, QStringLiteral("breaker_open"), event.reason};
+}
+
 } // namespace hb

@@ -35,6 +35,10 @@ std::optional<AuditEntry> machineMarker(qint64 tsMs, const QString &machine,
                                         const QString &fromState, const QString &toState,
                                         const QString &reason);
 
+// A circuit breaker that opened, as a marker beside the admin actions: action "breaker_open",
+// the task as the actor, the reason as the detail.
+AuditEntry breakerOpenMarker(const BreakerEvent &event);
+
 // Everything the chart panel draws for one time range, already decimated to the plot width
 // (x: epoch ms, y: the value). Built from the live buffers (LiveChartData) or from metrics.db
 // (loadChartRange, off the GUI thread); a value, cheap to move across threads.
@@ -53,8 +57,8 @@ struct ChartFrame
     QList<QPointF> memoryBytes;
     QList<QPointF> shardCount;
     QMap<QString, QList<QPointF>> shardLoad; // by shard id ("0003")
-    // From the database, with machine_down / machine_up markers (machineMarker); live ones come
-    // from snapshots and the monitor.
+    // From the database, with machine_down / machine_up markers (machineMarker) and breaker
+    // openings (breakerOpenMarker); live ones come from snapshots and the monitor.
     QVector<AuditEntry> adminActions;
 
     QString error; // why the range could not be read; empty when it could

@@ -98,6 +98,11 @@ ChartFrame loadChartRange(const ChartRangeQuery &q)
             if (auto marker = machineMarker(e.tsMs, e.machine, e.fromState, e.toState, e.reason))
                 f.adminActions.append(*marker);
         }
+        for (const BreakerEvent &e : reader.breakerEvents(q.fromMs, q.toMs, BreakerState::Open, 500))
+            f.adminActions.append(breakerOpenMarker(e));
+        // One time order for the chart's newest-first cut (MaxMarkers).
+        std::stable_sort(f.adminActions.begin(), f.adminActions.end(),
+                         [](const AuditEntry &a, const AuditEntry &b) { return a.tsMs < b.tsMs; });
     } catch (const StoreError &e) {
         qCWarning(lcCharts) << "chart range not loaded:" << e.message();
         f.error = e.message();

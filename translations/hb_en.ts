@@ -378,38 +378,6 @@
 <context>
     <name>hb::ChartPanel</name>
     <message>
-        <source>5 min</source>
-        <translation>5 min</translation>
-    </message>
-    <message>
-        <source>1 h</source>
-        <translation>1 h</translation>
-    </message>
-    <message>
-        <source>24 h</source>
-        <translation>24 h</translation>
-    </message>
-    <message>
-        <source>7 d</source>
-        <translation>7 d</translation>
-    </message>
-    <message>
-        <source>Last 5 minutes, live</source>
-        <translation>Last 5 minutes, live</translation>
-    </message>
-    <message>
-        <source>Last hour</source>
-        <translation>Last hour</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Last 24 hours</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Last 7 days</translation>
-    </message>
-    <message>
         <source>Tasks</source>
         <translation>Tasks</translation>
     </message>
@@ -444,6 +412,85 @@
     <message>
         <source>%1 · %2: %3</source>
         <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Back to the previous time range (%1)</source>
+        <translation>Back to the previous time range (%1)</translation>
+    </message>
+    <message>
+        <source>Forward to the next time range (%1)</source>
+        <translation>Forward to the next time range (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ChartRangeBar</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <source>Show a range you choose, from a date and time to another</source>
+        <translation>Show a range you choose, from a date and time to another</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes, live</source>
+        <translation>Last 5 minutes, live</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>The last hour of the file</source>
+        <translation>The last hour of the file</translation>
+    </message>
+    <message>
+        <source>The last 24 hours of the file</source>
+        <translation>The last 24 hours of the file</translation>
+    </message>
+    <message>
+        <source>The last 7 days of the file</source>
+        <translation>The last 7 days of the file</translation>
+    </message>
+    <message>
+        <source>Everything the file holds</source>
+        <translation>Everything the file holds</translation>
     </message>
 </context>
 <context>
@@ -915,6 +962,12 @@
         <source>Machine %1 up again
 %2%3</source>
         <translation>Machine %1 up again
+%2%3</translation>
+    </message>
+    <message>
+        <source>Breaker of %1 opened
+%2%3</source>
+        <translation>Breaker of %1 opened
 %2%3</translation>
     </message>
 </context>
@@ -2951,6 +3004,29 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>hb::TimeRangeDialog</name>
+    <message>
+        <source>Custom time range</source>
+        <translation>Custom time range</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>The file holds %1 to %2</source>
+        <translation>The file holds %1 to %2</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>The end must come after the start.</translation>
     </message>
 </context>
 <context>

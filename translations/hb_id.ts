@@ -373,38 +373,6 @@
 <context>
     <name>hb::ChartPanel</name>
     <message>
-        <source>5 min</source>
-        <translation>5 mnt</translation>
-    </message>
-    <message>
-        <source>1 h</source>
-        <translation>1 jam</translation>
-    </message>
-    <message>
-        <source>24 h</source>
-        <translation>24 jam</translation>
-    </message>
-    <message>
-        <source>7 d</source>
-        <translation>7 hr</translation>
-    </message>
-    <message>
-        <source>Last 5 minutes, live</source>
-        <translation>5 menit terakhir, langsung</translation>
-    </message>
-    <message>
-        <source>Last hour</source>
-        <translation>Satu jam terakhir</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>24 jam terakhir</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>7 hari terakhir</translation>
-    </message>
-    <message>
         <source>Tasks</source>
         <translation>Tugas</translation>
     </message>
@@ -439,6 +407,85 @@
     <message>
         <source>%1 · %2: %3</source>
         <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <source>Back to the previous time range (%1)</source>
+        <translation>Kembali ke rentang waktu sebelumnya (%1)</translation>
+    </message>
+    <message>
+        <source>Forward to the next time range (%1)</source>
+        <translation>Maju ke rentang waktu berikutnya (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ChartRangeBar</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 mnt</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 jam</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 jam</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 hr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Khusus…</translation>
+    </message>
+    <message>
+        <source>Show a range you choose, from a date and time to another</source>
+        <translation>Tampilkan rentang pilihan Anda, dari satu tanggal dan waktu ke yang lain</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes, live</source>
+        <translation>5 menit terakhir, langsung</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Satu jam terakhir</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 jam terakhir</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>The last hour of the file</source>
+        <translation>Satu jam terakhir dari berkas</translation>
+    </message>
+    <message>
+        <source>The last 24 hours of the file</source>
+        <translation>24 jam terakhir dari berkas</translation>
+    </message>
+    <message>
+        <source>The last 7 days of the file</source>
+        <translation>7 hari terakhir dari berkas</translation>
+    </message>
+    <message>
+        <source>Everything the file holds</source>
+        <translation>Seluruh isi berkas</translation>
     </message>
 </context>
 <context>
@@ -910,6 +957,12 @@
         <source>Machine %1 up again
 %2%3</source>
         <translation>Mesin %1 hidup lagi
+%2%3</translation>
+    </message>
+    <message>
+        <source>Breaker of %1 opened
+%2%3</source>
+        <translation>Pemutus %1 terbuka
 %2%3</translation>
     </message>
 </context>
@@ -2938,6 +2991,29 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Note</source>
         <translation>Catatan</translation>
+    </message>
+</context>
+<context>
+    <name>hb::TimeRangeDialog</name>
+    <message>
+        <source>Custom time range</source>
+        <translation>Rentang waktu khusus</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Dari:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Sampai:</translation>
+    </message>
+    <message>
+        <source>The file holds %1 to %2</source>
+        <translation>Berkas berisi %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>Akhir harus setelah awal.</translation>
     </message>
 </context>
 <context>

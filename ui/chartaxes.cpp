@@ -154,7 +154,9 @@ void applyTimeRange(QDateTimeAxis *axis, qint64 fromMs, qint64 toMs)
     // minutes "HH:mm" would label 21:37:56 and 21:39:11 as "21:37" and "21:39", so short ranges
     // show the seconds.
     const qint64 span = toMs - fromMs;
-    const QString format = span > 86'400'000 ? QStringLiteral("ddd HH:mm")
+    // Beyond a week a weekday repeats: the date says which one.
+    const QString format = span > 7 * 86'400'000LL ? QStringLiteral("d MMM")
+                           : span > 86'400'000     ? QStringLiteral("ddd HH:mm")
                            : span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss")
                                                  : QStringLiteral("HH:mm");
     if (axis->format() != format)

@@ -39,7 +39,8 @@ QString cyclesLabel(double cycles, double step);   // "1.5 T", "500 B", "20 M"
 QString percentLabel(double percent, double step); // "95 %"
 QString countLabel(double value, double step);     // "12", "0.75"
 
-// Time axis for a range: HH:mm:ss up to 15 min, HH:mm beyond, with the weekday over a day.
+// Time axis for a range: HH:mm:ss up to 15 min, HH:mm beyond, with the weekday over a day and
+// the date over a week.
 void applyTimeRange(QDateTimeAxis *axis, qint64 fromMs, qint64 toMs);
 
 // House look of a chart: compact margins, small fonts, no rounded background, no animation.

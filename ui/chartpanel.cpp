@@ -1,7 +1,9 @@
 #include "chartpanel.h"
 
 #include "background.h"
+#include "chartrangebar.h"
 #include "chartview.h"
+#include "chartzoom.h"
 #include "executionchart.h"
 #include "format.h"
 #include "resourcechart.h"
@@ -9,7 +11,7 @@
 #include "successchart.h"
 #include "uilogging.h"
 
-#include <QButtonGroup>
+#include <QAction>
 #include <QChart>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -17,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -36,7 +39,9 @@ ChartPanel::ChartPanel(QWidget *parent)
     : QWidget(parent)
     , m_clock(std::make_shared<SystemClock>())
     , m_loader(loadChartRange)
-    , m_rangeButtons(new QButtonGroup(this))
+    , m_backAction(new QAction(tr("Back"), this))
+    , m_forwardAction(new QAction(tr("Forward"), this))
+    , m_rangeBar(nullptr)
     , m_tasksButton(new QToolButton(this))
     , m_tasksMenu(new QMenu(this))
     , m_status(new QLabel(this))
@@ -47,31 +52,29 @@ ChartPanel::ChartPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("chartPanel"));
 
+    m_backAction->setObjectName(QStringLiteral("zoomBack"));
+    m_backAction->setShortcut(QKeySequence::Back);
+    m_backAction->setToolTip(tr("Back to the previous time range (%1)")
+                                 .arg(m_backAction->shortcut().toString(QKeySequence::NativeText)));
+    m_backAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_forwardAction->setObjectName(QStringLiteral("zoomForward"));
+    m_forwardAction->setShortcut(QKeySequence::Forward);
+    m_forwardAction->setToolTip(
+        tr("Forward to the next time range (%1)")
+            .arg(m_forwardAction->shortcut().toString(QKeySequence::NativeText)));
+    m_forwardAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    connect(m_backAction, &QAction::triggered, this, &ChartPanel::goBack);
+    connect(m_forwardAction, &QAction::triggered, this, &ChartPanel::goForward);
+    addAction(m_backAction); // the shortcuts work in the panel's window without a menu
+    addAction(m_forwardAction);
+    m_rangeBar = new ChartRangeBar(m_backAction, m_forwardAction, this);
+    connect(m_rangeBar, &ChartRangeBar::presetClicked, this, &ChartPanel::setRangeIndex);
+    connect(m_rangeBar, &ChartRangeBar::customClicked, this, &ChartPanel::chooseCustomRange);
+
     auto *header = new QHBoxLayout;
     header->setContentsMargins(0, 0, 0, 0);
     header->setSpacing(2);
-    const QString labels[RangeCount] = {tr("5 min"), tr("1 h"), tr("24 h"), tr("7 d")};
-    const QString tips[RangeCount] = {tr("Last 5 minutes, live"), tr("Last hour"),
-                                      tr("Last 24 hours"), tr("Last 7 days")};
-    for (int i = 0; i < RangeCount; ++i) {
-        auto *button = new QToolButton(this);
-        button->setText(labels[i]);
-        button->setToolTip(tips[i]);
-        button->setCheckable(true);
-        button->setAutoRaise(true);
-        button->setObjectName(u"range" + QString::number(i));
-        // The chosen range must read at a glance, focus or not.
-        button->setStyleSheet(QStringLiteral(
-            "QToolButton { padding: 1px 7px; border: 1px solid transparent; border-radius: 3px; }"
-            "QToolButton:hover { border-color: palette(mid); }"
-            "QToolButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); }"));
-        m_rangeButtons->addButton(button, i);
-        header->addWidget(button);
-    }
-    m_rangeButtons->button(m_range)->setChecked(true);
-    connect(m_rangeButtons, &QButtonGroup::idClicked, this, &ChartPanel::setRangeIndex);
-
+    header->addWidget(m_rangeBar);
     header->addSpacing(8);
     m_tasksButton->setObjectName(QStringLiteral("tasksButton"));
     m_tasksButton->setText(tr("Tasks"));
@@ -102,28 +105,56 @@ ChartPanel::ChartPanel(QWidget *parent)
     layout->addLayout(header);
     layout->addLayout(grid, 1);
 
-    for (int i = 0; i < ChartCount; ++i)
-        connect(chart(ChartId(i)), &QChart::plotAreaChanged, this,
-                &ChartPanel::onPlotAreaChanged);
+    m_execution->view()->setMarkersDrawn(false);
+    for (int i = 0; i < ChartCount; ++i) {
+        const ChartId id = ChartId(i);
+        connect(chart(id), &QChart::plotAreaChanged, this, &ChartPanel::onPlotAreaChanged);
+        m_zoom[i] = new ChartMouseZoom(chartView(id));
+        connect(m_zoom[i], &ChartMouseZoom::zoomed, this, &ChartPanel::onZoomed);
+        connect(m_zoom[i], &ChartMouseZoom::panning, this, [this](qint64 from, qint64 to) {
+            // The moves of a drag are drawn as they come and make one history step at the end.
+            if (!m_panOrigin)
+                m_panOrigin = m_view;
+            navigate({-1, from, to}, false, false);
+        });
+        connect(m_zoom[i], &ChartMouseZoom::panned, this, [this](qint64 from, qint64 to) {
+            const View origin = m_panOrigin.value_or(m_view);
+            m_panOrigin.reset();
+            if (!(origin == View{-1, from, to}))
+                pushHistory(origin);
+            navigate({-1, from, to}, false);
+        });
+        connect(m_zoom[i], &ChartMouseZoom::clicked, this,
+                [this, id](qint64 at, QPoint pos) { onChartClicked(id, at, pos); });
+    }
 
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(RedrawDelayMs);
     connect(&m_redrawTimer, &QTimer::timeout, this, &ChartPanel::redraw);
     m_scrollTimer.setInterval(ScrollIntervalMs);
     connect(&m_scrollTimer, &QTimer::timeout, this, [this] {
-        if (isVisible() && !drawsFromDatabase())
+        if (isVisible() && !drawsFromDatabase() && followsClock())
             scheduleRedraw();
     });
     m_scrollTimer.start();
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (isVisible() && drawsFromDatabase())
+        if (isVisible() && drawsFromDatabase() && followsClock())
             requestRange();
     });
     m_refreshTimer.start();
     m_resizeRequestTimer.setSingleShot(true);
     m_resizeRequestTimer.setInterval(ResizeSettleMs);
     connect(&m_resizeRequestTimer, &QTimer::timeout, this, &ChartPanel::requestRange);
+    m_zoomRequestTimer.setSingleShot(true);
+    m_zoomRequestTimer.setInterval(ZoomSettleMs);
+    connect(&m_zoomRequestTimer, &QTimer::timeout, this, &ChartPanel::requestRange);
+    m_loadingShownTimer.setSingleShot(true);
+    m_loadingShownTimer.setInterval(LoadingShownAfterMs);
+    connect(&m_loadingShownTimer, &QTimer::timeout, this, &ChartPanel::updateStatus);
+
+    m_rangeBar->setCheckedPreset(m_view.preset);
+    updateHistoryActions();
 
     updateStatus();
 }
@@ -270,35 +301,6 @@ void ChartPanel::onSeeded(const RecordBatch &seed, const QString &error)
     scheduleRedraw();
 }
 
-qint64 ChartPanel::rangeSpanMs(int index)
-{
-    switch (index) {
-    case LastHour:
-        return 3'600'000;
-    case LastDay:
-        return 86'400'000;
-    case LastWeek:
-        return 7 * 86'400'000LL;
-    default:
-        return 5 * 60'000;
-    }
-}
-
-void ChartPanel::setRangeIndex(int index)
-{
-    index = std::clamp(index, 0, RangeCount - 1);
-    if (QAbstractButton *button = m_rangeButtons->button(index); !button->isChecked())
-        button->setChecked(true);
-    if (index == m_range)
-        return;
-    m_range = index;
-    m_loaded.reset();
-    requestRange();
-    updateStatus();
-    redraw(); // the axes jump to the new range now, data follows
-    Q_EMIT rangeIndexChanged(index);
-}
-
 void ChartPanel::setShownTasks(const QStringList &tasks)
 {
     QStringList sorted = tasks;
@@ -345,7 +347,7 @@ void ChartPanel::rebuildTaskMenu()
 
 bool ChartPanel::drawsFromDatabase() const
 {
-    return m_range != Last5Minutes && !m_metricsPath.isEmpty();
+    return !m_metricsPath.isEmpty() && !(followsClock() && m_view.preset == Last5Minutes);
 }
 
 void ChartPanel::scheduleRedraw()
@@ -384,22 +386,30 @@ void ChartPanel::redraw()
     context.columns = plotWidth();
     m_drawnColumns = context.columns;
 
-    const qint64 now = m_clock->nowMs();
-    const qint64 from = now - rangeSpanMs(m_range);
+    const TimeRange range = timeRange();
     ChartFrame frame;
     if (!drawsFromDatabase()) {
-        frame = m_live.frame(from, now, context.columns, m_shownTasks);
+        frame = m_live.frame(range.fromMs, range.toMs, context.columns, m_shownTasks);
     } else if (m_loaded) {
+        // A zoom or pan shows the data it has on the new axis until the new range is read.
         frame = *m_loaded;
+        context.axisFromMs = range.fromMs;
+        context.axisToMs = range.toMs;
     } else { // waiting for the first result: the range's axes, no data
-        frame.fromMs = from;
-        frame.toMs = now;
+        frame.fromMs = range.fromMs;
+        frame.toMs = range.toMs;
         frame.columns = context.columns;
     }
     m_execution->show(frame, context);
     m_success->show(frame, context);
     m_resources->show(frame, context);
     m_shards->show(frame, context);
+    // The tick-time chart's markers across the other three as well: one time axis, one story.
+    // (The tick-time chart draws its own; its view gives their text where the line is.)
+    const QVector<ChartView::Marker> markers = m_execution->shownMarkers();
+    for (LiveChart *chart : {static_cast<LiveChart *>(m_execution.get()), m_success.get(),
+                             m_resources.get(), m_shards.get()})
+        chart->view()->setMarkers(markers);
     Q_EMIT redrawn();
 }
 
@@ -425,22 +435,28 @@ void ChartPanel::onPlotAreaChanged()
 void ChartPanel::requestRange()
 {
     m_resizeRequestTimer.stop();
+    m_zoomRequestTimer.stop();
     if (!drawsFromDatabase()) {
         // Live data from now on: an answer still on its way is about a range no longer shown.
         if (m_loadingRequestId != 0) {
             ++m_lastRequestId;
             m_loadingRequestId = 0;
+            m_loadingShownTimer.stop();
+            updateStatus();
         }
         return;
     }
     const quint64 id = ++m_lastRequestId;
     ChartRangeQuery query;
     query.path = m_metricsPath;
-    query.toMs = m_clock->nowMs();
-    query.fromMs = query.toMs - rangeSpanMs(m_range);
+    const TimeRange range = timeRange();
+    query.fromMs = range.fromMs;
+    query.toMs = range.toMs;
     query.columns = plotWidth();
     query.tasks = m_shownTasks;
     m_requestedColumns = query.columns;
+    if (m_loadingRequestId == 0)
+        m_loadingShownTimer.start(); // a newer read while one runs: the wait goes on
     m_loadingRequestId = id;
 
     // The answer is delivered to the panel: once it is gone, the result goes nowhere.
@@ -472,6 +488,7 @@ void ChartPanel::onRangeLoaded(quint64 requestId, const ChartFrame &frame)
         return;
     }
     m_loadingRequestId = 0;
+    m_loadingShownTimer.stop();
     m_shownRequestId = requestId;
     m_loaded = frame;
     updateStatus();
@@ -489,10 +506,10 @@ void ChartPanel::updateStatus()
     QString text;
     QString tip;
     bool error = false;
-    if (m_range != Last5Minutes && m_metricsPath.isEmpty()) {
+    if (!(followsClock() && m_view.preset == Last5Minutes) && m_metricsPath.isEmpty()) {
         text = tr("Live data only");
         tip = tr("No metrics file: showing what this window has seen since it opened");
-    } else if (drawsFromDatabase() && m_loadingRequestId != 0) {
+    } else if (drawsFromDatabase() && m_loadingRequestId != 0 && !m_loadingShownTimer.isActive()) {
         text = tr("Loading…");
     } else if (drawsFromDatabase() && m_loaded && !m_loaded->error.isEmpty()) {
         text = tr("Cannot read history");
@@ -537,6 +554,11 @@ bool ChartPanel::showsNoData(ChartId id) const
 QList<qint64> ChartPanel::markerTimes() const
 {
     return m_execution->markerTimes();
+}
+
+QString ChartPanel::markerToolTip(qint64 ms) const
+{
+    return m_execution->markerTextAt(ms);
 }
 
 } // namespace hb

@@ -9,6 +9,8 @@
 #include "recordfeed.h"
 #include "snapshot.h"
 
+#include <QElapsedTimer>
+#include <QImage>
 #include <QTimer>
 #include <QWidget>
 
@@ -17,7 +19,7 @@
 #include <optional>
 
 QT_BEGIN_NAMESPACE
-class QButtonGroup;
+class QAction;
 class QChart;
 class QLabel;
 class QMenu;
@@ -26,6 +28,8 @@ QT_END_NAMESPACE
 
 namespace hb {
 
+class ChartMouseZoom;
+class ChartRangeBar;
 class ChartView;
 class ExecutionChart;
 class LiveChart;
@@ -42,13 +46,19 @@ class LiveChart;
 // thread; each read carries a request id and a result that is no longer the newest request is
 // dropped, as is one whose panel is gone (docs/architecture.md, "Threads"). Without a metrics path,
 // longer ranges show what the live buffers' coarser tiers hold (what this window has seen).
+//
+// Analysis (chartpanelrange.cpp): an absolute range (setTimeRange, "Custom…"), a recorded file's
+// presets relative to its end (setDataBounds), zoom and pan with the mouse on any chart (the
+// four always share one time axis), Back / Forward through the zoom history, and a click on a
+// point reporting the bucket behind it (bucketClicked).
 class ChartPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Range { Last5Minutes, LastHour, LastDay, LastWeek };
+    // Live presets are the first four; a recorded file has All instead of Last5Minutes.
+    enum Range { Last5Minutes, LastHour, LastDay, LastWeek, All };
     Q_ENUM(Range)
-    static constexpr int RangeCount = 4;
+    static constexpr int RangeCount = 5;
     enum ChartId { ExecutionTimeChart, SuccessRateChart, ResourcesChart, ShardLoadChart };
     Q_ENUM(ChartId)
     static constexpr int ChartCount = 4;
@@ -57,6 +67,10 @@ public:
     static constexpr int ScrollIntervalMs = 1'000;   // the live range moves with the clock
     static constexpr int RefreshIntervalMs = 30'000; // a long range re-reads the database
     static constexpr int ResizeSettleMs = 300;       // re-read at a new width once resizing stops
+    static constexpr int LoadingShownAfterMs = 300;  // a read taking longer says "Loading…"
+    static constexpr int ZoomSettleMs = 120;         // wheel and pan read once the mouse rests
+    static constexpr int MaxHistory = 100;           // zoom history steps kept
+    static constexpr qint64 MinSpanMs = 1'000;       // the narrowest range a zoom may show
 
     explicit ChartPanel(QWidget *parent = nullptr);
     ~ChartPanel() override;
@@ -82,10 +96,44 @@ public:
     void seedLiveFromStore();
     bool isSeeding() const { return m_seeding; }
 
-    // The selected range, a Range value (persisted by the main window's settings).
-    int rangeIndex() const { return m_range; }
+    // The selected preset, a Range value (persisted by the main window's settings). While a
+    // zoomed or custom range is shown, the preset it was reached from.
+    int rangeIndex() const { return m_view.preset >= 0 ? m_view.preset : m_lastPreset; }
     void setRangeIndex(int index);
-    static qint64 rangeSpanMs(int index);
+    static qint64 rangeSpanMs(int index); // 0 for All
+
+    // The range the charts show, [from, to) in epoch ms; live presets move with the clock.
+    struct TimeRange
+    {
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        bool operator==(const TimeRange &o) const { return fromMs == o.fromMs && toMs == o.toMs; }
+    };
+    TimeRange timeRange() const;
+    // Shows [fromMs, toMs) from metrics.db (from the live buffers without a metrics path), as a
+    // step of the zoom history. The range stays put: it does not move with the clock.
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    // True while the range is a zoom, pan or custom range rather than a preset.
+    bool isCustomRange() const { return m_view.preset < 0; }
+
+    // Recorded mode: the panel shows a file covering [firstMs, lastMs]. Presets become Last
+    // hour / day / week / All relative to lastMs (no live 5-minute one), and the range shows all
+    // of the file when it was live before. Called again (a file that grows), a preset follows the
+    // new end. clearDataBounds() returns to live mode on the live 5 minutes.
+    void setDataBounds(qint64 firstMs, qint64 lastMs);
+    void clearDataBounds();
+    bool isRecorded() const { return m_recorded; }
+
+    // Zoom history (Alt+Left / Alt+Right), for the window's menus as well as the panel's buttons.
+    QAction *backAction() const { return m_backAction; }
+    QAction *forwardAction() const { return m_forwardAction; }
+    void goBack();
+    void goForward();
+    // Opens the "Custom…" range dialog (non-modal; a chosen range becomes a history step).
+    void chooseCustomRange();
+
+    // One chart as the user sees it, for export as PNG.
+    QImage renderChart(ChartId id);
 
     // Tasks whose run times the tick-time chart shows besides the tick (user's picks).
     QStringList shownTasks() const { return m_shownTasks; }
@@ -100,6 +148,7 @@ public:
     ChartView *chartView(ChartId id) const;
     bool showsNoData(ChartId id) const;
     QList<qint64> markerTimes() const; // admin-action markers drawn on the tick-time chart
+    QString markerToolTip(qint64 ms) const; // what hovering the marker at `ms` shows
     int plotWidth() const;             // columns the redraw decimates to
     const LiveChartData &liveData() const { return m_live; }
     bool isLoading() const { return m_loadingRequestId != 0; }
@@ -115,6 +164,11 @@ public:
 
 Q_SIGNALS:
     void rangeIndexChanged(int index);
+    // Any change of the shown range: preset, zoom, pan, custom, Back / Forward.
+    void timeRangeChanged(qint64 fromMs, qint64 toMs);
+    // A click on a chart: the bucket under the cursor, [fromMs, toMs), and the task whose line
+    // was clicked (empty when the click was not on a task's own line).
+    void bucketClicked(qint64 fromMs, qint64 toMs, const QString &task);
     void shownTasksChanged(const QStringList &tasks);
     void redrawn();                      // after every redraw (none while hidden)
     void rangeLoaded(quint64 requestId); // a database result was drawn
@@ -124,6 +178,28 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // What the charts show: a preset (relative to now live, to the file's end recorded) or a
+    // fixed range (preset -1). A step of the zoom history.
+    struct View
+    {
+        int preset = Last5Minutes;
+        qint64 fromMs = 0; // fixed ranges and recorded presets
+        qint64 toMs = 0;
+        bool operator==(const View &o) const
+        {
+            return preset == o.preset && fromMs == o.fromMs && toMs == o.toMs;
+        }
+    };
+    View presetView(int preset) const;
+    bool followsClock() const; // a live preset
+    void navigate(const View &view, bool addToHistory, bool readNow = true);
+    void pushHistory(const View &view);
+    void applyView(const View &view, bool readNow);
+    void updateHistoryActions();
+    void onZoomed(qint64 fromMs, qint64 toMs, bool wheel);
+    void onChartClicked(ChartId id, qint64 atMs, QPoint viewportPos);
+    TimeRange bucketAt(qint64 atMs) const;
+
     void scheduleRedraw();
     void redraw();
     bool drawsFromDatabase() const;
@@ -145,7 +221,15 @@ private:
     QVector<AuditEntry> m_adminActions; // seen in snapshots, bounded, oldest first
     QVector<AuditEntry> m_machineMarkers; // machine_down / machine_up, bounded, oldest first
     QString m_metricsPath;
-    int m_range = Last5Minutes;
+    View m_view;
+    int m_lastPreset = Last5Minutes;
+    QVector<View> m_back;
+    QVector<View> m_forward;
+    std::optional<View> m_panOrigin; // the view a pan drag started from
+    QElapsedTimer m_sinceWheelStep; // wheel notches in quick succession make one history step
+    bool m_recorded = false;
+    qint64 m_dataFirstMs = 0;
+    qint64 m_dataLastMs = 0;
     bool m_seeding = false;
     quint64 m_seedId = 0;               // the seed being read; a given-up one is ignored
     QVector<RecordBatch> m_heldBatches; // arrived while seeding
@@ -158,7 +242,9 @@ private:
     int m_requestedColumns = 0;
     int m_drawnColumns = 0;
 
-    QButtonGroup *m_rangeButtons;
+    QAction *m_backAction;
+    QAction *m_forwardAction;
+    ChartRangeBar *m_rangeBar;
     QToolButton *m_tasksButton;
     QMenu *m_tasksMenu;
     QLabel *m_status;
@@ -166,11 +252,14 @@ private:
     std::unique_ptr<LiveChart> m_success;
     std::unique_ptr<LiveChart> m_resources;
     std::unique_ptr<LiveChart> m_shards;
+    ChartMouseZoom *m_zoom[ChartCount] = {};
 
     QTimer m_redrawTimer;
     QTimer m_scrollTimer;
     QTimer m_refreshTimer;
     QTimer m_resizeRequestTimer;
+    QTimer m_zoomRequestTimer;   // a wheel or pan read, once the mouse rests
+    QTimer m_loadingShownTimer;  // "Loading…" only for reads that take a while
 };
 
 } // namespace hb

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QChartView>
+#include <QColor>
+#include <QVector>
 
 namespace hb {
 
@@ -11,6 +13,21 @@ class ChartView : public QChartView
     Q_OBJECT
 public:
     explicit ChartView(QChart *chart, QWidget *parent = nullptr);
+
+    // An event drawn as a vertical line across the plot at its time (the time axis' range), its
+    // text shown when the mouse rests on the line.
+    struct Marker
+    {
+        qint64 ms = 0;
+        QColor color;
+        QString text;
+    };
+    void setMarkers(const QVector<Marker> &markers);
+    QVector<Marker> markers() const { return m_markers; }
+    // Off: the chart draws its markers itself (series); this view only gives their text on hover.
+    void setMarkersDrawn(bool drawn) { m_drawMarkers = drawn; }
+    // The text of the marker drawn within a few pixels of viewport x; empty if none.
+    QString markerTextAt(int viewportX) const;
 
     void setEmptyText(const QString &text);
     void setEmpty(bool empty);
@@ -28,8 +45,13 @@ public:
 
 protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
+    double sceneXOf(qint64 ms) const; // NaN when the chart has no time axis
+
+    QVector<Marker> m_markers;
+    bool m_drawMarkers = true;
     QString m_emptyText;
     bool m_empty = false;
 };

@@ -15,6 +15,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace hb {
 
@@ -86,7 +87,7 @@ QLineSeries *ExecutionChart::taskSeries(const QString &task)
 void ExecutionChart::show(const ChartFrame &frame, const ChartContext &context)
 {
     const int columns = context.columns;
-    setTimeRange(frame);
+    setTimeRange(frame, context);
     double low = 0.0;
     double high = 0.0;
     const QList<QPointF> tick = fit(frame.tickMs, frame, columns);
@@ -145,6 +146,8 @@ void ExecutionChart::showMarkers(const QVector<AuditEntry> &entries, double top)
                                     Qt::DotLine, 1.2);
         for (QLegendMarker *marker : m_chart->legend()->markers(line))
             marker->setVisible(false);
+        // The line has nothing to say on hover, and must not hide what its head says.
+        QObject::disconnect(line, nullptr, m_view, nullptr);
         m_markerLines.append(line);
     }
     QList<QPointF> heads;
@@ -178,6 +181,57 @@ QList<qint64> ExecutionChart::markerTimes() const
     return times;
 }
 
+QVector<ChartView::Marker> ExecutionChart::shownMarkers() const
+{
+    QVector<ChartView::Marker> markers;
+    markers.reserve(m_shownMarkers.size());
+    for (const AuditEntry &e : m_shownMarkers)
+        markers.append({e.tsMs, actionColor(e.action), markerText(e)});
+    return markers;
+}
+
+QString ExecutionChart::markerTextAt(qint64 ms) const
+{
+    for (const AuditEntry &e : m_shownMarkers) {
+        if (e.tsMs == ms)
+            return markerText(e);
+    }
+    return {};
+}
+
+QString ExecutionChart::taskNear(QPoint viewportPos) const
+{
+    constexpr double kReachPx = 6.0;
+    const QPointF at = m_chart->mapFromScene(m_view->mapToScene(viewportPos));
+    QString nearest;
+    double best = kReachPx;
+    for (QAbstractSeries *series : m_chart->series()) {
+        auto *xy = qobject_cast<QLineSeries *>(series);
+        if (!xy || !xy->isVisible())
+            continue;
+        const QString task = m_tasks.key(lineOf(xy));
+        if (task.isEmpty())
+            continue;
+        const QList<QPointF> points = xy->points();
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            // Distance to the segment from the previous point: a line is hit between points too.
+            const QPointF b = m_chart->mapToPosition(points.at(i), xy);
+            const QPointF a = i > 0 ? m_chart->mapToPosition(points.at(i - 1), xy) : b;
+            const QPointF ab = b - a;
+            const double len2 = QPointF::dotProduct(ab, ab);
+            const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(at - a, ab) / len2, 0.0, 1.0)
+                                      : 0.0;
+            const QPointF d = at - (a + t * ab);
+            const double dist = std::hypot(d.x(), d.y());
+            if (dist < best) {
+                best = dist;
+                nearest = task;
+            }
+        }
+    }
+    return nearest;
+}
+
 QString ExecutionChart::markerText(const AuditEntry &e)
 {
     const QString detail = e.detail.isEmpty() ? QString() : u'\n' + e.detail;
@@ -186,6 +240,9 @@ QString ExecutionChart::markerText(const AuditEntry &e)
         return tr("Machine %1 down\n%2%3").arg(e.actor, format::localTime(e.tsMs), detail);
     if (e.action == u"machine_up")
         return tr("Machine %1 up again\n%2%3").arg(e.actor, format::localTime(e.tsMs), detail);
+    if (e.action == u"breaker_open")
+        return tr("Breaker of %1 opened\n%2%3")
+            .arg(format::taskTitle(e.actor), format::localTime(e.tsMs), detail);
     return tr("%1 by %2\n%3%4").arg(actionTitle(e.action), e.actor, format::localTime(e.tsMs),
                                     detail);
 }
@@ -216,7 +273,7 @@ QString ExecutionChart::actionTitle(const QString &action)
 QColor ExecutionChart::actionColor(const QString &action)
 {
     if (action == u"emergency_pause" || action == u"breaker_force_open"
-        || action == u"machine_down")
+        || action == u"machine_down" || action == u"breaker_open")
         return QColor(0xc6, 0x28, 0x28);
     if (action == u"resume" || action == u"breaker_reset" || action == u"machine_up")
         return QColor(0x2e, 0x7d, 0x32);

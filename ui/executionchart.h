@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartview.h"
 #include "livechart.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,12 @@ public:
 
     // Times of the markers drawn, oldest first (for tests).
     QList<qint64> markerTimes() const;
+    // The markers drawn, as the other charts of the panel draw them too.
+    QVector<ChartView::Marker> shownMarkers() const;
+    // What hovering a marker near `ms` shows (for tests); empty when none is drawn there.
+    QString markerTextAt(qint64 ms) const;
+    // The task whose line passes within a few pixels of `viewportPos`; empty when none does.
+    QString taskNear(QPoint viewportPos) const;
 
 private:
     QLineSeries *taskSeries(const QString &task);

@@ -206,9 +206,12 @@ QCategoryAxis *LiveChart::addRightAxis()
     return axis;
 }
 
-void LiveChart::setTimeRange(const ChartFrame &frame)
+void LiveChart::setTimeRange(const ChartFrame &frame, const ChartContext &context)
 {
-    chartaxes::applyTimeRange(m_time, frame.fromMs, frame.toMs);
+    if (context.axisToMs > context.axisFromMs)
+        chartaxes::applyTimeRange(m_time, context.axisFromMs, context.axisToMs);
+    else
+        chartaxes::applyTimeRange(m_time, frame.fromMs, frame.toMs);
 }
 
 int LiveChart::valueTicks() const

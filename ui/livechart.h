@@ -31,6 +31,10 @@ struct ChartContext
     HeartbeatConfig config;
     QVector<AuditEntry> adminActions; // live ones, from snapshots; merged with the frame's
     int columns = 1;
+    // The time axis' range when it differs from the frame's (a zoom or pan drawn over the data
+    // of the range before it while the new one loads); both 0: the frame's.
+    qint64 axisFromMs = 0;
+    qint64 axisToMs = 0;
 };
 
 // One chart of the panel: a QChart in a ChartView with a time axis below and a value axis on
@@ -79,7 +83,7 @@ protected:
 
     // A second value axis on the right, labelled by `label`, without grid lines of its own.
     QCategoryAxis *addRightAxis();
-    void setTimeRange(const ChartFrame &frame);
+    void setTimeRange(const ChartFrame &frame, const ChartContext &context);
     void setEmpty(bool empty);
     // How many value labels the plot's height has room for (2 .. 5, at least 32 px apart):
     // crowded labels are elided into "…" by Qt Charts, which says nothing.

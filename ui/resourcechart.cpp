@@ -41,7 +41,7 @@ ResourceChart::ResourceChart(QWidget *parent)
 
 void ResourceChart::show(const ChartFrame &frame, const ChartContext &context)
 {
-    setTimeRange(frame);
+    setTimeRange(frame, context);
     const HeartbeatConfig &config = context.config;
     const QList<QPointF> cycles = fit(frame.cycles, frame, context.columns);
     const QList<QPointF> memory = fit(frame.memoryBytes, frame, context.columns);

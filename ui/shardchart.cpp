@@ -132,7 +132,7 @@ void ShardChart::showBand(const ChartFrame &frame, int columns, double *low, dou
 
 void ShardChart::show(const ChartFrame &frame, const ChartContext &context)
 {
-    setTimeRange(frame);
+    setTimeRange(frame, context);
     double low = 0.0;
     double high = 0.0;
     bool any = false;

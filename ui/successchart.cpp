@@ -30,7 +30,7 @@ void SuccessChart::applyPercentScale()
 
 void SuccessChart::show(const ChartFrame &frame, const ChartContext &context)
 {
-    setTimeRange(frame);
+    setTimeRange(frame, context);
     applyPercentScale();
     const QList<QPointF> rate = fit(frame.successPercent, frame, context.columns);
     setPoints(m_rate, rate, frame, context.columns);

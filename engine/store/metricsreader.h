@@ -10,6 +10,7 @@
 
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace SQLite {
 class Database;
@@ -99,6 +100,12 @@ public:
     // first, at most `limit` (the newest ones).
     QVector<AuditEntry> auditEntries(qint64 fromMs, qint64 toMs, const QStringList &actions = {},
                                      int limit = 1000);
+
+    // breaker_events rows in [fromMs, toMs) that went to `toState` (all when unset), oldest
+    // first, at most `limit` (the newest ones). (store/breakerreads.cpp)
+    QVector<BreakerEvent> breakerEvents(qint64 fromMs, qint64 toMs,
+                                        std::optional<BreakerState> toState = std::nullopt,
+                                        int limit = 1000);
 
     // The newest `limit` ticks / executions of ticks before `beforeTickId`, oldest first: the
     // history a window shows of what happened before it opened.

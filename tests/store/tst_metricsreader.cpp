@@ -183,6 +183,7 @@ private Q_SLOTS:
     void minuteAndHourComeFromTheRollups();
     void seriesNamesByPrefix();
     void auditEntriesFilteredAndLimited();
+    void breakerEventsInARange();
     void recentTicksAndRunsAreTheNewest();
     void readsWhileTheWriterWrites();
     void closedFileIsLeftUntouched();
@@ -435,6 +436,44 @@ void TestMetricsReader::auditEntriesFilteredAndLimited()
     QCOMPARE(newest[0].action, QStringLiteral("resume"));
     QCOMPARE(newest[1].action, QStringLiteral("config_change"));
     QCOMPARE(reader.auditEntries(kBase + 5 * kMinute + 1, kBase + 7 * kMinute).size(), 1);
+}
+
+void TestMetricsReader::breakerEventsInARange()
+{
+    const QString price = QStringLiteral("price_update");
+    const QString loans = QStringLiteral("loan_monitoring");
+    const qint64 t0 = kBase + 2 * kDay; // after makeData's rows
+    WriteBatch batch;
+    batch.breakerEvents = {
+        {t0, price, BreakerState::Closed, BreakerState::Open, QStringLiteral("5 failures")},
+        {t0 + kMinute, price, BreakerState::Open, BreakerState::HalfOpen, {}},
+        {t0 + 2 * kMinute, price, BreakerState::HalfOpen, BreakerState::Closed, {}},
+        {t0 + 3 * kMinute, loans, BreakerState::Closed, BreakerState::Open, QStringLiteral("oracle")},
+        {t0 + 10 * kMinute, loans, BreakerState::Open, BreakerState::HalfOpen, {}},
+    };
+    m_store->write(batch);
+    MetricsReader reader(m_path);
+
+    const QVector<BreakerEvent> all = reader.breakerEvents(t0, t0 + 10 * kMinute);
+    QCOMPARE(all.size(), 4); // [from, to): the one at t0 + 10 min is out
+    QCOMPARE(all.first().task, price);
+    QCOMPARE(all.first().from, BreakerState::Closed);
+    QCOMPARE(all.first().to, BreakerState::Open);
+    QCOMPARE(all.first().reason, QStringLiteral("5 failures"));
+    QCOMPARE(all.at(1).to, BreakerState::HalfOpen);
+
+    const QVector<BreakerEvent> openings =
+        reader.breakerEvents(t0, t0 + kDay, BreakerState::Open);
+    QCOMPARE(openings.size(), 2);
+    QCOMPARE(openings.at(0).tsMs, t0);
+    QCOMPARE(openings.at(1).tsMs, t0 + 3 * kMinute);
+    QCOMPARE(openings.at(1).reason, QStringLiteral("oracle"));
+
+    const QVector<BreakerEvent> newest = reader.breakerEvents(t0, t0 + kDay, std::nullopt, 2);
+    QCOMPARE(newest.size(), 2); // the newest two, oldest first
+    QCOMPARE(newest.at(0).tsMs, t0 + 3 * kMinute);
+    QCOMPARE(newest.at(1).tsMs, t0 + 10 * kMinute);
+    QVERIFY(reader.breakerEvents(t0 + kDay, t0 + 2 * kDay).isEmpty());
 }
 
 void TestMetricsReader::recentTicksAndRunsAreTheNewest()
