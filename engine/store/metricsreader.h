@@ -8,8 +8,10 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace SQLite {
 class Database;
@@ -86,10 +88,27 @@ public:
     MetricsReader &operator=(const MetricsReader &) = delete;
 
     QString path() const { return m_path; }
+    // PRAGMA user_version of the file (1 .. MetricsStore::SchemaVersion; never upgraded here).
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // The earliest and the latest time of any tick, run or audit entry (ms, both inclusive);
+    // nullopt for a file that holds none. What "the whole file" means for a range.
+    struct TimeSpan
+    {
+        qint64 firstMs = 0;
+        qint64 lastMs = 0;
+    };
+    std::optional<TimeSpan> timeSpan();
 
     // All tasks when `task` is empty. At Raw, one bucket per tick.
     QVector<ExecutionBucket> executionSeries(qint64 fromMs, qint64 toMs, Resolution resolution,
                                              const QString &task = {});
+    // Per task and bucket, over every bucket that overlaps [fromMs, toMs), whole: calls `visit`
+    // in time order, tasks by name within a bucket. Raw reads as Minute. Streams, so a year of
+    // minutes needs no memory of its own.
+    void forEachTaskBucket(
+        qint64 fromMs, qint64 toMs, Resolution resolution,
+        const std::function<void(const QString &task, const ExecutionBucket &bucket)> &visit);
     QVector<TickBucket> tickSeries(qint64 fromMs, qint64 toMs, Resolution resolution);
     QVector<SampleBucket> sampleSeries(const QString &series, qint64 fromMs, qint64 toMs,
                                        Resolution resolution);
@@ -149,6 +168,8 @@ public:
 
 private:
     [[noreturn]] void fail(const std::exception &e, const char *what) const;
+    // Schema 1 has no rollup tables: Minute and Hour are grouped from the raw rows.
+    bool hasRollups() const { return m_schemaVersion >= 2; }
 
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;
