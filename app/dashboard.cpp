@@ -1,6 +1,7 @@
 // heartbeat-dashboard: hosts the engine on a worker thread and shows it live.
 
 #include "adminsession.h"
+#include "analysiscli.h"
 #include "appicon.h"
 #include "cli.h"
 #include "core/logging.h"
@@ -55,8 +56,13 @@ void installTranslators(QApplication &app, const QString &language)
 
 // --help and --version must answer on a machine without a display (a server, an SSH session):
 // QApplication needs a platform before the options are parsed, so give it one that needs none.
+// So must a headless export (--open FILE.db --export-csv OUT): it shows no window anyway.
 static void allowHelpWithoutDisplay(int argc, char *argv[])
 {
+    if (analysis::wantsHeadlessRun(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return;
+    }
     if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
         return;
@@ -88,6 +94,7 @@ int main(int argc, char *argv[])
         "main", "Watch and steer the Heartbeat maintenance engine. On first run a demo data "
                 "directory is created."));
     cli::addCommonOptions(parser);
+    analysis::addOptions(parser);
     parser.addOption({QStringLiteral("lang"),
                       QCoreApplication::translate("main", "User interface language: en or id."),
                       QStringLiteral("LANG")});
@@ -120,6 +127,12 @@ int main(int argc, char *argv[])
     if (language.isEmpty())
         language = settings.language;
     installTranslators(app, language);
+
+    // A saved metrics.db: checked here, before any window or data directory exists; an export
+    // ends here too.
+    QString analysisFile;
+    if (const auto exitCode = analysis::run(parser, &analysisFile))
+        return *exitCode;
 
     options.demo = true; // a first run shows something moving right away
     DemoSeedProgress seedProgress;

@@ -223,7 +223,8 @@ MetricsFile openMetricsFile(const QString &path, int busyTimeoutMs)
                              .arg(missing.join(QStringLiteral(", "))));
         probeEnds(*file.db, file.schemaVersion);
     } catch (const SQLite::Exception &e) {
-        qCWarning(lcStore) << "opening" << path << "for reading failed:" << e.what();
+        // The thrown line says it all; whoever catches it shows or logs it.
+        qCDebug(lcStore) << "opening" << path << "for reading failed:" << e.what();
         if (isDamage(e))
             refuse(path, damaged(messageOf(e)));
         refuse(path, trFile("cannot read (%1)").arg(messageOf(e)));
