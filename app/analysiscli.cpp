@@ -19,11 +19,6 @@ namespace hb::analysis {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("hb::analysis", text);
-}
-
 const QString kOpen = QStringLiteral("open");
 const QString kExportCsv = QStringLiteral("export-csv");
 const QString kCsvRows = QStringLiteral("csv-rows");
@@ -60,8 +55,9 @@ bool readTime(const QCommandLineParser &parser, const QString &name, std::option
     *ms = parseTime(parser.value(name));
     if (*ms)
         return true;
-    cli::printError(tr("--%1 must be an ISO 8601 date or time, e.g. 2026-12-01 or "
-                       "2026-12-01T09:30:00Z (got '%2')")
+    cli::printError(QCoreApplication::translate(
+                        "hb::analysis", "--%1 must be an ISO 8601 date or time, e.g. 2026-12-01 or "
+                                        "2026-12-01T09:30:00Z (got '%2')")
                         .arg(name, parser.value(name)));
     return false;
 }
@@ -92,12 +88,15 @@ int writeOutput(const QString &outPath, const Request &request,
     if (QFileInfo::exists(outPath) && QFileInfo(outPath).canonicalFilePath() ==
                                           QFileInfo(request.metricsPath).canonicalFilePath()) {
         cli::printError(
-            tr("%1: is the metrics file being read; choose another output file").arg(outPath));
+            QCoreApplication::translate(
+                "hb::analysis", "%1: is the metrics file being read; choose another output file")
+                .arg(outPath));
         return cli::ExitBadInput;
     }
     QSaveFile out(outPath);
     if (!out.open(QIODevice::WriteOnly)) {
-        cli::printError(tr("%1: cannot write (%2)").arg(outPath, out.errorString()));
+        cli::printError(QCoreApplication::translate("hb::analysis", "%1: cannot write (%2)")
+                            .arg(outPath, out.errorString()));
         return cli::ExitBadInput;
     }
     try {
@@ -108,7 +107,8 @@ int writeOutput(const QString &outPath, const Request &request,
         return cli::ExitBadInput;
     }
     if (!out.commit()) {
-        cli::printError(tr("%1: cannot write (%2)").arg(outPath, out.errorString()));
+        cli::printError(QCoreApplication::translate("hb::analysis", "%1: cannot write (%2)")
+                            .arg(outPath, out.errorString()));
         return cli::ExitBadInput;
     }
     return cli::ExitOk;
@@ -130,7 +130,9 @@ int exportCsv(const QCommandLineParser &parser, const Request &request, MetricsR
     } else if (rows == u"audit") {
         write = [&](QIODevice &out) { writeAuditCsv(reader, from, to, out); };
     } else {
-        cli::printError(tr("--%1 must be buckets, runs or audit (got '%2')").arg(kCsvRows, rows));
+        cli::printError(QCoreApplication::translate(
+                            "hb::analysis", "--%1 must be buckets, runs or audit (got '%2')")
+                            .arg(kCsvRows, rows));
         return cli::ExitBadInput;
     }
     return writeOutput(parser.value(kExportCsv), request, write);
@@ -141,23 +143,33 @@ int exportCsv(const QCommandLineParser &parser, const Request &request, MetricsR
 void addOptions(QCommandLineParser &parser)
 {
     parser.addOption({kOpen,
-                      tr("Open a saved metrics.db read-only for analysis (it is never changed). "
-                         "A file that is not one this build can read: one line and status 2."),
+                      QCoreApplication::translate(
+                          "hb::analysis",
+                          "Open a saved metrics.db read-only for analysis (it is never changed). "
+                          "A file that is not one this build can read: one line and status 2."),
                       QStringLiteral("FILE")});
-    parser.addOption({kExportCsv,
-                      tr("With --open: write a CSV of the range to FILE and exit, without a "
-                         "window (see --csv-rows, --from, --to)."),
-                      QStringLiteral("FILE")});
+    parser.addOption(
+        {kExportCsv,
+         QCoreApplication::translate(
+             "hb::analysis", "With --open: write a CSV of the range to FILE and exit, without a "
+                             "window (see --csv-rows, --from, --to)."),
+         QStringLiteral("FILE")});
     parser.addOption({kCsvRows,
-                      tr("What --export-csv writes: buckets (per task and minute or hour: runs, "
-                         "outcomes, avg_ms, max_ms; the default), runs or audit."),
+                      QCoreApplication::translate(
+                          "hb::analysis",
+                          "What --export-csv writes: buckets (per task and minute or hour: runs, "
+                          "outcomes, avg_ms, max_ms; the default), runs or audit."),
                       QStringLiteral("ROWS")});
-    parser.addOption({kFrom,
-                      tr("Start of the range (ISO 8601, UTC unless it has an offset; default: "
-                         "the start of the file)."),
-                      QStringLiteral("TIME")});
+    parser.addOption(
+        {kFrom,
+         QCoreApplication::translate(
+             "hb::analysis", "Start of the range (ISO 8601, UTC unless it has an offset; default: "
+                             "the start of the file)."),
+         QStringLiteral("TIME")});
     parser.addOption({kTo,
-                      tr("End of the range, exclusive (ISO 8601; default: the end of the file)."),
+                      QCoreApplication::translate(
+                          "hb::analysis",
+                          "End of the range, exclusive (ISO 8601; default: the end of the file)."),
                       QStringLiteral("TIME")});
 }
 
@@ -185,7 +197,9 @@ std::optional<int> run(const QCommandLineParser &parser, QString *openPath)
     if (!parser.isSet(kOpen)) {
         for (const QString &name : outputOptions() + QStringList{kCsvRows, kFrom, kTo}) {
             if (parser.isSet(name)) {
-                cli::printError(tr("--%1 needs --open FILE.db").arg(name));
+                cli::printError(
+                    QCoreApplication::translate("hb::analysis", "--%1 needs --open FILE.db")
+                        .arg(name));
                 return cli::ExitBadInput;
             }
         }
@@ -198,11 +212,13 @@ std::optional<int> run(const QCommandLineParser &parser, QString *openPath)
         return cli::ExitBadInput;
     if (request.fromMs && request.toMs && *request.fromMs >= *request.toMs) {
         cli::printError(
-            tr("--from (%1) must be before --to (%2)").arg(parser.value(kFrom), parser.value(kTo)));
+            QCoreApplication::translate("hb::analysis", "--from (%1) must be before --to (%2)")
+                .arg(parser.value(kFrom), parser.value(kTo)));
         return cli::ExitBadInput;
     }
     if (parser.isSet(kCsvRows) && output != kExportCsv) {
-        cli::printError(tr("--%1 needs --%2 FILE").arg(kCsvRows, kExportCsv));
+        cli::printError(QCoreApplication::translate("hb::analysis", "--%1 needs --%2 FILE")
+                            .arg(kCsvRows, kExportCsv));
         return cli::ExitBadInput;
     }
 

@@ -25,11 +25,6 @@ namespace hb {
 
 namespace {
 
-QString trFile(const char *text)
-{
-    return QCoreApplication::translate("hb::MetricsFile", text);
-}
-
 QString messageOf(const std::exception &e)
 {
     return QString::fromUtf8(e.what()).simplified();
@@ -51,8 +46,10 @@ bool isDamage(const std::exception &e)
 
 QString damaged(const QString &why)
 {
-    return trFile("the file is damaged (%1); restore a copy, or rescue what is left with "
-                  "`sqlite3 FILE .recover`")
+    return QCoreApplication::translate(
+               "hb::MetricsFile",
+               "the file is damaged (%1); restore a copy, or rescue what is left with "
+               "`sqlite3 FILE .recover`")
         .arg(why);
 }
 
@@ -108,14 +105,18 @@ Header readHeader(const QString &path, const QFileInfo &info)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        refuse(path, trFile("cannot read (%1)").arg(file.errorString()));
+        refuse(path, QCoreApplication::translate("hb::MetricsFile", "cannot read (%1)")
+                         .arg(file.errorString()));
     const QByteArray h = file.read(100);
     if (h.isEmpty() && info.size() == 0)
-        refuse(path, trFile("the file is empty, not a metrics database"));
+        refuse(path, QCoreApplication::translate("hb::MetricsFile",
+                                                 "the file is empty, not a metrics database"));
     if (!h.startsWith(QByteArrayLiteral("SQLite format 3\0")))
-        refuse(path, trFile("not an SQLite database, so not a metrics database"));
+        refuse(path, QCoreApplication::translate(
+                         "hb::MetricsFile", "not an SQLite database, so not a metrics database"));
     if (h.size() < 100)
-        refuse(path, damaged(trFile("shorter than an SQLite header")));
+        refuse(path, damaged(QCoreApplication::translate("hb::MetricsFile",
+                                                         "shorter than an SQLite header")));
     const auto *bytes = reinterpret_cast<const uchar *>(h.constData());
     Header header;
     header.wal = bytes[18] == 2 && bytes[19] == 2;
@@ -185,17 +186,21 @@ MetricsFile openMetricsFile(const QString &path, int busyTimeoutMs)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        refuse(path, trFile("no such file"));
+        refuse(path, QCoreApplication::translate("hb::MetricsFile", "no such file"));
     if (info.isDir())
-        refuse(path, trFile("a folder, not a metrics database"));
+        refuse(path,
+               QCoreApplication::translate("hb::MetricsFile", "a folder, not a metrics database"));
     if (!info.isFile())
-        refuse(path, trFile("not a regular file, so not a metrics database"));
+        refuse(path, QCoreApplication::translate("hb::MetricsFile",
+                                                 "not a regular file, so not a metrics database"));
     const Header header = readHeader(path, info);
     // A copy cut short. With a -wal the main file may legitimately lag its header until the
     // next checkpoint, so only a file complete on its own is measured.
     if (header.pageCount > 0 && !QFileInfo::exists(path + QStringLiteral("-wal")) &&
         info.size() < header.pageCount * header.pageSize)
-        refuse(path, damaged(trFile("%1 bytes where its header says %2: a truncated copy?")
+        refuse(path, damaged(QCoreApplication::translate(
+                                 "hb::MetricsFile",
+                                 "%1 bytes where its header says %2: a truncated copy?")
                                  .arg(info.size())
                                  .arg(header.pageCount * header.pageSize)));
 
@@ -205,20 +210,28 @@ MetricsFile openMetricsFile(const QString &path, int busyTimeoutMs)
         file.schemaVersion = file.db->execAndGet("PRAGMA user_version").getInt();
         const QSet<QString> tables = tablesOf(*file.db);
         if (file.schemaVersion > MetricsStore::SchemaVersion)
-            refuse(path, trFile("written by a newer version of Heartbeat Dashboard (schema %1; "
-                                "this build reads up to %2); upgrade to open it")
+            refuse(path, QCoreApplication::translate(
+                             "hb::MetricsFile",
+                             "written by a newer version of Heartbeat Dashboard (schema %1; "
+                             "this build reads up to %2); upgrade to open it")
                              .arg(file.schemaVersion)
                              .arg(MetricsStore::SchemaVersion));
         const QStringList missing = missingTables(tables, std::max(file.schemaVersion, 1));
         if (file.schemaVersion <= 0) {
             if (tables.isEmpty())
-                refuse(path, trFile("an empty SQLite database, not a metrics database"));
-            refuse(path, trFile("an SQLite database of another program, not a metrics database "
-                                "(no schema version; tables missing: %1)")
+                refuse(path,
+                       QCoreApplication::translate(
+                           "hb::MetricsFile", "an empty SQLite database, not a metrics database"));
+            refuse(path, QCoreApplication::translate(
+                             "hb::MetricsFile",
+                             "an SQLite database of another program, not a metrics database "
+                             "(no schema version; tables missing: %1)")
                              .arg(missing.join(QStringLiteral(", "))));
         }
         if (!missing.isEmpty())
-            refuse(path, trFile("not a complete metrics database (schema %1; tables missing: %2)")
+            refuse(path, QCoreApplication::translate(
+                             "hb::MetricsFile",
+                             "not a complete metrics database (schema %1; tables missing: %2)")
                              .arg(file.schemaVersion)
                              .arg(missing.join(QStringLiteral(", "))));
         probeEnds(*file.db, file.schemaVersion);
@@ -227,7 +240,9 @@ MetricsFile openMetricsFile(const QString &path, int busyTimeoutMs)
         qCDebug(lcStore) << "opening" << path << "for reading failed:" << e.what();
         if (isDamage(e))
             refuse(path, damaged(messageOf(e)));
-        refuse(path, trFile("cannot read (%1)").arg(messageOf(e)));
+        refuse(
+            path,
+            QCoreApplication::translate("hb::MetricsFile", "cannot read (%1)").arg(messageOf(e)));
     }
     return file;
 }
@@ -245,8 +260,12 @@ QString checkMetricsFile(const QString &path)
 QString metricsReadError(const QString &path, const std::exception &error, const QString &what)
 {
     if (isDamage(error))
-        return path + u": " + damaged(trFile("reading %1: %2").arg(what, messageOf(error)));
-    return path + u": " + trFile("cannot read %1 (%2)").arg(what, messageOf(error));
+        return path + u": " +
+               damaged(QCoreApplication::translate("hb::MetricsFile", "reading %1: %2")
+                           .arg(what, messageOf(error)));
+    return path + u": " +
+           QCoreApplication::translate("hb::MetricsFile", "cannot read %1 (%2)")
+               .arg(what, messageOf(error));
 }
 
 } // namespace hb
