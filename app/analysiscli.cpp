@@ -124,11 +124,13 @@ int exportCsv(const QCommandLineParser &parser, const Request &request, MetricsR
     std::function<void(QIODevice &)> write;
     if (rows == u"buckets") {
         const MetricsReader::Resolution bucket = csv::bucketFor(to - from);
-        write = [&](QIODevice &out) { writeAggregatesCsv(reader, from, to, bucket, out); };
+        write = [&reader, from, to, bucket](QIODevice &out) {
+            writeAggregatesCsv(reader, from, to, bucket, out);
+        };
     } else if (rows == u"runs") {
-        write = [&](QIODevice &out) { writeRunsCsv(reader, from, to, out); };
+        write = [&reader, from, to](QIODevice &out) { writeRunsCsv(reader, from, to, out); };
     } else if (rows == u"audit") {
-        write = [&](QIODevice &out) { writeAuditCsv(reader, from, to, out); };
+        write = [&reader, from, to](QIODevice &out) { writeAuditCsv(reader, from, to, out); };
     } else {
         cli::printError(QCoreApplication::translate(
                             "hb::analysis", "--%1 must be buckets, runs or audit (got '%2')")

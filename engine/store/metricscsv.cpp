@@ -9,10 +9,6 @@ namespace hb {
 
 namespace {
 
-// Rows read per query when streaming runs and audit entries: big enough that the queries cost
-// nothing next to the writing, small enough to keep memory flat.
-constexpr int kPageRows = 5000;
-
 QString isoUtc(qint64 ms, Qt::DateFormat format = Qt::ISODateWithMs)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(format);
@@ -75,26 +71,6 @@ void writeRun(QIODevice &out, const ExecutionRecord &r)
 void writeAudit(QIODevice &out, const AuditEntry &e)
 {
     writeRecord(out, {isoUtc(e.tsMs), number(e.tsMs), e.actor, e.action, e.detail, e.uid});
-}
-
-// Every row of a paged read, page after page.
-template<typename Row, typename ReadPage, typename Write>
-qint64 writePages(qint64 fromMs, qint64 toMs, ReadPage readPage, Write write)
-{
-    MetricsReader::PageQuery query;
-    query.fromMs = fromMs;
-    query.toMs = toMs;
-    query.limit = kPageRows;
-    qint64 written = 0;
-    for (;;) {
-        const MetricsReader::Page<Row> page = readPage(query);
-        for (const Row &row : page.rows)
-            write(row);
-        written += page.rows.size();
-        if (page.nextAfterId == 0)
-            return written;
-        query.afterId = page.nextAfterId;
-    }
 }
 
 } // namespace
@@ -168,9 +144,12 @@ qint64 writeRunsCsv(const QVector<ExecutionRecord> &runs, QIODevice &out)
 qint64 writeRunsCsv(MetricsReader &reader, qint64 fromMs, qint64 toMs, QIODevice &out)
 {
     writeRecord(out, runColumns());
-    return writePages<ExecutionRecord>(
-        fromMs, toMs, [&reader](const auto &q) { return reader.executionsPage(q); },
-        [&out](const ExecutionRecord &r) { writeRun(out, r); });
+    qint64 written = 0;
+    reader.forEachExecution(fromMs, toMs, [&](const ExecutionRecord &r) {
+        writeRun(out, r);
+        ++written;
+    });
+    return written;
 }
 
 qint64 writeAuditCsv(const QVector<AuditEntry> &entries, QIODevice &out)
@@ -184,9 +163,12 @@ qint64 writeAuditCsv(const QVector<AuditEntry> &entries, QIODevice &out)
 qint64 writeAuditCsv(MetricsReader &reader, qint64 fromMs, qint64 toMs, QIODevice &out)
 {
     writeRecord(out, auditColumns());
-    return writePages<AuditEntry>(
-        fromMs, toMs, [&reader](const auto &q) { return reader.auditPage(q); },
-        [&out](const AuditEntry &e) { writeAudit(out, e); });
+    qint64 written = 0;
+    reader.forEachAuditEntry(fromMs, toMs, [&](const AuditEntry &e) {
+        writeAudit(out, e);
+        ++written;
+    });
+    return written;
 }
 
 } // namespace hb

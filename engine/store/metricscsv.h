@@ -41,11 +41,12 @@ qint64 writeAggregatesCsv(MetricsReader &reader, qint64 fromMs, qint64 toMs,
 
 // Runs (executions rows): tick_id, task, started_at, started_at_ms, duration_ms, outcome, items,
 // queued_ms (empty when not measured), error. From a selection the GUI holds, or every run that
-// started in [fromMs, toMs), in the order they were written.
+// started in [fromMs, toMs), in time order.
 qint64 writeRunsCsv(const QVector<ExecutionRecord> &runs, QIODevice &out);
 qint64 writeRunsCsv(MetricsReader &reader, qint64 fromMs, qint64 toMs, QIODevice &out);
 
-// Audit entries: time, ts_ms, actor, action, detail, uid (empty for entries that have none).
+// Audit entries: time, ts_ms, actor, action, detail, uid (empty for entries that have none);
+// of a range in time order.
 qint64 writeAuditCsv(const QVector<AuditEntry> &entries, QIODevice &out);
 qint64 writeAuditCsv(MetricsReader &reader, qint64 fromMs, qint64 toMs, QIODevice &out);
 

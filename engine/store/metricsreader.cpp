@@ -511,6 +511,54 @@ QVector<ExecutionRecord> MetricsReader::executions(qint64 fromMs, qint64 toMs, i
     }
 }
 
+void MetricsReader::forEachExecution(qint64 fromMs, qint64 toMs,
+                                     const std::function<void(const ExecutionRecord &)> &visit)
+{
+    if (toMs <= fromMs)
+        return;
+    try {
+        SQLite::Statement q(*m_db, executionColumns(m_schemaVersion)
+                                       + " WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                                         " ORDER BY started_at_ms, id");
+        sql::bindInt(q, 1, fromMs);
+        sql::bindInt(q, 2, toMs);
+        while (q.executeStep())
+            visit(executionFrom(q));
+    } catch (const StoreError &) {
+        throw;
+    } catch (const std::exception &e) {
+        fail(e, "executions");
+    }
+}
+
+void MetricsReader::forEachAuditEntry(qint64 fromMs, qint64 toMs,
+                                      const std::function<void(const AuditEntry &)> &visit)
+{
+    if (toMs <= fromMs)
+        return;
+    try {
+        SQLite::Statement q(*m_db, std::string("SELECT ts_ms, actor, action, detail, ")
+                                       + (m_schemaVersion >= 3 ? "uid" : "''")
+                                       + " FROM audit_log WHERE ts_ms >= ?1 AND ts_ms < ?2"
+                                         " ORDER BY ts_ms, id");
+        sql::bindInt(q, 1, fromMs);
+        sql::bindInt(q, 2, toMs);
+        while (q.executeStep()) {
+            AuditEntry entry;
+            entry.tsMs = sql::int64Of(q.getColumn(0));
+            entry.actor = sql::textOf(q.getColumn(1));
+            entry.action = sql::textOf(q.getColumn(2));
+            entry.detail = sql::textOf(q.getColumn(3));
+            entry.uid = sql::textOf(q.getColumn(4));
+            visit(entry);
+        }
+    } catch (const StoreError &) {
+        throw;
+    } catch (const std::exception &e) {
+        fail(e, "audit log");
+    }
+}
+
 namespace {
 
 // SELECT <columns> FROM <table> with the page's filters; rows oldest first by id, one more than

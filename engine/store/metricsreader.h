@@ -131,6 +131,13 @@ public:
     QVector<TickRecord> ticks(qint64 fromMs, qint64 toMs, int limit);
     QVector<ExecutionRecord> executions(qint64 fromMs, qint64 toMs, int limit);
 
+    // Every run started / audit entry made in [fromMs, toMs), in time order, one by one along
+    // the time index: an export of any range of any file in bounded memory.
+    void forEachExecution(qint64 fromMs, qint64 toMs,
+                          const std::function<void(const ExecutionRecord &)> &visit);
+    void forEachAuditEntry(qint64 fromMs, qint64 toMs,
+                           const std::function<void(const AuditEntry &)> &visit);
+
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
     // Pushing machines (store/machinereads.cpp); nothing from a file older than schema 5.

@@ -673,7 +673,8 @@ void TestMetricsFile::runsAndAuditEqualTheRows()
                                  "          'unixepoch'),"
                                  " started_at_ms, duration_ms, outcome, items,"
                                  " coalesce(queued_ms, ''), error FROM executions"
-                                 " WHERE started_at_ms >= ?1 AND started_at_ms < ?2 ORDER BY id");
+                                 " WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                                 " ORDER BY started_at_ms, id");
         q.bind(1, static_cast<int64_t>(from));
         q.bind(2, static_cast<int64_t>(to));
         while (q.executeStep()) {
@@ -684,7 +685,8 @@ void TestMetricsFile::runsAndAuditEqualTheRows()
         }
         expectedAudit = rows(*db, QStringLiteral("SELECT ts_ms, actor, action, detail,"
                                                  " coalesce(uid, '') FROM audit_log"
-                                                 " WHERE ts_ms >= %1 AND ts_ms < %2 ORDER BY id")
+                                                 " WHERE ts_ms >= %1 AND ts_ms < %2"
+                                                 " ORDER BY ts_ms, id")
                                       .arg(from)
                                       .arg(to));
     }
