@@ -181,6 +181,7 @@ private Q_SLOTS:
     void badOptionsAreRefused();
     void exportsTheWholeFileAndARange();
     void exportsWithoutADisplay();
+    void exportsFromAReadOnlyFolder();
     void exportsAFileADaemonIsWriting();
     void helpNamesTheOptions();
 
@@ -427,6 +428,61 @@ void TestAnalysisCli::exportsWithoutADisplay()
     const Result r = finish(process, timer, kFinishTimeoutMs);
     QVERIFY2(r.exitedWith(0), r.describe());
     QVERIFY(parseCsv(readAll(out)).size() > 1);
+}
+
+// Permission bits do not stop root: as root (CI) the binary runs as 'nobody', who can read the
+// saved folder but not write it (the test checks that it really cannot).
+void TestAnalysisCli::exportsFromAReadOnlyFolder()
+{
+    const bool root = ::geteuid() == 0;
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QFile::Permissions readOnlyFile = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+    const QFile::Permissions readOnlyDir =
+        readOnlyFile | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(parent.path(), readOnlyDir | QFile::WriteOwner));
+    if (root && !othersCanReach(parent.path()))
+        QSKIP(qPrintable(u"the temporary folder "_s + parent.path() +
+                         u" is not reachable by 'nobody'"_s));
+    const QString saved = parent.filePath(u"saved"_s);
+    const QString out = parent.filePath(u"out"_s);
+    QVERIFY(QDir().mkpath(saved) && QDir().mkpath(out));
+    const QString db = saved + u"/metrics.db"_s;
+    QVERIFY(QFile::copy(m_db, db));
+    QVERIFY(QFile::setPermissions(db, readOnlyFile));
+    QVERIFY(QFile::setPermissions(saved, readOnlyDir));
+    QVERIFY(QFile::setPermissions(out, readOnlyDir | QFile::WriteOwner | QFile::WriteGroup |
+                                           QFile::WriteOther));
+    const auto restore =
+        qScopeGuard([&] { QFile::setPermissions(saved, readOnlyDir | QFile::WriteOwner); });
+    const QMap<QString, QByteArray> before = dirContents(saved);
+
+    std::function<void()> asNobody;
+    if (root) {
+        const QByteArray savedPath = QFile::encodeName(saved); // copied into the child
+        asNobody = [savedPath] {
+            if (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0)
+                ::_exit(126);
+            if (::access(savedPath.constData(), W_OK) == 0)
+                ::_exit(125); // the folder is writable after all: the test would prove nothing
+        };
+    }
+    const QString csv = out + u"/saved.csv"_s;
+    const Result r = m_dashboard.run({u"--open"_s, db, u"--export-csv"_s, csv}, asNobody);
+    QVERIFY2(r.exitCode != 126, "could not switch to the user 'nobody'");
+    QVERIFY2(r.exitCode != 125, "the folder is writable for the reading user");
+    QVERIFY2(r.exitedWith(0), r.describe());
+    qint64 first = 0;
+    qint64 last = 0;
+    {
+        const auto conn = openIndependent(db);
+        first = conn->execAndGet("SELECT min(started_at_ms) FROM executions").getInt64();
+        last = conn->execAndGet("SELECT max(started_at_ms) FROM executions").getInt64();
+    }
+    const QStringList expected = expectedBuckets(db, first, last + 1);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(exportedBuckets(readAll(csv)), expected);
+    QVERIFY(dirContents(saved) == before); // no -wal, no -shm, not a byte changed
 }
 
 void TestAnalysisCli::exportsAFileADaemonIsWriting()
