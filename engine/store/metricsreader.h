@@ -71,12 +71,16 @@ struct SampleBucket
     double mean() const { return count > 0 ? sum / double(count) : 0.0; }
 };
 
-// Read-only range queries on DATA/metrics.db for charts and analysis, from any one thread (one
-// instance per thread; open one per job). The connection is read-only and, in WAL mode, never
-// blocks the writer. Minute and hour resolutions read the rollup tables (exec_*, sample_*);
-// ticks have no rollup and are grouped from `ticks`. Ranges are [fromMs, toMs): rows whose time
-// is in it at Raw, buckets whose start is in [bucket of fromMs, toMs) otherwise. Results are in
-// time order. Every failure throws StoreError naming the file.
+// Read-only range queries on DATA/metrics.db or a saved copy, for charts and analysis, from any
+// one thread (one instance per thread; open one per job). Opened by openMetricsFile()
+// (store/metricsfile.h): nothing is ever written or created beside the file, a file that is not a
+// readable metrics.db is refused by the constructor, and a schema 1 file is read as it is. In
+// WAL mode the connection never blocks the writer, and each query sees what was committed.
+// Minute and hour resolutions read the rollup tables (exec_*, sample_*; grouped from the raw rows
+// in a schema 1 file); ticks have no rollup and are grouped from `ticks`. Ranges are
+// [fromMs, toMs): rows whose time is in it at Raw, buckets whose start is in
+// [bucket of fromMs, toMs) otherwise. Results are in time order. Every failure throws StoreError
+// naming the file.
 class MetricsReader
 {
 public:
