@@ -1,6 +1,7 @@
 // heartbeat-dashboard: hosts the engine on a worker thread and shows it live.
 
 #include "adminsession.h"
+#include "analysiscli.h"
 #include "appicon.h"
 #include "cli.h"
 #include "core/logging.h"
@@ -94,8 +95,13 @@ int showRecording(const QString &path, double quitAfter, const QString &screensh
 
 // --help and --version must answer on a machine without a display (a server, an SSH session):
 // QApplication needs a platform before the options are parsed, so give it one that needs none.
+// So must a headless export (--open FILE.db --export-csv OUT): it shows no window anyway.
 static void allowHelpWithoutDisplay(int argc, char *argv[])
 {
+    if (analysis::wantsHeadlessRun(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return;
+    }
     if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
         return;
@@ -127,16 +133,13 @@ int main(int argc, char *argv[])
         "main", "Watch and steer the Heartbeat maintenance engine. On first run a demo data "
                 "directory is created."));
     cli::addCommonOptions(parser);
+    analysis::addOptions(parser);
     parser.addOption({QStringLiteral("lang"),
                       QCoreApplication::translate("main", "User interface language: en or id."),
                       QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("screenshot"),
                       QCoreApplication::translate("main", "Write a PNG of the main window to FILE "
                                                           "when quitting (see --quit-after)."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("open"),
-                      QCoreApplication::translate("main", "Open a saved metrics.db read-only for "
-                                                          "analysis instead of running the engine."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("quit-after"),
                       QCoreApplication::translate("main", "Quit after this many seconds."),
@@ -164,8 +167,13 @@ int main(int argc, char *argv[])
         language = settings.language;
     installTranslators(app, language);
 
-    if (parser.isSet(QStringLiteral("open")))
-        return showRecording(parser.value(QStringLiteral("open")), quitAfter, screenshot);
+    // A saved metrics.db: checked here, before any window or data directory exists; an export
+    // or a report ends here too, else the file opens read-only in the window.
+    QString analysisFile;
+    if (const auto exitCode = analysis::run(parser, &analysisFile))
+        return *exitCode;
+    if (!analysisFile.isEmpty())
+        return showRecording(analysisFile, quitAfter, screenshot);
 
     options.demo = true; // a first run shows something moving right away
     DemoSeedProgress seedProgress;

@@ -1,6 +1,7 @@
 #include "store/metricsreader.h"
 
 #include "core/logging.h"
+#include "store/metricsfile.h"
 #include "store/schema.h"
 #include "sqlite/sqlfile.h"
 #include "sqlite/sqlvalues.h"
@@ -9,12 +10,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 
-#include <QCoreApplication>
-#include <QFileInfo>
-
 #include <initializer_list>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <string>
@@ -23,26 +19,24 @@ namespace hb {
 
 namespace {
 
-QString trReader(const char *text)
-{
-    return QCoreApplication::translate("hb::MetricsReader", text);
-}
-
 // Long enough to ride out a writer's checkpoint; a reader in WAL mode never waits on commits.
 constexpr int kBusyTimeoutMs = 2000;
 
 using sql::utf8;
-
-QString messageOf(const std::exception &e)
-{
-    return QString::fromUtf8(e.what()).simplified();
-}
 
 const char *rollupTable(MetricsReader::Resolution resolution, bool samples)
 {
     if (resolution == MetricsReader::Resolution::Hour)
         return samples ? "sample_hour" : "exec_hour";
     return samples ? "sample_minute" : "exec_minute";
+}
+
+// The start of the bucket `column` falls in, as SQL (schema::bucketStart()).
+std::string bucketSql(const char *column, qint64 width)
+{
+    const std::string w = std::to_string(width);
+    const std::string c = column;
+    return "(" + c + " - ((" + c + " % " + w + ") + " + w + ") % " + w + ")";
 }
 
 // Outcome strings bound as parameters ?4..?8, so the SQL cannot disagree with records.cpp.
@@ -69,35 +63,25 @@ ExecutionBucket executionBucketOf(SQLite::Statement &row)
     return b;
 }
 
+SampleBucket sampleBucketOf(SQLite::Statement &row)
+{
+    SampleBucket b;
+    b.bucketMs = sql::int64Of(row.getColumn(0));
+    b.count = sql::int64Of(row.getColumn(1));
+    b.sum = row.getColumn(2).getDouble();
+    b.min = row.getColumn(3).getDouble();
+    b.max = row.getColumn(4).getDouble();
+    return b;
+}
+
 } // namespace
 
 MetricsReader::MetricsReader(const QString &path)
     : m_path(path)
 {
-    if (!QFileInfo(path).isFile())
-        throw StoreError(path + u": " + trReader("no such metrics database"));
-    int version = 0;
-    try {
-        m_db = sql::openReadOnly(path, kBusyTimeoutMs);
-        m_db->exec("PRAGMA query_only = 1");
-        version = schema::userVersion(*m_db);
-    } catch (const SQLite::Exception &e) {
-        m_db.reset();
-        const int code = e.getErrorCode() & 0xff;
-        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-            throw StoreError(path + u": "
-                             + trReader("not a valid metrics database (%1)").arg(messageOf(e)));
-        throw StoreError(path + u": " + trReader("cannot open for reading (%1)").arg(messageOf(e)));
-    }
-    m_schemaVersion = version;
-    // Version 1 has no rollups and no writer would leave it so; newer versions only add columns.
-    if (version < 2) {
-        m_db.reset();
-        throw StoreError(path + u": "
-                         + trReader("not a metrics database of a version this build can read "
-                                    "(schema %1); open it once with the dashboard to upgrade it")
-                               .arg(version));
-    }
+    MetricsFile file = openMetricsFile(path, kBusyTimeoutMs);
+    m_db = std::move(file.db);
+    m_schemaVersion = file.schemaVersion;
 }
 
 MetricsReader::~MetricsReader() = default;
@@ -118,8 +102,7 @@ qint64 MetricsReader::bucketWidthMs(Resolution resolution)
 void MetricsReader::fail(const std::exception &e, const char *what) const
 {
     qCWarning(lcStore) << "reading" << what << "from" << m_path << "failed:" << e.what();
-    throw StoreError(m_path + u": " + trReader("cannot read %1 (%2)")
-                                          .arg(QString::fromLatin1(what), messageOf(e)));
+    throw StoreError(metricsReadError(m_path, e, QString::fromLatin1(what)));
 }
 
 QVector<ExecutionBucket> MetricsReader::executionSeries(qint64 fromMs, qint64 toMs,
@@ -147,6 +130,26 @@ QVector<ExecutionBucket> MetricsReader::executionSeries(qint64 fromMs, qint64 to
             return out;
         }
         const qint64 width = bucketWidthMs(resolution);
+        if (!hasRollups()) {
+            // Schema 1 (read as it is, never upgraded) has no rollups: grouped from the raw
+            // rows over the same whole buckets.
+            SQLite::Statement q(*m_db, "SELECT " + bucketSql("started_at_ms", width)
+                                           + " AS b, count(*), sum(outcome = ?4),"
+                                             " sum(outcome = ?5), sum(outcome = ?6),"
+                                             " sum(outcome = ?7), sum(outcome = ?8),"
+                                             " sum(duration_ms), max(duration_ms)"
+                                             " FROM executions WHERE started_at_ms >= ?1"
+                                             " AND started_at_ms < ?2"
+                                           + taskFilter + " GROUP BY b ORDER BY b");
+            sql::bindInt(q, 1, schema::bucketStart(fromMs, width));
+            sql::bindInt(q, 2, schema::bucketStart(toMs - 1, width) + width);
+            if (!task.isEmpty())
+                q.bind(3, utf8(task));
+            bindOutcomes(q, 4);
+            while (q.executeStep())
+                out.append(executionBucketOf(q));
+            return out;
+        }
         SQLite::Statement q(*m_db, std::string("SELECT bucket_ms, sum(runs), sum(successes),"
                                                " sum(failures), sum(timeouts), sum(skipped),"
                                                " sum(cancelled), sum(total_ms), max(max_ms) FROM ")
@@ -163,6 +166,75 @@ QVector<ExecutionBucket> MetricsReader::executionSeries(qint64 fromMs, qint64 to
         fail(e, "executions");
     }
     return out;
+}
+
+void MetricsReader::forEachTaskBucket(
+    qint64 fromMs, qint64 toMs, Resolution resolution,
+    const std::function<void(const QString &, const ExecutionBucket &)> &visit)
+{
+    if (toMs <= fromMs)
+        return;
+    if (resolution == Resolution::Raw)
+        resolution = Resolution::Minute;
+    const qint64 width = bucketWidthMs(resolution);
+    try {
+        std::string sqlText;
+        if (hasRollups()) {
+            sqlText = std::string("SELECT bucket_ms, runs, successes, failures, timeouts, skipped,"
+                                  " cancelled, total_ms, max_ms, task FROM ")
+                      + rollupTable(resolution, false)
+                      + " WHERE bucket_ms >= ?1 AND bucket_ms < ?2 ORDER BY bucket_ms, task";
+        } else {
+            sqlText = "SELECT " + bucketSql("started_at_ms", width)
+                      + " AS b, count(*), sum(outcome = ?4), sum(outcome = ?5), sum(outcome = ?6),"
+                        " sum(outcome = ?7), sum(outcome = ?8), sum(duration_ms),"
+                        " max(duration_ms), task FROM executions"
+                        " WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                        " GROUP BY b, task ORDER BY b, task";
+        }
+        SQLite::Statement q(*m_db, sqlText);
+        sql::bindInt(q, 1, schema::bucketStart(fromMs, width));
+        if (hasRollups()) {
+            sql::bindInt(q, 2, toMs);
+        } else {
+            sql::bindInt(q, 2, schema::bucketStart(toMs - 1, width) + width);
+            bindOutcomes(q, 4);
+        }
+        while (q.executeStep())
+            visit(sql::textOf(q.getColumn(9)), executionBucketOf(q));
+    } catch (const StoreError &) {
+        throw;
+    } catch (const std::exception &e) {
+        fail(e, "executions");
+    }
+}
+
+std::optional<MetricsReader::TimeSpan> MetricsReader::timeSpan()
+{
+    std::optional<TimeSpan> span;
+    try {
+        const char *const ends[][2] = {{"executions", "started_at_ms"},
+                                       {"ticks", "started_at_ms"},
+                                       {"audit_log", "ts_ms"}};
+        for (const auto &end : ends) {
+            // One min() or max() per statement, each one index seek.
+            const std::string column = end[1];
+            const std::string table = end[0];
+            SQLite::Statement first(*m_db, "SELECT min(" + column + ") FROM " + table);
+            SQLite::Statement last(*m_db, "SELECT max(" + column + ") FROM " + table);
+            if (!first.executeStep() || first.getColumn(0).isNull() || !last.executeStep())
+                continue;
+            const qint64 a = sql::int64Of(first.getColumn(0));
+            const qint64 b = sql::int64Of(last.getColumn(0));
+            if (!span)
+                span = TimeSpan{a, b};
+            span->firstMs = std::min(span->firstMs, a);
+            span->lastMs = std::max(span->lastMs, b);
+        }
+    } catch (const std::exception &e) {
+        fail(e, "time span");
+    }
+    return span;
 }
 
 QVector<TickBucket> MetricsReader::tickSeries(qint64 fromMs, qint64 toMs, Resolution resolution)
@@ -182,10 +254,7 @@ QVector<TickBucket> MetricsReader::tickSeries(qint64 fromMs, qint64 toMs, Resolu
         } else {
             // No rollup for ticks (one row per tick interval is few): grouped here, over whole
             // buckets like the rollup tables, so the last bucket is not cut short.
-            const std::string w = std::to_string(width);
-            const std::string bucket = "(started_at_ms - ((started_at_ms % " + w + ") + " + w
-                                       + ") % " + w + ")";
-            sql = "SELECT " + bucket + " AS b, count(*), sum(duration_ms), max(duration_ms),"
+            sql = "SELECT " + bucketSql("started_at_ms", width) + " AS b, count(*), sum(duration_ms), max(duration_ms),"
                   " sum(ran), sum(succeeded), sum(failed) FROM ticks"
                   " WHERE started_at_ms >= ?1 AND started_at_ms < ?2 GROUP BY b ORDER BY b";
             from = schema::bucketStart(fromMs, width);
@@ -220,6 +289,20 @@ QVector<SampleBucket> MetricsReader::sampleSeries(const QString &series, qint64 
     try {
         const qint64 width = bucketWidthMs(resolution);
         const bool raw = resolution == Resolution::Raw;
+        if (!raw && !hasRollups()) {
+            // Schema 1: no rollups; grouped from the raw samples over whole buckets.
+            SQLite::Statement q(*m_db, "SELECT " + bucketSql("ts_ms", width)
+                                           + " AS b, count(*), total(value), min(value),"
+                                             " max(value) FROM samples WHERE series = ?1"
+                                             " AND ts_ms >= ?2 AND ts_ms < ?3"
+                                             " GROUP BY b ORDER BY b");
+            q.bind(1, utf8(series));
+            sql::bindInt(q, 2, schema::bucketStart(fromMs, width));
+            sql::bindInt(q, 3, schema::bucketStart(toMs - 1, width) + width);
+            while (q.executeStep())
+                out.append(sampleBucketOf(q));
+            return out;
+        }
         SQLite::Statement q(*m_db,
                             raw ? std::string("SELECT ts_ms, 1, value, value, value FROM samples"
                                               " WHERE series = ?1 AND ts_ms >= ?2 AND ts_ms < ?3"
@@ -231,15 +314,8 @@ QVector<SampleBucket> MetricsReader::sampleSeries(const QString &series, qint64 
         q.bind(1, utf8(series));
         sql::bindInt(q, 2, raw ? fromMs : schema::bucketStart(fromMs, width));
         sql::bindInt(q, 3, toMs);
-        while (q.executeStep()) {
-            SampleBucket b;
-            b.bucketMs = sql::int64Of(q.getColumn(0));
-            b.count = sql::int64Of(q.getColumn(1));
-            b.sum = q.getColumn(2).getDouble();
-            b.min = q.getColumn(3).getDouble();
-            b.max = q.getColumn(4).getDouble();
-            out.append(b);
-        }
+        while (q.executeStep())
+            out.append(sampleBucketOf(q));
     } catch (const std::exception &e) {
         fail(e, "samples");
     }
@@ -252,11 +328,12 @@ QStringList MetricsReader::sampleSeriesNames(const QString &prefix)
     try {
         // Every sample also lands in sample_hour, which keeps the longest. Its primary key is
         // (series, bucket_ms), so each name costs one index seek instead of a scan of all its
-        // buckets.
-        SQLite::Statement first(*m_db, "SELECT series FROM sample_hour WHERE series >= ?1"
-                                       " ORDER BY series LIMIT 1");
-        SQLite::Statement next(*m_db, "SELECT series FROM sample_hour WHERE series > ?1"
-                                      " ORDER BY series LIMIT 1");
+        // buckets. Schema 1 has only the raw samples, indexed by (series, ts_ms) alike.
+        const std::string table = hasRollups() ? "sample_hour" : "samples";
+        SQLite::Statement first(*m_db, "SELECT series FROM " + table
+                                           + " WHERE series >= ?1 ORDER BY series LIMIT 1");
+        SQLite::Statement next(*m_db, "SELECT series FROM " + table
+                                          + " WHERE series > ?1 ORDER BY series LIMIT 1");
         first.bind(1, utf8(prefix));
         SQLite::Statement *q = &first;
         while (q->executeStep()) {
@@ -448,6 +525,54 @@ QVector<ExecutionRecord> MetricsReader::executions(qint64 fromMs, qint64 toMs, i
         return newestFirstRows<ExecutionRecord>(q, {fromMs, toMs}, limit, executionFrom);
     } catch (const std::exception &e) {
         fail(e, "executions");
+    }
+}
+
+void MetricsReader::forEachExecution(qint64 fromMs, qint64 toMs,
+                                     const std::function<void(const ExecutionRecord &)> &visit)
+{
+    if (toMs <= fromMs)
+        return;
+    try {
+        SQLite::Statement q(*m_db, executionColumns(m_schemaVersion)
+                                       + " WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
+                                         " ORDER BY started_at_ms, id");
+        sql::bindInt(q, 1, fromMs);
+        sql::bindInt(q, 2, toMs);
+        while (q.executeStep())
+            visit(executionFrom(q));
+    } catch (const StoreError &) {
+        throw;
+    } catch (const std::exception &e) {
+        fail(e, "executions");
+    }
+}
+
+void MetricsReader::forEachAuditEntry(qint64 fromMs, qint64 toMs,
+                                      const std::function<void(const AuditEntry &)> &visit)
+{
+    if (toMs <= fromMs)
+        return;
+    try {
+        SQLite::Statement q(*m_db, std::string("SELECT ts_ms, actor, action, detail, ")
+                                       + (m_schemaVersion >= 3 ? "uid" : "''")
+                                       + " FROM audit_log WHERE ts_ms >= ?1 AND ts_ms < ?2"
+                                         " ORDER BY ts_ms, id");
+        sql::bindInt(q, 1, fromMs);
+        sql::bindInt(q, 2, toMs);
+        while (q.executeStep()) {
+            AuditEntry entry;
+            entry.tsMs = sql::int64Of(q.getColumn(0));
+            entry.actor = sql::textOf(q.getColumn(1));
+            entry.action = sql::textOf(q.getColumn(2));
+            entry.detail = sql::textOf(q.getColumn(3));
+            entry.uid = sql::textOf(q.getColumn(4));
+            visit(entry);
+        }
+    } catch (const StoreError &) {
+        throw;
+    } catch (const std::exception &e) {
+        fail(e, "audit log");
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -70,12 +71,16 @@ struct SampleBucket
     double mean() const { return count > 0 ? sum / double(count) : 0.0; }
 };
 
-// Read-only range queries on DATA/metrics.db for charts and analysis, from any one thread (one
-// instance per thread; open one per job). The connection is read-only and, in WAL mode, never
-// blocks the writer. Minute and hour resolutions read the rollup tables (exec_*, sample_*);
-// ticks have no rollup and are grouped from `ticks`. Ranges are [fromMs, toMs): rows whose time
-// is in it at Raw, buckets whose start is in [bucket of fromMs, toMs) otherwise. Results are in
-// time order. Every failure throws StoreError naming the file.
+// Read-only range queries on DATA/metrics.db or a saved copy, for charts and analysis, from any
+// one thread (one instance per thread; open one per job). Opened by openMetricsFile()
+// (store/metricsfile.h): nothing is ever written or created beside the file, a file that is not a
+// readable metrics.db is refused by the constructor, and a schema 1 file is read as it is. In
+// WAL mode the connection never blocks the writer, and each query sees what was committed.
+// Minute and hour resolutions read the rollup tables (exec_*, sample_*; grouped from the raw rows
+// in a schema 1 file); ticks have no rollup and are grouped from `ticks`. Ranges are
+// [fromMs, toMs): rows whose time is in it at Raw, buckets whose start is in
+// [bucket of fromMs, toMs) otherwise. Results are in time order. Every failure throws StoreError
+// naming the file.
 class MetricsReader
 {
 public:
@@ -87,10 +92,27 @@ public:
     MetricsReader &operator=(const MetricsReader &) = delete;
 
     QString path() const { return m_path; }
+    // PRAGMA user_version of the file (1 .. MetricsStore::SchemaVersion; never upgraded here).
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // The earliest and the latest time of any tick, run or audit entry (ms, both inclusive);
+    // nullopt for a file that holds none. What "the whole file" means for a range.
+    struct TimeSpan
+    {
+        qint64 firstMs = 0;
+        qint64 lastMs = 0;
+    };
+    std::optional<TimeSpan> timeSpan();
 
     // All tasks when `task` is empty. At Raw, one bucket per tick.
     QVector<ExecutionBucket> executionSeries(qint64 fromMs, qint64 toMs, Resolution resolution,
                                              const QString &task = {});
+    // Per task and bucket, over every bucket that overlaps [fromMs, toMs), whole: calls `visit`
+    // in time order, tasks by name within a bucket. Raw reads as Minute. Streams, so a year of
+    // minutes needs no memory of its own.
+    void forEachTaskBucket(
+        qint64 fromMs, qint64 toMs, Resolution resolution,
+        const std::function<void(const QString &task, const ExecutionBucket &bucket)> &visit);
     QVector<TickBucket> tickSeries(qint64 fromMs, qint64 toMs, Resolution resolution);
     QVector<SampleBucket> sampleSeries(const QString &series, qint64 fromMs, qint64 toMs,
                                        Resolution resolution);
@@ -118,6 +140,13 @@ public:
     // the live charts show of the minutes before the window opened.
     QVector<TickRecord> ticks(qint64 fromMs, qint64 toMs, int limit);
     QVector<ExecutionRecord> executions(qint64 fromMs, qint64 toMs, int limit);
+
+    // Every run started / audit entry made in [fromMs, toMs), in time order, one by one along
+    // the time index: an export of any range of any file in bounded memory.
+    void forEachExecution(qint64 fromMs, qint64 toMs,
+                          const std::function<void(const ExecutionRecord &)> &visit);
+    void forEachAuditEntry(qint64 fromMs, qint64 toMs,
+                           const std::function<void(const AuditEntry &)> &visit);
 
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
@@ -164,6 +193,8 @@ public:
 
 private:
     [[noreturn]] void fail(const std::exception &e, const char *what) const;
+    // Schema 1 has no rollup tables: Minute and Hour are grouped from the raw rows.
+    bool hasRollups() const { return m_schemaVersion >= 2; }
 
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;
