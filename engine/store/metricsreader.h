@@ -2,6 +2,7 @@
 
 #include "core/records.h"
 #include "store/notificationstore.h"
+#include "store/rangesummary.h"
 #include "store/storeerror.h"
 
 #include <QString>
@@ -114,6 +115,12 @@ public:
 
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
+    // What happened in [fromMs, toMs), per task and overall (store/rangesummary.cpp): runs,
+    // outcomes, duration percentiles, ticks, breaker openings, admin actions, alerts. Exact from
+    // the raw rows while they cover the range, estimated from the rollups otherwise; the result
+    // says which. Fast on a large file: one index range per task, or the rollups.
+    RangeSummary rangeSummary(qint64 fromMs, qint64 toMs, const RangeSummaryOptions &options = {});
+
     // Pushing machines (store/machinereads.cpp); nothing from a file older than schema 5.
     // Every machine_seen row, by name.
     QVector<MachineSeenRecord> machineSeen();
@@ -149,6 +156,7 @@ public:
 
 private:
     [[noreturn]] void fail(const std::exception &e, const char *what) const;
+    void readRangeEvents(qint64 fromMs, qint64 toMs, int listLimit, RangeSummary *out);
 
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;
