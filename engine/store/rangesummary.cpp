@@ -19,6 +19,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -158,25 +159,6 @@ void finishEstimated(Tally &t)
     d.p99Ms = t.histogram.valueAtRank(nearestRank(99, n), d.maxMs);
 }
 
-// Every distinct task in `table` (its first column is `task`, indexed first), by a loose index
-// scan: one seek per task instead of a scan of all rows.
-QStringList distinctTasks(SQLite::Database &db, const char *table)
-{
-    QStringList tasks;
-    SQLite::Statement next(db, std::string("SELECT task FROM ") + table +
-                                   " WHERE task > ?1 ORDER BY task LIMIT 1");
-    std::string last;
-    for (;;) {
-        next.bind(1, last);
-        if (!next.executeStep())
-            break;
-        last = next.getColumn(0).getString();
-        tasks.append(QString::fromStdString(last));
-        next.reset();
-    }
-    return tasks;
-}
-
 // Whether the raw rows of [fromMs, toMs) are all there. Retention removes every raw row older
 // than a cut-off, so they are unless the range begins before the oldest raw row and the rollups
 // (which outlive the raw rows) counted more runs there than the raw rows hold.
@@ -285,6 +267,54 @@ private:
     QHash<std::string, QString> m_names;
 };
 
+// Every run of [fromMs, toMs) into `tallies`, by task. Rows are appended in time order, so the
+// range's rows are one stretch of rowids: one sequential pass over it reads each page once,
+// where a pass per task along the (task, started_at_ms) index would look up every row's page
+// once per task.
+void readRawRuns(SQLite::Database &db, qint64 fromMs, qint64 toMs, QMap<QString, Tally> *tallies)
+{
+    SQLite::Statement ids(db, "SELECT min(id), max(id) FROM executions"
+                              " WHERE started_at_ms >= ?1 AND started_at_ms < ?2");
+    sql::bindInt(ids, 1, fromMs);
+    sql::bindInt(ids, 2, toMs);
+    if (!ids.executeStep() || ids.getColumn(0).isNull())
+        return;
+    // NOT INDEXED: the rowid range, never the started_at_ms index (a lookup per row).
+    SQLite::Statement q(db, "SELECT task, duration_ms, " + outcomeCase(5) +
+                                " FROM executions NOT INDEXED WHERE id >= ?1 AND id <= ?2"
+                                " AND started_at_ms >= ?3 AND started_at_ms < ?4");
+    sql::bindInt(q, 1, sql::int64Of(ids.getColumn(0)));
+    sql::bindInt(q, 2, sql::int64Of(ids.getColumn(1)));
+    sql::bindInt(q, 3, fromMs);
+    sql::bindInt(q, 4, toMs);
+    bindOutcomeNames(q, 5);
+    // The few task names, matched by their UTF-8 bytes: no string made per row.
+    std::vector<std::pair<std::string, Tally *>> names;
+    const int skipped = int(Outcome::Skipped);
+    while (q.executeStep()) {
+        const SQLite::Column task = q.getColumn(0);
+        const char *text = task.getText();
+        const size_t size = size_t(task.getBytes());
+        Tally *t = nullptr;
+        for (auto &[name, tally] : names) {
+            if (name.size() == size && std::memcmp(name.data(), text, size) == 0) {
+                t = tally;
+                break;
+            }
+        }
+        if (!t) {
+            const QString key = QString::fromUtf8(text, qsizetype(size));
+            t = &(*tallies)[key]; // QMap's nodes stay put as others are inserted
+            t->figures.task = key;
+            names.emplace_back(std::string(text, size), t);
+        }
+        const int outcome = q.getColumn(2).getInt();
+        t->count(outcome, 1);
+        if (outcome != skipped)
+            t->durations.push_back(sql::int64Of(q.getColumn(1)));
+    }
+}
+
 } // namespace
 
 bool isAdminAuditEntry(const AuditEntry &entry)
@@ -323,30 +353,11 @@ RangeSummary MetricsReader::rangeSummary(qint64 fromMs, qint64 toMs,
         Tally total;
         if (useRaw) {
             out.precision = Precision::Exact;
-            SQLite::Statement q(db, "SELECT duration_ms, " + outcomeCase(4) +
-                                        " FROM executions WHERE task = ?1"
-                                        " AND started_at_ms >= ?2 AND started_at_ms < ?3");
-            bindOutcomeNames(q, 4);
-            sql::bindInt(q, 2, fromMs);
-            sql::bindInt(q, 3, toMs);
-            const int skipped = int(Outcome::Skipped);
-            for (const QString &task : distinctTasks(db, "executions")) {
-                Tally t;
-                t.figures.task = task;
-                q.bind(1, sql::utf8(task));
-                while (q.executeStep()) {
-                    const int outcome = q.getColumn(1).getInt();
-                    t.count(outcome, 1);
-                    if (outcome != skipped)
-                        t.durations.push_back(sql::int64Of(q.getColumn(0)));
-                }
-                q.reset();
-                if (t.figures.runs + t.figures.skipped == 0)
-                    continue;
+            readRawRuns(db, fromMs, toMs, &tallies);
+            for (Tally &t : tallies) {
                 total.durations.insert(total.durations.end(), t.durations.cbegin(),
                                        t.durations.cend());
                 finishExact(t);
-                tallies.insert(task, std::move(t));
             }
             for (const Tally &t : std::as_const(tallies)) {
                 total.count(int(Outcome::Success), t.figures.successes);
