@@ -53,8 +53,8 @@ RecordedSource::RecordedSource(const QString &path, Extent extent, QObject *pare
 RecordedSource::Extent RecordedSource::readExtent(const QString &path)
 {
     MetricsReader reader(path);
-    const MetricsReader::TimeExtent e = reader.tickExtent();
-    return {e.firstMs, e.lastMs};
+    const std::optional<MetricsReader::TimeSpan> span = reader.timeSpan();
+    return span ? Extent{span->firstMs, span->lastMs} : Extent{};
 }
 
 std::unique_ptr<RecordedSource> RecordedSource::open(const QString &path, QString *error,

@@ -9,6 +9,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libsqlitecpp-dev libsqlite3-dev libgl1-mesa-dev
   libqt6svg6 desktop-file-utils
+  poppler-utils
   openssl
   xvfb xauth
   libsystemd-dev prometheus

@@ -454,23 +454,6 @@ QVector<Row> newestFirstRows(SQLite::Statement &q, std::initializer_list<qint64>
 
 } // namespace
 
-MetricsReader::TimeExtent MetricsReader::tickExtent()
-{
-    try {
-        // Two index lookups (min and max each read one end of ticks_started_at).
-        SQLite::Statement q(*m_db, "SELECT (SELECT min(started_at_ms) FROM ticks),"
-                                   " (SELECT max(started_at_ms) FROM ticks)");
-        TimeExtent extent;
-        if (q.executeStep() && !q.getColumn(0).isNull()) {
-            extent.firstMs = sql::int64Of(q.getColumn(0));
-            extent.lastMs = sql::int64Of(q.getColumn(1));
-        }
-        return extent;
-    } catch (const std::exception &e) {
-        fail(e, "tick extent");
-    }
-}
-
 QVector<TickRecord> MetricsReader::recentTicks(int limit, qint64 beforeTickId)
 {
     if (limit <= 0)

@@ -2,6 +2,7 @@
 
 #include "core/records.h"
 #include "store/notificationstore.h"
+#include "store/rangesummary.h"
 #include "store/storeerror.h"
 
 #include <QString>
@@ -150,13 +151,11 @@ public:
 
     static qint64 bucketWidthMs(Resolution resolution); // 0 for Raw
 
-    // When the first and the last recorded tick started; {0, 0} when there is none.
-    struct TimeExtent
-    {
-        qint64 firstMs = 0;
-        qint64 lastMs = 0;
-    };
-    TimeExtent tickExtent();
+    // What happened in [fromMs, toMs), per task and overall (store/rangesummary.cpp): runs,
+    // outcomes, duration percentiles, ticks, breaker openings, admin actions, alerts. Exact from
+    // the raw rows while they cover the range, estimated from the rollups otherwise; the result
+    // says which. Fast on a large file: one index range per task, or the rollups.
+    RangeSummary rangeSummary(qint64 fromMs, qint64 toMs, const RangeSummaryOptions &options = {});
 
     // Pushing machines (store/machinereads.cpp); nothing from a file older than schema 5.
     // Every machine_seen row, by name.
@@ -195,6 +194,7 @@ private:
     [[noreturn]] void fail(const std::exception &e, const char *what) const;
     // Schema 1 has no rollup tables: Minute and Hour are grouped from the raw rows.
     bool hasRollups() const { return m_schemaVersion >= 2; }
+    void readRangeEvents(qint64 fromMs, qint64 toMs, int listLimit, RangeSummary *out);
 
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;

@@ -263,6 +263,7 @@ MetricsStore::MetricsStore(const QString &path)
         m_db->exec("PRAGMA user_version = " + std::to_string(SchemaVersion));
         probe.commit();
 
+        rollup::registerFunctions(*m_db); // the rollup upserts merge histograms with it
         m_stmts = std::make_unique<Statements>(*m_db);
     } catch (const SQLite::Exception &e) {
         m_stmts.reset();

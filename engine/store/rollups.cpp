@@ -3,7 +3,11 @@
 #include "store/schema.h"
 #include "sqlite/sqlvalues.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -16,6 +20,8 @@ void ExecAggregate::add(const ExecutionRecord &record)
     totalMs += record.durationMs;
     maxMs = std::max(maxMs, record.durationMs);
     items += record.items;
+    if (record.outcome != Outcome::Skipped)
+        durations.add(record.durationMs);
 }
 
 void ExecAggregate::add(const ExecAggregate &other)
@@ -28,6 +34,7 @@ void ExecAggregate::add(const ExecAggregate &other)
     totalMs += other.totalMs;
     maxMs = std::max(maxMs, other.maxMs);
     items += other.items;
+    durations.add(other.durations);
 }
 
 void SampleAggregate::add(double value)
@@ -50,7 +57,8 @@ std::string execUpsertSql(const char *table)
 {
     return std::string("INSERT INTO ") + table +
            "(task, bucket_ms, runs, successes, failures, timeouts, skipped, cancelled,"
-           " total_ms, max_ms, items) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+           " total_ms, max_ms, items, hist)"
+           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
            " ON CONFLICT(task, bucket_ms) DO UPDATE SET"
            " runs = runs + excluded.runs,"
            " successes = successes + excluded.successes,"
@@ -60,7 +68,8 @@ std::string execUpsertSql(const char *table)
            " cancelled = cancelled + excluded.cancelled,"
            " total_ms = total_ms + excluded.total_ms,"
            " max_ms = max(max_ms, excluded.max_ms),"
-           " items = items + excluded.items";
+           " items = items + excluded.items,"
+           " hist = hb_hist_merge(hist, excluded.hist)";
 }
 
 std::string sampleUpsertSql(const char *table)
@@ -106,6 +115,8 @@ void upsert(SQLite::Statement &stmt, const ExecBuckets &buckets)
         sql::bindInt(stmt, 9, a.totalMs);
         sql::bindInt(stmt, 10, a.maxMs);
         sql::bindInt(stmt, 11, a.items);
+        const QByteArray hist = a.durations.encode();
+        stmt.bindNoCopy(12, hist.constData(), int(hist.size()));
         sql::execAndReset(stmt);
     }
 }
@@ -123,6 +134,40 @@ void upsert(SQLite::Statement &stmt, const SampleBuckets &buckets)
         stmt.bind(6, a.max);
         sql::execAndReset(stmt);
     }
+}
+
+namespace {
+
+void histMerge(sqlite3_context *context, int, sqlite3_value **args)
+{
+    if (sqlite3_value_type(args[0]) != SQLITE_BLOB || sqlite3_value_type(args[1]) != SQLITE_BLOB) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const auto blob = [](sqlite3_value *v) {
+        return DurationHistogram::decode(static_cast<const char *>(sqlite3_value_blob(v)),
+                                         sqlite3_value_bytes(v));
+    };
+    std::optional<DurationHistogram> a = blob(args[0]);
+    const std::optional<DurationHistogram> b = blob(args[1]);
+    if (!a || !b) {
+        sqlite3_result_null(context);
+        return;
+    }
+    a->add(*b);
+    const QByteArray merged = a->encode();
+    sqlite3_result_blob(context, merged.constData(), int(merged.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+void registerFunctions(SQLite::Database &db)
+{
+    const int rc = sqlite3_create_function_v2(db.getHandle(), "hb_hist_merge", 2,
+                                              SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                              histMerge, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        throw SQLite::Exception(db.getHandle(), rc);
 }
 
 } // namespace hb::rollup

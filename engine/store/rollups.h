@@ -5,6 +5,7 @@
 // Minute buckets are aggregated per record; hour buckets are folded from the minute buckets.
 
 #include "core/records.h"
+#include "store/durationhistogram.h"
 
 #include <QHash>
 #include <QString>
@@ -13,6 +14,7 @@
 #include <utility>
 
 namespace SQLite {
+class Database;
 class Statement;
 }
 
@@ -25,6 +27,7 @@ struct ExecAggregate
     qint64 totalMs = 0;
     qint64 maxMs = 0;
     qint64 items = 0;
+    DurationHistogram durations; // of the runs that started (skipped ones aside)
 
     void add(const ExecutionRecord &record);
     void add(const ExecAggregate &other);
@@ -45,8 +48,9 @@ using Key = std::pair<QString, qint64>; // (task or series, bucket_ms)
 using ExecBuckets = QHash<Key, ExecAggregate>;
 using SampleBuckets = QHash<Key, SampleAggregate>;
 
-// The statement text for upserting into exec_minute / exec_hour (11 parameters in column
-// order) and sample_minute / sample_hour (6 parameters).
+// The statement text for upserting into exec_minute / exec_hour (12 parameters in column
+// order, the histogram last) and sample_minute / sample_hour (6 parameters). The exec upsert
+// calls hb_hist_merge(): registerFunctions() must have run on the connection first.
 std::string execUpsertSql(const char *table);
 std::string sampleUpsertSql(const char *table);
 
@@ -56,5 +60,10 @@ SampleBuckets widen(const SampleBuckets &minutes, qint64 width);
 
 void upsert(SQLite::Statement &stmt, const ExecBuckets &buckets);
 void upsert(SQLite::Statement &stmt, const SampleBuckets &buckets);
+
+// Registers hb_hist_merge(a, b) on `db`: the sum of two encoded histograms, NULL when either is
+// NULL or unreadable. A bucket begun before histograms were kept (NULL) so stays NULL rather
+// than describing only some of its runs.
+void registerFunctions(SQLite::Database &db);
 
 } // namespace hb::rollup

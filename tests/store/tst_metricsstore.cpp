@@ -65,9 +65,9 @@ void TestMetricsStore::freshDatabaseIsCurrentAndEmpty()
     QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     QVERIFY2(!sideFilesExist(path), "peeking at the version creates no -wal/-shm");
-    QCOMPARE(MetricsStore::SchemaVersion, 7);
+    QCOMPARE(MetricsStore::SchemaVersion, 8);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 7);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 8);
     QCOMPARE(QString::fromStdString(db.execAndGet("PRAGMA journal_mode").getString()),
              QStringLiteral("wal"));
 }
@@ -104,7 +104,7 @@ void TestMetricsStore::documentedColumns_data()
     row("audit_log", "id ts_ms actor action detail uid");
     row("engine_state", "key value");
     const char *execRollup =
-        "task bucket_ms runs successes failures timeouts skipped cancelled total_ms max_ms items";
+        "task bucket_ms runs successes failures timeouts skipped cancelled total_ms max_ms items hist";
     row("exec_minute", execRollup);
     row("exec_hour", execRollup);
     row("sample_minute", "series bucket_ms n sum min max");
