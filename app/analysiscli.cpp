@@ -1,5 +1,7 @@
 #include "analysiscli.h"
 
+#include "analysisreport.h"
+
 #include "cli.h"
 #include "store/metricscsv.h"
 #include "store/metricsreader.h"
@@ -21,6 +23,7 @@ namespace {
 
 const QString kOpen = QStringLiteral("open");
 const QString kExportCsv = QStringLiteral("export-csv");
+const QString kReport = QStringLiteral("report");
 const QString kCsvRows = QStringLiteral("csv-rows");
 const QString kFrom = QStringLiteral("from");
 const QString kTo = QStringLiteral("to");
@@ -28,7 +31,7 @@ const QString kTo = QStringLiteral("to");
 // The options that write a file and need no window; each is one branch of run().
 QStringList outputOptions()
 {
-    return {kExportCsv};
+    return {kExportCsv, kReport};
 }
 
 // A time as ISO 8601: a date (midnight), or a date and time with an optional offset; without
@@ -140,6 +143,39 @@ int exportCsv(const QCommandLineParser &parser, const Request &request, MetricsR
     return writeOutput(parser.value(kExportCsv), request, write);
 }
 
+// The maintenance report of the range, charts drawn offscreen; the format by the suffix.
+int writeReport(const QCommandLineParser &parser, const Request &request, MetricsReader &reader)
+{
+    const QString outPath = parser.value(kReport);
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    if (suffix != u"pdf" && suffix != u"html" && suffix != u"htm") {
+        cli::printError(QCoreApplication::translate(
+                            "hb::analysis", "%1: a report is .pdf or .html")
+                            .arg(outPath));
+        return cli::ExitBadInput;
+    }
+    if (QFileInfo::exists(outPath) && QFileInfo(outPath).canonicalFilePath() ==
+                                          QFileInfo(request.metricsPath).canonicalFilePath()) {
+        cli::printError(
+            QCoreApplication::translate(
+                "hb::analysis", "%1: is the metrics file being read; choose another output file")
+                .arg(outPath));
+        return cli::ExitBadInput;
+    }
+    const std::pair<qint64, qint64> range = rangeOf(request, reader);
+    ReportRequest report;
+    report.metricsPath = request.metricsPath;
+    report.outPath = outPath;
+    report.fromMs = range.first;
+    report.toMs = range.second;
+    const QString error = writeAnalysisReport(report);
+    if (!error.isEmpty()) {
+        cli::printError(error);
+        return cli::ExitBadInput;
+    }
+    return cli::ExitOk;
+}
+
 } // namespace
 
 void addOptions(QCommandLineParser &parser)
@@ -155,6 +191,12 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate(
              "hb::analysis", "With --open: write a CSV of the range to FILE and exit, without a "
                              "window (see --csv-rows, --from, --to)."),
+         QStringLiteral("FILE")});
+    parser.addOption(
+        {kReport,
+         QCoreApplication::translate(
+             "hb::analysis", "With --open: write the maintenance report of the range to FILE "
+                             "(.pdf or .html) and exit, without a window (see --from, --to)."),
          QStringLiteral("FILE")});
     parser.addOption({kCsvRows,
                       QCoreApplication::translate(
@@ -240,6 +282,8 @@ std::optional<int> run(const QCommandLineParser &parser, QString *openPath)
     try {
         if (output == kExportCsv)
             return exportCsv(parser, request, *reader);
+        if (output == kReport)
+            return writeReport(parser, request, *reader);
     } catch (const StoreError &e) {
         cli::printError(e.message()); // a damaged page met while reading
         return cli::ExitBadInput;

@@ -1,7 +1,7 @@
 #pragma once
 
 // heartbeat-dashboard's offline analysis from the command line: `--open FILE.db` names a saved
-// metrics.db, and an output option (`--export-csv FILE`) writes a file from it and exits without
+// metrics.db, and an output option (`--export-csv FILE`, `--report FILE`) writes a file from it and exits without
 // a window, without a display and without touching any data directory. Each output kind is one
 // branch of run(); the range options (--from, --to) are shared by all of them.
 
@@ -12,7 +12,7 @@
 
 namespace hb::analysis {
 
-// Adds --open, --export-csv, --csv-rows, --from and --to.
+// Adds --open, --export-csv, --report, --csv-rows, --from and --to.
 void addOptions(QCommandLineParser &parser);
 
 // Whether the raw arguments ask for a file to be written rather than a window: main() then picks

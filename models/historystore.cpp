@@ -33,6 +33,27 @@ HistoryStore::AuditPage HistoryStore::auditBefore(std::optional<qint64> oldestSh
     return page;
 }
 
+QVector<ExecutionRecord> HistoryStore::runsIn(qint64 fromMs, qint64 toMs, const QString &task,
+                                              int limit) const
+{
+    MetricsReader reader(m_path);
+    if (task.isEmpty())
+        return reader.executions(fromMs, toMs, limit);
+    // Along the time index, then by task: a bucket holds at most an hour of runs.
+    QVector<ExecutionRecord> runs;
+    for (ExecutionRecord &r : reader.executions(fromMs, toMs, std::numeric_limits<int>::max()))
+        if (r.task == task)
+            runs.append(std::move(r));
+    if (runs.size() > limit)
+        runs.remove(0, runs.size() - limit);
+    return runs;
+}
+
+QVector<AuditEntry> HistoryStore::auditAround(qint64 atMs, qint64 spanMs) const
+{
+    return MetricsReader(m_path).auditEntries(atMs - spanMs, atMs + spanMs + 1, {}, 50);
+}
+
 ChartFrame HistoryStore::chartRange(ChartRangeQuery query) const
 {
     query.path = m_path;

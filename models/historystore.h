@@ -49,6 +49,13 @@ public:
     // every entry of that millisecond itself, since not all of it may be shown yet.
     AuditPage auditBefore(std::optional<qint64> oldestShownMs, int pageSize) const;
 
+    // The runs started in [fromMs, toMs), of `task` (all when empty), oldest first, at most
+    // `limit` (the newest ones): the runs behind a chart's bucket.
+    QVector<ExecutionRecord> runsIn(qint64 fromMs, qint64 toMs, const QString &task,
+                                    int limit) const;
+    // The audit entries within `spanMs` of `atMs`, oldest first (at most 50).
+    QVector<AuditEntry> auditAround(qint64 atMs, qint64 spanMs) const;
+
     // A chart range, decimated to the query's columns (never throws: see ChartFrame::error).
     ChartFrame chartRange(ChartRangeQuery query) const;
     // The raw records of [fromMs, toMs) as the live feed would have brought them.

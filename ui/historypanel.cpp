@@ -10,6 +10,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -27,6 +28,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     , m_tickView(nullptr)
     , m_tabs(new QTabWidget(this))
     , m_detail(new QPlainTextEdit(this))
+    , m_rangeLabel(new QLabel(this))
+    , m_rangeBar(new QWidget(this))
 {
     m_filter->setSourceModel(m_model);
     m_view = makeTableView(m_filter, HistoryModel::ErrorColumn, this);
@@ -62,9 +65,19 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     filters->addWidget(new QLabel(tr("Outcome:"), this));
     filters->addWidget(m_outcome);
     filters->addStretch(1);
+    auto *recent = new QPushButton(tr("Show recent runs"), m_rangeBar);
+    recent->setObjectName(QStringLiteral("showRecentRuns"));
+    connect(recent, &QPushButton::clicked, this, &HistoryPanel::showRecent);
+    m_rangeLabel->setObjectName(QStringLiteral("historyRangeLabel"));
+    auto *rangeLayout = new QHBoxLayout(m_rangeBar);
+    rangeLayout->setContentsMargins(0, 0, 0, 0);
+    rangeLayout->addWidget(m_rangeLabel, 1);
+    rangeLayout->addWidget(recent);
+    m_rangeBar->hide();
     auto *runs = new QWidget(this);
     auto *runsLayout = new QVBoxLayout(runs);
     runsLayout->setContentsMargins(0, 4, 0, 0);
+    runsLayout->addWidget(m_rangeBar);
     runsLayout->addLayout(filters);
     runsLayout->addWidget(m_view, 1);
     m_tabs->setDocumentMode(true);
@@ -92,6 +105,7 @@ void HistoryPanel::addTicks(const QVector<TickRecord> &ticks)
 
 void HistoryPanel::loadEarlier(const HistoryStore &history)
 {
+    m_history = history;
     if (!history.exists())
         return; // a new data directory: nothing happened before
     attemptInBackground(
@@ -146,7 +160,7 @@ void HistoryPanel::showSelected()
         return;
     }
     const int source = m_filter->mapToSource(rows.constFirst()).row();
-    const ExecutionRecord &r = m_model->recordAt(source);
+    const ExecutionRecord r = shownModel()->recordAt(source);
     QString text = tr("%1 · tick %2 · %3 · %4")
                        .arg(format::taskTitle(r.task))
                        .arg(r.tickId)
@@ -154,6 +168,79 @@ void HistoryPanel::showSelected()
     if (!r.error.isEmpty())
         text += u'\n' + r.error;
     m_detail->setPlainText(text);
+    if (!showsRange())
+        return;
+    // Drilled down: what admins did around it, read from the file.
+    constexpr qint64 kAroundMs = 5 * 60'000;
+    attemptInBackground(
+        this, [history = m_history, at = r.startedAtMs] { return history.auditAround(at, kAroundMs); },
+        [this, text, generation = m_rangeGeneration](const Attempt<QVector<AuditEntry>> &audit) {
+            if (generation != m_rangeGeneration || m_detail->toPlainText() != text)
+                return; // another run was selected meanwhile
+            QStringList lines{text};
+            if (!audit.ok())
+                lines << tr("Audit entries around it: %1").arg(audit.error);
+            else if (audit.value.isEmpty())
+                lines << tr("No audit entry within 5 minutes of it.");
+            else
+                lines << tr("Audit entries within 5 minutes:");
+            for (const AuditEntry &e : audit.value)
+                lines << QStringLiteral("  %1 · %2 · %3 %4")
+                             .arg(format::localTime(e.tsMs), e.actor, e.action, e.detail);
+            m_detail->setPlainText(lines.join(u'\n'));
+        });
+}
+
+HistoryModel *HistoryPanel::shownModel() const
+{
+    return m_rangeModel ? m_rangeModel : m_model;
+}
+
+void HistoryPanel::showRange(const HistoryStore &history, qint64 fromMs, qint64 toMs,
+                             const QString &task)
+{
+    m_history = history;
+    const quint64 generation = ++m_rangeGeneration;
+    m_rangeLabel->setText(tr("Reading the runs of %1 – %2…")
+                              .arg(format::localTime(fromMs), format::localTime(toMs)));
+    m_rangeBar->show();
+    m_tabs->setCurrentIndex(0);
+    attemptInBackground(
+        this, [history, fromMs, toMs, task] { return history.runsIn(fromMs, toMs, task, MaxRangeRuns); },
+        [this, generation, fromMs, toMs, task](const Attempt<QVector<ExecutionRecord>> &runs) {
+            if (generation != m_rangeGeneration)
+                return; // a newer bucket was clicked, or the recent runs are back
+            if (!runs.ok()) {
+                m_rangeLabel->setText(tr("Could not read the runs: %1").arg(runs.error));
+                Q_EMIT rangeShown(-1);
+                return;
+            }
+            auto *model = new HistoryModel(MaxRangeRuns, this);
+            model->addRecords(runs.value);
+            m_filter->setSourceModel(model);
+            delete m_rangeModel;
+            m_rangeModel = model;
+            const int at = m_task->findData(task);
+            m_task->setCurrentIndex(std::max(0, at));
+            m_rangeLabel->setText(
+                tr("%n runs of %1 – %2", nullptr, int(runs.value.size()))
+                    .arg(format::localTime(fromMs), format::localTime(toMs))
+                + (task.isEmpty() ? QString() : QStringLiteral(" · ") + format::taskTitle(task)));
+            m_detail->clear();
+            Q_EMIT rangeShown(int(runs.value.size()));
+        });
+}
+
+void HistoryPanel::showRecent()
+{
+    ++m_rangeGeneration;
+    m_rangeBar->hide();
+    if (!m_rangeModel)
+        return;
+    m_filter->setSourceModel(m_model);
+    delete m_rangeModel;
+    m_rangeModel = nullptr;
+    m_detail->clear();
 }
 
 void HistoryPanel::showSelectedTick()

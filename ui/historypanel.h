@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 class QTableView;
@@ -33,6 +34,14 @@ public:
     // (the GUI never waits on the disk); earlierLoaded() says when it is in.
     void loadEarlier(const HistoryStore &history);
     void setTasks(const QStringList &tasks);
+    // Drill-down: the runs of [fromMs, toMs) (of `task`, all when empty) read from `history`
+    // replace the recent runs until "Show recent runs"; selecting one of them also lists the
+    // audit entries around it. rangeShown() says when they are in.
+    static constexpr int MaxRangeRuns = 20'000;
+    void showRange(const HistoryStore &history, qint64 fromMs, qint64 toMs, const QString &task);
+    void showRecent();
+    bool showsRange() const { return m_rangeModel != nullptr; }
+    HistoryModel *shownModel() const;
     HistoryModel *model() const { return m_model; }
     HistoryFilter *filter() const { return m_filter; }
     TableView *view() const { return m_view; }
@@ -43,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void earlierLoaded(int ticks, int runs); // -1, -1: the read failed (see the placeholder)
+    void rangeShown(int runs);               // -1: the read failed (see the detail)
 
 private:
     void updateEmptyText();
@@ -59,6 +69,11 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_detail;
     QStringList m_tasks;
+    HistoryStore m_history;              // where drill-down reads (set by loadEarlier / showRange)
+    HistoryModel *m_rangeModel = nullptr; // the runs of a drilled-down range
+    QLabel *m_rangeLabel;
+    QWidget *m_rangeBar;
+    quint64 m_rangeGeneration = 0;
 };
 
 } // namespace hb

@@ -16,6 +16,7 @@
 #include "notificationspanel.h"
 #include "machines/machinemonitor.h"
 #include "recordfeed.h"
+#include "replaybar.h"
 #include "tableview.h"
 #include "format.h"
 #include "healthbanner.h"
@@ -120,12 +121,19 @@ MainWindow::MainWindow(DataSource *source, AdminSession *session,
     if (live)
         m_charts->seedLiveFromStore(); // the minutes before this window opened
     layout->addWidget(m_charts, 1);
+    if (!live) {
+        m_replayBar = new ReplayBar(central);
+        m_replayBar->setObjectName(QStringLiteral("replayBar"));
+        layout->addWidget(m_replayBar);
+    }
     setCentralWidget(central);
 
     buildDocks();
     connect(m_source, &DataSource::recordsArrived, this, &MainWindow::onRecords);
     connect(m_source, &DataSource::recordsArrived, m_charts, &ChartPanel::addRecords);
-    connect(m_charts, &ChartPanel::rangeIndexChanged, this, [](int index) {
+    connect(m_charts, &ChartPanel::rangeIndexChanged, this, [live](int index) {
+        if (!live)
+            return; // a file's range (All, from its end) is not the live window's
         UiSettings settings = UiSettings::load();
         settings.chartRange = index;
         settings.save();
@@ -184,7 +192,8 @@ MainWindow::MainWindow(DataSource *source, AdminSession *session,
     } else if (auto *tasks = findChild<QDockWidget *>(QStringLiteral("tasksDock"))) {
         resizeDocks({tasks}, {230}, Qt::Vertical); // the charts get the room by default
     }
-    m_charts->setRangeIndex(settings.chartRange);
+    if (live)
+        m_charts->setRangeIndex(settings.chartRange); // a file opens on All (setDataBounds)
     applySnapshot();
     m_source->start();
 }
@@ -302,6 +311,9 @@ void MainWindow::buildActions()
         toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
         toolbar->addAction(m_openAction);
         toolbar->addAction(m_followAction);
+        QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+        analysis->setObjectName(QStringLiteral("analysisMenu"));
+        buildAnalysis(analysis);
         return; // a recording offers no command: no Engine menu, no emergency toolbar
     }
 
@@ -680,7 +692,9 @@ void MainWindow::applySnapshot()
     m_breakers->setSnapshot(m_shown);
     m_charts->setSnapshot(m_shown);
     m_audit->setEntries(state.recentAudit, HeartbeatEngine::AuditTail);
-    notifyAlerts(m_alerts->setSnapshot(m_shown));
+    const QVector<Alert> raised = m_alerts->setSnapshot(m_shown);
+    if (m_source->canCommand())
+        notifyAlerts(raised); // (a replay raises nothing now)
     QStringList tasks;
     for (const TaskStatus &t : state.tasks)
         tasks << t.name;
@@ -785,7 +799,8 @@ QString MainWindow::servingUrl() const
 void MainWindow::refreshClockDependent()
 {
     const EngineState &state = *m_shown;
-    const qint64 now = m_clock->nowMs();
+    // A recording is shown as of its moment: ages and countdowns count from there.
+    const qint64 now = recording() ? recording()->moment() : m_clock->nowMs();
     m_banner->update(state, now);
     m_breakers->setNow(now);
     m_machines->setNow(now);

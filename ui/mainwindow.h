@@ -76,6 +76,17 @@ public:
     QAction *openAction() const { return m_openAction; }
     QAction *followAction() const { return m_followAction; }
     QMenu *recentMenu() const { return m_recentMenu; }
+    // Analysis mode's own parts (null in a live window).
+    class ReplayBar *replayBar() const { return m_replayBar; }
+    class SummaryPanel *summaryPanel() const { return m_summary; }
+
+    // Analysis → Export: a CSV of the charts' range — the per-task per-bucket figures, the runs
+    // the History panel holds, or the audit entries — written off the GUI thread to `path`
+    // (asked for when empty); fileWritten() says when it is done.
+    enum class CsvKind { Buckets, Runs, Audit };
+    void exportCsv(CsvKind kind, const QString &path = {});
+    // Analysis → Maintenance report: the charts' range, as PDF or HTML by the suffix.
+    void writeReport(const QString &path);
 
     // Tests turn the confirmation dialogs off; users always see them.
     void setConfirmationsEnabled(bool on) { m_confirm = on; }
@@ -135,6 +146,8 @@ public:
 Q_SIGNALS:
     // A file was opened read-only in `window` (File → Open, Open recent, a drop).
     void recordingOpened(hb::MainWindow *window);
+    // An export or a report was written (`error` empty) or not.
+    void fileWritten(const QString &error);
     // After a command's answer arrived and was shown.
     void commandAnswered(const QString &action, bool ok, const QString &error);
 
@@ -153,6 +166,12 @@ private:
     void rebuildRecentMenu();
     void buildActions();
     void buildViewMenu(QMenu *view);
+    // A recorded window's Analysis menu, replay bar, summary and drill-down
+    // (mainwindowanalysis.cpp).
+    void buildAnalysis(QMenu *analysis);
+    // Runs `job` (which returns an error, empty on success) off the GUI thread with progress.
+    void runFileJob(const QString &what, std::function<QString()> job);
+    void savePicture(const QImage &image, const QString &path);
     // The docks and their connections (mainwindowdocks.cpp).
     void buildDocks();
     // Reads what the notifier holds now into the Alerts tree.
@@ -229,6 +248,8 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_followAction = nullptr;
     QMenu *m_recentMenu = nullptr;
+    class ReplayBar *m_replayBar = nullptr;
+    class SummaryPanel *m_summary = nullptr;
 
     EngineSnapshot m_pending;
     EngineSnapshot m_shown;

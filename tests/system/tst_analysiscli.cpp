@@ -14,7 +14,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -183,6 +186,7 @@ private Q_SLOTS:
     void exportsWithoutADisplay();
     void exportsFromAReadOnlyFolder();
     void exportsAFileADaemonIsWriting();
+    void writesTheReportWithoutAWindow();
     void helpNamesTheOptions();
 
 private:
@@ -515,11 +519,74 @@ void TestAnalysisCli::exportsAFileADaemonIsWriting()
     QCOMPARE(daemon->state(), QProcess::Running); // the writer never noticed
 }
 
+// A cron job's weekly report: PDF and HTML, no display, the data directory untouched; the
+// per-task runs in it are those of SQL over the raw rows.
+void TestAnalysisCli::writesTheReportWithoutAWindow()
+{
+    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is missing: scripts/install-deps.sh installs it");
+    const QString dataDir = QFileInfo(m_db).absolutePath();
+    const QMap<QString, QByteArray> before = dirContents(dataDir);
+    QTemporaryDir outDir;
+    QVERIFY(outDir.isValid());
+    QProcessEnvironment env = m_dashboard.environment();
+    for (const QString &name : {u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
+        env.remove(name);
+    const auto runHeadless = [&](const QStringList &arguments) {
+        QProcess process;
+        process.setProgram(dashboardPath());
+        process.setArguments(arguments);
+        process.setProcessEnvironment(env);
+        QElapsedTimer timer;
+        timer.start();
+        process.start();
+        return finish(process, timer, kFinishTimeoutMs);
+    };
+
+    const QString pdf = outDir.filePath(u"weekly.pdf"_s);
+    Result r = runHeadless({u"--open"_s, m_db, u"--report"_s, pdf});
+    QVERIFY2(r.exitedWith(0), r.describe());
+    QProcess text;
+    text.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+    QVERIFY(text.waitForFinished(30'000));
+    const QString report = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(report.contains(u"Heartbeat maintenance report"_s), qPrintable(report.left(400)));
+    {
+        const auto conn = openIndependent(m_db);
+        SQLite::Statement q(*conn, "SELECT task, count(*) FROM executions WHERE outcome <> "
+                                   "'skipped' GROUP BY task");
+        int tasks = 0;
+        while (q.executeStep()) {
+            ++tasks;
+            const QString runs = QLocale(QLocale::English).toString(q.getColumn(1).getInt64());
+            const QRegularExpression line(
+                u"\\b"_s + QRegularExpression::escape(runs) + u"\\b"_s);
+            QVERIFY2(report.contains(line), qPrintable(runs));
+        }
+        QVERIFY(tasks > 0);
+    }
+
+    const QString html = outDir.filePath(u"weekly.html"_s);
+    r = runHeadless({u"--open"_s, m_db, u"--report"_s, html, u"--from"_s, u"2001-01-01"_s});
+    QVERIFY2(r.exitedWith(0), r.describe());
+    const QByteArray page = readAll(html);
+    QVERIFY(page.contains("<html") || page.contains("<!DOCTYPE"));
+    QCOMPARE(page.count("data:image/png;base64,"), 4);
+
+    // Not a report format: refused, nothing written.
+    const QString odt = outDir.filePath(u"weekly.odt"_s);
+    r = runHeadless({u"--open"_s, m_db, u"--report"_s, odt});
+    QVERIFY2(r.exitedWith(2), r.describe());
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY(!QFileInfo::exists(odt));
+    QCOMPARE(dirContents(dataDir), before);
+}
+
 void TestAnalysisCli::helpNamesTheOptions()
 {
     const Result r = m_dashboard.run({u"--help"_s});
     QVERIFY2(r.exitedWith(0), r.describe());
-    for (const char *option : {"--open <FILE>", "--export-csv <FILE>", "--csv-rows <ROWS>",
+    for (const char *option : {"--open <FILE>", "--export-csv <FILE>", "--report <FILE>", "--csv-rows <ROWS>",
                                "--from <TIME>", "--to <TIME>"})
         QVERIFY2(r.out.contains(option), option);
 }
