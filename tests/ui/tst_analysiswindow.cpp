@@ -13,6 +13,7 @@
 #include "sqlite/sqlfile.h"
 #include "store/metricsstore.h"
 #include "summarypanel.h"
+#include "screenshotmode.h"
 #include "testsupport.h"
 #include "uisettings.h"
 
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void clickingABucketListsItsRuns();
     void replayShowsTheBoardAsOfTheMoment();
     void exportsAndReportLeaveTheFileAlone();
+    void screenshot();
 
 private:
     MainWindow *open();
@@ -278,6 +280,36 @@ void TestAnalysisWindow::exportsAndReportLeaveTheFileAlone()
 
     window.reset();
     QCOMPARE(hashes(m_dir.filePath(QStringLiteral("saved"))), m_before);
+}
+
+// docs/analysis-replay-*.png: a recording (HB_ANALYSIS_DB, else the test's own) zoomed to a
+// range, replayed to a moment in it, with a bucket drilled into.
+void TestAnalysisWindow::screenshot()
+{
+    HB_SCREENSHOT_MODE(outDir, translator)
+    const QString path = qEnvironmentVariable("HB_ANALYSIS_DB", m_path);
+    QString error;
+    std::unique_ptr<MainWindow> window(
+        MainWindow::openRecording(path, std::make_shared<SystemClock>(), &error));
+    QVERIFY2(window, qPrintable(error));
+    window->setConfirmationsEnabled(false);
+    window->resize(1280, 960);
+    window->show();
+    const RecordedSource::Extent extent = window->recording()->extent();
+    const qint64 span = extent.lastMs - extent.firstMs;
+    const qint64 from = extent.firstMs + span / 5;
+    const qint64 to = extent.firstMs + span * 4 / 5;
+    window->chartPanel()->setTimeRange(from, to);
+    QSignalSpy snapshots(window->recording(), &DataSource::snapshotChanged);
+    window->replayBar()->setMoment(extent.firstMs + span / 2);
+    QVERIFY(snapshots.wait(10'000));
+    QSignalSpy shown(window->historyPanel(), &HistoryPanel::rangeShown);
+    Q_EMIT window->chartPanel()->bucketClicked(extent.firstMs + span / 2 - 30'000,
+                                               extent.firstMs + span / 2 + 30'000, {});
+    QVERIFY(shown.wait(10'000));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->summaryPanel()->isComputing(), 20'000);
+    QTest::qWait(1500); // the charts' range read and redraw
+    QVERIFY(window->grab().save(outDir + QStringLiteral("/analysis-replay.png")));
 }
 
 QTEST_MAIN(TestAnalysisWindow)
