@@ -229,6 +229,238 @@
     </message>
 </context>
 <context>
+    <name>hb::AnalysisReport</name>
+    <message>
+        <source>Heartbeat maintenance report</source>
+        <translation>Heartbeat maintenance report</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <comment>an estimated duration in ms</comment>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>estimated</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>unavailable</translation>
+    </message>
+    <message>
+        <source>Health summary</source>
+        <translation>Health summary</translation>
+    </message>
+    <message>
+        <source>Task runs</source>
+        <translation>Task runs</translation>
+    </message>
+    <message>
+        <source>Failures and timeouts</source>
+        <translation>Failures and timeouts</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Failure rate</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>Ticks</translation>
+    </message>
+    <message>
+        <source>Breaker openings</source>
+        <translation>Breaker openings</translation>
+    </message>
+    <message>
+        <source>Alerts raised</source>
+        <translation>Alerts raised</translation>
+    </message>
+    <message>
+        <source>Admin actions</source>
+        <translation>Admin actions</translation>
+    </message>
+    <message>
+        <source>Run time p50 / p95 / p99 / max (ms)</source>
+        <translation>Run time p50 / p95 / p99 / max (ms)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>No task ran in this range.</source>
+        <translation>No task ran in this range.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Successes</source>
+        <translation>Successes</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>p50 (ms)</source>
+        <translation>p50 (ms)</translation>
+    </message>
+    <message>
+        <source>p95 (ms)</source>
+        <translation>p95 (ms)</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Max (ms)</source>
+        <translation>Max (ms)</translation>
+    </message>
+    <message>
+        <source>Percentiles</source>
+        <translation>Percentiles</translation>
+    </message>
+    <message>
+        <source>No breaker opened in this range.</source>
+        <translation>No breaker opened in this range.</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>Open for</translation>
+    </message>
+    <message>
+        <source>Failed trials</source>
+        <translation>Failed trials</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>still open</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>at least %1</translation>
+    </message>
+    <message>
+        <source>No alert was raised in this range.</source>
+        <translation>No alert was raised in this range.</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2.</source>
+        <translation>The newest %1 of %2.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>No admin action in this range.</source>
+        <translation>No admin action in this range.</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Tick time</source>
+        <translation>Tick time</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>Cycles &amp; memory</source>
+        <translation>Cycles &amp; memory</translation>
+    </message>
+    <message>
+        <source>Shard load</source>
+        <translation>Shard load</translation>
+    </message>
+    <message>
+        <source>Range: %1 – %2 (%3)</source>
+        <translation>Range: %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <source>Run counts and percentiles are estimated from the rollups: they cover %1 – %2 (whole minutes or hours around the range), percentiles within one histogram bucket.</source>
+        <translation>Run counts and percentiles are estimated from the rollups: they cover %1 – %2 (whole minutes or hours around the range), percentiles within one histogram bucket.</translation>
+    </message>
+    <message>
+        <source>The raw rows of part of this range are gone (retention): ticks, breaker openings and alerts count only what is left.</source>
+        <translation>The raw rows of part of this range are gone (retention): ticks, breaker openings and alerts count only what is left.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>unknown report format (the name must end in .pdf or .html)</source>
+        <translation>unknown report format (the name must end in .pdf or .html)</translation>
+    </message>
+    <message>
+        <source>the range is empty (its end is not after its start)</source>
+        <translation>the range is empty (its end is not after its start)</translation>
+    </message>
+    <message>
+        <source>cannot write (%1)</source>
+        <translation>cannot write (%1)</translation>
+    </message>
+</context>
+<context>
     <name>hb::ApiServer</name>
     <message>
         <source>cannot listen on %1:%2: not an IP address</source>
@@ -1311,6 +1543,37 @@
         <source>No task runs yet.</source>
         <translation>No task runs yet.</translation>
     </message>
+    <message>
+        <source>Show recent runs</source>
+        <translation>Show recent runs</translation>
+    </message>
+    <message>
+        <source>Audit entries around it: %1</source>
+        <translation>Audit entries around it: %1</translation>
+    </message>
+    <message>
+        <source>No audit entry within 5 minutes of it.</source>
+        <translation>No audit entry within 5 minutes of it.</translation>
+    </message>
+    <message>
+        <source>Audit entries within 5 minutes:</source>
+        <translation>Audit entries within 5 minutes:</translation>
+    </message>
+    <message>
+        <source>Reading the runs of %1 – %2…</source>
+        <translation>Reading the runs of %1 – %2…</translation>
+    </message>
+    <message>
+        <source>Could not read the runs: %1</source>
+        <translation>Could not read the runs: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs of %1 – %2</source>
+        <translation>
+            <numerusform>%n run of %1 – %2</numerusform>
+            <numerusform>%n runs of %1 – %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hb::JsonRecordReader</name>
@@ -2016,6 +2279,186 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
+    <message>
+        <source>%1 (read-only) — Heartbeat Dashboard</source>
+        <translation>%1 (read-only) — Heartbeat Dashboard</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Read-only: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open metrics…</source>
+        <translation>&amp;Open metrics…</translation>
+    </message>
+    <message>
+        <source>Open a saved metrics.db read-only, in a window of its own (Ctrl+O)</source>
+        <translation>Open a saved metrics.db read-only, in a window of its own (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the file</source>
+        <translation>&amp;Follow the file</translation>
+    </message>
+    <message>
+        <source>Keep reading what is added to the file, so the right edge stays live (Ctrl+F)</source>
+        <translation>Keep reading what is added to the file, so the right edge stays live (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analysis</translation>
+    </message>
+    <message>
+        <source>Open metrics read-only</source>
+        <translation>Open metrics read-only</translation>
+    </message>
+    <message>
+        <source>Metrics databases (*.db);;All files (*)</source>
+        <translation>Metrics databases (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.
+
+%2</source>
+        <translation>%1 cannot be opened.
+
+%2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>No recent files</translation>
+    </message>
+    <message>
+        <source>Analysis (read only)</source>
+        <translation>Analysis (read only)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Custom &amp;range…</source>
+        <translation>Custom &amp;range…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Per-task figures of the range (CSV)…</source>
+        <translation>Per-task figures of the range (CSV)…</translation>
+    </message>
+    <message>
+        <source>Runs shown in History (CSV)…</source>
+        <translation>Runs shown in History (CSV)…</translation>
+    </message>
+    <message>
+        <source>Audit entries of the range (CSV)…</source>
+        <translation>Audit entries of the range (CSV)…</translation>
+    </message>
+    <message>
+        <source>Tick time chart (PNG)…</source>
+        <translation>Tick time chart (PNG)…</translation>
+    </message>
+    <message>
+        <source>Success rate chart (PNG)…</source>
+        <translation>Success rate chart (PNG)…</translation>
+    </message>
+    <message>
+        <source>Cycles and memory chart (PNG)…</source>
+        <translation>Cycles and memory chart (PNG)…</translation>
+    </message>
+    <message>
+        <source>Shard load chart (PNG)…</source>
+        <translation>Shard load chart (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Save the chart</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>The window (PNG)…</source>
+        <translation>The window (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save the window</source>
+        <translation>Save the window</translation>
+    </message>
+    <message>
+        <source>Maintenance &amp;report…</source>
+        <translation>Maintenance &amp;report…</translation>
+    </message>
+    <message>
+        <source>Write the maintenance report</source>
+        <translation>Write the maintenance report</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;Web pages (*.html)</source>
+        <translation>PDF documents (*.pdf);;Web pages (*.html)</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 done</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the runs</source>
+        <translation>Exporting the runs</translation>
+    </message>
+    <message>
+        <source>Exporting the per-task figures</source>
+        <translation>Exporting the per-task figures</translation>
+    </message>
+    <message>
+        <source>Exporting the audit entries</source>
+        <translation>Exporting the audit entries</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: cannot write (%2)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Writing the report</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -2026,6 +2469,69 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Memory use %1 is above the warning line of %2</source>
         <translation>Memory use %1 is above the warning line of %2</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MetricsFile</name>
+    <message>
+        <source>the file is damaged (%1); restore a copy, or rescue what is left with `sqlite3 FILE .recover`</source>
+        <translation>the file is damaged (%1); restore a copy, or rescue what is left with `sqlite3 FILE .recover`</translation>
+    </message>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>cannot read (%1)</translation>
+    </message>
+    <message>
+        <source>the file is empty, not a metrics database</source>
+        <translation>the file is empty, not a metrics database</translation>
+    </message>
+    <message>
+        <source>not an SQLite database, so not a metrics database</source>
+        <translation>not an SQLite database, so not a metrics database</translation>
+    </message>
+    <message>
+        <source>shorter than an SQLite header</source>
+        <translation>shorter than an SQLite header</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no such file</translation>
+    </message>
+    <message>
+        <source>a folder, not a metrics database</source>
+        <translation>a folder, not a metrics database</translation>
+    </message>
+    <message>
+        <source>not a regular file, so not a metrics database</source>
+        <translation>not a regular file, so not a metrics database</translation>
+    </message>
+    <message>
+        <source>%1 bytes where its header says %2: a truncated copy?</source>
+        <translation>%1 bytes where its header says %2: a truncated copy?</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat Dashboard (schema %1; this build reads up to %2); upgrade to open it</source>
+        <translation>written by a newer version of Heartbeat Dashboard (schema %1; this build reads up to %2); upgrade to open it</translation>
+    </message>
+    <message>
+        <source>an empty SQLite database, not a metrics database</source>
+        <translation>an empty SQLite database, not a metrics database</translation>
+    </message>
+    <message>
+        <source>an SQLite database of another program, not a metrics database (no schema version; tables missing: %1)</source>
+        <translation>an SQLite database of another program, not a metrics database (no schema version; tables missing: %1)</translation>
+    </message>
+    <message>
+        <source>not a complete metrics database (schema %1; tables missing: %2)</source>
+        <translation>not a complete metrics database (schema %1; tables missing: %2)</translation>
+    </message>
+    <message>
+        <source>reading %1: %2</source>
+        <translation>reading %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1 (%2)</source>
+        <translation>cannot read %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2660,6 +3166,122 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     </message>
 </context>
 <context>
+    <name>hb::RangeCompareModel</name>
+    <message>
+        <source>≈ %1</source>
+        <comment>an estimated duration</comment>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <comment>percentage points</comment>
+        <translation>%1 pp</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <comment>a change and its percentage</comment>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>All tasks</translation>
+    </message>
+    <message>
+        <source>Estimated from the rollups: whole minutes or hours around the range; percentiles from duration histograms, within one histogram bucket.</source>
+        <translation>Estimated from the rollups: whole minutes or hours around the range; percentiles from duration histograms, within one histogram bucket.</translation>
+    </message>
+    <message>
+        <source>Not available: no runs, or this part of the file predates duration histograms and its raw rows are gone.</source>
+        <translation>Not available: no runs, or this part of the file predates duration histograms and its raw rows are gone.</translation>
+    </message>
+    <message>
+        <source>Range A: %1 – %2</source>
+        <translation>Range A: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Range B: %1 – %2</source>
+        <translation>Range B: %1 – %2</translation>
+    </message>
+    <message>
+        <source>A − B, and its percentage of B</source>
+        <translation>A − B, and its percentage of B</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Failure rate</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>%1 (A)</source>
+        <translation>%1 (A)</translation>
+    </message>
+    <message>
+        <source>%1 (B)</source>
+        <translation>%1 (B)</translation>
+    </message>
+    <message>
+        <source>%1 change</source>
+        <translation>%1 change</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ReplayBar</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Play or pause the replay (Space); Left and Right step</source>
+        <translation>Play or pause the replay (Space); Left and Right step</translation>
+    </message>
+    <message>
+        <source>The moment the panels show</source>
+        <translation>The moment the panels show</translation>
+    </message>
+    <message>
+        <source>Replay moment</source>
+        <translation>Replay moment</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Replay speed</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ReplayController</name>
+    <message>
+        <source>Cannot replay %1: %2</source>
+        <translation>Cannot replay %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hb::ResourceChart</name>
     <message>
         <source>Cycles &amp; memory</source>
@@ -2816,6 +3438,68 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Success</source>
         <translation>Success</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SummaryPanel</name>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Failure rate</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Computing the figures of %1 – %2…</source>
+        <translation>Computing the figures of %1 – %2…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the figures: %1</source>
+        <translation>Cannot compute the figures: %1</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>All tasks</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n runs · exact: from every run of the range</source>
+        <translation>
+            <numerusform>%1 · %n run · exact: from every run of the range</numerusform>
+            <numerusform>%1 · %n runs · exact: from every run of the range</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · percentiles estimated from the per-minute and per-hour histograms (≈), over whole buckets %2 – %3</source>
+        <translation>%1 · percentiles estimated from the per-minute and per-hour histograms (≈), over whole buckets %2 – %3</translation>
+    </message>
+    <message>
+        <source>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</source>
+        <translation>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3833,65 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Revoke</source>
         <translation>Revoke</translation>
+    </message>
+</context>
+<context>
+    <name>hb::analysis</name>
+    <message>
+        <source>--%1 must be an ISO 8601 date or time, e.g. 2026-12-01 or 2026-12-01T09:30:00Z (got &apos;%2&apos;)</source>
+        <translation>--%1 must be an ISO 8601 date or time, e.g. 2026-12-01 or 2026-12-01T09:30:00Z (got &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: is the metrics file being read; choose another output file</source>
+        <translation>%1: is the metrics file being read; choose another output file</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: cannot write (%2)</translation>
+    </message>
+    <message>
+        <source>--%1 must be buckets, runs or audit (got &apos;%2&apos;)</source>
+        <translation>--%1 must be buckets, runs or audit (got &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: a report is .pdf or .html</source>
+        <translation>%1: a report is .pdf or .html</translation>
+    </message>
+    <message>
+        <source>Open a saved metrics.db read-only for analysis (it is never changed). A file that is not one this build can read: one line and status 2.</source>
+        <translation>Open a saved metrics.db read-only for analysis (it is never changed). A file that is not one this build can read: one line and status 2.</translation>
+    </message>
+    <message>
+        <source>With --open: write a CSV of the range to FILE and exit, without a window (see --csv-rows, --from, --to).</source>
+        <translation>With --open: write a CSV of the range to FILE and exit, without a window (see --csv-rows, --from, --to).</translation>
+    </message>
+    <message>
+        <source>With --open: write the maintenance report of the range to FILE (.pdf or .html) and exit, without a window (see --from, --to).</source>
+        <translation>With --open: write the maintenance report of the range to FILE (.pdf or .html) and exit, without a window (see --from, --to).</translation>
+    </message>
+    <message>
+        <source>What --export-csv writes: buckets (per task and minute or hour: runs, outcomes, avg_ms, max_ms; the default), runs or audit.</source>
+        <translation>What --export-csv writes: buckets (per task and minute or hour: runs, outcomes, avg_ms, max_ms; the default), runs or audit.</translation>
+    </message>
+    <message>
+        <source>Start of the range (ISO 8601, UTC unless it has an offset; default: the start of the file).</source>
+        <translation>Start of the range (ISO 8601, UTC unless it has an offset; default: the start of the file).</translation>
+    </message>
+    <message>
+        <source>End of the range, exclusive (ISO 8601; default: the end of the file).</source>
+        <translation>End of the range, exclusive (ISO 8601; default: the end of the file).</translation>
+    </message>
+    <message>
+        <source>--%1 needs --open FILE.db</source>
+        <translation>--%1 needs --open FILE.db</translation>
+    </message>
+    <message>
+        <source>--from (%1) must be before --to (%2)</source>
+        <translation>--from (%1) must be before --to (%2)</translation>
+    </message>
+    <message>
+        <source>--%1 needs --%2 FILE</source>
+        <translation>--%1 needs --%2 FILE</translation>
     </message>
 </context>
 <context>

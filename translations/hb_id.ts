@@ -228,6 +228,238 @@
     </message>
 </context>
 <context>
+    <name>hb::AnalysisReport</name>
+    <message>
+        <source>Heartbeat maintenance report</source>
+        <translation>Laporan pemeliharaan Heartbeat</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <comment>an estimated duration in ms</comment>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>tepat</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>perkiraan</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Health summary</source>
+        <translation>Ringkasan kesehatan</translation>
+    </message>
+    <message>
+        <source>Task runs</source>
+        <translation>Jalannya tugas</translation>
+    </message>
+    <message>
+        <source>Failures and timeouts</source>
+        <translation>Kegagalan dan lewat waktu</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Tingkat kegagalan</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>Detak</translation>
+    </message>
+    <message>
+        <source>Breaker openings</source>
+        <translation>Pemutus terbuka</translation>
+    </message>
+    <message>
+        <source>Alerts raised</source>
+        <translation>Peringatan yang muncul</translation>
+    </message>
+    <message>
+        <source>Admin actions</source>
+        <translation>Tindakan admin</translation>
+    </message>
+    <message>
+        <source>Run time p50 / p95 / p99 / max (ms)</source>
+        <translation>Waktu jalan p50 / p95 / p99 / maks (md)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>No task ran in this range.</source>
+        <translation>Tidak ada tugas yang berjalan dalam rentang ini.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Jalan</translation>
+    </message>
+    <message>
+        <source>Successes</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Kegagalan</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Lewat waktu</translation>
+    </message>
+    <message>
+        <source>p50 (ms)</source>
+        <translation>p50 (md)</translation>
+    </message>
+    <message>
+        <source>p95 (ms)</source>
+        <translation>p95 (md)</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99 (md)</translation>
+    </message>
+    <message>
+        <source>Max (ms)</source>
+        <translation>Maks (md)</translation>
+    </message>
+    <message>
+        <source>Percentiles</source>
+        <translation>Persentil</translation>
+    </message>
+    <message>
+        <source>No breaker opened in this range.</source>
+        <translation>Tidak ada pemutus yang terbuka dalam rentang ini.</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Tertutup</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>Lama terbuka</translation>
+    </message>
+    <message>
+        <source>Failed trials</source>
+        <translation>Uji coba gagal</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>masih terbuka</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>minimal %1</translation>
+    </message>
+    <message>
+        <source>No alert was raised in this range.</source>
+        <translation>Tidak ada peringatan yang muncul dalam rentang ini.</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2.</source>
+        <translation>%1 terbaru dari %2.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjek</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>No admin action in this range.</source>
+        <translation>Tidak ada tindakan admin dalam rentang ini.</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Pelaku</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Tick time</source>
+        <translation>Waktu detak</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Tingkat keberhasilan</translation>
+    </message>
+    <message>
+        <source>Cycles &amp; memory</source>
+        <translation>Cycles &amp; memori</translation>
+    </message>
+    <message>
+        <source>Shard load</source>
+        <translation>Beban shard</translation>
+    </message>
+    <message>
+        <source>Range: %1 – %2 (%3)</source>
+        <translation>Rentang: %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Berkas: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Run counts and percentiles are estimated from the rollups: they cover %1 – %2 (whole minutes or hours around the range), percentiles within one histogram bucket.</source>
+        <translation>Jumlah jalan dan persentil diperkirakan dari ringkasan per menit dan per jam: mencakup %1 – %2 (menit atau jam utuh di sekitar rentang), persentil dengan ketelitian satu kelas histogram.</translation>
+    </message>
+    <message>
+        <source>The raw rows of part of this range are gone (retention): ticks, breaker openings and alerts count only what is left.</source>
+        <translation>Sebagian baris mentah rentang ini sudah dihapus (retensi): detak, pemutus terbuka, dan peringatan hanya menghitung yang tersisa.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <source>unknown report format (the name must end in .pdf or .html)</source>
+        <translation>format laporan tidak dikenal (nama harus berakhiran .pdf atau .html)</translation>
+    </message>
+    <message>
+        <source>the range is empty (its end is not after its start)</source>
+        <translation>rentang kosong (akhirnya tidak setelah awalnya)</translation>
+    </message>
+    <message>
+        <source>cannot write (%1)</source>
+        <translation>tidak dapat ditulis (%1)</translation>
+    </message>
+</context>
+<context>
     <name>hb::ApiServer</name>
     <message>
         <source>cannot listen on %1:%2: not an IP address</source>
@@ -1304,6 +1536,36 @@
         <source>No task runs yet.</source>
         <translation>Belum ada tugas yang berjalan.</translation>
     </message>
+    <message>
+        <source>Show recent runs</source>
+        <translation>Tampilkan jalan terbaru</translation>
+    </message>
+    <message>
+        <source>Audit entries around it: %1</source>
+        <translation>Entri audit di sekitarnya: %1</translation>
+    </message>
+    <message>
+        <source>No audit entry within 5 minutes of it.</source>
+        <translation>Tidak ada entri audit dalam 5 menit di sekitarnya.</translation>
+    </message>
+    <message>
+        <source>Audit entries within 5 minutes:</source>
+        <translation>Entri audit dalam 5 menit:</translation>
+    </message>
+    <message>
+        <source>Reading the runs of %1 – %2…</source>
+        <translation>Membaca jalannya tugas %1 – %2…</translation>
+    </message>
+    <message>
+        <source>Could not read the runs: %1</source>
+        <translation>Jalannya tugas tidak dapat dibaca: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs of %1 – %2</source>
+        <translation>
+            <numerusform>%n jalan dalam %1 – %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hb::JsonRecordReader</name>
@@ -2006,6 +2268,186 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>Notifications</source>
         <translation>Notifikasi</translation>
     </message>
+    <message>
+        <source>%1 (read-only) — Heartbeat Dashboard</source>
+        <translation>%1 (hanya baca) — Dasbor Heartbeat</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Hanya baca: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open metrics…</source>
+        <translation>Buka &amp;metrik…</translation>
+    </message>
+    <message>
+        <source>Open a saved metrics.db read-only, in a window of its own (Ctrl+O)</source>
+        <translation>Buka metrics.db tersimpan dalam mode hanya baca, di jendela tersendiri (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Buka te&amp;rbaru</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the file</source>
+        <translation>&amp;Ikuti berkas</translation>
+    </message>
+    <message>
+        <source>Keep reading what is added to the file, so the right edge stays live (Ctrl+F)</source>
+        <translation>Terus membaca yang ditambahkan ke berkas, agar tepi kanan grafik tetap langsung (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analisis</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analisis</translation>
+    </message>
+    <message>
+        <source>Open metrics read-only</source>
+        <translation>Buka metrik (hanya baca)</translation>
+    </message>
+    <message>
+        <source>Metrics databases (*.db);;All files (*)</source>
+        <translation>Basis data metrik (*.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Berkas tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.
+
+%2</source>
+        <translation>%1 tidak dapat dibuka.
+
+%2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Tidak ada berkas terbaru</translation>
+    </message>
+    <message>
+        <source>Analysis (read only)</source>
+        <translation>Analisis (hanya baca)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Custom &amp;range…</source>
+        <translation>&amp;Rentang khusus…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Ekspor</translation>
+    </message>
+    <message>
+        <source>Per-task figures of the range (CSV)…</source>
+        <translation>Angka per tugas dalam rentang (CSV)…</translation>
+    </message>
+    <message>
+        <source>Runs shown in History (CSV)…</source>
+        <translation>Jalan yang tampil di Riwayat (CSV)…</translation>
+    </message>
+    <message>
+        <source>Audit entries of the range (CSV)…</source>
+        <translation>Entri audit dalam rentang (CSV)…</translation>
+    </message>
+    <message>
+        <source>Tick time chart (PNG)…</source>
+        <translation>Grafik waktu detak (PNG)…</translation>
+    </message>
+    <message>
+        <source>Success rate chart (PNG)…</source>
+        <translation>Grafik tingkat keberhasilan (PNG)…</translation>
+    </message>
+    <message>
+        <source>Cycles and memory chart (PNG)…</source>
+        <translation>Grafik cycles dan memori (PNG)…</translation>
+    </message>
+    <message>
+        <source>Shard load chart (PNG)…</source>
+        <translation>Grafik beban shard (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Simpan grafik</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The window (PNG)…</source>
+        <translation>Jendela (PNG)…</translation>
+    </message>
+    <message>
+        <source>Save the window</source>
+        <translation>Simpan jendela</translation>
+    </message>
+    <message>
+        <source>Maintenance &amp;report…</source>
+        <translation>&amp;Laporan pemeliharaan…</translation>
+    </message>
+    <message>
+        <source>Write the maintenance report</source>
+        <translation>Tulis laporan pemeliharaan</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;Web pages (*.html)</source>
+        <translation>Dokumen PDF (*.pdf);;Halaman web (*.html)</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 selesai</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Ekspor CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the runs</source>
+        <translation>Mengekspor jalannya tugas</translation>
+    </message>
+    <message>
+        <source>Exporting the per-task figures</source>
+        <translation>Mengekspor angka per tugas</translation>
+    </message>
+    <message>
+        <source>Exporting the audit entries</source>
+        <translation>Mengekspor entri audit</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: tidak dapat ditulis (%2)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Tidak disimpan</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Menulis laporan</translation>
+    </message>
 </context>
 <context>
     <name>hb::MemoryMonitoringTask</name>
@@ -2016,6 +2458,69 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Memory use %1 is above the warning line of %2</source>
         <translation>Pemakaian memori %1 di atas batas peringatan %2</translation>
+    </message>
+</context>
+<context>
+    <name>hb::MetricsFile</name>
+    <message>
+        <source>the file is damaged (%1); restore a copy, or rescue what is left with `sqlite3 FILE .recover`</source>
+        <translation>berkas rusak (%1); pulihkan dari salinan, atau selamatkan sisanya dengan `sqlite3 FILE .recover`</translation>
+    </message>
+    <message>
+        <source>cannot read (%1)</source>
+        <translation>tidak dapat dibaca (%1)</translation>
+    </message>
+    <message>
+        <source>the file is empty, not a metrics database</source>
+        <translation>berkas kosong, bukan basis data metrik</translation>
+    </message>
+    <message>
+        <source>not an SQLite database, so not a metrics database</source>
+        <translation>bukan basis data SQLite, jadi bukan basis data metrik</translation>
+    </message>
+    <message>
+        <source>shorter than an SQLite header</source>
+        <translation>lebih pendek dari header SQLite</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>berkas tidak ada</translation>
+    </message>
+    <message>
+        <source>a folder, not a metrics database</source>
+        <translation>sebuah folder, bukan basis data metrik</translation>
+    </message>
+    <message>
+        <source>not a regular file, so not a metrics database</source>
+        <translation>bukan berkas biasa, jadi bukan basis data metrik</translation>
+    </message>
+    <message>
+        <source>%1 bytes where its header says %2: a truncated copy?</source>
+        <translation>%1 byte, padahal header-nya menyebut %2: salinan yang terpotong?</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Heartbeat Dashboard (schema %1; this build reads up to %2); upgrade to open it</source>
+        <translation>ditulis oleh versi Dasbor Heartbeat yang lebih baru (skema %1; versi ini membaca sampai %2); perbarui untuk membukanya</translation>
+    </message>
+    <message>
+        <source>an empty SQLite database, not a metrics database</source>
+        <translation>basis data SQLite kosong, bukan basis data metrik</translation>
+    </message>
+    <message>
+        <source>an SQLite database of another program, not a metrics database (no schema version; tables missing: %1)</source>
+        <translation>basis data SQLite milik program lain, bukan basis data metrik (tanpa versi skema; tabel yang tidak ada: %1)</translation>
+    </message>
+    <message>
+        <source>not a complete metrics database (schema %1; tables missing: %2)</source>
+        <translation>basis data metrik tidak lengkap (skema %1; tabel yang tidak ada: %2)</translation>
+    </message>
+    <message>
+        <source>reading %1: %2</source>
+        <translation>membaca %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1 (%2)</source>
+        <translation>%1 tidak dapat dibaca (%2)</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +3153,122 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     </message>
 </context>
 <context>
+    <name>hb::RangeCompareModel</name>
+    <message>
+        <source>≈ %1</source>
+        <comment>an estimated duration</comment>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <comment>percentage points</comment>
+        <translation>%1 pp</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <comment>a change and its percentage</comment>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Semua tugas</translation>
+    </message>
+    <message>
+        <source>Estimated from the rollups: whole minutes or hours around the range; percentiles from duration histograms, within one histogram bucket.</source>
+        <translation>Diperkirakan dari ringkasan per menit dan per jam: menit atau jam utuh di sekitar rentang; persentil dari histogram durasi, dengan ketelitian satu kelas histogram.</translation>
+    </message>
+    <message>
+        <source>Not available: no runs, or this part of the file predates duration histograms and its raw rows are gone.</source>
+        <translation>Tidak tersedia: tidak ada jalan, atau bagian berkas ini lebih tua dari histogram durasi dan baris mentahnya sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>Range A: %1 – %2</source>
+        <translation>Rentang A: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Range B: %1 – %2</source>
+        <translation>Rentang B: %1 – %2</translation>
+    </message>
+    <message>
+        <source>A − B, and its percentage of B</source>
+        <translation>A − B, dan persentasenya terhadap B</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Jalan</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Tingkat kegagalan</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Maks</translation>
+    </message>
+    <message>
+        <source>%1 (A)</source>
+        <translation>%1 (A)</translation>
+    </message>
+    <message>
+        <source>%1 (B)</source>
+        <translation>%1 (B)</translation>
+    </message>
+    <message>
+        <source>%1 change</source>
+        <translation>%1 (selisih)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ReplayBar</name>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <source>Play or pause the replay (Space); Left and Right step</source>
+        <translation>Putar atau jeda pemutaran ulang (Spasi); Kiri dan Kanan: mundur/maju selangkah</translation>
+    </message>
+    <message>
+        <source>The moment the panels show</source>
+        <translation>Momen yang ditampilkan panel</translation>
+    </message>
+    <message>
+        <source>Replay moment</source>
+        <translation>Momen putar ulang</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Kecepatan pemutaran ulang</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>hb::ReplayController</name>
+    <message>
+        <source>Cannot replay %1: %2</source>
+        <translation>%1 tidak dapat diputar ulang: %2</translation>
+    </message>
+</context>
+<context>
     <name>hb::ResourceChart</name>
     <message>
         <source>Cycles &amp; memory</source>
@@ -2804,6 +3425,67 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Success</source>
         <translation>Berhasil</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SummaryPanel</name>
+    <message>
+        <source>Task</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Jalan</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Tingkat kegagalan</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Maks</translation>
+    </message>
+    <message>
+        <source>Computing the figures of %1 – %2…</source>
+        <translation>Menghitung angka %1 – %2…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the figures: %1</source>
+        <translation>Angka tidak dapat dihitung: %1</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Semua tugas</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n runs · exact: from every run of the range</source>
+        <translation>
+            <numerusform>%1 · %n jalan · tepat: dari setiap jalan dalam rentang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · percentiles estimated from the per-minute and per-hour histograms (≈), over whole buckets %2 – %3</source>
+        <translation>%1 · persentil diperkirakan dari histogram per menit dan per jam (≈), atas menit atau jam utuh %2 – %3</translation>
+    </message>
+    <message>
+        <source>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</source>
+        <translation>%1 · persentil tidak tersedia: bagian berkas ini ditulis sebelum histogram durasi disimpan</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3818,65 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Revoke</source>
         <translation>Cabut</translation>
+    </message>
+</context>
+<context>
+    <name>hb::analysis</name>
+    <message>
+        <source>--%1 must be an ISO 8601 date or time, e.g. 2026-12-01 or 2026-12-01T09:30:00Z (got &apos;%2&apos;)</source>
+        <translation>--%1 harus tanggal atau waktu ISO 8601, mis. 2026-12-01 atau 2026-12-01T09:30:00Z (didapat &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: is the metrics file being read; choose another output file</source>
+        <translation>%1: adalah berkas metrik yang sedang dibaca; pilih berkas keluaran lain</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: tidak dapat ditulis (%2)</translation>
+    </message>
+    <message>
+        <source>--%1 must be buckets, runs or audit (got &apos;%2&apos;)</source>
+        <translation>--%1 harus buckets, runs atau audit (didapat &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: a report is .pdf or .html</source>
+        <translation>%1: laporan harus .pdf atau .html</translation>
+    </message>
+    <message>
+        <source>Open a saved metrics.db read-only for analysis (it is never changed). A file that is not one this build can read: one line and status 2.</source>
+        <translation>Buka metrics.db tersimpan dalam mode hanya baca untuk analisis (berkas tidak pernah diubah). Berkas yang tidak dapat dibaca versi ini: satu baris pesan dan status 2.</translation>
+    </message>
+    <message>
+        <source>With --open: write a CSV of the range to FILE and exit, without a window (see --csv-rows, --from, --to).</source>
+        <translation>Dengan --open: tulis CSV rentang ke FILE lalu keluar, tanpa jendela (lihat --csv-rows, --from, --to).</translation>
+    </message>
+    <message>
+        <source>With --open: write the maintenance report of the range to FILE (.pdf or .html) and exit, without a window (see --from, --to).</source>
+        <translation>Dengan --open: tulis laporan pemeliharaan rentang ke FILE (.pdf atau .html) lalu keluar, tanpa jendela (lihat --from, --to).</translation>
+    </message>
+    <message>
+        <source>What --export-csv writes: buckets (per task and minute or hour: runs, outcomes, avg_ms, max_ms; the default), runs or audit.</source>
+        <translation>Yang ditulis --export-csv: buckets (per tugas dan menit atau jam: jalan, hasil, avg_ms, max_ms; bawaan), runs atau audit.</translation>
+    </message>
+    <message>
+        <source>Start of the range (ISO 8601, UTC unless it has an offset; default: the start of the file).</source>
+        <translation>Awal rentang (ISO 8601, UTC kecuali ada offset; bawaan: awal berkas).</translation>
+    </message>
+    <message>
+        <source>End of the range, exclusive (ISO 8601; default: the end of the file).</source>
+        <translation>Akhir rentang, tidak termasuk (ISO 8601; bawaan: akhir berkas).</translation>
+    </message>
+    <message>
+        <source>--%1 needs --open FILE.db</source>
+        <translation>--%1 memerlukan --open FILE.db</translation>
+    </message>
+    <message>
+        <source>--from (%1) must be before --to (%2)</source>
+        <translation>--from (%1) harus sebelum --to (%2)</translation>
+    </message>
+    <message>
+        <source>--%1 needs --%2 FILE</source>
+        <translation>--%1 memerlukan --%2 FILE</translation>
     </message>
 </context>
 <context>
