@@ -125,7 +125,7 @@ CompareDialog::CompareDialog(const QString &metricsPath, qint64 aFromMs, qint64 
     layout->addWidget(m_table, 1);
     layout->addWidget(m_precision);
     layout->addWidget(buttons);
-    resize(1000, 420);
+    resize(1400, 360); // the fifteen figure columns without a scroll bar
 
     connect(m_presets, &QComboBox::currentIndexChanged, this, &CompareDialog::onPresetChanged);
     connect(m_bFrom, &QDateTimeEdit::dateTimeChanged, this, [this] {

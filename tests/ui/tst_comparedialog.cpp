@@ -5,11 +5,13 @@
 #include "chartpaneltestutil.h"
 #include "comparedialog.h"
 #include "rangecomparemodel.h"
+#include "screenshotmode.h"
 #include "store/metricsstore.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSemaphore>
@@ -45,7 +47,9 @@ void writeHour(MetricsStore &store, qint64 from, int count, quint32 seed, qint64
     for (int i = 0; i < count; ++i) {
         const qint64 t = from + (kHour * i) / count;
         const qint64 id = firstTick + i;
-        batch.ticks.append({id, t, 80 + random.bounded(400), 3, 3, 0, {}});
+        // A slow wave with some noise: range B's ghost reads apart from A's line.
+        const qint64 wave = qint64(90.0 * std::sin(double(i) / 18.0 + double(seed)));
+        batch.ticks.append({id, t, 200 + wave + random.bounded(60), 3, 3, 0, {}});
         const QString tasks[] = {kPrice, kLoans, kMemory};
         for (int k = 0; k < 3; ++k) {
             const int roll = random.bounded(100);
@@ -141,6 +145,7 @@ private Q_SLOTS:
     void newerChoiceDropsTheOlderResult();
     void exportWritesTheTable();
     void chartDrawsRangeBAsGhosts();
+    void screenshot();
 
 private:
     QTemporaryDir m_dir;
@@ -358,6 +363,8 @@ void TestCompareDialog::chartDrawsRangeBAsGhosts()
             QVERIFY(pt.x() >= double(aFrom) && pt.x() < double(aFrom + (bTo - bFrom)));
     };
     checkGhost(kAFrom, kAFrom - kDay, kATo - kDay);
+    if (QTest::currentTestFailed())
+        return;
 
     // A moves: B keeps its offset from A and is read again.
     ghost.clear();
@@ -365,11 +372,40 @@ void TestCompareDialog::chartDrawsRangeBAsGhosts()
     QCOMPARE(p->ghostRange().fromMs, kAFrom - kDay - 30 * kMinute);
     QVERIFY(ghost.wait(10'000));
     checkGhost(kAFrom - 30 * kMinute, kAFrom - kDay - 30 * kMinute, kATo - kDay - 30 * kMinute);
+    if (QTest::currentTestFailed())
+        return;
 
     p->clearGhostRange();
     QVERIFY(!p->hasGhostRange());
     QVERIFY(!line(*p.panel, ChartPanel::ExecutionTimeChart, QStringLiteral("ghost:tick")));
     QVERIFY(!line(*p.panel, ChartPanel::SuccessRateChart, QStringLiteral("ghost:successRate")));
+}
+
+void TestCompareDialog::screenshot()
+{
+    HB_SCREENSHOT_MODE(outDir, translator)
+    QVERIFY(QDir().mkpath(outDir));
+    Panel p(QSize(1100, 640));
+    p->setMetricsPath(m_path);
+    p->setTimeRange(kAFrom, kATo);
+    QTRY_VERIFY_WITH_TIMEOUT(!p->isLoading(), 10'000);
+
+    auto *dialog = new CompareDialog(m_path, kAFrom, kATo, p.window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(dialog, &CompareDialog::rangeBChanged, p.panel.data(),
+                     &ChartPanel::setGhostRange);
+    QSignalSpy computed(dialog, &CompareDialog::computed);
+    QSignalSpy ghost(p.panel.data(), &ChartPanel::ghostLoaded);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(computed.wait(10'000));
+    QVERIFY(ghost.size() > 0 || ghost.wait(10'000));
+    QTest::qWait(100);
+    QVERIFY(dialog->grab().save(outDir + QStringLiteral("/analysis-compare.png")));
+    p.settle();
+    QVERIFY(p.window->grab().save(outDir + QStringLiteral("/analysis-compare-chart.png")));
+    dialog->close();
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestCompareDialog)
