@@ -112,10 +112,8 @@ void ChartPanel::requestGhost()
             }
         },
         [this, id, aFromMs](const ChartFrame &frame) {
-            if (id != m_ghostRequestId) {
-                ++m_droppedResults;
-                return; // B moved meanwhile
-            }
+            if (id != m_ghostRequestId)
+                return; // B moved (or was cleared) meanwhile
             m_ghostLoadingId = 0;
             if (!frame.error.isEmpty())
                 qCWarning(lcUi).noquote() << "cannot read the compared range:" << frame.error;

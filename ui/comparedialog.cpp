@@ -79,9 +79,7 @@ CompareDialog::CompareDialog(const QString &metricsPath, qint64 aFromMs, qint64 
 
     m_rangeA->setObjectName(QStringLiteral("compareRangeA"));
     m_rangeA->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_rangeA->setText(tr("%1 – %2 (%3)")
-                          .arg(format::localTime(m_aFromMs), format::localTime(m_aToMs),
-                               format::span(m_aToMs - m_aFromMs)));
+    updateRangeALabel();
 
     m_presets->setObjectName(QStringLiteral("comparePreset"));
     m_presets->addItem(tr("Same range the day before"), int(DayBefore));
@@ -163,6 +161,30 @@ void CompareDialog::setSummarizer(Summarizer summarizer)
     m_haveA = false;
     if (m_started)
         compute();
+}
+
+void CompareDialog::setRangeA(qint64 fromMs, qint64 toMs)
+{
+    toMs = std::max(toMs, fromMs + 1);
+    if (fromMs == m_aFromMs && toMs == m_aToMs)
+        return;
+    m_aFromMs = fromMs;
+    m_aToMs = toMs;
+    m_haveA = false;
+    updateRangeALabel();
+    if (preset() != Custom) {
+        onPresetChanged(); // a new B, computed with A
+        return;
+    }
+    if (m_started)
+        compute();
+}
+
+void CompareDialog::updateRangeALabel()
+{
+    m_rangeA->setText(tr("%1 – %2 (%3)")
+                          .arg(format::localTime(m_aFromMs), format::localTime(m_aToMs),
+                               format::span(m_aToMs - m_aFromMs)));
 }
 
 CompareDialog::Preset CompareDialog::preset() const

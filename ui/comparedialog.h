@@ -37,6 +37,9 @@ public:
                   QWidget *parent = nullptr);
     ~CompareDialog() override;
 
+    // Range A changed (the chart was zoomed or panned): B follows by its preset (a custom B
+    // stays) and both are computed again. Connect ChartPanel::timeRangeChanged here.
+    void setRangeA(qint64 fromMs, qint64 toMs);
     qint64 aFromMs() const { return m_aFromMs; }
     qint64 aToMs() const { return m_aToMs; }
     qint64 bFromMs() const { return m_bFromMs; }
@@ -78,6 +81,7 @@ private:
     void compute();
     void onComputed(quint64 id, const RangeSummary &a, const RangeSummary &b, const QString &error);
     void updatePrecision();
+    void updateRangeALabel();
     void chooseExportFile();
 
     QString m_path;

@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -144,6 +145,8 @@ private Q_SLOTS:
     void presetsChooseRangeB();
     void newerChoiceDropsTheOlderResult();
     void exportWritesTheTable();
+    void rangeBFollowsRangeA();
+    void unreadableFileIsReported();
     void chartDrawsRangeBAsGhosts();
     void screenshot();
 
@@ -307,6 +310,46 @@ void TestCompareDialog::exportWritesTheTable()
     // A directory is no file to write: an error, not a crash.
     QVERIFY(!dialog.exportCsv(m_dir.path(), &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestCompareDialog::rangeBFollowsRangeA()
+{
+    CompareDialog dialog(m_path, kAFrom, kATo, nullptr);
+    QSignalSpy computed(&dialog, &CompareDialog::computed);
+    QVERIFY(computed.wait(10'000));
+    QSignalSpy rangeB(&dialog, &CompareDialog::rangeBChanged);
+    dialog.setRangeA(kAFrom - 30 * kMinute, kATo - 30 * kMinute);
+    QCOMPARE(rangeB.size(), 1);
+    QCOMPARE(rangeB.last().at(0).toLongLong(), kAFrom - 30 * kMinute - kDay);
+    QVERIFY(computed.wait(10'000));
+    QCOMPARE(dialog.model()->rangeA().fromMs, kAFrom - 30 * kMinute);
+    QCOMPARE(dialog.model()->rangeB().fromMs, kAFrom - 30 * kMinute - kDay);
+    SQLite::Database db(utf8(m_path), SQLite::OPEN_READONLY);
+    const int all = rowOf(*dialog.model(), QString());
+    QCOMPARE(qint64(raw(*dialog.model(), all, RangeCompareModel::RunsA)),
+             figuresSql(db, QString(), kAFrom - 30 * kMinute, kATo - 30 * kMinute).runs);
+
+    // A custom B stays where the user put it.
+    dialog.setCustomRangeB(kAFrom - 3 * kHour, kAFrom - 2 * kHour);
+    QVERIFY(computed.wait(10'000));
+    rangeB.clear();
+    dialog.setRangeA(kAFrom, kATo);
+    QVERIFY(rangeB.isEmpty());
+    QVERIFY(computed.wait(10'000));
+    QCOMPARE(dialog.model()->rangeA().fromMs, kAFrom);
+    QCOMPARE(dialog.model()->rangeB().fromMs, kAFrom - 3 * kHour);
+}
+
+void TestCompareDialog::unreadableFileIsReported()
+{
+    CompareDialog dialog(m_dir.filePath(QStringLiteral("missing.db")), kAFrom, kATo, nullptr);
+    QSignalSpy failed(&dialog, &CompareDialog::computeFailed);
+    QVERIFY(failed.wait(10'000));
+    QVERIFY(!dialog.isComputing());
+    QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Cannot read the metrics file")),
+             qPrintable(dialog.statusText()));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("compareExport"))->isEnabled());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.db")))); // nothing created
 }
 
 void TestCompareDialog::chartDrawsRangeBAsGhosts()
