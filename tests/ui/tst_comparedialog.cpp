@@ -147,6 +147,7 @@ private Q_SLOTS:
     void exportWritesTheTable();
     void rangeBFollowsRangeA();
     void unreadableFileIsReported();
+    void estimatedFiguresAreSaid();
     void chartDrawsRangeBAsGhosts();
     void screenshot();
 
@@ -350,6 +351,29 @@ void TestCompareDialog::unreadableFileIsReported()
              qPrintable(dialog.statusText()));
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("compareExport"))->isEnabled());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.db")))); // nothing created
+}
+
+void TestCompareDialog::estimatedFiguresAreSaid()
+{
+    CompareDialog dialog(m_path, kAFrom, kATo, nullptr);
+    // From the rollups, as a long range or one whose raw rows are gone would be.
+    dialog.setSummarizer([](const QString &path, qint64 from, qint64 to) {
+        RangeSummaryOptions options;
+        options.source = RangeSummaryOptions::Source::Rollups;
+        MetricsReader reader(path);
+        return reader.rangeSummary(from, to, options);
+    });
+    QSignalSpy computed(&dialog, &CompareDialog::computed);
+    QVERIFY(computed.wait(10'000));
+    QVERIFY2(dialog.precisionText().contains(QStringLiteral("Range A: estimated")),
+             qPrintable(dialog.precisionText()));
+    QVERIFY(dialog.precisionText().contains(QStringLiteral("Range B: estimated")));
+    const int all = rowOf(*dialog.model(), QString());
+    QVERIFY(dialog.model()
+                ->index(all, RangeCompareModel::P50A)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("\u2248")));
 }
 
 void TestCompareDialog::chartDrawsRangeBAsGhosts()
