@@ -22,6 +22,7 @@ QT_BEGIN_NAMESPACE
 class QAction;
 class QChart;
 class QLabel;
+class QLineSeries;
 class QMenu;
 class QToolButton;
 QT_END_NAMESPACE
@@ -162,6 +163,17 @@ public:
     using RangeLoader = std::function<ChartFrame(const ChartRangeQuery &)>;
     void setRangeLoader(RangeLoader loader);
 
+    // Compare mode (chartghost.cpp): range B's tick-time and success-rate lines drawn dashed
+    // and lighter over the shown range A, shifted by A.from − B.from so B's start lines up with
+    // A's. B keeps its offset from A: when A changes, B moves with it (as long as A) and is read
+    // again. Read from metrics.db on a worker thread with the same tasks and plot width as A;
+    // a result for a B no longer asked for is dropped. Without a metrics path nothing is drawn.
+    void setGhostRange(qint64 bFromMs, qint64 bToMs);
+    void clearGhostRange();
+    bool hasGhostRange() const { return m_ghostOffsetMs.has_value(); }
+    TimeRange ghostRange() const; // B as it follows the shown A; {0, 0} without one
+    bool isGhostLoading() const { return m_ghostLoadingId != 0; }
+
 Q_SIGNALS:
     void rangeIndexChanged(int index);
     // Any change of the shown range: preset, zoom, pan, custom, Back / Forward.
@@ -173,6 +185,7 @@ Q_SIGNALS:
     void redrawn();                      // after every redraw (none while hidden)
     void rangeLoaded(quint64 requestId); // a database result was drawn
     void liveSeeded(int ticks);          // -1: the store could not be read (logged)
+    void ghostLoaded();                  // range B's frame was read and drawn
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -211,6 +224,9 @@ private:
     void rebuildTaskMenu();
     void updateStatus();
     LiveChart *liveChart(ChartId id) const;
+    void requestGhost();
+    void drawGhost();
+    QLineSeries *ghostSeries(ChartId id, const QString &baseObjectName, const QString &name);
 
     std::shared_ptr<const Clock> m_clock;
     RangeLoader m_loader;
@@ -253,6 +269,17 @@ private:
     std::unique_ptr<LiveChart> m_resources;
     std::unique_ptr<LiveChart> m_shards;
     ChartMouseZoom *m_zoom[ChartCount] = {};
+
+    // Compare mode's ghost (chartghost.cpp).
+    std::optional<qint64> m_ghostOffsetMs; // A.from − B.from, kept as A changes
+    qint64 m_ghostLengthMs = 0;            // B's own length
+    std::optional<ChartFrame> m_ghost;     // range B's frame, already shifted onto A's axis
+    quint64 m_ghostRequestId = 0;
+    quint64 m_ghostLoadingId = 0;
+    QLineSeries *m_ghostTick = nullptr;
+    QLineSeries *m_ghostSuccess = nullptr;
+    QMetaObject::Connection m_ghostRangeConnection;
+    QMetaObject::Connection m_ghostRedrawConnection;
 
     QTimer m_redrawTimer;
     QTimer m_scrollTimer;
