@@ -8,6 +8,7 @@
 #include "auditlogmodel.h"
 #include "background.h"
 #include "chartpanel.h"
+#include "comparedialog.h"
 #include "datasource.h"
 #include "historymodel.h"
 #include "historypanel.h"
@@ -88,6 +89,17 @@ void MainWindow::buildAnalysis(QMenu *analysis)
         analysis->addAction(tr("Custom &range…"), m_charts, &ChartPanel::chooseCustomRange);
     custom->setObjectName(QStringLiteral("customRangeAction"));
     custom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *compare = analysis->addAction(tr("&Compare ranges…"), this, [this] {
+        const ChartPanel::TimeRange r = m_charts->timeRange();
+        auto *dialog = new CompareDialog(m_source->metricsPath(), r.fromMs, r.toMs, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &CompareDialog::rangeBChanged, m_charts, &ChartPanel::setGhostRange);
+        connect(m_charts, &ChartPanel::timeRangeChanged, dialog, &CompareDialog::setRangeA);
+        connect(dialog, &QDialog::finished, m_charts, &ChartPanel::clearGhostRange);
+        dialog->show();
+    });
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     analysis->addSeparator();
     QMenu *exports = analysis->addMenu(tr("&Export"));
     exports->setObjectName(QStringLiteral("exportMenu"));
