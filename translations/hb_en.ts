@@ -661,6 +661,14 @@
         <source>Forward to the next time range (%1)</source>
         <translation>Forward to the next time range (%1)</translation>
     </message>
+    <message>
+        <source>Tick (B)</source>
+        <translation>Tick (B)</translation>
+    </message>
+    <message>
+        <source>Success (B)</source>
+        <translation>Success (B)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ChartRangeBar</name>
@@ -742,6 +750,99 @@
     <message>
         <source>trial run failed: %1</source>
         <translation>trial run failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hb::CompareDialog</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Compare two ranges</source>
+        <translation>Compare two ranges</translation>
+    </message>
+    <message>
+        <source>Same range the day before</source>
+        <translation>Same range the day before</translation>
+    </message>
+    <message>
+        <source>Same range the week before</source>
+        <translation>Same range the week before</translation>
+    </message>
+    <message>
+        <source>The range just before</source>
+        <translation>The range just before</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Range A (shown):</source>
+        <translation>Range A (shown):</translation>
+    </message>
+    <message>
+        <source>Range B:</source>
+        <translation>Range B:</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Range B must end after it starts.</source>
+        <translation>Range B must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>Cannot read the metrics file: %1</source>
+        <translation>Cannot read the metrics file: %1</translation>
+    </message>
+    <message>
+        <source>Range B: %1 – %2</source>
+        <translation>Range B: %1 – %2</translation>
+    </message>
+    <message>
+        <source>exact, from the raw rows</source>
+        <translation>exact, from the raw rows</translation>
+    </message>
+    <message>
+        <source>estimated from the minute or hour rollups (%1 – %2, whole buckets); percentiles from their duration histograms</source>
+        <translation>estimated from the minute or hour rollups (%1 – %2, whole buckets); percentiles from their duration histograms</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>Range A: %1.
+Range B: %2.</source>
+        <translation>Range A: %1.
+Range B: %2.</translation>
+    </message>
+    <message>
+        <source>Export the comparison as CSV</source>
+        <translation>Export the comparison as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2559,10 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Writing the report</source>
         <translation>Writing the report</translation>
+    </message>
+    <message>
+        <source>&amp;Compare ranges…</source>
+        <translation>&amp;Compare ranges…</translation>
     </message>
 </context>
 <context>

@@ -656,6 +656,14 @@
         <source>Forward to the next time range (%1)</source>
         <translation>Maju ke rentang waktu berikutnya (%1)</translation>
     </message>
+    <message>
+        <source>Tick (B)</source>
+        <translation>Detak (B)</translation>
+    </message>
+    <message>
+        <source>Success (B)</source>
+        <translation>Berhasil (B)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ChartRangeBar</name>
@@ -737,6 +745,99 @@
     <message>
         <source>trial run failed: %1</source>
         <translation>uji coba gagal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hb::CompareDialog</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Compare two ranges</source>
+        <translation>Bandingkan dua rentang</translation>
+    </message>
+    <message>
+        <source>Same range the day before</source>
+        <translation>Rentang yang sama sehari sebelumnya</translation>
+    </message>
+    <message>
+        <source>Same range the week before</source>
+        <translation>Rentang yang sama seminggu sebelumnya</translation>
+    </message>
+    <message>
+        <source>The range just before</source>
+        <translation>Rentang tepat sebelumnya</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Rentang khusus</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+    <message>
+        <source>Range A (shown):</source>
+        <translation>Rentang A (ditampilkan):</translation>
+    </message>
+    <message>
+        <source>Range B:</source>
+        <translation>Rentang B:</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Range B must end after it starts.</source>
+        <translation>Rentang B harus berakhir setelah awalnya.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>Cannot read the metrics file: %1</source>
+        <translation>Berkas metrik tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Range B: %1 – %2</source>
+        <translation>Rentang B: %1 – %2</translation>
+    </message>
+    <message>
+        <source>exact, from the raw rows</source>
+        <translation>tepat, dari baris mentah</translation>
+    </message>
+    <message>
+        <source>estimated from the minute or hour rollups (%1 – %2, whole buckets); percentiles from their duration histograms</source>
+        <translation>perkiraan dari ringkasan per menit atau per jam (%1 – %2, menit atau jam utuh); persentil dari histogram durasinya</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Range A: %1.
+Range B: %2.</source>
+        <translation>Rentang A: %1.
+Rentang B: %2.</translation>
+    </message>
+    <message>
+        <source>Export the comparison as CSV</source>
+        <translation>Ekspor perbandingan sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Ekspor CSV</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 tidak dapat ditulis: %2</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2548,10 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Writing the report</source>
         <translation>Menulis laporan</translation>
+    </message>
+    <message>
+        <source>&amp;Compare ranges…</source>
+        <translation>&amp;Bandingkan rentang…</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "breakerpanel.h"
 #include "chartpanel.h"
+#include "comparedialog.h"
 #include "datasource.h"
 #include "historymodel.h"
 #include "historypanel.h"
@@ -19,6 +20,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <QAction>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void clickingABucketListsItsRuns();
     void replayShowsTheBoardAsOfTheMoment();
     void exportsAndReportLeaveTheFileAlone();
+    void compareDrawsRangeBAsGhosts();
     void screenshot();
 
 private:
@@ -280,6 +283,24 @@ void TestAnalysisWindow::exportsAndReportLeaveTheFileAlone()
 
     window.reset();
     QCOMPARE(hashes(m_dir.filePath(QStringLiteral("saved"))), m_before);
+}
+
+void TestAnalysisWindow::compareDrawsRangeBAsGhosts()
+{
+    std::unique_ptr<MainWindow> window(open());
+    QVERIFY(window);
+    window->chartPanel()->setTimeRange(kStart + 60 * kMinute, kStart + 120 * kMinute);
+    auto *compare = window->findChild<QAction *>(QStringLiteral("compareAction"));
+    QVERIFY(compare);
+    compare->trigger();
+    auto *dialog = window->findChild<CompareDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    // Range B ("the range just before" or the day before: whichever the dialog starts on) is
+    // drawn on A's axis.
+    QTRY_VERIFY_WITH_TIMEOUT(window->chartPanel()->hasGhostRange(), 10'000);
+    dialog->close();
+    QTRY_VERIFY(!window->chartPanel()->hasGhostRange());
 }
 
 // docs/analysis-replay-*.png: a recording (HB_ANALYSIS_DB, else the test's own) zoomed to a
