@@ -6,6 +6,7 @@
 #include "chartzoom.h"
 #include "executionchart.h"
 #include "format.h"
+#include "historystore.h"
 #include "resourcechart.h"
 #include "shardchart.h"
 #include "successchart.h"
@@ -35,10 +36,17 @@ constexpr int kMaxAdminActions = 500; // live markers kept; the chart draws the 
 
 } // namespace
 
+// Every read of the stored history goes through the source's HistoryStore
+// (docs/architecture.md, "Sources").
+static ChartFrame readFromHistory(const ChartRangeQuery &query)
+{
+    return HistoryStore(query.path).chartRange(query);
+}
+
 ChartPanel::ChartPanel(QWidget *parent)
     : QWidget(parent)
     , m_clock(std::make_shared<SystemClock>())
-    , m_loader(loadChartRange)
+    , m_loader(readFromHistory)
     , m_backAction(new QAction(tr("Back"), this))
     , m_forwardAction(new QAction(tr("Forward"), this))
     , m_rangeBar(nullptr)
@@ -169,7 +177,7 @@ void ChartPanel::setClock(std::shared_ptr<const Clock> clock)
 
 void ChartPanel::setRangeLoader(RangeLoader loader)
 {
-    m_loader = loader ? std::move(loader) : RangeLoader(loadChartRange);
+    m_loader = loader ? std::move(loader) : RangeLoader(readFromHistory);
 }
 
 void ChartPanel::addRecords(const RecordBatch &records)
@@ -267,7 +275,7 @@ void ChartPanel::seedLiveFromStore()
     const qint64 toMs = m_clock->nowMs() + 1;
     const qint64 fromMs = toMs - SeedSpanMs;
     attemptInBackground(
-        this, [path, fromMs, toMs] { return loadRecentRecords(path, fromMs, toMs); },
+        this, [path, fromMs, toMs] { return HistoryStore(path).recentRecords(fromMs, toMs); },
         [this, id](const Attempt<RecordBatch> &seed) {
             if (id == m_seedId && m_seeding)
                 onSeeded(seed.value, seed.error);

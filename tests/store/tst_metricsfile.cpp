@@ -5,6 +5,7 @@
 // exported figures equal plain SQL over the raw rows.
 
 #include "metricsstoretestutil.h"
+#include "csvparse.h"
 #include "store/metricscsv.h"
 #include "store/metricsfile.h"
 #include "store/metricsreader.h"
@@ -143,42 +144,6 @@ bool writeSampleFile(const QString &path, int ticks = kTicks)
     return !QFileInfo::exists(path + QStringLiteral("-wal"));
 }
 
-// RFC 4180 records back into fields (quoted fields may hold commas, quotes and line breaks).
-QList<QStringList> parseCsv(const QByteArray &bytes)
-{
-    const QString text = QString::fromUtf8(bytes);
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            record << field;
-            records << record;
-            record.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return records;
-}
 
 // Header and rows as maps of column name to value.
 QList<QMap<QString, QString>> csvRows(const QByteArray &bytes)

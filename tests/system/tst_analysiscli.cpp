@@ -5,6 +5,7 @@
 // metrics file's folder nor the user's home is touched. A file a running heartbeatd is writing
 // exports too, and a later export sees its newer rows.
 
+#include "csvparse.h"
 #include "daemontestutil.h"
 #include "store/metricsstore.h"
 
@@ -31,43 +32,6 @@ namespace {
 QString dashboardPath()
 {
     return hb::test::binDir() + u"/heartbeat-dashboard"_s;
-}
-
-// RFC 4180 records back into fields.
-QList<QStringList> parseCsv(const QByteArray &bytes)
-{
-    const QString text = QString::fromUtf8(bytes);
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            record << field;
-            records << record;
-            record.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return records;
 }
 
 // The test's own look at a closed file: immutable, so it creates no -wal/-shm beside it.
