@@ -53,7 +53,9 @@ RecordedSource::RecordedSource(const QString &path, Extent extent, QObject *pare
 RecordedSource::Extent RecordedSource::readExtent(const QString &path)
 {
     MetricsReader reader(path);
-    const std::optional<MetricsReader::TimeSpan> span = reader.timeSpan();
+    std::optional<MetricsReader::TimeSpan> span = reader.tickSpan();
+    if (!span)
+        span = reader.timeSpan(); // no tick: whatever the file holds
     return span ? Extent{span->firstMs, span->lastMs} : Extent{};
 }
 

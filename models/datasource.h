@@ -80,7 +80,7 @@ class RecordedSource final : public DataSource
 public:
     static constexpr int FollowIntervalMs = 2'000;
 
-    // The file's time extent: its first and last tick, run or audit entry (0, 0: none).
+    // The file's time extent: its first and last tick (else run or audit entry; 0, 0: none).
     struct Extent
     {
         qint64 firstMs = 0;

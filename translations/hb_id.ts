@@ -3308,7 +3308,7 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     </message>
     <message>
         <source>Failure rate</source>
-        <translation>Tingkat kegagalan</translation>
+        <translation>Rasio gagal</translation>
     </message>
     <message>
         <source>p50</source>
@@ -3332,7 +3332,7 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     </message>
     <message>
         <source>%1 change</source>
-        <translation>%1 (selisih)</translation>
+        <translation>Δ %1</translation>
     </message>
 </context>
 <context>

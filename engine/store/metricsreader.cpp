@@ -209,6 +209,20 @@ void MetricsReader::forEachTaskBucket(
     }
 }
 
+std::optional<MetricsReader::TimeSpan> MetricsReader::tickSpan()
+{
+    try {
+        // Two index seeks.
+        SQLite::Statement q(*m_db, "SELECT (SELECT min(started_at_ms) FROM ticks),"
+                                   " (SELECT max(started_at_ms) FROM ticks)");
+        if (!q.executeStep() || q.getColumn(0).isNull())
+            return std::nullopt;
+        return TimeSpan{sql::int64Of(q.getColumn(0)), sql::int64Of(q.getColumn(1))};
+    } catch (const std::exception &e) {
+        fail(e, "tick span");
+    }
+}
+
 std::optional<MetricsReader::TimeSpan> MetricsReader::timeSpan()
 {
     std::optional<TimeSpan> span;

@@ -104,6 +104,9 @@ public:
         qint64 lastMs = 0;
     };
     std::optional<TimeSpan> timeSpan();
+    // The first and the last tick: what the engine was running for (audit entries may be far
+    // older, such as a seeded ledger's); nullopt for a file without ticks.
+    std::optional<TimeSpan> tickSpan();
 
     // All tasks when `task` is empty. At Raw, one bucket per tick.
     QVector<ExecutionBucket> executionSeries(qint64 fromMs, qint64 toMs, Resolution resolution,
