@@ -68,6 +68,7 @@ constexpr VersionTables kTables[] = {
     {6,
      {"notification_events", "notification_deliveries", "notification_pending",
       "notification_silences", "notification_state"}},
+    {9, {"tick_minute", "tick_hour"}},
 };
 
 // Columns whose smallest and largest value SQLite finds by one descent of a b-tree (a table's
@@ -91,6 +92,7 @@ constexpr Probe kProbes[] = {
     {2, "exec_hour", "bucket_ms"},     {2, "sample_minute", "series"},
     {2, "sample_minute", "bucket_ms"}, {2, "sample_hour", "series"},
     {2, "sample_hour", "bucket_ms"},
+    {9, "tick_minute", "bucket_ms"},   {9, "tick_hour", "bucket_ms"},
 };
 
 struct Header

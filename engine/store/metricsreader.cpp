@@ -265,9 +265,17 @@ QVector<TickBucket> MetricsReader::tickSeries(qint64 fromMs, qint64 toMs, Resolu
             sql = "SELECT started_at_ms, 1, duration_ms, duration_ms, ran, succeeded, failed"
                   " FROM ticks WHERE started_at_ms >= ?1 AND started_at_ms < ?2"
                   " ORDER BY started_at_ms, id";
+        } else if (m_schemaVersion >= 9) {
+            // The tick rollups: one row per bucket.
+            sql = std::string("SELECT bucket_ms, ticks, total_ms, max_ms, ran, succeeded, failed"
+                              " FROM ")
+                  + (resolution == Resolution::Hour ? "tick_hour" : "tick_minute")
+                  + " WHERE bucket_ms >= ?1 AND bucket_ms < ?2 ORDER BY bucket_ms";
+            from = schema::bucketStart(fromMs, width);
+            to = schema::bucketStart(toMs - 1, width) + width;
         } else {
-            // No rollup for ticks (one row per tick interval is few): grouped here, over whole
-            // buckets like the rollup tables, so the last bucket is not cut short.
+            // Files before schema 9 have no tick rollups: grouped here, over whole buckets like
+            // the rollup tables, so the last bucket is not cut short.
             sql = "SELECT " + bucketSql("started_at_ms", width) + " AS b, count(*), sum(duration_ms), max(duration_ms),"
                   " sum(ran), sum(succeeded), sum(failed) FROM ticks"
                   " WHERE started_at_ms >= ?1 AND started_at_ms < ?2 GROUP BY b ORDER BY b";

@@ -180,6 +180,8 @@ struct MetricsStore::Statements
         , upsertExecHour(db, rollup::execUpsertSql("exec_hour"))
         , upsertSampleMinute(db, rollup::sampleUpsertSql("sample_minute"))
         , upsertSampleHour(db, rollup::sampleUpsertSql("sample_hour"))
+        , upsertTickMinute(db, rollup::tickUpsertSql("tick_minute"))
+        , upsertTickHour(db, rollup::tickUpsertSql("tick_hour"))
         , clearBreakers(db, "DELETE FROM breaker_state")
         , insertBreaker(db, "INSERT INTO breaker_state(task, state, failure_count,"
                             " last_failure_ms, opened_at_ms) VALUES(?1, ?2, ?3, ?4, ?5)")
@@ -207,6 +209,7 @@ struct MetricsStore::Statements
         for (SQLite::Statement *stmt :
              {&insertExecution, &insertTick, &insertBreakerEvent, &insertSample, &insertAudit,
               &upsertExecMinute, &upsertExecHour, &upsertSampleMinute, &upsertSampleHour,
+              &upsertTickMinute, &upsertTickHour,
               &clearBreakers, &insertBreaker, &putEngineState, &insertMachineEvent,
               &putMachineSeen, &forgetMachineSeen})
             stmt->tryReset();
@@ -221,6 +224,8 @@ struct MetricsStore::Statements
     SQLite::Statement upsertExecHour;
     SQLite::Statement upsertSampleMinute;
     SQLite::Statement upsertSampleHour;
+    SQLite::Statement upsertTickMinute;
+    SQLite::Statement upsertTickHour;
     SQLite::Statement clearBreakers;
     SQLite::Statement insertBreaker;
     SQLite::Statement putEngineState;
@@ -403,7 +408,9 @@ void MetricsStore::write(const WriteBatch &batch)
         rollup::upsert(s.upsertExecMinute, execMinutes);
         rollup::upsert(s.upsertExecHour, rollup::widen(execMinutes, schema::kHourMs));
 
+        rollup::TickBuckets tickMinutes;
         for (const TickRecord &t : batch.ticks) {
+            tickMinutes[schema::bucketStart(t.startedAtMs, schema::kMinuteMs)].add(t);
             const QByteArray reason = (t.skippedReason == TickSkipReason::Other
                                            ? t.skippedReasonText
                                            : tickSkipReasonName(t.skippedReason))
@@ -417,6 +424,9 @@ void MetricsStore::write(const WriteBatch &batch)
             sql::bindText(s.insertTick, 7, reason);
             sql::execAndReset(s.insertTick);
         }
+
+        rollup::upsert(s.upsertTickMinute, tickMinutes);
+        rollup::upsert(s.upsertTickHour, rollup::widen(tickMinutes, schema::kHourMs));
 
         rollup::SampleBuckets sampleMinutes;
         qint64 nonFinite = 0;
@@ -593,11 +603,13 @@ void MetricsStore::applyRetention(const RetentionPolicy &policy, qint64 nowMs)
             const qint64 last = nowMs - policy.minuteDays * schema::kDayMs - schema::kMinuteMs;
             deleted += deleteBefore("DELETE FROM exec_minute WHERE bucket_ms <= ?1", last);
             deleted += deleteBefore("DELETE FROM sample_minute WHERE bucket_ms <= ?1", last);
+            deleted += deleteBefore("DELETE FROM tick_minute WHERE bucket_ms <= ?1", last);
         }
         if (policy.hourDays > 0) {
             const qint64 last = nowMs - policy.hourDays * schema::kDayMs - schema::kHourMs;
             deleted += deleteBefore("DELETE FROM exec_hour WHERE bucket_ms <= ?1", last);
             deleted += deleteBefore("DELETE FROM sample_hour WHERE bucket_ms <= ?1", last);
+            deleted += deleteBefore("DELETE FROM tick_hour WHERE bucket_ms <= ?1", last);
         }
         transaction.commit();
         if (deleted > 0)

@@ -1,7 +1,7 @@
 #include "store/rollups.h"
 
-#include "store/schema.h"
 #include "sqlite/sqlvalues.h"
+#include "store/schema.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -51,6 +51,63 @@ void SampleAggregate::add(const SampleAggregate &other)
     max = n == 0 ? other.max : std::max(max, other.max);
     sum += other.sum;
     n += other.n;
+}
+
+void TickAggregate::add(const TickRecord &tick)
+{
+    ++ticks;
+    totalMs += tick.durationMs;
+    maxMs = std::max(maxMs, tick.durationMs);
+    ran += tick.ran;
+    succeeded += tick.succeeded;
+    failed += tick.failed;
+}
+
+void TickAggregate::add(const TickAggregate &other)
+{
+    maxMs = ticks == 0 ? other.maxMs : std::max(maxMs, other.maxMs);
+    ticks += other.ticks;
+    totalMs += other.totalMs;
+    ran += other.ran;
+    succeeded += other.succeeded;
+    failed += other.failed;
+}
+
+std::string tickUpsertSql(const char *table)
+{
+    return std::string("INSERT INTO ") + table +
+           "(bucket_ms, ticks, total_ms, max_ms, ran, succeeded, failed)"
+           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+           " ON CONFLICT(bucket_ms) DO UPDATE SET"
+           " ticks = ticks + excluded.ticks,"
+           " total_ms = total_ms + excluded.total_ms,"
+           " max_ms = max(max_ms, excluded.max_ms),"
+           " ran = ran + excluded.ran,"
+           " succeeded = succeeded + excluded.succeeded,"
+           " failed = failed + excluded.failed";
+}
+
+TickBuckets widen(const TickBuckets &minutes, qint64 width)
+{
+    TickBuckets wide;
+    for (auto it = minutes.cbegin(); it != minutes.cend(); ++it)
+        wide[schema::bucketStart(it.key(), width)].add(it.value());
+    return wide;
+}
+
+void upsert(SQLite::Statement &stmt, const TickBuckets &buckets)
+{
+    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
+        const TickAggregate &a = it.value();
+        sql::bindInt(stmt, 1, it.key());
+        sql::bindInt(stmt, 2, a.ticks);
+        sql::bindInt(stmt, 3, a.totalMs);
+        sql::bindInt(stmt, 4, a.maxMs);
+        sql::bindInt(stmt, 5, a.ran);
+        sql::bindInt(stmt, 6, a.succeeded);
+        sql::bindInt(stmt, 7, a.failed);
+        sql::execAndReset(stmt);
+    }
 }
 
 std::string execUpsertSql(const char *table)

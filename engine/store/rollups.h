@@ -16,7 +16,7 @@
 namespace SQLite {
 class Database;
 class Statement;
-}
+} // namespace SQLite
 
 namespace hb::rollup {
 
@@ -43,6 +43,26 @@ struct SampleAggregate
     void add(double value);
     void add(const SampleAggregate &other);
 };
+
+// The ticks of one bucket.
+struct TickAggregate
+{
+    qint64 ticks = 0;
+    qint64 totalMs = 0;
+    qint64 maxMs = 0;
+    qint64 ran = 0;
+    qint64 succeeded = 0;
+    qint64 failed = 0;
+
+    void add(const TickRecord &tick);
+    void add(const TickAggregate &other);
+};
+using TickBuckets = QHash<qint64, TickAggregate>; // by bucket_ms
+
+// tick_minute / tick_hour (7 parameters in column order).
+std::string tickUpsertSql(const char *table);
+TickBuckets widen(const TickBuckets &minutes, qint64 width);
+void upsert(SQLite::Statement &stmt, const TickBuckets &buckets);
 
 using Key = std::pair<QString, qint64>; // (task or series, bucket_ms)
 using ExecBuckets = QHash<Key, ExecAggregate>;

@@ -383,6 +383,22 @@ void TestMetricsReader::minuteAndHourComeFromTheRollups()
     const QStringList minutes = describeAll(before.executionSeries(from, to, minute));
     const QStringList hours = describeAll(before.executionSeries(from, to, hour));
     const auto memory = before.sampleSeries(QStringLiteral("memory.total_bytes"), from, to, minute);
+    const auto tickDescription = [](const QVector<TickBucket> &buckets) {
+        QStringList out;
+        for (const TickBucket &b : buckets)
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                       .arg(b.bucketMs)
+                       .arg(b.ticks)
+                       .arg(b.totalMs)
+                       .arg(b.maxMs)
+                       .arg(b.ran)
+                       .arg(b.succeeded)
+                       .arg(b.failed);
+        return out;
+    };
+    const QStringList tickMinutes = tickDescription(before.tickSeries(from, to, minute));
+    const QStringList tickHours = tickDescription(before.tickSeries(from, to, hour));
+    QVERIFY(!tickMinutes.isEmpty());
     QVERIFY(!minutes.isEmpty());
     QVERIFY(!memory.isEmpty());
 
@@ -400,6 +416,9 @@ void TestMetricsReader::minuteAndHourComeFromTheRollups()
                 .isEmpty());
     QCOMPARE(describeAll(after.executionSeries(from, to, minute)), minutes);
     QCOMPARE(describeAll(after.executionSeries(from, to, hour)), hours);
+    QVERIFY(after.tickSeries(from, to, MetricsReader::Resolution::Raw).isEmpty());
+    QCOMPARE(tickDescription(after.tickSeries(from, to, minute)), tickMinutes);
+    QCOMPARE(tickDescription(after.tickSeries(from, to, hour)), tickHours);
     QCOMPARE(after.sampleSeries(QStringLiteral("memory.total_bytes"), from, to, minute).size(),
              memory.size());
     // Series names come from the rollups too.

@@ -65,9 +65,9 @@ void TestMetricsStore::freshDatabaseIsCurrentAndEmpty()
     QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     QVERIFY2(!sideFilesExist(path), "peeking at the version creates no -wal/-shm");
-    QCOMPARE(MetricsStore::SchemaVersion, 8);
+    QCOMPARE(MetricsStore::SchemaVersion, 9);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 8);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 9);
     QCOMPARE(QString::fromStdString(db.execAndGet("PRAGMA journal_mode").getString()),
              QStringLiteral("wal"));
 }
@@ -109,6 +109,8 @@ void TestMetricsStore::documentedColumns_data()
     row("exec_hour", execRollup);
     row("sample_minute", "series bucket_ms n sum min max");
     row("sample_hour", "series bucket_ms n sum min max");
+    row("tick_minute", "bucket_ms ticks total_ms max_ms ran succeeded failed");
+    row("tick_hour", "bucket_ms ticks total_ms max_ms ran succeeded failed");
     row("notification_state", "condition active kind severity since_ms last_event_uid "
                               "last_notified_ms held_by held_count");
     row("notification_silences", "id from_ms to_ms reason machine task kind created_by created_ms");
