@@ -151,6 +151,7 @@ private Q_SLOTS:
     void exportsFromAReadOnlyFolder();
     void exportsAFileADaemonIsWriting();
     void writesTheReportWithoutAWindow();
+    void opensTheFileInTheWindow();
     void helpNamesTheOptions();
 
 private:
@@ -544,6 +545,25 @@ void TestAnalysisCli::writesTheReportWithoutAWindow()
     QCOMPARE(r.errLines().size(), 1);
     QVERIFY(!QFileInfo::exists(odt));
     QCOMPARE(dirContents(dataDir), before);
+}
+
+// `--open FILE.db` without an output: the recorded window (scripted: a screenshot, then it
+// quits), no engine, no data directory made, the file and its folder as they were.
+void TestAnalysisCli::opensTheFileInTheWindow()
+{
+    const QString dataDir = QFileInfo(m_db).absolutePath();
+    const QMap<QString, QByteArray> before = dirContents(dataDir);
+    QTemporaryDir outDir;
+    QVERIFY(outDir.isValid());
+    const QString png = outDir.filePath(u"window.png"_s);
+    const Result r =
+        m_dashboard.run({u"--open"_s, m_db, u"--screenshot"_s, png, u"--quit-after"_s, u"2"_s});
+    QVERIFY2(r.exitedWith(0), r.describe());
+    const QByteArray shot = readAll(png);
+    QVERIFY2(shot.startsWith("\x89PNG") && shot.size() > 10'000, qPrintable(png));
+    QCOMPARE(dirContents(dataDir), before);
+    // No demo data directory was made for it.
+    QVERIFY(!QFileInfo::exists(home() + u"/.local/share/heartbeat"_s));
 }
 
 void TestAnalysisCli::helpNamesTheOptions()
