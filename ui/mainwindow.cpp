@@ -85,8 +85,10 @@ MainWindow::MainWindow(DataSource *source, AdminSession *session,
     , m_history(new HistoryPanel(this))
     , m_alerts(new AlertTreeModel(this))
     , m_audit(new AuditPanel(this))
-    , m_machines(new MachinesPanel(dataDir, this))
-    , m_notificationsPanel(new NotificationsPanel(dataDir, this))
+    // The data directory's machines and notifications: a recording has neither (and opening
+    // the notification store beside a file would write to it).
+    , m_machines(source->canCommand() ? new MachinesPanel(dataDir, this) : nullptr)
+    , m_notificationsPanel(source->canCommand() ? new NotificationsPanel(dataDir, this) : nullptr)
     , m_statusActor(new QLabel(this))
     , m_passphraseBanner(new QLabel(this))
     , m_statusTick(new QLabel(this))
@@ -490,8 +492,10 @@ void MainWindow::onRoleChanged()
     m_lockAction->setVisible(admin);
     m_changePassphraseAction->setVisible(admin);
     m_tokensAction->setEnabled(admin);
-    m_machines->setAdmin(admin);
-    m_notificationsPanel->setAdmin(admin);
+    if (m_machines)
+        m_machines->setAdmin(admin);
+    if (m_notificationsPanel)
+        m_notificationsPanel->setAdmin(admin);
     m_tokensAction->setStatusTip(admin ? tr("Create and revoke tokens for the HTTP API")
                                        : tr("Unlock admin to manage API tokens"));
     m_passphraseBanner->setVisible(m_source->canCommand() && !m_session->passphraseSet());
@@ -704,7 +708,8 @@ void MainWindow::applySnapshot()
     m_resumeAction->setEnabled(state.emergencyStop);
     m_maintenanceAction->setChecked(state.config.maintenanceMode);
     updateApiServing(state.config);
-    m_machines->setPushBaseUrl(pushBaseUrl(state.config));
+    if (m_machines)
+        m_machines->setPushBaseUrl(pushBaseUrl(state.config));
     refreshClockDependent();
 }
 
@@ -803,7 +808,8 @@ void MainWindow::refreshClockDependent()
     const qint64 now = recording() ? recording()->moment() : m_clock->nowMs();
     m_banner->update(state, now);
     m_breakers->setNow(now);
-    m_machines->setNow(now);
+    if (m_machines)
+        m_machines->setNow(now);
     m_alerts->setNow(now);
     m_statusTick->setText(state.metrics.lastTickMs > 0
                               ? tr("Last tick #%1, %2")

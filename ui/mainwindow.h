@@ -120,6 +120,7 @@ public:
     AlertsView *alertsView() const { return m_alertsView; }
     AuditLogModel *auditModel() const;
     AuditPanel *auditPanel() const { return m_audit; }
+    // Null in a recorded window.
     MachinesPanel *machinesPanel() const { return m_machines; }
     NotificationsPanel *notificationsPanel() const { return m_notificationsPanel; }
     // The notifier of this data directory (not owned; may be null): its deliveries refresh the

@@ -65,8 +65,6 @@ void MainWindow::buildDocks()
         // A recording: what the file says, nothing to change. Machines and notifications are
         // the data directory's, not the file's.
         m_breakers->setCommandsShown(false);
-        m_machines->hide();
-        m_notificationsPanel->hide();
         m_audit->loadOlder(); // the audit log comes from the file, not from snapshots
         return;
     }
@@ -125,7 +123,8 @@ QDockWidget *MainWindow::addPanel(const QString &title, const QString &name, QWi
 void MainWindow::setMachineMonitor(MachineMonitor *monitor)
 {
     m_machineMonitor = monitor;
-    m_machines->setMonitor(monitor);
+    if (m_machines)
+        m_machines->setMonitor(monitor);
     refreshHeld();
     if (monitor)
         connect(monitor, &MachineMonitor::transition, m_charts, &ChartPanel::addMachineTransition,
@@ -137,7 +136,8 @@ void MainWindow::setNotifier(Notifier *notifier)
     if (m_notifier)
         disconnect(m_notifier, &Notifier::heldChanged, this, &MainWindow::refreshHeld);
     m_notifier = notifier;
-    m_notificationsPanel->setNotifier(notifier);
+    if (m_notificationsPanel)
+        m_notificationsPanel->setNotifier(notifier);
     // heldChanged() is emitted on this (the notifier's owner's) thread; heldUnder() copies
     // under the notifier's lock.
     if (notifier)

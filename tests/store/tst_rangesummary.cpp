@@ -540,7 +540,7 @@ void TestRangeSummary::olderBucketsHaveNoHistogram()
     }
     {
         SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 8);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), MetricsStore::SchemaVersion);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM exec_minute WHERE bucket_ms < %1"
                                            " AND hist IS NOT NULL")
                                 .arg(later)),

@@ -145,6 +145,9 @@ void TestRecordedWindow::noCommandIsReachable()
         QVERIFY2(!button->isVisibleTo(window), qPrintable(button->text()));
     QVERIFY(!window->findChild<QDockWidget *>(QStringLiteral("machinesDock")));
     QVERIFY(!window->findChild<QDockWidget *>(QStringLiteral("notificationsDock")));
+    // Not even hidden: the notification store beside the file would be opened for writing.
+    QVERIFY(!window->notificationsPanel());
+    QVERIFY(!window->machinesPanel());
     QVERIFY(!window->passphraseBannerShown());
     // The file's commands are there: open, recent, follow.
     QVERIFY(reachable.contains(window->openAction()));
