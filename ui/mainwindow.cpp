@@ -419,9 +419,10 @@ MainWindow *MainWindow::openRecording(const QString &path, std::shared_ptr<const
 void MainWindow::requestOpen()
 {
     const QString start = recording() ? QFileInfo(m_source->metricsPath()).absolutePath() : m_dataDir;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open metrics read-only"), start,
-        tr("Metrics databases (*.db);;All files (*)"));
+    const QString path = m_chooseFile ? m_chooseFile(this, start)
+                                      : QFileDialog::getOpenFileName(
+                                            this, tr("Open metrics read-only"), start,
+                                            tr("Metrics databases (*.db);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }

@@ -90,6 +90,9 @@ public:
 
     // Tests turn the confirmation dialogs off; users always see them.
     void setConfirmationsEnabled(bool on) { m_confirm = on; }
+    // What File → Open metrics… asks with (a file dialog by default; tests answer themselves).
+    using FileChooser = std::function<QString(QWidget *parent, const QString &startDir)>;
+    void setOpenFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
 
     // Unlock (or, on first use, set the passphrase and unlock) without the dialogs.
     void unlockWith(const QString &passphrase);
@@ -249,6 +252,7 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_followAction = nullptr;
     QMenu *m_recentMenu = nullptr;
+    FileChooser m_chooseFile;
     class ReplayBar *m_replayBar = nullptr;
     class SummaryPanel *m_summary = nullptr;
 

@@ -13,7 +13,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -169,18 +168,17 @@ void TestRecordedWindow::openRemembersTheFileInRecent()
     QVERIFY(QTest::qWaitForWindowActive(window));
     QCOMPARE(UiSettings::load().recentFiles, QStringList{first});
 
-    // Ctrl+O: the file dialog, answered with the second file, opens it in a window of its own.
+    // Ctrl+O: the file chooser (the file dialog; answered here, as the user would), then the
+    // chosen file opens in a window of its own.
     QSignalSpy opened(window, &MainWindow::recordingOpened);
-    test::ModalDriver driver([&](QWidget *modal) {
-        auto *dialog = qobject_cast<QFileDialog *>(modal);
-        if (!dialog)
-            return false;
-        dialog->selectFile(second);
-        static_cast<QDialog *>(dialog)->accept();
-        return true;
+    QString askedIn;
+    window->setOpenFileChooser([&](QWidget *, const QString &startDir) {
+        askedIn = startDir;
+        return second;
     });
     QTest::keySequence(window, QKeySequence::Open);
     QTRY_COMPARE(opened.count(), 1);
+    QCOMPARE(askedIn, dir.path()); // it starts in the open file's folder
     auto *secondWindow = opened.at(0).at(0).value<MainWindow *>();
     QVERIFY(secondWindow->windowTitle().contains(QStringLiteral("b.db")));
     QCOMPARE(UiSettings::load().recentFiles, (QStringList{second, first}));
