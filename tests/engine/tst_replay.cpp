@@ -384,7 +384,8 @@ void TestReplay::replayedStateEqualsPublishedState()
     QVERIFY(opened.executeStep());
     const qint64 openedAt = opened.getColumn(0).getInt64();
     const auto priceBreaker = [&reader](qint64 t) {
-        for (const BreakerStatus &b : reader.stateAt(t)->breakers) {
+        const EngineSnapshot state = reader.stateAt(t); // (a range-for over a temporary's member
+        for (const BreakerStatus &b : state->breakers) { // would outlive the temporary)
             if (b.task == TaskName::PriceUpdate)
                 return b;
         }
