@@ -12,6 +12,14 @@
 
 namespace hb {
 
+void DataSource::setStatus(const SourceStatus &status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged(m_status);
+}
+
 LiveSource::LiveSource(EngineHost &host, const QString &dataDir, QObject *parent)
     : DataSource(parent)
     , m_host(host)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "historystore.h"
+#include "machines/machinetypes.h"
 #include "recordfeed.h"
 #include "replaycontroller.h"
 #include "snapshot.h"
@@ -15,6 +16,36 @@
 namespace hb {
 
 class EngineHost;
+
+// How current a source's data is (docs/architecture.md, "Sources"). The wall shows it in large
+// type; the desk window has its own status bar. Times are wall-clock milliseconds since the epoch
+// on this machine (when something arrived here, not the sender's clock).
+struct SourceStatus
+{
+    enum class State {
+        Connecting,   // no data yet, first attempt under way
+        Live,         // data arriving as expected
+        Quiet,        // connected (or the file open) but nothing new for longer than expected
+        Unreachable,  // the engine cannot be reached; retrying with backoff
+        Unauthorised, // the token was refused (wrong or revoked); retrying slowly
+        NewerApi,     // the engine speaks an API version this build does not; not retrying
+        BadAddress,   // the URL is not one this source can use (not http/https); not retrying
+        BadStream,    // the engine sent something that could not be read; retrying
+    };
+    State state = State::Connecting;
+    QString reason;          // one translated line for every state but Live ("connection refused")
+    qint64 sinceMs = 0;      // when this state began
+    qint64 lastUpdateMs = 0; // when the newest data arrived (0: none yet)
+    qint64 retryAtMs = 0;    // when the next attempt is made (0: none planned)
+
+    bool isLive() const { return state == State::Live; }
+    bool operator==(const SourceStatus &o) const
+    {
+        return state == o.state && reason == o.reason && sinceMs == o.sinceMs
+            && lastUpdateMs == o.lastUpdateMs && retryAtMs == o.retryAtMs;
+    }
+    bool operator!=(const SourceStatus &o) const { return !(*this == o); }
+};
 
 // What the window's panels are fed from (docs/architecture.md, "Sources"): snapshots, record
 // batches and, through metricsPath(), the stored history every range query reads. The panels
@@ -44,9 +75,23 @@ public:
     // Begins delivering: the first snapshot comes after this.
     virtual void start() = 0;
 
+    // How current the data is; statusChanged() on every change of it.
+    SourceStatus status() const { return m_status; }
+    // Whether the source knows the pushing machines (machinesChanged() then delivers them).
+    virtual bool hasMachines() const { return false; }
+
 Q_SIGNALS:
     void snapshotChanged(const hb::EngineSnapshot &snapshot);
     void recordsArrived(const hb::RecordBatch &records);
+    void statusChanged(const hb::SourceStatus &status);
+    void machinesChanged(const QVector<hb::MachineInfo> &machines);
+
+protected:
+    // Sets the status and emits statusChanged() when it differs.
+    void setStatus(const SourceStatus &status);
+
+private:
+    SourceStatus m_status{SourceStatus::State::Live, {}, 0, 0, 0};
 };
 
 // The engine hosted in this process.

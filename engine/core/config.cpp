@@ -12,6 +12,7 @@
 #include <QJsonParseError>
 #include <QLocale>
 #include <QSaveFile>
+#include <QTime>
 #include <QUrl>
 
 #include <array>
@@ -42,6 +43,8 @@ std::optional<QString> hourRetentionAboveMinute(const HeartbeatConfig &c);
 std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c);
 std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c);
 std::optional<QString> httpListenValid(const HeartbeatConfig &c);
+std::optional<QString> wallPagesValid(const HeartbeatConfig &c);
+std::optional<QString> wallNightValid(const HeartbeatConfig &c);
 
 // One scalar field of config.json. The single statement of every range: configFromJson,
 // validateConfig, toJson and operator== all walk this table, so a field added here is parsed,
@@ -58,7 +61,7 @@ struct FieldRule
     Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 34> kRules = {{
+const std::array<FieldRule, 39> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -101,6 +104,11 @@ const std::array<FieldRule, 34> kRules = {{
     {"http.healthz_requires_token", &HeartbeatConfig::httpHealthzRequiresToken, 0, 0},
     {"http.metrics_requires_token", &HeartbeatConfig::httpMetricsRequiresToken, 0, 0},
     {"http.request_timeout_ms", &HeartbeatConfig::httpRequestTimeoutMs, 500, 600'000},
+    {"wall.page_seconds", &HeartbeatConfig::wallPageSeconds, 10, 3600},
+    {"wall.pages", &HeartbeatConfig::wallPages, 0, 0, false, nullptr, wallPagesValid},
+    {"wall.night_from", &HeartbeatConfig::wallNightFrom, 0, 0, false, nullptr, wallNightValid},
+    {"wall.night_to", &HeartbeatConfig::wallNightTo, 0, 0},
+    {"wall.night_level", &HeartbeatConfig::wallNightLevel, 0, 1, true},
 }};
 
 const QString kVersionKey = QStringLiteral("version");
@@ -320,6 +328,38 @@ std::optional<QString> httpListenValid(const HeartbeatConfig &c)
     return error;
 }
 
+std::optional<QString> wallPagesValid(const HeartbeatConfig &c)
+{
+    const QStringList pages = c.wallPageList();
+    if (pages.isEmpty())
+        return QCoreApplication::translate("hb::Config", "must name at least one page of %1")
+            .arg(HeartbeatConfig::wallPageNames().join(QStringLiteral(", ")));
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        if (!HeartbeatConfig::wallPageNames().contains(pages[i]))
+            return QCoreApplication::translate("hb::Config",
+                                               "\"%1\" is not a page (the pages are %2)")
+                .arg(pages[i], HeartbeatConfig::wallPageNames().join(QStringLiteral(", ")));
+        if (pages.indexOf(pages[i]) != i)
+            return QCoreApplication::translate("hb::Config", "names \"%1\" twice").arg(pages[i]);
+    }
+    return std::nullopt;
+}
+
+// Night dimming needs both ends as HH:MM (24-hour local time), or neither.
+std::optional<QString> wallNightValid(const HeartbeatConfig &c)
+{
+    if (c.wallNightFrom.isEmpty() != c.wallNightTo.isEmpty())
+        return QCoreApplication::translate("hb::Config",
+                                           "wall.night_from and wall.night_to are set together");
+    for (const QString &text : {c.wallNightFrom, c.wallNightTo}) {
+        if (!text.isEmpty() && !QTime::fromString(text, QStringLiteral("HH:mm")).isValid())
+            return QCoreApplication::translate("hb::Config",
+                                               "expected a time as HH:MM, 24-hour (got %1)")
+                .arg(describe(text));
+    }
+    return std::nullopt;
+}
+
 std::optional<ConfigError> checkRelations(const HeartbeatConfig &config)
 {
     for (const FieldRule &rule : kRules) {
@@ -484,6 +524,22 @@ QVector<DependencyRule> NotificationsConfig::defaultRules()
 bool NotificationsConfig::operator==(const NotificationsConfig &other) const
 {
     return channels == other.channels && rules == other.rules;
+}
+
+QStringList HeartbeatConfig::wallPageNames()
+{
+    return {QStringLiteral("overview"), QStringLiteral("breakers"), QStringLiteral("machines"),
+            QStringLiteral("alerts")};
+}
+
+QStringList HeartbeatConfig::wallPageList() const
+{
+    QStringList pages;
+    for (const QString &part : wallPages.split(u',', Qt::SkipEmptyParts)) {
+        if (const QString name = part.trimmed(); !name.isEmpty())
+            pages.append(name);
+    }
+    return pages;
 }
 
 HeartbeatConfig::HeartbeatConfig()

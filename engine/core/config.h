@@ -161,6 +161,16 @@ struct HeartbeatConfig
     bool httpMetricsRequiresToken = false; // GET /metrics likewise
     qint64 httpRequestTimeoutMs = 10'000;  // 500 .. 600 000: a request not complete by then: 408
 
+    // The wall display ("wall" object; ui/wall/, README "Wall display").
+    static QStringList wallPageNames(); // overview, breakers, machines, alerts
+    int wallPageSeconds = 30;           // 10 .. 3600, each page's time before the next
+    QString wallPages = QStringLiteral("overview,breakers,machines,alerts"); // the rotation, in order
+    QString wallNightFrom;              // "HH:MM" local time night dimming starts; empty: none
+    QString wallNightTo;                // "HH:MM" it ends; set both or neither
+    double wallNightLevel = 0.5;        // 0 .. 1, brightness at night (1: no dimming)
+
+    QStringList wallPageList() const; // wallPages split, blanks dropped
+
     // Where machine-down, breaker, alert and pause notifications go (engine/notify/).
     NotificationsConfig notifications;
 

@@ -130,6 +130,11 @@ HeartbeatConfig customConfig()
     c.oracleStaleAfterMs = 7'200'000;
     c.oracleMaxErrorRate = 0.5;
     c.oracleMaxLatencyMs = 900;
+    c.wallPageSeconds = 45;
+    c.wallPages = u"alerts,overview"_s;
+    c.wallNightFrom = u"22:30"_s;
+    c.wallNightTo = u"06:00"_s;
+    c.wallNightLevel = 0.3;
     c.notifications.channels = threeChannels();
     return c;
 }
@@ -173,6 +178,14 @@ QList<QPair<QString, Mutator>> fieldChanges()
         {u"oracle.stale_after_ms"_s, [](HeartbeatConfig &c) { c.oracleStaleAfterMs = 1000; }},
         {u"oracle.max_error_rate"_s, [](HeartbeatConfig &c) { c.oracleMaxErrorRate = 1; }},
         {u"oracle.max_latency_ms"_s, [](HeartbeatConfig &c) { c.oracleMaxLatencyMs = 60'000; }},
+        {u"wall.page_seconds"_s, [](HeartbeatConfig &c) { c.wallPageSeconds = 3600; }},
+        {u"wall.pages"_s, [](HeartbeatConfig &c) { c.wallPages = u"breakers"_s; }},
+        {u"wall.night_from"_s,
+         [](HeartbeatConfig &c) {
+             c.wallNightFrom = u"20:00"_s;
+             c.wallNightTo = u"07:00"_s;
+         }},
+        {u"wall.night_level"_s, [](HeartbeatConfig &c) { c.wallNightLevel = 1; }},
         {u"notifications"_s,
          [](HeartbeatConfig &c) { c.notifications.channels = threeChannels(); }},
     };
@@ -198,6 +211,7 @@ const IntRange kIntRanges[] = {
     {u"audit_log_cap", 100, 10'000'000},
     {u"oracle.stale_after_ms", 1000, 2'592'000'000},
     {u"oracle.max_latency_ms", 1, 60'000},
+    {u"wall.page_seconds", 10, 3600},
 };
 
 } // namespace
@@ -469,7 +483,8 @@ void TestConfig::writesEveryKey()
                                u"task_timeout_ms"_s,
                                u"tasks"_s,
                                u"tick_interval_ms"_s,
-                               u"version"_s};
+                               u"version"_s,
+                               u"wall"_s};
     QCOMPARE(json.keys(), topLevel);
     QCOMPARE(json.value(u"version"_s).toInteger(), qint64(1));
     QCOMPARE(json.value(u"breaker"_s).toObject().keys(),
@@ -479,6 +494,10 @@ void TestConfig::writesEveryKey()
     QCOMPARE(json.value(u"http"_s).toObject().keys(),
              (QStringList{u"dashboard"_s, u"healthz_requires_token"_s, u"listen"_s,
                           u"metrics_requires_token"_s, u"request_timeout_ms"_s}));
+    QCOMPARE(json.value(u"wall"_s).toObject().keys(),
+             (QStringList{u"night_from"_s, u"night_level"_s, u"night_to"_s, u"page_seconds"_s,
+                          u"pages"_s}));
+    QCOMPARE(json.value(u"wall"_s).toObject().value(u"pages"_s), QJsonValue(u"alerts,overview"_s));
     const QJsonObject tasks = json.value(u"tasks"_s).toObject();
     QCOMPARE(tasks.keys(), [] {
         QStringList names = TaskName::all();
@@ -691,6 +710,23 @@ void TestConfig::rejectsBadField_data()
     QTest::newRow("object where a number belongs")
         << withField(u"breaker.timeout_ms"_s, QJsonObject{{u"ms"_s, 1000}})
         << u"breaker.timeout_ms"_s << QStringList{u"integer"_s, u"object"_s};
+
+    const QString pages = u"wall.pages"_s;
+    QTest::newRow("wall page unknown") << withField(pages, u"overview,graphs"_s) << pages
+                                       << QStringList{u"\"graphs\" is not a page"_s, u"alerts"_s};
+    QTest::newRow("wall page twice") << withField(pages, u"alerts, alerts"_s) << pages
+                                     << QStringList{u"names \"alerts\" twice"_s};
+    QTest::newRow("wall no page") << withField(pages, u" , "_s) << pages
+                                  << QStringList{u"at least one page"_s};
+    const QString nightFrom = u"wall.night_from"_s;
+    QTest::newRow("wall night one end") << withField(nightFrom, u"22:00"_s) << nightFrom
+                                        << QStringList{u"set together"_s};
+    QTest::newRow("wall night bad time")
+        << QJsonObject{{u"wall"_s, QJsonObject{{u"night_from"_s, u"25:00"_s},
+                                              {u"night_to"_s, u"06:00"_s}}}}
+        << nightFrom << QStringList{u"HH:MM"_s, u"25:00"_s};
+    QTest::newRow("wall night level above 1") << withField(u"wall.night_level"_s, 1.5)
+                                              << u"wall.night_level"_s << QStringList{u"1.5"_s};
 
     const QString version = u"version"_s;
     QTest::newRow("newer version") << QJsonObject{{version, 2}, {u"a_field_from_the_future"_s, 1}}
