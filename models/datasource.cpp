@@ -122,6 +122,39 @@ void RecordedSource::setFollowing(bool on)
     Q_EMIT followingChanged(on);
 }
 
+void RecordedSource::watchFreshness(std::shared_ptr<const Clock> clock, qint64 quietAfterMs)
+{
+    m_freshnessClock = std::move(clock);
+    m_quietAfterMs = quietAfterMs;
+    judgeFreshness({});
+}
+
+void RecordedSource::judgeFreshness(const QString &readError)
+{
+    if (!m_freshnessClock)
+        return;
+    const qint64 now = m_freshnessClock->nowMs();
+    SourceStatus next = status();
+    next.lastUpdateMs = m_extent.lastMs;
+    next.retryAtMs = 0;
+    SourceStatus::State state = SourceStatus::State::Live;
+    QString reason;
+    if (!readError.isEmpty()) {
+        state = SourceStatus::State::Unreachable;
+        reason = readError;
+    } else if (m_extent.lastMs == 0 || now - m_extent.lastMs > m_quietAfterMs) {
+        state = SourceStatus::State::Quiet;
+        reason = tr("nothing new in %1 (no engine is writing it)").arg(QFileInfo(m_path).fileName());
+    }
+    if (state != next.state)
+        next.sinceMs = state == SourceStatus::State::Quiet && m_extent.lastMs > 0
+                           ? m_extent.lastMs // quiet since the last tick written, not since now
+                           : now;
+    next.state = state;
+    next.reason = reason;
+    setStatus(next);
+}
+
 void RecordedSource::refreshExtent()
 {
     if (m_extentReading)
@@ -132,12 +165,15 @@ void RecordedSource::refreshExtent()
         [this](const Attempt<Extent> &read) {
             m_extentReading = false;
             if (!read.ok()) {
+                judgeFreshness(read.error);
                 Q_EMIT readFailed(read.error);
                 return;
             }
-            if (read.value == m_extent)
-                return;
+            const bool same = read.value == m_extent;
             m_extent = read.value;
+            judgeFreshness({});
+            if (same)
+                return;
             m_replay->setSource(m_path, replayOptions()); // its reader cached the old extent
             Q_EMIT extentChanged(m_extent.firstMs, m_extent.lastMs);
             if (m_atEnd && m_moment != m_extent.lastMs) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "historystore.h"
 #include "machines/machinetypes.h"
 #include "recordfeed.h"
@@ -156,6 +157,10 @@ public:
     void setFollowing(bool on);
     // Reads the extent again now (what the follow timer does).
     void refreshExtent();
+    // Judges freshness while following (the wall's local mode): Live while the newest tick in
+    // the file is at most `quietAfterMs` old by `clock`, else Quiet; lastUpdateMs is that tick.
+    // Without this the status stays Live (an analyst's file is not expected to grow).
+    void watchFreshness(std::shared_ptr<const Clock> clock, qint64 quietAfterMs);
 
     static Extent readExtent(const QString &path); // throws StoreError
 
@@ -178,8 +183,12 @@ private:
     qint64 m_moment = 0;
     bool m_atEnd = true; // the moment follows the end of the file
     ReplayController *m_replay;
+    void judgeFreshness(const QString &readError);
+
     QTimer m_follow;
     bool m_extentReading = false;
+    std::shared_ptr<const Clock> m_freshnessClock;
+    qint64 m_quietAfterMs = 0;
 };
 
 } // namespace hb

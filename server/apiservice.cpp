@@ -4,6 +4,10 @@
 #include "enginehost.h"
 #include "httplogging.h"
 
+#include <QFile>
+#include <QSaveFile>
+#include <QUrl>
+
 namespace hb {
 
 ApiService::ApiService(EngineHost &host, ApiServerOptions options)
@@ -73,7 +77,51 @@ bool ApiService::start(QString *error)
             Qt::BlockingQueuedConnection);
     }
     qCInfo(lcHttp).noquote() << "serving the HTTP API on" << url();
+    writeDiscovery();
     return true;
+}
+
+QString ApiService::discoveryPath(const QString &dataDir)
+{
+    return dataDir + QStringLiteral("/api.url");
+}
+
+QString ApiService::discoveredUrl(const QString &dataDir)
+{
+    QFile file(discoveryPath(dataDir));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QUrl url(QString::fromUtf8(file.read(1024)).trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != u"http" || url.host().isEmpty())
+        return {};
+    if (url.host() == u"0.0.0.0")
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (url.host() == u"::")
+        url.setHost(QStringLiteral("::1"));
+    return url.toString();
+}
+
+// Best effort: a directory the server cannot write (read-only deployment) only means local
+// clients must be told the URL.
+void ApiService::writeDiscovery()
+{
+    if (m_options.dataDir.isEmpty())
+        return;
+    QSaveFile file(discoveryPath(m_options.dataDir));
+    if (!file.open(QIODevice::WriteOnly) || file.write(url().toUtf8() + '\n') < 0 || !file.commit())
+        qCWarning(lcHttp).noquote() << "cannot write" << file.fileName() << file.errorString();
+}
+
+void ApiService::removeDiscovery()
+{
+    if (m_options.dataDir.isEmpty())
+        return;
+    QFile file(discoveryPath(m_options.dataDir));
+    // Another server may have started on the directory since (a restart): leave its file alone.
+    if (file.open(QIODevice::ReadOnly) && file.read(1024).trimmed() == url().toUtf8()) {
+        file.close();
+        file.remove();
+    }
 }
 
 void ApiService::setTokenRequirements(bool healthz, bool metrics)
@@ -93,6 +141,7 @@ void ApiService::stop()
         return;
     ApiServer *server = m_server;
     m_server = nullptr;
+    removeDiscovery();
     if (HeartbeatEngine *engine = m_host.engine()) {
         QObject::disconnect(engine, nullptr, server, nullptr);
         m_host.removeRecordFeed(server->recordFeed());

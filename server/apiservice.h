@@ -31,7 +31,17 @@ public:
     quint16 port() const { return m_port; }
     QString url() const; // "http://127.0.0.1:8089"
 
+    // While serving, DATA/api.url holds url() so a client on this machine (the wall's local
+    // mode) finds the API without being told the port; stop() removes it when it is still ours.
+    static QString discoveryPath(const QString &dataDir);
+    // The URL a local client should use, from DATA/api.url: an address that listens on every
+    // interface (0.0.0.0, ::) is reached on loopback. Empty when there is no (readable) file.
+    static QString discoveredUrl(const QString &dataDir);
+
 private:
+    void writeDiscovery();
+    void removeDiscovery();
+
     EngineHost &m_host;
     ApiServerOptions m_options;
     std::unique_ptr<QThread> m_thread;

@@ -26,6 +26,7 @@ expect_executable() {
 expect_executable bin/heartbeatd
 expect_executable bin/heartbeat-dashboard
 expect_file share/applications/heartbeat-dashboard.desktop
+expect_file share/applications/heartbeat-wall.desktop
 expect_file share/icons/hicolor/scalable/apps/heartbeat-dashboard.svg
 unit=lib/systemd/system/heartbeatd.service
 expect_file "$unit"
@@ -51,6 +52,26 @@ if [ -f "$prefix/$unit" ]; then
   if command -v systemd-analyze >/dev/null; then
     out=$(systemd-analyze verify "$prefix/$unit" 2>&1) || fail "systemd-analyze verify: $out"
     [ -z "$out" ] || fail "systemd-analyze verify: $out"
+  fi
+fi
+
+# The wall's user unit starts the dashboard installed beside it, in wall mode, with the session.
+wall_unit=lib/systemd/user/heartbeat-wall.service
+expect_file "$wall_unit"
+if [ -f "$prefix/$wall_unit" ]; then
+  grep -qxF "ExecStart=$prefix/bin/heartbeat-dashboard --wall" "$prefix/$wall_unit" ||
+    fail "$wall_unit does not start $prefix/bin/heartbeat-dashboard --wall: $(grep '^ExecStart=' "$prefix/$wall_unit")"
+  grep -qxF "WantedBy=graphical-session.target" "$prefix/$wall_unit" ||
+    fail "$wall_unit is not started with the graphical session"
+  if command -v systemd-analyze >/dev/null; then
+    # The user manager needs a runtime directory; a scratch one when the caller has none.
+    runtime=${XDG_RUNTIME_DIR:-}
+    if [ -z "$runtime" ] || [ ! -d "$runtime" ]; then
+      runtime="$prefix/run"
+      mkdir -m 700 -p "$runtime"
+    fi
+    out=$(XDG_RUNTIME_DIR=$runtime systemd-analyze --user verify "$prefix/$wall_unit" 2>&1) || fail "systemd-analyze --user verify: $out"
+    [ -z "$out" ] || fail "systemd-analyze --user verify: $out"
   fi
 fi
 
