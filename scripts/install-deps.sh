@@ -13,7 +13,7 @@ packages=(
   openssl
   xvfb xauth
   libsystemd-dev prometheus
-  clang llvm libclang-rt-14-dev
+  clang llvm libclang-rt-14-dev lld
   wrk
 )
 
