@@ -280,6 +280,33 @@ private Q_SLOTS:
                  qPrintable(describe(source.status())));
     }
 
+    void aSlowTickIsLiveBetweenTicksAndAStopStillShows()
+    {
+        // Ticks 6 s apart: no snapshot for longer than the 4 s of silence allowed. The engine's
+        // /healthz answering keeps it live; stopped, it answers nothing and shows within 5 s.
+        const QString data = m_dir.filePath(u"slow"_s);
+        ServingDaemon server;
+        QVERIFY(server.daemon().init());
+        const QByteArray token = server.createToken(data, u"wall"_s, u"viewer"_s);
+        QVERIFY(server.start(data, {u"--demo"_s, u"--tick-ms"_s, u"6000"_s}));
+        RemoteSource source(optionsFor(server.url(), token));
+        Received got(source);
+        source.start();
+        QVERIFY(QTest::qWaitFor([&] { return source.status().isLive(); }, 10'000));
+        QTest::qWait(5000);
+        for (const SourceStatus &s : std::as_const(got.statuses))
+            QVERIFY2(s.state == State::Live, qPrintable(describe(s)));
+        QCOMPARE(source.connects(), 1);
+        const pid_t pid = pid_t(server.process()->processId());
+        auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+        QVERIFY(::kill(pid, SIGSTOP) == 0);
+        QElapsedTimer stopped;
+        stopped.start();
+        QVERIFY2(QTest::qWaitFor([&] { return !source.status().isLive(); }, 5000),
+                 qPrintable(describe(source.status())));
+        QVERIFY(stopped.elapsed() < 5000);
+    }
+
     void aKilledEngineIsUnreachableWithin5sAndLiveAgainAfterItsRestart()
     {
         const QString data = m_dir.filePath(u"restart"_s);
