@@ -15,6 +15,8 @@ bool HistoryStore::exists() const
 
 HistoryStore::Earlier HistoryStore::earlierRuns(int ticks, int runs) const
 {
+    if (m_path.isEmpty())
+        return {};
     MetricsReader reader(m_path);
     return {reader.recentTicks(ticks), reader.recentExecutions(runs)};
 }
@@ -22,8 +24,12 @@ HistoryStore::Earlier HistoryStore::earlierRuns(int ticks, int runs) const
 HistoryStore::AuditPage HistoryStore::auditBefore(std::optional<qint64> oldestShownMs,
                                                   int pageSize) const
 {
-    MetricsReader reader(m_path);
     AuditPage page;
+    if (m_path.isEmpty()) {
+        page.reachesStart = true;
+        return page;
+    }
+    MetricsReader reader(m_path);
     const qint64 before = oldestShownMs.value_or(std::numeric_limits<qint64>::max());
     page.entries = reader.auditEntries(0, before, {}, pageSize);
     page.reachesStart = page.entries.size() < pageSize;
@@ -36,6 +42,8 @@ HistoryStore::AuditPage HistoryStore::auditBefore(std::optional<qint64> oldestSh
 QVector<ExecutionRecord> HistoryStore::runsIn(qint64 fromMs, qint64 toMs, const QString &task,
                                               int limit) const
 {
+    if (m_path.isEmpty())
+        return {};
     MetricsReader reader(m_path);
     if (task.isEmpty())
         return reader.executions(fromMs, toMs, limit);
@@ -51,17 +59,28 @@ QVector<ExecutionRecord> HistoryStore::runsIn(qint64 fromMs, qint64 toMs, const 
 
 QVector<AuditEntry> HistoryStore::auditAround(qint64 atMs, qint64 spanMs) const
 {
+    if (m_path.isEmpty())
+        return {};
     return MetricsReader(m_path).auditEntries(atMs - spanMs, atMs + spanMs + 1, {}, 50);
 }
 
 ChartFrame HistoryStore::chartRange(ChartRangeQuery query) const
 {
+    if (m_path.isEmpty()) {
+        ChartFrame empty;
+        empty.fromMs = query.fromMs;
+        empty.toMs = query.toMs;
+        empty.columns = query.columns;
+        return empty;
+    }
     query.path = m_path;
     return loadChartRange(query);
 }
 
 RecordBatch HistoryStore::recentRecords(qint64 fromMs, qint64 toMs) const
 {
+    if (m_path.isEmpty())
+        return {};
     return loadRecentRecords(m_path, fromMs, toMs);
 }
 

@@ -19,6 +19,7 @@ namespace hb {
 // what the live feed brought by one rule, kept by the models' appendOlder(): a stored row is
 // shown when it is older than the oldest live one (runs and ticks by tick id; audit entries by
 // time, with equal entries of the oldest shown millisecond matched one for one).
+// Without a path (a remote source has no metrics.db here) every read finds nothing.
 class HistoryStore
 {
 public:

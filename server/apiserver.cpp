@@ -541,9 +541,10 @@ void ApiServer::getEvents(Call &call)
     if (auto *guard = http::ConnectionGuard::of(socket))
         guard->setStreaming();
     // The body runs until the connection closes (no length): an SSE stream.
-    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                  "Cache-Control: no-store\r\nConnection: close\r\nX-Accel-Buffering: no\r\n\r\n"
-                  "retry: 2000\n\n");
+    socket->write(QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                                    "Cache-Control: no-store\r\nConnection: close\r\n"
+                                    "X-Accel-Buffering: no\r\n")
+                  + http::ApiVersionHeader + "\r\nretry: 2000\n\n");
     QString lastId = QString::fromLatin1(header(call.request, "last-event-id").trimmed());
     if (lastId.isEmpty())
         lastId = QUrlQuery(call.request.url()).queryItemValue(QStringLiteral("last_event_id"));

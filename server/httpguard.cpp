@@ -75,6 +75,7 @@ QByteArray response(int status, const QByteArray &contentType, const QByteArray 
         out += "Content-Type: " + contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     out += "Cache-Control: no-store\r\n";
+    out += ApiVersionHeader;
     for (const auto &[name, value] : headers)
         out += name + ": " + value + "\r\n";
     if (close)

@@ -38,6 +38,10 @@ struct Limits
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
+// The version of the API under /api/v1/ (docs/api.md, "Versioning"), sent on every answer as
+// `Heartbeat-Api-Version` so a client can tell an engine newer than itself from a broken one.
+inline constexpr char ApiVersionHeader[] = "Heartbeat-Api-Version: 1\r\n";
+
 // A whole HTTP/1.1 response. `close` adds "Connection: close".
 QByteArray response(int status, const QByteArray &contentType, const QByteArray &body,
                     const Headers &headers = {}, bool close = false);

@@ -625,6 +625,50 @@ private Q_SLOTS:
         delete reply;
     }
 
+    void everyAnswerSaysItsApiVersion()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TokenStore tokens(dir.path());
+        QString error;
+        const auto secret = tokens.create(QStringLiteral("wall"), Role::Viewer, &error);
+        QVERIFY2(secret, qPrintable(error));
+        ApiServer server(loopbackOptions(dir), nullptr);
+        const quint16 port = server.listenOn(&error);
+        QVERIFY2(port != 0, qPrintable(error));
+        const QByteArray token = "Authorization: Bearer " + *secret + "\r\n";
+        const QByteArrayList requests{
+            "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",                 // 503 starting
+            "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n",                 // 200
+            "GET /api/v1/snapshot HTTP/1.1\r\nHost: x\r\n\r\n",         // 401
+            "GET /api/v1/nope HTTP/1.1\r\nHost: x\r\n" + token + "\r\n", // 404
+            "GET /api/v1/ticks?limit=0 HTTP/1.1\r\nHost: x\r\n" + token + "\r\n", // 400
+            "GET /x HTTP/1.1\r\nHost: x\r\nX: " + QByteArray(20'000, 'a') + "\r\n\r\n", // 431
+        };
+        for (const QByteArray &request : requests) {
+            const QByteArray answer = exchange(port, request);
+            QVERIFY2(answer.startsWith("HTTP/1.1 "), request.left(60).constData());
+            const QByteArray head = answer.left(answer.indexOf("\r\n\r\n") + 2);
+            QVERIFY2(head.contains("\r\nHeartbeat-Api-Version: 1\r\n"), head.constData());
+        }
+        // The event stream's head, before any event.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write("GET /api/v1/events HTTP/1.1\r\nHost: x\r\n" + token + "\r\n");
+        QByteArray head;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                socket.waitForReadyRead(5);
+                head += socket.readAll();
+                return head.contains("\r\n\r\n");
+            },
+            5000));
+        QVERIFY2(head.startsWith("HTTP/1.1 200"), head.constData());
+        QVERIFY2(head.left(head.indexOf("\r\n\r\n") + 2).contains("\r\nHeartbeat-Api-Version: 1\r\n"),
+                 head.constData());
+    }
+
     void everyRouteIsDocumentedAndEveryDocumentedRouteServed()
     {
         QFile file(QStringLiteral(HB_SOURCE_DIR "/docs/openapi.json"));

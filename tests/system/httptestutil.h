@@ -128,12 +128,18 @@ public:
     Daemon &daemon() { return m_daemon; }
 
     // Starts it and waits (bounded) until it says where it serves. False with a warning when not.
-    bool start(const QString &dataDir, const QStringList &arguments = {})
+    // `port` 0 takes any free one; another serves there (a restart on the address it had).
+    bool start(const QString &dataDir, const QStringList &arguments = {}, quint16 port = 0)
     {
         if (!m_daemon.init())
             return false;
+        if (m_process)
+            stop();
+        m_stderr.clear();
+        m_url.clear();
+        m_port = 0;
         m_process = m_daemon.start(QStringList{u"--data-dir"_s, dataDir, u"--listen"_s,
-                                               u"127.0.0.1:0"_s}
+                                               u"127.0.0.1:"_s + QString::number(port)}
                                    + arguments);
         const QRegularExpression served(u"serving the HTTP API on (http://127\\.0\\.0\\.1:(\\d+))"_s);
         const bool ok = QTest::qWaitFor(
@@ -174,6 +180,14 @@ public:
             return -1;
         }
         return m_process->exitCode();
+    }
+    // SIGKILL and wait: a crash, nothing flushed or closed in order.
+    bool killHard()
+    {
+        if (!m_process || m_process->state() == QProcess::NotRunning)
+            return false;
+        ::kill(pid_t(m_process->processId()), SIGKILL);
+        return m_process->waitForFinished(kFinishTimeoutMs);
     }
     ~ServingDaemon() { stop(); }
 
