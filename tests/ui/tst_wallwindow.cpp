@@ -153,6 +153,23 @@ QVector<MachineInfo> realisticMachines(qint64 now)
             machine(u"price-cache"_s, MachineState::Paused, 40 * 60'000)};
 }
 
+// Every translation 30 % longer than the English (as Indonesian tends to be), with its
+// placeholders kept.
+class LongerTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override
+    {
+        Q_UNUSED(context);
+        Q_UNUSED(disambiguation);
+        Q_UNUSED(n);
+        const QString text = QString::fromUtf8(sourceText);
+        return text + QString(int(std::ceil(text.size() * 0.3)), u'n');
+    }
+    bool isEmpty() const override { return false; }
+};
+
 double meanLuminance(const QImage &image, const QRect &area)
 {
     double sum = 0;
@@ -396,6 +413,36 @@ private Q_SLOTS:
                                     wall.elidedTexts().join(u" | "_s)));
             }
         }
+    }
+
+    void textFitsInALongerLanguage_data() { sizesFollowTheScreen_data(); }
+
+    void textFitsInALongerLanguage()
+    {
+        QFETCH(QSize, size);
+        LongerTranslator longer;
+        QCoreApplication::installTranslator(&longer);
+        FakeSource source;
+        source.machines = true;
+        WallWindow wall(source, m_config, m_clock);
+        wall.resize(size);
+        feed(source);
+        QVERIFY(wall.breakerTiles().first().state.endsWith(u"nn"_s)); // translated indeed
+        QStringList shortened;
+        for (bool live : {true, false}) {
+            if (!live)
+                source.set({SourceStatus::State::Unreachable, u"connection refused"_s,
+                            m_clock->nowMs() - 125'000, m_clock->nowMs() - 126'000,
+                            m_clock->nowMs() + 16'000});
+            for (Page page : wall.pages()) {
+                wall.showPage(page);
+                wall.grab();
+                for (const QString &t : wall.elidedTexts())
+                    shortened << WallWindow::pageName(page) + u": "_s + t;
+            }
+        }
+        QCoreApplication::removeTranslator(&longer);
+        QVERIFY2(shortened.isEmpty(), qPrintable(shortened.join(u" | "_s)));
     }
 
     void staleSourceSaysSoAndDimsTheValues()

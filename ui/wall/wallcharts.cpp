@@ -41,7 +41,7 @@ void WallWindow::paintOverview(QPainter &p, const QRectF &rect)
 
     const qreal gap = label * 0.8;
     const QRectF below = rect.adjusted(0, key * 1.2 + label * 1.4 + gap, 0, 0);
-    const qreal listWidth = std::round(below.width() * 0.24);
+    const qreal listWidth = std::round(below.width() * 0.27);
     paintCharts(p, below.adjusted(0, 0, -listWidth - gap, 0));
     paintBreakerList(p, QRectF(below.right() - listWidth, below.top(), listWidth, below.height()));
 }
@@ -65,7 +65,6 @@ void WallWindow::paintBreakerList(QPainter &p, const QRectF &rect)
     const qreal line = label * 1.3;
     const qreal pad = label * 0.3;
     const qreal gap = label * 0.3;
-    const qreal itemHeight = line * 2 + pad * 2;
     QRectF area = rect.adjusted(0, label * 1.5, 0, 0);
     const qreal shape = label * 0.9;
 
@@ -84,14 +83,20 @@ void WallWindow::paintBreakerList(QPainter &p, const QRectF &rect)
         area.setTop(r.bottom() + gap);
     };
 
+    // A title too long for one line takes two.
+    const qreal titleWidth = area.width() - pad * 3 - shape;
+    const auto titleLines = [&](const WallTile &t) {
+        return QFontMetricsF(walldraw::font(label)).horizontalAdvance(t.title) > titleWidth ? 2 : 1;
+    };
     const qreal reserved = closed > 0 ? line + pad * 2 + gap : 0;
-    int fit = int((area.height() - reserved + gap) / (itemHeight + gap));
-    if (fit < notClosed.size())
-        fit = std::max(0, int((area.height() - reserved - line - pad * 2) / (itemHeight + gap)));
-    const int shown = std::min<int>(fit, int(notClosed.size()));
-    for (int i = 0; i < shown; ++i) {
-        const WallTile &t = notClosed.at(i);
-        const QRectF r(area.left(), area.top(), area.width(), itemHeight);
+    int shown = 0;
+    for (const WallTile &t : notClosed) {
+        const qreal h = line * (1 + titleLines(t)) + pad * 2;
+        const bool last = shown + 1 == notClosed.size();
+        // Room for this one, and for the "more" line unless it is the last.
+        if (area.top() + h + reserved + (last ? 0 : line + pad * 2 + gap) > area.bottom() + 0.5)
+            break;
+        const QRectF r(area.left(), area.top(), area.width(), h);
         const QColor color = toneColor(t.tone);
         p.save();
         p.setPen(QPen(color, std::max(2.0, label * 0.08)));
@@ -99,8 +104,7 @@ void WallWindow::paintBreakerList(QPainter &p, const QRectF &rect)
         p.drawRoundedRect(r, label * 0.25, label * 0.25);
         drawShape(p, QRectF(r.left() + pad, r.top() + pad + (line - shape) / 2, shape, shape),
                   t.shape, color);
-        const QRectF first(r.left() + pad * 2 + shape, r.top() + pad, r.width() - pad * 3 - shape,
-                           line);
+        const QRectF first(r.left() + pad * 2 + shape, r.top() + pad, titleWidth, line);
         const qreal wordWidth = std::min(
             first.width(),
             QFontMetricsF(walldraw::font(label, true)).horizontalAdvance(t.state) + label * 0.4);
@@ -108,22 +112,32 @@ void WallWindow::paintBreakerList(QPainter &p, const QRectF &rect)
         text(p, QRectF(first.topLeft(), QSizeF(wordWidth, line)), t.state, label, label,
              Qt::AlignLeft | Qt::AlignVCenter, true);
         // An open breaker's countdown to its next trial, as on its tile.
-        const qint64 retryAt = m_snapshot->breakerRetryAtMs.value(
-            int(std::find_if(
-                    m_snapshot->breakers.cbegin(), m_snapshot->breakers.cend(),
-                    [&](const BreakerStatus &b) { return format::taskTitle(b.task) == t.title; }) -
-                m_snapshot->breakers.cbegin()),
-            0);
+        const qsizetype index =
+            std::find_if(
+                m_snapshot->breakers.cbegin(), m_snapshot->breakers.cend(),
+                [&](const BreakerStatus &b) { return format::taskTitle(b.task) == t.title; }) -
+            m_snapshot->breakers.cbegin();
+        const qint64 retryAt = m_snapshot->breakerRetryAtMs.value(index, 0);
         if (t.tone == WallTone::Bad && retryAt > now()) {
             p.setPen(Text);
             text(p, first.adjusted(wordWidth, 0, 0, 0), WallText::countdown(retryAt - now()), label,
                  label, Qt::AlignRight | Qt::AlignVCenter, true);
         }
         p.setPen(Text);
-        text(p, QRectF(first.left(), first.bottom(), first.width(), line), t.title, label, label,
-             Qt::AlignLeft | Qt::AlignVCenter);
+        const QRectF titleRect(first.left(), first.bottom(), first.width(), line * titleLines(t));
+        if (titleLines(t) == 1) {
+            text(p, titleRect, t.title, label, label, Qt::AlignLeft | Qt::AlignVCenter);
+        } else {
+            p.setFont(walldraw::font(label));
+            const QRectF needed =
+                p.boundingRect(titleRect, Qt::AlignLeft | Qt::TextWordWrap, t.title);
+            if (needed.height() > titleRect.height() + 1 || needed.width() > titleRect.width() + 1)
+                m_elided.append(t.title);
+            p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, t.title);
+        }
         p.restore();
         area.setTop(r.bottom() + gap);
+        ++shown;
     }
     if (shown < notClosed.size())
         summaryRow(tr("%n more not closed", nullptr, int(notClosed.size()) - shown),
@@ -151,25 +165,27 @@ void WallWindow::paintChartFrame(QPainter &p, const QRectF &rect, const QString 
     p.setPen(Secondary);
     text(p, QRectF(in.left(), in.top(), in.width(), label * 1.35), title, label, label,
          Qt::AlignLeft | Qt::AlignVCenter, true);
-    // The value large on the left, the legend's lines stacked beside it.
+    // The value large, and under it the legend: its parts side by side, each in its colour.
     const qreal top = in.top() + label * 1.35;
     const qreal valueHeight = key * 1.1;
-    const qreal valueWidth =
-        std::min(QFontMetricsF(walldraw::font(key, true)).horizontalAdvance(value) + label * 0.6,
-                 in.width() * 0.65);
     p.setPen(Text);
-    text(p, QRectF(in.left(), top, valueWidth, valueHeight), value, key, key,
+    text(p, QRectF(in.left(), top, in.width(), valueHeight), value, key, key,
          Qt::AlignLeft | Qt::AlignVCenter, true);
-    const qreal lineHeight = valueHeight / std::max<qsizetype>(2, legend.size());
-    const qreal legendTop = top + (valueHeight - lineHeight * legend.size()) / 2;
+    const qreal legendTop = top + valueHeight;
+    qreal x = in.left();
     for (int i = 0; i < legend.size(); ++i) {
+        const QString &part = legend.at(i).first;
+        const qreal w =
+            i + 1 == legend.size()
+                ? in.right() - x
+                : std::min(in.right() - x,
+                           QFontMetricsF(walldraw::font(label)).horizontalAdvance(part) + label);
         p.setPen(legend.at(i).second);
-        text(p,
-             QRectF(in.left() + valueWidth, legendTop + i * lineHeight, in.width() - valueWidth,
-                    lineHeight),
-             legend.at(i).first, label, label, Qt::AlignLeft | Qt::AlignVCenter);
+        text(p, QRectF(x, legendTop, w, label * 1.3), part, label, label,
+             Qt::AlignLeft | Qt::AlignVCenter);
+        x += w;
     }
-    const qreal plotTop = top + valueHeight + label * 0.3;
+    const qreal plotTop = legendTop + label * 1.4;
     *plot = QRectF(in.left(), plotTop, in.width(), in.bottom() - plotTop);
 }
 
@@ -300,7 +316,7 @@ void WallWindow::paintCharts(QPainter &p, const QRectF &rect)
             p, cells[0], tr("Execution time"),
             avg < 0 ? QStringLiteral("—") : format::duration(qRound64(avg)),
             {{tr("average"), Accent},
-             {slowest < 0 ? QString() : tr("slowest %1").arg(format::duration(qRound64(slowest))),
+             {slowest < 0 ? QString() : tr("peak %1").arg(format::duration(qRound64(slowest))),
               Secondary}},
             &plot);
         paintLines(p, plot, {{peaks, Secondary, 0.5}, {means, Accent, 1.0}}, 0, NaN, false,
@@ -313,7 +329,7 @@ void WallWindow::paintCharts(QPainter &p, const QRectF &rect)
         paintChartFrame(p, cells[1], tr("Success rate"),
                         share < 0 ? QStringLiteral("—") : format::percent(share),
                         {{tr("last %n runs", nullptr, WallChartData::RollingRuns), Secondary},
-                         {tr("each tick"), toneColor(WallTone::Ok)}},
+                         {tr("per tick"), toneColor(WallTone::Ok)}},
                         &plot);
         paintLines(p, plot,
                    {{m_charts.successPercent().points(from, to), toneColor(WallTone::Ok), 1.0}}, 0,

@@ -2,7 +2,6 @@
 
 #include "core/clock.h"
 #include "format.h"
-#include "healthbanner.h"
 
 #include <QLocale>
 
@@ -20,6 +19,23 @@ qint64 seconds(qint64 ms)
 }
 
 } // namespace
+
+QString WallText::oracleWords(const OracleHealth &oracle)
+{
+    switch (oracle.status) {
+    case OracleHealth::Status::NotConfigured:
+        return tr("oracle not configured");
+    case OracleHealth::Status::Unknown:
+        return tr("oracle not measured yet");
+    case OracleHealth::Status::Ok:
+        return oracle.demoFeed ? tr("oracle OK (demo feed)") : tr("oracle OK");
+    case OracleHealth::Status::Degraded:
+        return tr("oracle degraded: %1").arg(oracle.problem);
+    case OracleHealth::Status::Down:
+        return tr("oracle down");
+    }
+    return {};
+}
 
 WallVerdict WallText::verdict(const EngineState &state, qint64 nowMs)
 {
@@ -46,7 +62,7 @@ WallVerdict WallText::verdict(const EngineState &state, qint64 nowMs)
     }
     if (health.lastTickAgeMs >= 0)
         details << tr("last heartbeat %1").arg(format::age(health.lastTickAgeMs));
-    details << HealthBanner::oracleText(health.oracle);
+    details << oracleWords(health.oracle);
     v.detail = details.join(QStringLiteral(" · "));
     return v;
 }
@@ -185,7 +201,7 @@ QVector<WallTile> WallText::machineTiles(const QVector<MachineInfo> &machines, q
         }
         if (m.lastSeenMs > 0) {
             t.number = format::span(std::max<qint64>(1000, seconds(nowMs - m.lastSeenMs)));
-            t.numberLabel = tr("since the last heartbeat");
+            t.numberLabel = tr("since last heartbeat");
         } else {
             t.number = QStringLiteral("—");
             t.numberLabel = tr("never heard from");

@@ -43,6 +43,8 @@ class WallText
     Q_DECLARE_TR_FUNCTIONS(hb::WallWindow)
 public:
     static WallVerdict verdict(const EngineState &state, qint64 nowMs);
+    // The price feed in a few words ("oracle OK", "oracle down").
+    static QString oracleWords(const OracleHealth &oracle);
     static QVector<WallTile> breakerTiles(const EngineState &state, qint64 nowMs);
     static QVector<WallTile> machineTiles(const QVector<MachineInfo> &machines, qint64 nowMs);
     // Critical first, then warnings, then the rest; the newest first within each.

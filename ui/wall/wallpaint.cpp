@@ -154,7 +154,8 @@ QRectF WallWindow::paintStatusBanner(QPainter &p, const QRectF &rect)
     return rect.adjusted(0, height + label * 0.5, 0, 0);
 }
 
-void WallWindow::paintTile(QPainter &p, const QRectF &rect, const WallTile &tile, bool compact)
+void WallWindow::paintTile(QPainter &p, const QRectF &rect, const WallTile &tile,
+                           TileVariant variant)
 {
     const int label = labelPixelSize();
     const int key = keyNumberPixelSize();
@@ -181,22 +182,28 @@ void WallWindow::paintTile(QPainter &p, const QRectF &rect, const WallTile &tile
     text(p, QRectF(r.left() + statePx, y, r.width() - statePx, statePx * 1.15), tile.state, statePx,
          label, Qt::AlignLeft | Qt::AlignVCenter, true);
     y += statePx * 1.2;
-    QString line = tile.numberLabel;
-    if (!compact) {
+    QStringList lines;
+    switch (variant) {
+    case TileVariant::Full:
         p.setPen(Text);
         text(p, QRectF(r.left(), y, r.width(), key * 1.1), tile.number, key, label,
              Qt::AlignLeft | Qt::AlignVCenter, true);
         y += key * 1.1;
-    } else {
-        line = tile.number + u' ' + tile.numberLabel;
+        lines << tile.numberLabel;
+        break;
+    case TileVariant::Split:
+        lines << tile.number << tile.numberLabel;
+        break;
+    case TileVariant::Joined:
+        lines << tile.number + u' ' + tile.numberLabel;
+        break;
     }
-    p.setPen(Secondary);
-    text(p, QRectF(r.left(), y, r.width(), label * 1.4), line, label, label,
-         Qt::AlignLeft | Qt::AlignVCenter);
-    if (!tile.detail.isEmpty()) {
-        p.setPen(Text);
-        text(p, QRectF(r.left(), y + label * 1.4, r.width(), label * 1.4), tile.detail, label,
-             label, Qt::AlignLeft | Qt::AlignVCenter);
+    lines << tile.detail;
+    for (int i = 0; i < lines.size(); ++i) {
+        p.setPen(i + 1 == lines.size() ? Text : Secondary);
+        text(p, QRectF(r.left(), y, r.width(), label * 1.4), lines.at(i), label, label,
+             Qt::AlignLeft | Qt::AlignVCenter, variant == TileVariant::Split && i == 0);
+        y += label * 1.4;
     }
     p.restore();
 }
@@ -214,32 +221,94 @@ void WallWindow::paintTiles(QPainter &p, const QRectF &rect, const QVector<WallT
     const qreal gap = label * 0.6;
     const qreal pad = label * 0.45;
     const qreal statePx = std::round(key * 0.7);
-    const qreal fullHeight = pad * 2 + label * 1.5 + statePx * 1.2 + key * 1.1 + label * 2.8;
-    const qreal compactHeight = fullHeight - key * 1.1;
-    const qreal minWidth = label * 11.0;
     const int count = int(tiles.size());
-    bool compact = false;
-    int columns = gridColumns(count, rect.size(), minWidth, fullHeight, gap);
-    if (columns == 0) {
-        compact = true;
-        columns = gridColumns(count, rect.size(), minWidth, compactHeight, gap);
+    const qreal common = pad * 2 + label * 1.5 + statePx * 1.2;
+    // The widest line a tile must hold at the smallest sizes, so no word is cut off.
+    const auto needed = [&](TileVariant variant) {
+        qreal need = label * 11.0;
+        for (const WallTile &t : tiles) {
+            need = std::max(need, advance(t.title, label, false));
+            need = std::max(need, statePx + advance(t.state, label, true));
+            need = std::max(need, advance(t.detail, label, false));
+            switch (variant) {
+            case TileVariant::Full:
+                need = std::max(need, advance(t.number, key, true));
+                need = std::max(need, advance(t.numberLabel, label, false));
+                break;
+            case TileVariant::Split:
+                need = std::max(need, advance(t.number, label, true));
+                need = std::max(need, advance(t.numberLabel, label, false));
+                break;
+            case TileVariant::Joined:
+                need = std::max(need, advance(t.number + u' ' + t.numberLabel, label, false));
+                break;
+            }
+        }
+        return need + pad * 2 + label * 0.3;
+    };
+    // The key number in large type when there is room, else on a line of its own, else beside
+    // what it counts.
+    const struct
+    {
+        TileVariant variant;
+        qreal height;
+    } variants[] = {{TileVariant::Full, common + key * 1.1 + label * 2.8},
+                    {TileVariant::Split, common + label * 4.2},
+                    {TileVariant::Joined, common + label * 2.8}};
+    for (const auto &v : variants) {
+        const int columns = gridColumns(count, rect.size(), needed(v.variant), v.height, gap);
+        if (columns == 0)
+            continue;
+        const qreal width = (rect.width() - (columns - 1) * gap) / columns;
+        for (int i = 0; i < count; ++i) {
+            paintTile(p,
+                      QRectF(rect.left() + (i % columns) * (width + gap),
+                             rect.top() + (i / columns) * (v.height + gap), width, v.height),
+                      tiles.at(i), v.variant);
+        }
+        return;
     }
-    int shown = count;
-    if (columns == 0) { // more than fit: as many as do, and say how many are left out
-        columns = std::max(1, int((rect.width() + gap) / (minWidth + gap)));
-        const int rows =
-            std::max(1, int((rect.height() - label * 1.6 + gap) / (compactHeight + gap)));
-        shown = std::min(count, columns * rows);
-    }
-    const qreal tileHeight = compact ? compactHeight : fullHeight;
-    const qreal width = (rect.width() - (columns - 1) * gap) / columns;
+
+    // Too many, or words too long, for tiles side by side: one line each, across the screen.
+    const qreal rowHeight = label * 1.7;
+    const qreal rowGap = label * 0.3;
+    int shown = std::min(count, int((rect.height() + rowGap) / (rowHeight + rowGap)));
+    if (shown < count)
+        shown = std::max(0, int((rect.height() - label * 1.5) / (rowHeight + rowGap)));
+    qreal stateWidth = 0;
+    for (const WallTile &t : tiles)
+        stateWidth = std::max(stateWidth, advance(t.state, label, true) + label * 0.8);
     for (int i = 0; i < shown; ++i) {
-        const int row = i / columns;
-        const int column = i % columns;
-        paintTile(p,
-                  QRectF(rect.left() + column * (width + gap),
-                         rect.top() + row * (tileHeight + gap), width, tileHeight),
-                  tiles.at(i), compact);
+        const WallTile &t = tiles.at(i);
+        const QRectF r(rect.left(), rect.top() + i * (rowHeight + rowGap), rect.width(), rowHeight);
+        const QColor color = toneColor(t.tone);
+        p.save();
+        p.setPen(Qt::NoPen);
+        p.setBrush(Panel);
+        p.drawRoundedRect(r, label * 0.25, label * 0.25);
+        p.fillRect(QRectF(r.left(), r.top(), label * 0.25, r.height()), color);
+        const QRectF in = r.adjusted(label * 0.6, 0, -label * 0.5, 0);
+        drawShape(p, QRectF(in.left(), in.center().y() - label * 0.5, label, label), t.shape,
+                  color);
+        p.setPen(color);
+        text(p, QRectF(in.left() + label * 1.4, in.top(), stateWidth, in.height()), t.state, label,
+             label, Qt::AlignLeft | Qt::AlignVCenter, true);
+        QString right = t.number + u' ' + t.numberLabel;
+        if (!t.detail.isEmpty())
+            right += QStringLiteral(" · ") + t.detail;
+        const qreal titleLeft = in.left() + label * 1.4 + stateWidth;
+        // The title keeps what it needs (up to half the line), the rest is the right side's.
+        const qreal space = in.right() - titleLeft;
+        const qreal titleWidth = std::min(advance(t.title, label, true) + label, space * 0.5);
+        const qreal rightWidth =
+            std::min(advance(right, label, false) + label * 0.5, space - titleWidth);
+        p.setPen(Secondary);
+        text(p, QRectF(in.right() - rightWidth, in.top(), rightWidth, in.height()), right, label,
+             label, Qt::AlignRight | Qt::AlignVCenter);
+        p.setPen(Text);
+        text(p, QRectF(titleLeft, in.top(), in.right() - rightWidth - titleLeft, in.height()),
+             t.title, label, label, Qt::AlignLeft | Qt::AlignVCenter, true);
+        p.restore();
     }
     if (shown < count) {
         p.setPen(Secondary);
@@ -284,7 +353,7 @@ void WallWindow::paintAlerts(QPainter &p, const QRectF &rect)
          summary, int(label * 1.3), label, Qt::AlignLeft | Qt::AlignVCenter);
 
     const qreal gap = label * 0.4;
-    const qreal rowHeight = label * 3.6;
+    const qreal rowHeight = label * 3.4;
     QRectF area = rect.adjusted(0, key * 1.15 + gap, 0, 0);
     int fit = std::max(1, int((area.height() + gap) / (rowHeight + gap)));
     if (fit < rows.size())
@@ -300,26 +369,27 @@ void WallWindow::paintAlerts(QPainter &p, const QRectF &rect)
         p.setBrush(Panel);
         p.drawRoundedRect(r, label * 0.3, label * 0.3);
         p.fillRect(QRectF(r.left(), r.top(), label * 0.25, r.height()), color);
+        // Line one: what kind, from where, how old; line two: the message, the full width.
         const qreal pad = label * 0.5;
-        const QRectF in = r.adjusted(pad + label * 0.25, pad * 0.6, -pad, -pad * 0.6);
-        drawShape(p, QRectF(in.left(), in.top() + label * 0.2, big, big), row.shape, color);
-        const qreal wordWidth = advance(row.state, big, true) + label * 0.6;
+        const QRectF in = r.adjusted(pad + label * 0.25, pad * 0.4, -pad, -pad * 0.4);
+        const qreal line = in.height() / 2;
+        drawShape(p, QRectF(in.left(), in.top() + (line - label) / 2, label, label), row.shape,
+                  color);
+        const qreal wordWidth = advance(row.state, label, true) + label * 0.6;
         p.setPen(color);
-        text(p, QRectF(in.left() + big * 1.4, in.top(), wordWidth, big * 1.3), row.state, big, big,
+        text(p, QRectF(in.left() + label * 1.4, in.top(), wordWidth, line), row.state, label, label,
              Qt::AlignLeft | Qt::AlignVCenter, true);
-        const qreal ageWidth = advance(row.number, big, true) + label * 0.3;
+        const qreal ageWidth = advance(row.number, label, true) + label * 0.3;
         p.setPen(Text);
-        text(p, QRectF(in.right() - ageWidth, in.top(), ageWidth, big * 1.3), row.number, big, big,
+        text(p, QRectF(in.right() - ageWidth, in.top(), ageWidth, line), row.number, label, label,
              Qt::AlignRight | Qt::AlignVCenter, true);
-        const qreal messageLeft = in.left() + big * 1.4 + wordWidth;
-        text(p,
-             QRectF(messageLeft, in.top(), in.right() - ageWidth - label - messageLeft, big * 1.3),
-             row.title, big, label, Qt::AlignLeft | Qt::AlignVCenter);
+        const qreal sourceLeft = in.left() + label * 1.4 + wordWidth;
         p.setPen(Secondary);
-        text(p,
-             QRectF(in.left() + big * 1.4, in.top() + big * 1.3, in.width() - big * 1.4,
-                    in.height() - big * 1.3),
+        text(p, QRectF(sourceLeft, in.top(), in.right() - ageWidth - label - sourceLeft, line),
              row.detail, label, label, Qt::AlignLeft | Qt::AlignVCenter);
+        p.setPen(Text);
+        text(p, QRectF(in.left() + label * 1.4, in.top() + line, in.width() - label * 1.4, line),
+             row.title, big, label, Qt::AlignLeft | Qt::AlignVCenter);
         p.restore();
     }
     if (shown < rows.size()) {

@@ -272,7 +272,11 @@ bool WallWindow::valuesDimmed() const
 
 WallVerdict WallWindow::verdict() const
 {
-    return WallText::verdict(*m_snapshot, now());
+    // While the source is not live the verdict is the one of its last update: the wall losing
+    // its connection must not read as the heartbeat going stale (the banner says what it is).
+    const SourceStatus status = m_source.status();
+    const qint64 at = status.isLive() || status.lastUpdateMs <= 0 ? now() : status.lastUpdateMs;
+    return WallText::verdict(*m_snapshot, at);
 }
 
 QVector<WallTile> WallWindow::breakerTiles() const

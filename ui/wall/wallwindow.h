@@ -125,7 +125,8 @@ private:
     void paintOverview(QPainter &p, const QRectF &rect);
     void paintTiles(QPainter &p, const QRectF &rect, const QVector<WallTile> &tiles,
                     const QString &emptyText);
-    void paintTile(QPainter &p, const QRectF &rect, const WallTile &tile, bool compact);
+    enum class TileVariant { Full, Split, Joined }; // where the key number goes
+    void paintTile(QPainter &p, const QRectF &rect, const WallTile &tile, TileVariant variant);
     void paintAlerts(QPainter &p, const QRectF &rect);
     void paintConfirm(QPainter &p);
     void paintRing(QPainter &p, const QRectF &rect);
