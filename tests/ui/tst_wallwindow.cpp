@@ -696,6 +696,40 @@ private Q_SLOTS:
             QVERIFY(ms > 0 && ms < 1'000);
     }
 
+    void framesStayQuick_data() { sizesFollowTheScreen_data(); }
+
+    void framesStayQuick()
+    {
+        QFETCH(QSize, size);
+        FakeSource source;
+        source.machines = true;
+        WallWindow wall(source, m_config, m_clock);
+        wall.resize(size);
+        feed(source);
+        for (Page page : wall.pages()) { // the first frame of a page fills the glyph caches
+            wall.showPage(page);
+            wall.grab();
+        }
+        QSignalSpy painted(&wall, &WallWindow::framePainted);
+        for (int round = 0; round < 10; ++round) {
+            for (Page page : wall.pages()) {
+                wall.showPage(page);
+                wall.grab();
+            }
+        }
+        QCOMPARE(painted.count(), 10 * wall.pages().size());
+        QVector<double> times;
+        for (const QList<QVariant> &args : painted)
+            times.append(args.at(0).toDouble());
+        QCOMPARE(wall.frameTimesMs().mid(wall.pages().size()), times);
+        std::sort(times.begin(), times.end());
+        const double p99 = times.at(int(times.size() * 0.99));
+        qInfo("wall frame at %dx%d: median %.1f ms, p99 %.1f ms", size.width(), size.height(),
+              times.at(times.size() / 2), p99);
+        // Loose: software rendering on a shared test machine, not the bench's figure.
+        QVERIFY2(p99 < 100, qPrintable(QString::number(p99)));
+    }
+
     void screenshot()
     {
         HB_SCREENSHOT_MODE(outDir, translator)

@@ -200,7 +200,14 @@ QVector<WallTile> WallText::machineTiles(const QVector<MachineInfo> &machines, q
             break;
         }
         if (m.lastSeenMs > 0) {
-            t.number = format::span(std::max<qint64>(1000, seconds(nowMs - m.lastSeenMs)));
+            // One unit only ("1 h", not "1 h 35 min"): the key number stays short enough to be
+            // drawn large in any language.
+            const qint64 ms = std::max<qint64>(1000, nowMs - m.lastSeenMs);
+            const qint64 unit = ms < 60'000        ? 1000
+                                : ms < 3'600'000   ? 60'000
+                                : ms < 172'800'000 ? 3'600'000
+                                                   : 86'400'000;
+            t.number = format::span(ms / unit * unit);
             t.numberLabel = tr("since last heartbeat");
         } else {
             t.number = QStringLiteral("—");
