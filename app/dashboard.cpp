@@ -13,8 +13,14 @@
 #include "startuplog.h"
 #include "store/metricswriter.h"
 #include "uisettings.h"
+#include "wall/wallwindow.h"
+#include "wallcli.h"
+#include "remotesource.h"
 
 #include <QApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QScreen>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -91,6 +97,88 @@ int showRecording(const QString &path, double quitAfter, const QString &screensh
     return exitCode;
 }
 
+// What the wall's log line calls a state (stderr, the journal of its user unit); the screen
+// says it in the interface language.
+QString statusLine(const SourceStatus &status)
+{
+    switch (status.state) {
+    case SourceStatus::State::Connecting:
+        return QStringLiteral("wall: connecting");
+    case SourceStatus::State::Live:
+        return QStringLiteral("wall: live");
+    case SourceStatus::State::Quiet:
+        return QStringLiteral("wall: no update since %1: %2")
+            .arg(QDateTime::fromMSecsSinceEpoch(status.sinceMs).toString(Qt::ISODate),
+                 status.reason);
+    case SourceStatus::State::Unreachable:
+        return QStringLiteral("wall: engine unreachable: ") + status.reason;
+    case SourceStatus::State::Unauthorised:
+        return QStringLiteral("wall: not authorised: ") + status.reason;
+    case SourceStatus::State::NewerApi:
+        return QStringLiteral("wall: newer API: ") + status.reason;
+    case SourceStatus::State::BadAddress:
+        return QStringLiteral("wall: bad address: ") + status.reason;
+    case SourceStatus::State::BadStream:
+        return QStringLiteral("wall: bad stream: ") + status.reason;
+    }
+    return {};
+}
+
+// `--wall`: full screen on the chosen screen, fed by the planned source; nothing is commanded.
+int showWall(const wall::Plan &plan, double quitAfter, const QString &screenshot)
+{
+    const auto clock = std::make_shared<SystemClock>();
+    std::unique_ptr<DataSource> source;
+    if (plan.kind == wall::Plan::Kind::Remote) {
+        RemoteSource::Options options;
+        options.baseUrl = plan.url;
+        options.token = plan.token;
+        options.clock = clock;
+        source = std::make_unique<RemoteSource>(options);
+        cli::printError(QStringLiteral("wall: showing ") + plan.url.toString());
+    } else {
+        QString error;
+        std::unique_ptr<RecordedSource> file = RecordedSource::open(plan.metricsPath, &error);
+        if (!file) {
+            reportError(error, quitAfter > 0.0);
+            return cli::ExitBadInput;
+        }
+        source = std::move(file);
+        cli::printError(QStringLiteral("wall: showing ") + plan.metricsPath
+                        + QStringLiteral(" (read-only; no engine serves the directory)"));
+    }
+    QObject::connect(source.get(), &DataSource::statusChanged, source.get(),
+                     [](const SourceStatus &status) { cli::printError(statusLine(status)); });
+    QTimer engineWatch;
+    if (auto *file = qobject_cast<RecordedSource *>(source.get())) {
+        // Live while an engine holds the directory and ticks reach the file (within two ticks
+        // and a follow interval); with no engine at all, quiet at once: nothing will come.
+        const QString dataDir = QFileInfo(plan.metricsPath).absolutePath();
+        const qint64 quietAfter =
+            2 * plan.config.tickIntervalMs + RecordedSource::FollowIntervalMs + 1'000;
+        auto judge = [file, clock, dataDir, quietAfter] {
+            file->watchFreshness(clock, wall::engineRunsOn(dataDir) ? quietAfter : 0);
+        };
+        judge();
+        QObject::connect(&engineWatch, &QTimer::timeout, file, judge);
+        engineWatch.start(RecordedSource::FollowIntervalMs);
+        file->setFollowing(true);
+    }
+    WallWindow window(*source, plan.config, clock);
+    window.setConfirmLeave(quitAfter <= 0.0);
+    QObject::connect(&window, &WallWindow::leaveRequested, &window, &QWidget::close);
+    int exitCode = cli::ExitOk;
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::stopRequested, &window, &QWidget::close);
+    closeWhenScripted(&window, quitAfter, screenshot, &exitCode);
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    window.showOnScreen(plan.screen >= 0 && plan.screen < screens.size() ? screens[plan.screen]
+                                                                         : nullptr);
+    source->start();
+    QApplication::exec();
+    return exitCode;
+}
+
 } // namespace
 
 // --help and --version must answer on a machine without a display (a server, an SSH session):
@@ -134,6 +222,7 @@ int main(int argc, char *argv[])
                 "directory is created."));
     cli::addCommonOptions(parser);
     analysis::addOptions(parser);
+    wall::addOptions(parser);
     parser.addOption({QStringLiteral("lang"),
                       QCoreApplication::translate("main", "User interface language: en or id."),
                       QStringLiteral("LANG")});
@@ -169,6 +258,14 @@ int main(int argc, char *argv[])
 
     // A saved metrics.db: checked here, before any window or data directory exists; an export
     // or a report ends here too, else the file opens read-only in the window.
+    if (wall::wanted(parser) || parser.isSet(QStringLiteral("connect"))
+        || parser.isSet(QStringLiteral("token-file")) || parser.isSet(QStringLiteral("screen"))) {
+        wall::Plan plan;
+        if (const auto exitCode = wall::plan(parser, options.dataDir, &plan))
+            return *exitCode;
+        return showWall(plan, quitAfter, screenshot);
+    }
+
     QString analysisFile;
     if (const auto exitCode = analysis::run(parser, &analysisFile))
         return *exitCode;

@@ -277,8 +277,10 @@ void RemoteSource::failRequest(QNetworkReply *reply)
     const int status = statusOf(reply);
     const int version = apiVersionOf(reply);
     if (status == 401 || status == 403) {
+        // With the usual backoff, not the slowest: a token made a moment ago is honoured once
+        // the server re-reads tokens.json (within a second), and one re-granted soon after.
         fail(SourceStatus::State::Unauthorised, tr("the token was refused (wrong or revoked)"),
-             Retry::Slow);
+             Retry::Backoff);
         return;
     }
     if (version > ApiVersion && (status == 404 || status == 410 || status == 400)) {
