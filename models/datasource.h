@@ -29,7 +29,7 @@ struct SourceStatus
         Quiet,        // connected (or the file open) but nothing new for longer than expected
         Unreachable,  // the engine cannot be reached; retrying with backoff
         Unauthorised, // the token was refused (wrong or revoked); retrying slowly
-        NewerApi,     // the engine speaks an API version this build does not; not retrying
+        NewerApi,     // the engine speaks an API version this build does not; retried slowly
         BadAddress,   // the URL is not one this source can use (not http/https); not retrying
         BadStream,    // the engine sent something that could not be read; retrying
     };

@@ -716,6 +716,8 @@ void RemoteSource::onPage(QNetworkReply *reply)
     }
     if (!error.isEmpty()) {
         m_backfill.active = false;
+        if (!status().isLive())
+            return; // the engine is away again: still owed, asked again with its next snapshot
         if (++m_backfill.attempts >= kBackfillAttempts) {
             qCWarning(lcRemote).noquote()
                 << "reading back missed records failed; giving up:" << error;

@@ -29,6 +29,7 @@ namespace hb {
 // still asks again at the longest backoff: an engine may be rolled back). Every time it reports
 // is from the injected clock; timeouts are measured on a monotonic clock.
 //
+// The stream's own "retry:" hint is not followed: the backoff above is what the wall promises.
 // Reconnecting sends Last-Event-ID, so the server's resume delivers no event twice and misses
 // none. When the server cannot resume (it restarted: `reset`), the runs and ticks written since
 // the last one seen are read with the paged reads and delivered before the live ones; a run

@@ -2,6 +2,7 @@
 // against fake servers for what a heartbeatd never sends: live data and an honest status, a
 // killed engine shown within 5 s, a restarted one live again at the next attempt with every run
 // delivered once, refused tokens, bad addresses, garbage and a newer API.
+#include "api/snapshotjson.h"
 #include "httptestutil.h"
 #include "remotesource.h"
 
@@ -411,6 +412,49 @@ private Q_SLOTS:
             QVERIFY2(seen.contains(id) || id < firstAfter,
                      qPrintable(u"tick %1 missing"_s.arg(id)));
         QVERIFY(source.rememberedRecords() < 10'000);
+    }
+
+    void whatItRemembersStaysBounded()
+    {
+        // Two hours of one tick a second, three runs each, in one burst: all delivered once,
+        // while the record of what was delivered keeps only the last minutes.
+        constexpr qint64 start = 1'800'000'000'000;
+        constexpr int ticks = 7200;
+        EngineState state;
+        state.takenAtMs = start;
+        state.tickIntervalMs = 1000;
+        QByteArray stream = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n"
+                            "id: s-1\nevent: snapshot\ndata: " +
+                            QJsonDocument(json::fromState(state)).toJson(QJsonDocument::Compact) +
+                            "\n\n";
+        for (int i = 1; i <= ticks; ++i) {
+            const qint64 at = start + i * 1000;
+            QJsonArray runs;
+            for (const char *task : {"a", "b", "c"})
+                runs.append(json::fromExecution(
+                    {i, QLatin1String(task), at, 5, Outcome::Success, 1, {}, std::nullopt}));
+            const QJsonObject batch{{u"executions"_s, runs},
+                                    {u"ticks"_s, QJsonArray{json::fromTick({i, at, 9, 3, 3, 0})}},
+                                    {u"samples"_s, QJsonArray{}}};
+            stream += "id: s-" + QByteArray::number(i + 1) + "\nevent: records\ndata: " +
+                      QJsonDocument(batch).toJson(QJsonDocument::Compact) + "\n\n";
+        }
+        FakeEngine fake(stream);
+        QVERIFY(fake.start());
+        RemoteSource source(optionsFor(fake.url(), "t"));
+        Received got(source);
+        qsizetype mostRemembered = 0;
+        connect(&source, &DataSource::recordsArrived, this,
+                [&] { mostRemembered = std::max(mostRemembered, source.rememberedRecords()); });
+        source.start();
+        QVERIFY2(QTest::qWaitFor([&] { return got.ticks.size() == ticks; }, 15'000),
+                 qPrintable(QString::number(got.ticks.size())));
+        QCOMPARE(got.runs.size(), 3 * ticks);
+        QCOMPARE(source.duplicatesDropped(), 0);
+        QCOMPARE(source.lastEventId(), "s-" + QByteArray::number(ticks + 1));
+        // Ten minutes of 4 records a second, and room to grow before the next pruning.
+        QVERIFY2(mostRemembered <= 2 * 600 * 4 + 100, qPrintable(QString::number(mostRemembered)));
+        QVERIFY(source.liveRequests() <= 2);
     }
 
     void aBadAddressIsSaidAndNotRetried_data()
