@@ -87,6 +87,11 @@ inline HeartbeatConfig fullConfig()
     c.httpHealthzRequiresToken = true;
     c.httpMetricsRequiresToken = true;
     c.httpRequestTimeoutMs = 2'500;
+    c.wallPageSeconds = 90;
+    c.wallPages = u"alerts,breakers"_s;
+    c.wallNightFrom = u"23:00"_s;
+    c.wallNightTo = u"05:30"_s;
+    c.wallNightLevel = 0.25;
     return c;
 }
 
