@@ -779,6 +779,10 @@ private Q_SLOTS:
                         m_clock->nowMs() + 16'000});
             wall.showPage(Page::Overview);
             QVERIFY(wall.grab().save(u"%1/wall-unreachable-%2-%3.png"_s.arg(outDir, res, lang)));
+            QTest::keyClick(&wall, Qt::Key_Escape);
+            QVERIFY(wall.isConfirmingLeave());
+            QVERIFY(wall.grab().save(u"%1/wall-leave-%2-%3.png"_s.arg(outDir, res, lang)));
+            QTest::keyClick(&wall, Qt::Key_Escape);
         }
         QCoreApplication::removeTranslator(&translator);
     }
