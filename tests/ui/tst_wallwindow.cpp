@@ -696,6 +696,30 @@ private Q_SLOTS:
             QVERIFY(ms > 0 && ms < 1'000);
     }
 
+    void burstsOfDataMakeOneFrame()
+    {
+        FakeSource source;
+        auto wall = makeWall(source);
+        feed(source);
+        wall->show();
+        QVERIFY(QTest::qWaitForWindowExposed(wall.get()));
+        QTest::qWait(300);
+        QSignalSpy painted(wall.get(), &WallWindow::framePainted);
+        const qint64 now = m_clock->nowMs();
+        // A snapshot, records and a newer "updated" time every 20 ms, as a fast engine sends.
+        for (int i = 0; i < 10; ++i) {
+            source.push(realisticState(now));
+            source.push(RecordBatch{{}, {TickRecord{i, now, 10, 1, 1, 0}}, {}});
+            source.set({SourceStatus::State::Live, {}, now - 60'000, now - 1'000 + i, 0});
+            QTest::qWait(20);
+        }
+        QTest::qWait(250);
+        // One or two coalesced frames (and perhaps the clock's), not one per update.
+        QVERIFY2(painted.count() >= 1 && painted.count() <= 3,
+                 qPrintable(QString::number(painted.count())));
+        QVERIFY(wall->findChildren<QWidget *>().isEmpty()); // nothing created on the way
+    }
+
     void framesStayQuick_data() { sizesFollowTheScreen_data(); }
 
     void framesStayQuick()
@@ -755,6 +779,10 @@ private Q_SLOTS:
                         m_clock->nowMs() + 16'000});
             wall.showPage(Page::Overview);
             QVERIFY(wall.grab().save(u"%1/wall-unreachable-%2-%3.png"_s.arg(outDir, res, lang)));
+            QTest::keyClick(&wall, Qt::Key_Escape);
+            QVERIFY(wall.isConfirmingLeave());
+            QVERIFY(wall.grab().save(u"%1/wall-leave-%2-%3.png"_s.arg(outDir, res, lang)));
+            QTest::keyClick(&wall, Qt::Key_Escape);
         }
         QCoreApplication::removeTranslator(&translator);
     }

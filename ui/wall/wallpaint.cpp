@@ -415,7 +415,9 @@ void WallWindow::paintConfirm(QPainter &p)
     p.setPen(Text);
     text(p, QRectF(in.left(), in.top(), in.width(), key * 1.4), tr("Leave the wall display?"), key,
          label, Qt::AlignCenter, true);
-    const int secondsLeft = (m_confirmTimeout.remainingTime() + 999) / 1000;
+    // (A coarse timer may report a little more than it was started with.)
+    const int secondsLeft =
+        std::min(ConfirmTimeoutMs, m_confirmTimeout.remainingTime() + 999) / 1000;
     p.setPen(Secondary);
     text(p, QRectF(in.left(), in.top() + key * 1.4, in.width(), label * 2.2),
          tr("Enter or Y: leave · Esc or N: stay (%1 s)").arg(std::max(0, secondsLeft)), label,

@@ -76,6 +76,7 @@ WallWindow::WallWindow(DataSource &source, const HeartbeatConfig &config,
     });
 
     m_frameTimes.reserve(FrameTimesKept);
+    m_shownState = m_source.status().state;
     const QVector<Page> rotation = pages();
     m_page = rotation.isEmpty() ? Page::Overview : rotation.first();
     m_pageStartedMs = now();
@@ -327,9 +328,16 @@ void WallWindow::onRecords(const RecordBatch &records)
         m_repaint.start();
 }
 
-void WallWindow::onStatus(const SourceStatus &)
+void WallWindow::onStatus(const SourceStatus &status)
 {
-    update(); // the banner within the next frame, not after the coalescing delay
+    // A change of state shows at the next frame (the banner comes and goes at once); a newer
+    // "updated" time alone, which may come with every snapshot, waits for the coalesced frame.
+    if (status.state != m_shownState) {
+        m_shownState = status.state;
+        update();
+    } else if (!m_repaint.isActive()) {
+        m_repaint.start();
+    }
 }
 
 void WallWindow::onMachines(const QVector<MachineInfo> &machines)

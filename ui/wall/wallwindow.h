@@ -166,6 +166,7 @@ private:
     QTimer m_second;
     QTimer m_repaint; // coalesces data arriving in bursts into one frame
     QTimer m_confirmTimeout;
+    SourceStatus::State m_shownState = SourceStatus::State::Connecting;
 
     qint64 m_burnInMinute = -1;
     QPointF m_offset;
