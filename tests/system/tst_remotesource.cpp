@@ -5,6 +5,7 @@
 #include "api/snapshotjson.h"
 #include "httptestutil.h"
 #include "remotesource.h"
+#include "wall/wallwindow.h"
 
 #include <QSet>
 #include <QTcpServer>
@@ -326,10 +327,19 @@ private Q_SLOTS:
         RemoteSource::Options options = optionsFor(server.url(), token);
         RemoteSource source(options);
         Received got(source);
+        // The wall as `--wall --connect` shows it, over this source.
+        WallWindow wall(source, HeartbeatConfig(), std::make_shared<SystemClock>());
+        wall.setConfirmLeave(false);
+        wall.resize(1280, 720);
+        wall.show();
         source.start();
         QVERIFY(QTest::qWaitFor([&] { return source.status().isLive(); }, 10'000));
         QVERIFY(QTest::qWaitFor([&] { return got.ticks.size() >= 3; }, 10'000));
-        const qint64 firstTick = got.ticks.constFirst();
+        QVERIFY2(wall.statusHeadline().isEmpty() && !wall.valuesDimmed(),
+                 qPrintable(wall.statusHeadline()));
+        // Ticks arrive in the order they finish, not their ids' (a tick with nothing to run
+        // finishes before the one before it): the first is the smallest id.
+        const qint64 firstTick = *std::min_element(got.ticks.cbegin(), got.ticks.cend());
 
         // Killed between two ticks, once the newest tick the wall has is stored: the server
         // streams a tick just before its row is committed, and a crash in that moment would
@@ -346,6 +356,11 @@ private Q_SLOTS:
         QVERIFY2(QTest::qWaitFor([&] { return !source.status().isLive(); }, 5000),
                  qPrintable(describe(source.status())));
         QVERIFY(noticed.elapsed() < 5000);
+        // ... and the wall says so in large type, its last values dimmed, within the 5 s.
+        QVERIFY2(QTest::qWaitFor([&] { return !wall.statusHeadline().isEmpty(); },
+                                 int(5000 - noticed.elapsed())),
+                 qPrintable(describe(source.status())));
+        QVERIFY(wall.valuesDimmed());
         QVERIFY2(QTest::qWaitFor([&] { return source.status().state == State::Unreachable; }, 5000),
                  qPrintable(describe(source.status())));
         const SourceStatus down = source.status();
@@ -364,6 +379,10 @@ private Q_SLOTS:
         QVERIFY2(QTest::qWaitFor([&] { return source.status().isLive(); }, 35'000),
                  qPrintable(describe(source.status())));
         const qint64 liveAt = QDateTime::currentMSecsSinceEpoch();
+        // The wall is live again by itself: no banner, values no longer dimmed.
+        QVERIFY2(QTest::qWaitFor([&] { return wall.statusHeadline().isEmpty(); }, 1000),
+                 qPrintable(wall.statusHeadline()));
+        QVERIFY(!wall.valuesDimmed());
         QVERIFY2(liveAt <= due, qPrintable(u"live %1 ms after its next attempt was due"_s.arg(
                                     liveAt - (due - 1000))));
         QCOMPARE(source.resets(), 1); // a new server: the stream started over
@@ -381,7 +400,7 @@ private Q_SLOTS:
                      qPrintable(u"tick %1 %2 delivered %3 times"_s.arg(it.key().first)
                                     .arg(it.key().second)
                                     .arg(it.value())));
-            if (it.key().first <= lastTick)
+            if (it.key().first >= firstTick && it.key().first <= lastTick)
                 received.insert(it.key(), it.value());
         }
         const QHash<RunKey, int> stored = storedRuns(db, firstTick, lastTick);
@@ -581,5 +600,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRemoteSource)
+QTEST_MAIN(TestRemoteSource) // the restart case shows the wall window too
 #include "tst_remotesource.moc"
