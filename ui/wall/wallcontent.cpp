@@ -1,5 +1,7 @@
 #include "wallcontent.h"
 
+#include "machinelistmodel.h"
+
 #include "core/clock.h"
 #include "format.h"
 
@@ -76,21 +78,6 @@ QString WallText::breakerStateWord(BreakerState state)
         return tr("half open");
     case BreakerState::Open:
         return tr("open");
-    }
-    return {};
-}
-
-QString WallText::machineStateWord(MachineState state)
-{
-    switch (state) {
-    case MachineState::New:
-        return tr("new");
-    case MachineState::Up:
-        return tr("up");
-    case MachineState::Down:
-        return tr("down");
-    case MachineState::Paused:
-        return tr("paused");
     }
     return {};
 }
@@ -180,7 +167,7 @@ QVector<WallTile> WallText::machineTiles(const QVector<MachineInfo> &machines, q
     for (const MachineInfo &m : machines) {
         WallTile t;
         t.title = m.name;
-        t.state = machineStateWord(m.state);
+        t.state = MachineListModel::stateTitle(m.state); // the words the desk window uses
         switch (m.state) {
         case MachineState::Up:
             t.tone = WallTone::Ok;

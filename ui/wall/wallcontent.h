@@ -58,7 +58,6 @@ public:
     static QString updatedText(const SourceStatus &status, qint64 nowMs);
 
     static QString breakerStateWord(BreakerState state);
-    static QString machineStateWord(MachineState state);
     static QString severityWord(Severity severity);
     // "0:42", "12:05", "1:02:03".
     static QString countdown(qint64 ms);
