@@ -1039,6 +1039,26 @@ Range B: %2.</translation>
         <source>must be a task name (got %1)</source>
         <translation>must be a task name (got %1)</translation>
     </message>
+    <message>
+        <source>must name at least one page of %1</source>
+        <translation>Circuit breaker of %1 opened</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a page (the pages are %2)</source>
+        <translation>&quot;%1&quot; is not a page (the pages are %2)</translation>
+    </message>
+    <message>
+        <source>names &quot;%1&quot; twice</source>
+        <translation>names &quot;%1&quot; twice</translation>
+    </message>
+    <message>
+        <source>wall.night_from and wall.night_to are set together</source>
+        <translation>wall.night_from and wall.night_to are set together</translation>
+    </message>
+    <message>
+        <source>expected a time as HH:MM, 24-hour (got %1)</source>
+        <translation>expected a time as HH:MM, 24-hour (got %1)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ConfigDialog</name>
@@ -3349,6 +3369,115 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     </message>
 </context>
 <context>
+    <name>hb::RecordedSource</name>
+    <message>
+        <source>nothing new in %1 (no engine is writing it)</source>
+        <translation>Tasks</translation>
+    </message>
+</context>
+<context>
+    <name>hb::RemoteSource</name>
+    <message>
+        <source>the engine does not answer</source>
+        <translation>the engine does not answer</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>connecting to %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL</source>
+        <translation>&quot;%1&quot; is not a URL</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// address</source>
+        <translation>%1 is not an http:// or https:// address</translation>
+    </message>
+    <message>
+        <source>%1 names no host</source>
+        <translation>%1 names no host</translation>
+    </message>
+    <message>
+        <source>the engine answered with %1, not an event stream</source>
+        <translation>the engine answered with %1, not an event stream</translation>
+    </message>
+    <message>
+        <source>the engine closed the connection</source>
+        <translation>the engine closed the connection</translation>
+    </message>
+    <message>
+        <source>the token was refused (wrong or revoked)</source>
+        <translation>the token was refused (wrong or revoked)</translation>
+    </message>
+    <message>
+        <source>the engine speaks API version %1; this wall understands %2</source>
+        <translation>the engine speaks API version %1; this wall understands %2</translation>
+    </message>
+    <message>
+        <source>the engine answered HTTP %1</source>
+        <translation>the engine answered HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 has no Heartbeat event stream (HTTP 404)</source>
+        <translation>%1 has no Heartbeat event stream (HTTP 404)</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connection refused</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>host %1 not found</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation>the TLS handshake failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no update from the engine for %n s</source>
+        <translation>
+            <numerusform>no update from the engine for %n s</numerusform>
+            <numerusform>no update from the engine for %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>the engine sent an %1 event this wall cannot read: %2</source>
+        <translation>the engine sent an %1 event this wall cannot read: %2</translation>
+    </message>
+    <message>
+        <source>the engine sent a snapshot this wall cannot read: %1</source>
+        <translation>the engine sent a snapshot this wall cannot read: %1</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>expected an array</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>expected an object</translation>
+    </message>
+    <message>
+        <source>the engine sent records this wall cannot read: %1</source>
+        <translation>the engine sent records this wall cannot read: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>a page larger than %1 bytes</source>
+        <translation>a page larger than %1 bytes</translation>
+    </message>
+    <message>
+        <source>not a page of %1</source>
+        <translation>not a page of %1</translation>
+    </message>
+</context>
+<context>
     <name>hb::ReplayBar</name>
     <message>
         <source>Pause</source>
@@ -3532,6 +3661,17 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>cannot lock (the data directory is not writable)</source>
         <translation>cannot lock (the data directory is not writable)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SseStream</name>
+    <message>
+        <source>a line of the event stream is longer than %1 bytes</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>an event of the event stream is larger than %1 bytes</source>
+        <translation>an event of the event stream is larger than %1 bytes</translation>
     </message>
 </context>
 <context>
@@ -3938,6 +4078,351 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Revoke</source>
         <translation>Revoke</translation>
+    </message>
+</context>
+<context>
+    <name>hb::WallWindow</name>
+    <message>
+        <source>Circuit breakers</source>
+        <translation>Success rate</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not closed</source>
+        <translation>
+            <numerusform>%n more not closed</numerusform>
+            <numerusform>%n more not closed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n closed</source>
+        <translation>
+            <numerusform>%n closed</numerusform>
+            <numerusform>all %n closed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <translation>
+            <numerusform>%n closed</numerusform>
+            <numerusform>%n closed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Load of %n shard(s)</source>
+        <translation>
+            <numerusform>Load of %n shard</numerusform>
+            <numerusform>Load of %n shards</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>busiest</source>
+        <translation>busiest</translation>
+    </message>
+    <message>
+        <source>- - mean %1</source>
+        <translation>- - mean %1</translation>
+    </message>
+    <message>
+        <source>Execution time</source>
+        <translation>Execution time</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>average</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>peak %1</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n runs</source>
+        <translation>
+            <numerusform>last %n run</numerusform>
+            <numerusform>last %n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>per tick</source>
+        <translation>per tick</translation>
+    </message>
+    <message>
+        <source>Memory and cycles</source>
+        <translation>Memory and cycles</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>memory</translation>
+    </message>
+    <message>
+        <source>cycles %1</source>
+        <translation>cycles %1</translation>
+    </message>
+    <message>
+        <source>cycles —</source>
+        <translation>cycles —</translation>
+    </message>
+    <message>
+        <source>oracle not configured</source>
+        <translation>oracle not configured</translation>
+    </message>
+    <message>
+        <source>oracle not measured yet</source>
+        <translation>oracle not measured yet</translation>
+    </message>
+    <message>
+        <source>oracle OK (demo feed)</source>
+        <translation>oracle OK (demo feed)</translation>
+    </message>
+    <message>
+        <source>oracle OK</source>
+        <translation>oracle OK</translation>
+    </message>
+    <message>
+        <source>oracle degraded: %1</source>
+        <translation>oracle degraded: %1</translation>
+    </message>
+    <message>
+        <source>oracle down</source>
+        <translation>oracle down</translation>
+    </message>
+    <message>
+        <source>EMERGENCY PAUSE</source>
+        <translation>EMERGENCY PAUSE</translation>
+    </message>
+    <message>
+        <source>MAINTENANCE</source>
+        <translation>MAINTENANCE</translation>
+    </message>
+    <message>
+        <source>Heartbeat disabled</source>
+        <translation>Heartbeat disabled</translation>
+    </message>
+    <message>
+        <source>Waiting for the first heartbeat</source>
+        <translation>Waiting for the first heartbeat</translation>
+    </message>
+    <message>
+        <source>Heartbeat stale</source>
+        <translation>Heartbeat stale</translation>
+    </message>
+    <message>
+        <source>Healthy, with alerts</source>
+        <translation>Healthy, with alerts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s)</source>
+        <translation>
+            <numerusform>%n active alert</numerusform>
+            <numerusform>%n active alerts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>last heartbeat %1</source>
+        <translation>last heartbeat %1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>half open</source>
+        <translation>half open</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRITICAL</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNING</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message numerus="yes">
+        <source>failures</source>
+        <translation>
+            <numerusform>failure</numerusform>
+            <numerusform>failures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next run is the trial</source>
+        <translation>next run is the trial</translation>
+    </message>
+    <message>
+        <source>no trial planned</source>
+        <translation>no trial planned</translation>
+    </message>
+    <message>
+        <source>next trial in %1</source>
+        <translation>next trial in %1</translation>
+    </message>
+    <message>
+        <source>trial due now</source>
+        <translation>trial due now</translation>
+    </message>
+    <message>
+        <source>since last heartbeat</source>
+        <translation>since last heartbeat</translation>
+    </message>
+    <message>
+        <source>never heard from</source>
+        <translation>never heard from</translation>
+    </message>
+    <message>
+        <source>down since %1</source>
+        <translation>down since %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>No update since %1</source>
+        <translation>No update since %1</translation>
+    </message>
+    <message>
+        <source>Engine unreachable since %1</source>
+        <translation>Engine unreachable since %1</translation>
+    </message>
+    <message>
+        <source>Not authorised</source>
+        <translation>Not authorised</translation>
+    </message>
+    <message>
+        <source>The engine speaks a newer API version</source>
+        <translation>The engine speaks a newer API version</translation>
+    </message>
+    <message>
+        <source>This address cannot be used</source>
+        <translation>This address cannot be used</translation>
+    </message>
+    <message>
+        <source>Unreadable data from the engine since %1</source>
+        <translation>Unreadable data from the engine since %1</translation>
+    </message>
+    <message>
+        <source>next attempt in %1</source>
+        <translation>next attempt in %1</translation>
+    </message>
+    <message>
+        <source>not retrying</source>
+        <translation>not retrying</translation>
+    </message>
+    <message>
+        <source>dimmed: the values of %1</source>
+        <translation>dimmed: the values of %1</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>pinned</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not shown</source>
+        <translation>
+            <numerusform>%n more not shown</numerusform>
+            <numerusform>%n more not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation>No active alerts</translation>
+    </message>
+    <message numerus="yes">
+        <source>active alerts</source>
+        <translation>
+            <numerusform>active alert</numerusform>
+            <numerusform>active alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>%n critical</numerusform>
+            <numerusform>%n critical</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave the wall display?</source>
+        <translation>Leave the wall display?</translation>
+    </message>
+    <message>
+        <source>Enter or Y: leave · Esc or N: stay (%1 s)</source>
+        <translation>Enter or Y: leave · Esc or N: stay (%1 s)</translation>
+    </message>
+    <message>
+        <source>Heartbeat wall display</source>
+        <translation>Heartbeat wall display</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>No circuit breakers yet</source>
+        <translation>No circuit breakers yet</translation>
+    </message>
+    <message>
+        <source>No machines registered</source>
+        <translation>No machines registered</translation>
     </message>
 </context>
 <context>
@@ -4477,40 +4962,8 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
 <context>
     <name>hb::json</name>
     <message>
-        <source>missing</source>
-        <translation>missing</translation>
-    </message>
-    <message>
-        <source>expected a boolean</source>
-        <translation>expected a boolean</translation>
-    </message>
-    <message>
-        <source>expected a string</source>
-        <translation>expected a string</translation>
-    </message>
-    <message>
         <source>expected a number</source>
         <translation>expected a number</translation>
-    </message>
-    <message>
-        <source>expected a 32-bit integer</source>
-        <translation>expected a 32-bit integer</translation>
-    </message>
-    <message>
-        <source>expected an object</source>
-        <translation>expected an object</translation>
-    </message>
-    <message>
-        <source>expected an array</source>
-        <translation>expected an array</translation>
-    </message>
-    <message>
-        <source>expected an integer</source>
-        <translation>expected an integer</translation>
-    </message>
-    <message>
-        <source>integer out of the exactly representable range (magnitude below 2^53)</source>
-        <translation>integer out of the exactly representable range (magnitude below 2^53)</translation>
     </message>
     <message>
         <source>unknown value &quot;%1&quot;</source>
@@ -4520,12 +4973,63 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>expected null or a non-empty string</source>
         <translation>expected null or a non-empty string</translation>
     </message>
+    <message>
+        <source>expected a number or null</source>
+        <translation>--%1 must be an ISO 8601 date or time, e.g. 2026-12-01 or 2026-12-01T09:30:00Z (got &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>expected a string or null</source>
+        <translation>expected a string or null</translation>
+    </message>
 </context>
 <context>
     <name>hb::tasks</name>
     <message>
         <source>cancelled before it finished</source>
         <translation>cancelled before it finished</translation>
+    </message>
+</context>
+<context>
+    <name>hb::wall</name>
+    <message>
+        <source>%1: cannot read the token file (%2)</source>
+        <translation>cancelled before it finished</translation>
+    </message>
+    <message>
+        <source>%1: not a token (expected one line, as `heartbeatd token create` prints it)</source>
+        <translation>%1: not a token (expected one line, as `heartbeatd token create` prints it)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: cannot write (%2)</translation>
+    </message>
+    <message>
+        <source>made the viewer token &apos;%1&apos; for the wall (%2)</source>
+        <translation>made the viewer token &apos;%1&apos; for the wall (%2)</translation>
+    </message>
+    <message>
+        <source>--%1 needs --wall</source>
+        <translation>--%1 needs --wall</translation>
+    </message>
+    <message>
+        <source>--wall and --open cannot be used together</source>
+        <translation>--wall and --open cannot be used together</translation>
+    </message>
+    <message>
+        <source>--connect needs --token-file (a viewer token: heartbeatd token create --name wall --role viewer)</source>
+        <translation>--connect needs --token-file (a viewer token: heartbeatd token create --name wall --role viewer)</translation>
+    </message>
+    <message>
+        <source>%1: no such data directory (use --data-dir, or --connect URL)</source>
+        <translation>%1: no such data directory (use --data-dir, or --connect URL)</translation>
+    </message>
+    <message>
+        <source>%1 (create a viewer token with `heartbeatd token create --name wall --role viewer` and pass it with --token-file)</source>
+        <translation>%1 (create a viewer token with `heartbeatd token create --name wall --role viewer` and pass it with --token-file)</translation>
+    </message>
+    <message>
+        <source>%1: no engine serves this directory and it holds no metrics.db</source>
+        <translation>%1: no engine serves this directory and it holds no metrics.db</translation>
     </message>
 </context>
 <context>
@@ -4600,6 +5104,22 @@ The engine is paused and the ledger will not change until the metrics store can 
         <translation>%1
 
 The engine is paused and the ledger will not change until the metrics store can be written again. Free some space (or fix the file), then use Resume.</translation>
+    </message>
+    <message>
+        <source>Show the wall display: full screen, read-only, large type (README &quot;Wall display&quot;).</source>
+        <translation>The Heartbeat maintenance engine, headless.</translation>
+    </message>
+    <message>
+        <source>With --wall: the heartbeatd to show (its http:// or https:// URL).</source>
+        <translation>With --wall: the heartbeatd to show (its http:// or https:// URL).</translation>
+    </message>
+    <message>
+        <source>With --wall: a file holding a viewer token for the engine&apos;s API.</source>
+        <translation>With --wall: a file holding a viewer token for the engine&apos;s API.</translation>
+    </message>
+    <message>
+        <source>With --wall: the screen to fill (0 is the first).</source>
+        <translation>With --wall: the screen to fill (0 is the first).</translation>
     </message>
 </context>
 </TS>

@@ -1034,6 +1034,26 @@ Rentang B: %2.</translation>
         <source>must be a task name (got %1)</source>
         <translation>harus berupa nama tugas (didapat %1)</translation>
     </message>
+    <message>
+        <source>must name at least one page of %1</source>
+        <translation>harus menyebut minimal satu halaman dari %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a page (the pages are %2)</source>
+        <translation>&quot;%1&quot; bukan halaman (halamannya: %2)</translation>
+    </message>
+    <message>
+        <source>names &quot;%1&quot; twice</source>
+        <translation>menyebut &quot;%1&quot; dua kali</translation>
+    </message>
+    <message>
+        <source>wall.night_from and wall.night_to are set together</source>
+        <translation>wall.night_from dan wall.night_to diatur bersamaan</translation>
+    </message>
+    <message>
+        <source>expected a time as HH:MM, 24-hour (got %1)</source>
+        <translation>waktu harus HH:MM, 24 jam (didapat %1)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ConfigDialog</name>
@@ -3336,6 +3356,114 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     </message>
 </context>
 <context>
+    <name>hb::RecordedSource</name>
+    <message>
+        <source>nothing new in %1 (no engine is writing it)</source>
+        <translation>tidak ada yang baru di %1 (tidak ada mesin yang menulisnya)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::RemoteSource</name>
+    <message>
+        <source>the engine does not answer</source>
+        <translation>mesin tidak menjawab</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>menghubungkan ke %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL</source>
+        <translation>&quot;%1&quot; bukan URL</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// address</source>
+        <translation>%1 bukan alamat http:// atau https://</translation>
+    </message>
+    <message>
+        <source>%1 names no host</source>
+        <translation>%1 tidak menyebut host</translation>
+    </message>
+    <message>
+        <source>the engine answered with %1, not an event stream</source>
+        <translation>mesin menjawab %1, bukan aliran peristiwa</translation>
+    </message>
+    <message>
+        <source>the engine closed the connection</source>
+        <translation>mesin menutup koneksi</translation>
+    </message>
+    <message>
+        <source>the token was refused (wrong or revoked)</source>
+        <translation>token ditolak (salah atau dicabut)</translation>
+    </message>
+    <message>
+        <source>the engine speaks API version %1; this wall understands %2</source>
+        <translation>mesin memakai API versi %1; layar ini memahami %2</translation>
+    </message>
+    <message>
+        <source>the engine answered HTTP %1</source>
+        <translation>mesin menjawab HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 has no Heartbeat event stream (HTTP 404)</source>
+        <translation>%1 tidak punya aliran peristiwa Heartbeat (HTTP 404)</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>koneksi ditolak</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>host %1 tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation>jabat tangan TLS gagal: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no update from the engine for %n s</source>
+        <translation>
+            <numerusform>tak ada pembaruan dari mesin selama %n dtk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>the engine sent an %1 event this wall cannot read: %2</source>
+        <translation>mesin mengirim peristiwa %1 yang tak terbaca layar ini: %2</translation>
+    </message>
+    <message>
+        <source>the engine sent a snapshot this wall cannot read: %1</source>
+        <translation>mesin mengirim snapshot yang tak terbaca layar ini: %1</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>seharusnya array</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>seharusnya objek</translation>
+    </message>
+    <message>
+        <source>the engine sent records this wall cannot read: %1</source>
+        <translation>mesin mengirim catatan yang tak terbaca layar ini: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>a page larger than %1 bytes</source>
+        <translation>halaman lebih dari %1 bita</translation>
+    </message>
+    <message>
+        <source>not a page of %1</source>
+        <translation>bukan halaman dari %1</translation>
+    </message>
+</context>
+<context>
     <name>hb::ReplayBar</name>
     <message>
         <source>Pause</source>
@@ -3519,6 +3647,17 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>cannot lock (the data directory is not writable)</source>
         <translation>tidak bisa dikunci (direktori data tidak bisa ditulisi)</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SseStream</name>
+    <message>
+        <source>a line of the event stream is longer than %1 bytes</source>
+        <translation>satu baris aliran peristiwa lebih dari %1 bita</translation>
+    </message>
+    <message>
+        <source>an event of the event stream is larger than %1 bytes</source>
+        <translation>satu peristiwa aliran peristiwa lebih dari %1 bita</translation>
     </message>
 </context>
 <context>
@@ -3923,6 +4062,341 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Revoke</source>
         <translation>Cabut</translation>
+    </message>
+</context>
+<context>
+    <name>hb::WallWindow</name>
+    <message>
+        <source>Circuit breakers</source>
+        <translation>Pemutus sirkuit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not closed</source>
+        <translation>
+            <numerusform>%n lagi belum tertutup</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n closed</source>
+        <translation>
+            <numerusform>semua %n tertutup</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <translation>
+            <numerusform>%n tertutup</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message numerus="yes">
+        <source>Load of %n shard(s)</source>
+        <translation>
+            <numerusform>Beban %n shard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>busiest</source>
+        <translation>tersibuk</translation>
+    </message>
+    <message>
+        <source>- - mean %1</source>
+        <translation>- - rerata %1</translation>
+    </message>
+    <message>
+        <source>Execution time</source>
+        <translation>Waktu eksekusi</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>rerata</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>puncak %1</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Tingkat keberhasilan</translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n runs</source>
+        <translation>
+            <numerusform>%n jalan terakhir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>per tick</source>
+        <translation>per detak</translation>
+    </message>
+    <message>
+        <source>Memory and cycles</source>
+        <translation>Memori dan siklus</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>memori</translation>
+    </message>
+    <message>
+        <source>cycles %1</source>
+        <translation>siklus %1</translation>
+    </message>
+    <message>
+        <source>cycles —</source>
+        <translation>siklus —</translation>
+    </message>
+    <message>
+        <source>oracle not configured</source>
+        <translation>oracle tidak dikonfigurasi</translation>
+    </message>
+    <message>
+        <source>oracle not measured yet</source>
+        <translation>oracle belum diukur</translation>
+    </message>
+    <message>
+        <source>oracle OK (demo feed)</source>
+        <translation>oracle OK (data demo)</translation>
+    </message>
+    <message>
+        <source>oracle OK</source>
+        <translation>oracle OK</translation>
+    </message>
+    <message>
+        <source>oracle degraded: %1</source>
+        <translation>oracle menurun: %1</translation>
+    </message>
+    <message>
+        <source>oracle down</source>
+        <translation>oracle mati</translation>
+    </message>
+    <message>
+        <source>EMERGENCY PAUSE</source>
+        <translation>JEDA DARURAT</translation>
+    </message>
+    <message>
+        <source>MAINTENANCE</source>
+        <translation>PEMELIHARAAN</translation>
+    </message>
+    <message>
+        <source>Heartbeat disabled</source>
+        <translation>Heartbeat dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>Waiting for the first heartbeat</source>
+        <translation>Menunggu detak pertama</translation>
+    </message>
+    <message>
+        <source>Heartbeat stale</source>
+        <translation>Detak basi</translation>
+    </message>
+    <message>
+        <source>Healthy, with alerts</source>
+        <translation>Sehat, dengan peringatan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s)</source>
+        <translation>
+            <numerusform>%n peringatan aktif</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Sehat</translation>
+    </message>
+    <message>
+        <source>last heartbeat %1</source>
+        <translation>detak terakhir %1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>tertutup</translation>
+    </message>
+    <message>
+        <source>half open</source>
+        <translation>setengah terbuka</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>hidup</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>mati</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>dijeda</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>KRITIS</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>PERINGATAN</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message numerus="yes">
+        <source>failures</source>
+        <translation>
+            <numerusform>kegagalan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next run is the trial</source>
+        <translation>jalan berikutnya uji coba</translation>
+    </message>
+    <message>
+        <source>no trial planned</source>
+        <translation>tak ada uji coba terencana</translation>
+    </message>
+    <message>
+        <source>next trial in %1</source>
+        <translation>uji coba dalam %1</translation>
+    </message>
+    <message>
+        <source>trial due now</source>
+        <translation>uji coba sekarang</translation>
+    </message>
+    <message>
+        <source>since last heartbeat</source>
+        <translation>sejak detak terakhir</translation>
+    </message>
+    <message>
+        <source>never heard from</source>
+        <translation>belum pernah terdengar</translation>
+    </message>
+    <message>
+        <source>down since %1</source>
+        <translation>mati sejak %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menghubungkan…</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Belum ada data</translation>
+    </message>
+    <message>
+        <source>No update since %1</source>
+        <translation>Tak ada pembaruan sejak %1</translation>
+    </message>
+    <message>
+        <source>Engine unreachable since %1</source>
+        <translation>Mesin tak terjangkau sejak %1</translation>
+    </message>
+    <message>
+        <source>Not authorised</source>
+        <translation>Tidak berwenang</translation>
+    </message>
+    <message>
+        <source>The engine speaks a newer API version</source>
+        <translation>Mesin memakai versi API lebih baru</translation>
+    </message>
+    <message>
+        <source>This address cannot be used</source>
+        <translation>Alamat ini tidak dapat dipakai</translation>
+    </message>
+    <message>
+        <source>Unreadable data from the engine since %1</source>
+        <translation>Data mesin tak terbaca sejak %1</translation>
+    </message>
+    <message>
+        <source>next attempt in %1</source>
+        <translation>coba lagi dalam %1</translation>
+    </message>
+    <message>
+        <source>not retrying</source>
+        <translation>tidak mencoba lagi</translation>
+    </message>
+    <message>
+        <source>dimmed: the values of %1</source>
+        <translation>diredupkan: nilai %1</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>belum ada data</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>diperbarui %1</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>disematkan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not shown</source>
+        <translation>
+            <numerusform>%n lagi tidak ditampilkan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation>Tidak ada peringatan aktif</translation>
+    </message>
+    <message numerus="yes">
+        <source>active alerts</source>
+        <translation>
+            <numerusform>peringatan aktif</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>%n kritis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave the wall display?</source>
+        <translation>Tinggalkan layar dinding?</translation>
+    </message>
+    <message>
+        <source>Enter or Y: leave · Esc or N: stay (%1 s)</source>
+        <translation>Enter atau Y: keluar · Esc atau N: tetap (%1 dtk)</translation>
+    </message>
+    <message>
+        <source>Heartbeat wall display</source>
+        <translation>Layar dinding Heartbeat</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Ikhtisar</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Mesin</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>No circuit breakers yet</source>
+        <translation>Belum ada pemutus sirkuit</translation>
+    </message>
+    <message>
+        <source>No machines registered</source>
+        <translation>Tidak ada mesin terdaftar</translation>
     </message>
 </context>
 <context>
@@ -4462,40 +4936,8 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
 <context>
     <name>hb::json</name>
     <message>
-        <source>missing</source>
-        <translation>tidak ada</translation>
-    </message>
-    <message>
-        <source>expected a boolean</source>
-        <translation>diharapkan boolean</translation>
-    </message>
-    <message>
-        <source>expected a string</source>
-        <translation>diharapkan string</translation>
-    </message>
-    <message>
         <source>expected a number</source>
         <translation>diharapkan angka</translation>
-    </message>
-    <message>
-        <source>expected a 32-bit integer</source>
-        <translation>diharapkan bilangan bulat 32-bit</translation>
-    </message>
-    <message>
-        <source>expected an object</source>
-        <translation>diharapkan objek</translation>
-    </message>
-    <message>
-        <source>expected an array</source>
-        <translation>diharapkan larik</translation>
-    </message>
-    <message>
-        <source>expected an integer</source>
-        <translation>diharapkan bilangan bulat</translation>
-    </message>
-    <message>
-        <source>integer out of the exactly representable range (magnitude below 2^53)</source>
-        <translation>bilangan bulat di luar rentang yang tepat (besaran di bawah 2^53)</translation>
     </message>
     <message>
         <source>unknown value &quot;%1&quot;</source>
@@ -4505,12 +4947,63 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>expected null or a non-empty string</source>
         <translation>diharapkan null atau string tidak kosong</translation>
     </message>
+    <message>
+        <source>expected a number or null</source>
+        <translation>seharusnya angka atau null</translation>
+    </message>
+    <message>
+        <source>expected a string or null</source>
+        <translation>seharusnya string atau null</translation>
+    </message>
 </context>
 <context>
     <name>hb::tasks</name>
     <message>
         <source>cancelled before it finished</source>
         <translation>dibatalkan sebelum selesai</translation>
+    </message>
+</context>
+<context>
+    <name>hb::wall</name>
+    <message>
+        <source>%1: cannot read the token file (%2)</source>
+        <translation>%1: file token tidak dapat dibaca (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a token (expected one line, as `heartbeatd token create` prints it)</source>
+        <translation>%1: bukan token (harus satu baris, seperti cetakan `heartbeatd token create`)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: tidak dapat ditulis (%2)</translation>
+    </message>
+    <message>
+        <source>made the viewer token &apos;%1&apos; for the wall (%2)</source>
+        <translation>token pemirsa &apos;%1&apos; dibuat untuk layar dinding (%2)</translation>
+    </message>
+    <message>
+        <source>--%1 needs --wall</source>
+        <translation>--%1 memerlukan --wall</translation>
+    </message>
+    <message>
+        <source>--wall and --open cannot be used together</source>
+        <translation>--wall dan --open tidak dapat dipakai bersamaan</translation>
+    </message>
+    <message>
+        <source>--connect needs --token-file (a viewer token: heartbeatd token create --name wall --role viewer)</source>
+        <translation>--connect memerlukan --token-file (token pemirsa: heartbeatd token create --name wall --role viewer)</translation>
+    </message>
+    <message>
+        <source>%1: no such data directory (use --data-dir, or --connect URL)</source>
+        <translation>%1: direktori data tidak ada (pakai --data-dir, atau --connect URL)</translation>
+    </message>
+    <message>
+        <source>%1 (create a viewer token with `heartbeatd token create --name wall --role viewer` and pass it with --token-file)</source>
+        <translation>%1 (buat token pemirsa dengan `heartbeatd token create --name wall --role viewer` dan berikan dengan --token-file)</translation>
+    </message>
+    <message>
+        <source>%1: no engine serves this directory and it holds no metrics.db</source>
+        <translation>%1: tidak ada mesin yang melayani direktori ini dan tidak ada metrics.db di dalamnya</translation>
     </message>
 </context>
 <context>
@@ -4585,6 +5078,22 @@ The engine is paused and the ledger will not change until the metrics store can 
         <translation>%1
 
 Mesin dijeda dan buku besar tidak akan berubah sampai penyimpanan metrik dapat ditulis lagi. Kosongkan sebagian ruang (atau perbaiki berkasnya), lalu gunakan Lanjutkan.</translation>
+    </message>
+    <message>
+        <source>Show the wall display: full screen, read-only, large type (README &quot;Wall display&quot;).</source>
+        <translation>Tampilkan layar dinding: layar penuh, hanya-baca, huruf besar (README &quot;Wall display&quot;).</translation>
+    </message>
+    <message>
+        <source>With --wall: the heartbeatd to show (its http:// or https:// URL).</source>
+        <translation>Dengan --wall: heartbeatd yang ditampilkan (URL http:// atau https://).</translation>
+    </message>
+    <message>
+        <source>With --wall: a file holding a viewer token for the engine&apos;s API.</source>
+        <translation>Dengan --wall: file berisi token pemirsa untuk API mesin.</translation>
+    </message>
+    <message>
+        <source>With --wall: the screen to fill (0 is the first).</source>
+        <translation>Dengan --wall: layar yang diisi (0 adalah yang pertama).</translation>
     </message>
 </context>
 </TS>
