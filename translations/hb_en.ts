@@ -4245,22 +4245,6 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <translation>open</translation>
     </message>
     <message>
-        <source>new</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <source>up</source>
-        <translation>up</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>down</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>paused</translation>
-    </message>
-    <message>
         <source>CRITICAL</source>
         <translation>CRITICAL</translation>
     </message>

@@ -4223,22 +4223,6 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <translation>terbuka</translation>
     </message>
     <message>
-        <source>new</source>
-        <translation>baru</translation>
-    </message>
-    <message>
-        <source>up</source>
-        <translation>hidup</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>mati</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>dijeda</translation>
-    </message>
-    <message>
         <source>CRITICAL</source>
         <translation>KRITIS</translation>
     </message>
