@@ -147,8 +147,15 @@ int showWall(const wall::Plan &plan, double quitAfter, const QString &screenshot
         cli::printError(QStringLiteral("wall: showing ") + plan.metricsPath
                         + QStringLiteral(" (read-only; no engine serves the directory)"));
     }
+    // One line per change of state or reason (not per update: "updated" moves every tick).
+    auto logged = std::make_shared<QString>();
     QObject::connect(source.get(), &DataSource::statusChanged, source.get(),
-                     [](const SourceStatus &status) { cli::printError(statusLine(status)); });
+                     [logged](const SourceStatus &status) {
+                         const QString line = statusLine(status);
+                         if (line != *logged)
+                             cli::printError(line);
+                         *logged = line;
+                     });
     QTimer engineWatch;
     if (auto *file = qobject_cast<RecordedSource *>(source.get())) {
         // Live while an engine holds the directory and ticks reach the file (within two ticks

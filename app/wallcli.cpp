@@ -15,6 +15,7 @@
 #include <QSaveFile>
 #include <QScreen>
 #include <QSysInfo>
+#include <QThread>
 
 #include <cerrno>
 #include <csignal>
@@ -85,6 +86,9 @@ std::optional<QByteArray> makeLocalToken(const QString &dataDir, QString *error)
         return std::nullopt;
     }
     cli::printError(tr("made the viewer token '%1' for the wall (%2)").arg(name, file.fileName()));
+    // The server re-reads tokens.json about once a second: a wall that asked at once would
+    // flash "not authorised" on its very first start.
+    QThread::msleep(1'200);
     return secret;
 }
 
