@@ -123,8 +123,8 @@ public:
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
                 ++connections;
-                auto *buffer = new QByteArray;
-                connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+                // Owned by the connection below: freed with it, also when the server goes first.
+                auto buffer = std::make_shared<QByteArray>();
                 connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
                     *buffer += socket->readAll();
                     qsizetype end;

@@ -113,7 +113,9 @@ void TestWallCli::serverPublishesItsUrlWhileServing()
     ServingDaemon daemon;
     QVERIFY(daemon.start(dataDir, {u"--demo"_s, u"--tick-ms"_s, u"200"_s}));
     QFile file(dataDir + u"/api.url"_s);
-    QVERIFY2(file.open(QIODevice::ReadOnly), "api.url is written while serving");
+    // Written just after the line that says where it serves.
+    QVERIFY2(QTest::qWaitFor([&] { return file.exists(); }, 5000), "api.url is written while serving");
+    QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()).trimmed(), daemon.url());
     file.close();
     QCOMPARE(daemon.stop(), 0);
