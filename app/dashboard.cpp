@@ -265,8 +265,7 @@ int main(int argc, char *argv[])
 
     // A saved metrics.db: checked here, before any window or data directory exists; an export
     // or a report ends here too, else the file opens read-only in the window.
-    if (wall::wanted(parser) || parser.isSet(QStringLiteral("connect"))
-        || parser.isSet(QStringLiteral("token-file")) || parser.isSet(QStringLiteral("screen"))) {
+    if (wall::wanted(parser)) {
         wall::Plan plan;
         if (const auto exitCode = wall::plan(parser, options.dataDir, &plan))
             return *exitCode;

@@ -115,7 +115,11 @@ void addOptions(QCommandLineParser &parser)
 
 bool wanted(const QCommandLineParser &parser)
 {
-    return parser.isSet(kWall);
+    for (const QString &name : {kWall, kConnect, kTokenFile, kScreen}) {
+        if (parser.isSet(name))
+            return true;
+    }
+    return false;
 }
 
 bool engineRunsOn(const QString &dataDir)

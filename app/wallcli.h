@@ -35,6 +35,7 @@ struct Plan
 // Adds --wall, --connect, --token-file and --screen.
 void addOptions(QCommandLineParser &parser);
 
+// Whether any of the wall's options is set (plan() refuses those given without --wall).
 bool wanted(const QCommandLineParser &parser);
 
 // After the parser has parsed, with the data directory the options name (empty: the default).
