@@ -40,7 +40,7 @@ int add(const QString &name, const Subcommand &command)
             .arg(name, MachineRegistry::durationText(*offlineAfterMs)));
 }
 
-int list(const QString &dataDir)
+int listMachines(const QString &dataDir)
 {
     MachineRegistry registry(dataDir);
     QString error;
@@ -118,7 +118,7 @@ std::optional<int> runMachineCommand(const QStringList &args)
             return Subcommand::fail(tr("unexpected argument '%1'").arg(command.operands().at(0)));
         if (const auto exit = command.needDataDir())
             return *exit;
-        return list(command.dataDir());
+        return listMachines(command.dataDir());
     }
     const std::optional<QString> name = command.oneOperand(QStringLiteral("NAME"));
     if (!name)

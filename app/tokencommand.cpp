@@ -34,7 +34,7 @@ int create(const Subcommand &command)
             .arg(name, roleName(*role)));
 }
 
-int list(const QString &dataDir)
+int listTokens(const QString &dataDir)
 {
     TokenStore store(dataDir);
     QString error;
@@ -97,7 +97,7 @@ std::optional<int> runTokenCommand(const QStringList &args)
         return ExitBadInput;
     if (const auto exit = command.needDataDir())
         return *exit;
-    return word == u"list" ? list(command.dataDir()) : revoke(*name, command.dataDir());
+    return word == u"list" ? listTokens(command.dataDir()) : revoke(*name, command.dataDir());
 }
 
 } // namespace hb::cli

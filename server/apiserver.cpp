@@ -57,11 +57,6 @@ QByteArray header(const QHttpServerRequest &request, const char *name)
     return {};
 }
 
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
 // The engine's answers come back through this object on the server's thread; the server clears
 // `server` when it goes, so a late answer finds nobody to write to.
 class ReplyRelay : public QObject

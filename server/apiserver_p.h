@@ -5,6 +5,8 @@
 #include "apiserver.h"
 
 #include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QStringList>
 #include <QTcpSocket>
@@ -22,5 +24,11 @@ struct ApiServer::Call
     Actor actor = {};              // the token's name and role; empty name: no token
     bool deflate = false;          // Accept-Encoding takes "deflate" (large answers use it)
 };
+
+// One line of JSON, as every answer and event is sent.
+inline QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
 
 } // namespace hb

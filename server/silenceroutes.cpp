@@ -21,11 +21,6 @@ namespace hb {
 
 namespace {
 
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
 } // namespace
 
 NotificationStore *ApiServer::notifications(QString *error)

@@ -1,5 +1,6 @@
 #include "comparedialog.h"
 
+#include "core/clock.h"
 #include "background.h"
 #include "format.h"
 #include "rangecomparemodel.h"
@@ -25,8 +26,6 @@
 namespace hb {
 
 namespace {
-
-constexpr qint64 kDayMs = 86'400'000;
 
 struct ComparedRanges
 {

@@ -202,4 +202,14 @@ template<typename T> std::optional<T> finish(const Failure &failure, T value, QS
     return value;
 }
 
+// Reads a whole object with `read`: the value, or nullopt and the first failure in *error.
+template<typename T>
+std::optional<T> parse(const QJsonObject &json, QString *error, T (*read)(Reader &))
+{
+    Failure failure;
+    Reader reader(json, QString(), failure);
+    T value = read(reader);
+    return finish(failure, std::move(value), error);
+}
+
 } // namespace hb::json

@@ -107,15 +107,6 @@ MachineInfo readMachine(Reader &r)
     return m;
 }
 
-template<typename T>
-std::optional<T> parse(const QJsonObject &json, QString *error, T (*read)(Reader &))
-{
-    Failure failure;
-    Reader reader(json, QString(), failure);
-    T value = read(reader);
-    return finish(failure, std::move(value), error);
-}
-
 } // namespace
 
 std::optional<MachineInfo> toMachine(const QJsonObject &json, QString *error)

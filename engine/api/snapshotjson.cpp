@@ -253,15 +253,6 @@ EngineState readState(Reader &r)
     return s;
 }
 
-template<typename T>
-std::optional<T> parse(const QJsonObject &json, QString *error, T (*read)(Reader &))
-{
-    Failure failure;
-    Reader reader(json, QString(), failure);
-    T value = read(reader);
-    return finish(failure, std::move(value), error);
-}
-
 template<typename T> QJsonArray arrayOf(const QVector<T> &values, QJsonObject (*write)(const T &))
 {
     QJsonArray out;

@@ -7,6 +7,8 @@
 
 namespace hb {
 
+inline constexpr qint64 kDayMs = 86'400'000;
+
 // Wall-clock time as Unix epoch milliseconds (UTC). Injected everywhere the engine reads the
 // time so tests can move time forward (breaker timeouts, health freshness) without sleeping.
 class Clock

@@ -22,7 +22,7 @@ struct Config
 };
 
 const QString kChannels = QStringLiteral("channels");
-const QString kRules = QStringLiteral("rules");
+const QString kRulesKey = QStringLiteral("rules");
 const QString kRoot = QStringLiteral("root");
 const QString kHolds = QStringLiteral("holds");
 const QString kType = QStringLiteral("type");
@@ -55,7 +55,7 @@ QString fieldPath(qsizetype index, const QString &key)
 }
 
 // What was found, without echoing a secret.
-QString describe(const QJsonValue &value)
+QString describeFound(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Bool:
@@ -115,7 +115,7 @@ std::optional<QString> checkUrl(const QString &text)
         return Config::tr("is required");
     if (isHttpUrl(text))
         return std::nullopt;
-    return Config::tr("must be an http:// or https:// URL with a host (got %1)").arg(describe(text));
+    return Config::tr("must be an http:// or https:// URL with a host (got %1)").arg(describeFound(text));
 }
 
 std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizetype index)
@@ -125,7 +125,7 @@ std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizety
     };
     if (!NotificationChannelType::all().contains(c.type))
         return fail(kType, Config::tr("must be one of %1 (got %2)")
-                               .arg(quotedList(NotificationChannelType::all()), describe(c.type)));
+                               .arg(quotedList(NotificationChannelType::all()), describeFound(c.type)));
     if (c.name.trimmed().isEmpty())
         return fail(kName, Config::tr("is required"));
     if (c.name.size() > kMaxNameLength || c.name.trimmed() != c.name ||
@@ -134,20 +134,20 @@ std::optional<ConfigError> validateChannel(const NotificationChannel &c, qsizety
         return fail(kName, Config::tr("must be at most %1 characters, without control characters or "
                               "surrounding spaces (got %2)")
                                .arg(kMaxNameLength)
-                               .arg(describe(c.name)));
+                               .arg(describeFound(c.name)));
     QSet<QString> kinds;
     for (const QString &kind : c.kinds) {
         if (!NotificationKind::all().contains(kind))
             return fail(kKinds, Config::tr("must hold only %1 (got %2)")
-                                    .arg(quotedList(NotificationKind::all()), describe(kind)));
+                                    .arg(quotedList(NotificationKind::all()), describeFound(kind)));
         if (kinds.contains(kind))
-            return fail(kKinds, Config::tr("names %1 twice").arg(describe(kind)));
+            return fail(kKinds, Config::tr("names %1 twice").arg(describeFound(kind)));
         kinds.insert(kind);
     }
     if (!NotificationSeverity::all().contains(c.minSeverity))
         return fail(kMinSeverity,
                     Config::tr("must be one of %1 (got %2)")
-                        .arg(quotedList(NotificationSeverity::all()), describe(c.minSeverity)));
+                        .arg(quotedList(NotificationSeverity::all()), describeFound(c.minSeverity)));
     if (c.resendIntervalMs != 0 &&
         (c.resendIntervalMs < kMinResendMs || c.resendIntervalMs > kMaxResendMs))
         return fail(kResend, Config::tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
@@ -206,7 +206,7 @@ std::optional<ConfigError> checkUniqueNames(const NotificationsConfig &config)
         if (names.contains(name))
             return ConfigError{
                 fieldPath(i, kName),
-                Config::tr("must be unique among the channels (%1 is used twice)").arg(describe(name))};
+                Config::tr("must be unique among the channels (%1 is used twice)").arg(describeFound(name))};
         names.insert(name);
     }
     return std::nullopt;
@@ -217,7 +217,7 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
 {
     if (!json.isObject())
         return ConfigError{channelPath(index),
-                           Config::tr("must be an object (got %1)").arg(describe(json))};
+                           Config::tr("must be an object (got %1)").arg(describeFound(json))};
     const QJsonObject object = json.toObject();
     const auto fail = [index](const QString &key, const QString &reason) {
         return ConfigError{fieldPath(index, key), reason};
@@ -227,7 +227,7 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
         return fail(kType, Config::tr("is required"));
     if (!type.isString() || !NotificationChannelType::all().contains(type.toString()))
         return fail(kType, Config::tr("must be one of %1 (got %2)")
-                               .arg(quotedList(NotificationChannelType::all()), describe(type)));
+                               .arg(quotedList(NotificationChannelType::all()), describeFound(type)));
     channel->type = type.toString();
     const QStringList allowed = keysOf(channel->type);
 
@@ -244,7 +244,7 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
             continue;
         if (key == kEnabled) {
             if (!value.isBool())
-                return fail(key, Config::tr("must be true or false (got %1)").arg(describe(value)));
+                return fail(key, Config::tr("must be true or false (got %1)").arg(describeFound(value)));
             channel->enabled = value.toBool();
         } else if (key == kResend) {
             const double number = value.toDouble();
@@ -253,16 +253,16 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
                 return fail(key, Config::tr("must be 0 (off) or an integer between %1 and %2 (got %3)")
                                      .arg(kMinResendMs)
                                      .arg(kMaxResendMs)
-                                     .arg(describe(value)));
+                                     .arg(describeFound(value)));
             channel->resendIntervalMs = qint64(number);
         } else if (key == kKinds) {
             if (!value.isArray())
-                return fail(key, Config::tr("must be an array of kinds (got %1)").arg(describe(value)));
+                return fail(key, Config::tr("must be an array of kinds (got %1)").arg(describeFound(value)));
             channel->kinds.clear();
             for (const QJsonValue kind : value.toArray()) {
                 if (!kind.isString())
                     return fail(key, Config::tr("must hold only %1 (got %2)")
-                                         .arg(quotedList(NotificationKind::all()), describe(kind)));
+                                         .arg(quotedList(NotificationKind::all()), describeFound(kind)));
                 channel->kinds << kind.toString();
             }
         } else if (key == kChatId && value.isDouble()) {
@@ -271,12 +271,12 @@ std::optional<ConfigError> readChannel(const QJsonValue &json, qsizetype index,
             if (!std::isfinite(number) || std::trunc(number) != number ||
                 std::abs(number) > 9007199254740991.0)
                 return fail(key,
-                            Config::tr("must be a string or an integer (got %1)").arg(describe(value)));
+                            Config::tr("must be a string or an integer (got %1)").arg(describeFound(value)));
             channel->chatId = QString::number(qint64(number));
         } else {
             if (!value.isString())
                 return fail(key, Config::tr("must be a string (got %1)")
-                                     .arg(key == kSecret ? Config::tr("a non-string") : describe(value)));
+                                     .arg(key == kSecret ? Config::tr("a non-string") : describeFound(value)));
             const QString text = value.toString();
             if (key == kName)
                 channel->name = text;
@@ -323,7 +323,7 @@ std::optional<ConfigError> validateRule(const DependencyRule &rule, qsizetype in
         !(machine && isMachineName(rule.root.mid(DependencyRule::MachinePrefix.size()))))
         return fail(kRoot, Config::tr("must be \"oracle_down\" or \"machine:NAME\" with NAME of 1 to 64 "
                               "letters, digits, \".\", \"_\" or \"-\" (got %1)")
-                               .arg(describe(rule.root)));
+                               .arg(describeFound(rule.root)));
     if (rule.holds.isEmpty())
         return fail(kHolds, Config::tr("must name at least one task"));
     QSet<QString> seen;
@@ -332,9 +332,9 @@ std::optional<ConfigError> validateRule(const DependencyRule &rule, qsizetype in
         const QString field = kHolds + QStringLiteral("[%1]").arg(i);
         if (!TaskName::all().contains(task))
             return fail(field, Config::tr("must be a task: one of %1 (got %2)")
-                                   .arg(quotedList(TaskName::all()), describe(task)));
+                                   .arg(quotedList(TaskName::all()), describeFound(task)));
         if (seen.contains(task))
-            return fail(field, Config::tr("names %1 twice").arg(describe(task)));
+            return fail(field, Config::tr("names %1 twice").arg(describeFound(task)));
         // The oracle's own alerts are the root: they cannot be held under themselves.
         if (rule.root == DependencyRule::OracleDown && task == QStringLiteral("oracle_monitoring"))
             return fail(field, Config::tr("is the root of this rule itself"));
@@ -352,7 +352,7 @@ std::optional<ConfigError> validateRules(const QVector<DependencyRule> &rules)
         if (roots.contains(rules.at(i).root))
             return ConfigError{rulePath(i) + u'.' + kRoot,
                                Config::tr("must be unique among the rules (%1 is used twice)")
-                                   .arg(describe(rules.at(i).root))};
+                                   .arg(describeFound(rules.at(i).root))};
         roots.insert(rules.at(i).root);
     }
     return std::nullopt;
@@ -362,13 +362,13 @@ std::optional<ConfigError> readRules(const QJsonValue &json, QVector<DependencyR
 {
     const QString path = QStringLiteral("notifications.rules");
     if (!json.isArray())
-        return ConfigError{path, Config::tr("must be an array (got %1)").arg(describe(json))};
+        return ConfigError{path, Config::tr("must be an array (got %1)").arg(describeFound(json))};
     const QJsonArray array = json.toArray();
     rules->clear();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject())
             return ConfigError{rulePath(i),
-                               Config::tr("must be an object (got %1)").arg(describe(array.at(i)))};
+                               Config::tr("must be an object (got %1)").arg(describeFound(array.at(i)))};
         const QJsonObject object = array.at(i).toObject();
         DependencyRule rule;
         for (auto it = object.begin(); it != object.end(); ++it) {
@@ -376,19 +376,19 @@ std::optional<ConfigError> readRules(const QJsonValue &json, QVector<DependencyR
             if (it.key() == kRoot) {
                 if (!it.value().isString())
                     return ConfigError{field,
-                                       Config::tr("must be a string (got %1)").arg(describe(it.value()))};
+                                       Config::tr("must be a string (got %1)").arg(describeFound(it.value()))};
                 rule.root = it.value().toString();
             } else if (it.key() == kHolds) {
                 if (!it.value().isArray())
                     return ConfigError{
                         field,
-                        Config::tr("must be an array of task names (got %1)").arg(describe(it.value()))};
+                        Config::tr("must be an array of task names (got %1)").arg(describeFound(it.value()))};
                 const QJsonArray holds = it.value().toArray();
                 for (qsizetype h = 0; h < holds.size(); ++h) {
                     if (!holds.at(h).isString())
                         return ConfigError{
                             field + QStringLiteral("[%1]").arg(h),
-                            Config::tr("must be a task name (got %1)").arg(describe(holds.at(h)))};
+                            Config::tr("must be a task name (got %1)").arg(describeFound(holds.at(h)))};
                     rule.holds << holds.at(h).toString();
                 }
             } else {
@@ -434,11 +434,11 @@ std::optional<ConfigError> notificationsFromJson(const QJsonValue &json,
 {
     const QString root = QStringLiteral("notifications");
     if (!json.isObject())
-        return ConfigError{root, Config::tr("must be an object (got %1)").arg(describe(json))};
+        return ConfigError{root, Config::tr("must be an object (got %1)").arg(describeFound(json))};
     const QJsonObject object = json.toObject();
     NotificationsConfig parsed;
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() == kRules) {
+        if (it.key() == kRulesKey) {
             if (auto error = readRules(it.value(), &parsed.rules))
                 return error;
             continue;
@@ -447,7 +447,7 @@ std::optional<ConfigError> notificationsFromJson(const QJsonValue &json,
             return ConfigError{root + u'.' + it.key(), Config::tr("unknown field")};
         if (!it.value().isArray())
             return ConfigError{root + u'.' + kChannels,
-                               Config::tr("must be an array (got %1)").arg(describe(it.value()))};
+                               Config::tr("must be an array (got %1)").arg(describeFound(it.value()))};
         const QJsonArray channels = it.value().toArray();
         for (qsizetype i = 0; i < channels.size(); ++i) {
             NotificationChannel channel;
@@ -507,7 +507,7 @@ QJsonObject notificationsToJson(const NotificationsConfig &config, bool redacted
         for (const DependencyRule &rule : config.rules)
             rules.append(
                 QJsonObject{{kRoot, rule.root}, {kHolds, QJsonArray::fromStringList(rule.holds)}});
-        result.insert(kRules, rules);
+        result.insert(kRulesKey, rules);
     }
     return result;
 }

@@ -18,7 +18,7 @@ using namespace sql;
 
 namespace {
 
-constexpr const char kSchemaV1[] = R"sql(
+constexpr const char kCatalogSchemaV1[] = R"sql(
 CREATE TABLE ledger_meta(
     key TEXT NOT NULL PRIMARY KEY,
     value TEXT NOT NULL);
@@ -59,13 +59,13 @@ constexpr const char16_t *kStepNames[] = {u"journal", u"copy",   u"verify",
                                           u"switch",  u"delete", u"done"};
 
 // v2: the audit outbox and the change counters (ledger/auditoutbox.h).
-void migrate(SQLite::Database &db, int fileVersion)
+void migrateCatalog(SQLite::Database &db, int fileVersion)
 {
     if (fileVersion >= 2)
         return;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (fileVersion < 1)
-        db.exec(kSchemaV1);
+        db.exec(kCatalogSchemaV1);
     db.exec(outbox::kOutboxSchema);
     db.exec(outbox::kChangesSchema);
     db.exec("PRAGMA user_version = 2");
@@ -143,7 +143,7 @@ QVector<ShardEntry> Catalog::peekShards(const QString &path)
 Catalog::Catalog(const QString &path)
     : m_path(path)
 {
-    m_db = ledgerfile::openReadWrite(path, ledgerfile::Kind::Catalog, SchemaVersion, migrate);
+    m_db = ledgerfile::openReadWrite(path, ledgerfile::Kind::Catalog, SchemaVersion, migrateCatalog);
 }
 
 Catalog::~Catalog() = default;

@@ -1,5 +1,6 @@
 #include "ledger/demoledger.h"
 
+#include "core/clock.h"
 #include "core/demomarket.h"
 #include "ledger/ledger.h"
 
@@ -14,7 +15,6 @@ namespace hb {
 
 namespace {
 
-constexpr qint64 kDayMs = 86'400'000;
 constexpr qint64 kHourMs = 3'600'000;
 
 // Weighted choice from cumulative weights out of 100.

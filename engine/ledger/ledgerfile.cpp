@@ -24,7 +24,7 @@ namespace hb::ledgerfile {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
+constexpr int kLedgerBusyTimeoutMs = 5000;
 
 bool isContentError(const SQLite::Exception &e)
 {
@@ -71,7 +71,7 @@ StoreError newerVersion(const QString &path, int version, int supported)
 
 std::unique_ptr<SQLite::Database> openForPeek(const QString &path)
 {
-    return sql::openReadOnly(path, kBusyTimeoutMs);
+    return sql::openReadOnly(path, kLedgerBusyTimeoutMs);
 }
 
 namespace {
@@ -95,11 +95,6 @@ void removeEmptyWal(const QString &path)
 std::string utf8(const QString &text)
 {
     return sql::utf8(text);
-}
-
-QString messageOf(const std::exception &e)
-{
-    return QString::fromUtf8(e.what()).simplified();
 }
 
 StoreError failure(const QString &path, const QString &what, const std::exception &cause)
@@ -155,7 +150,7 @@ openReadWrite(const QString &path, Kind kind, int schemaVersion,
     std::unique_ptr<SQLite::Database> db;
     try {
         db = std::make_unique<SQLite::Database>(
-            utf8(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+            utf8(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kLedgerBusyTimeoutMs);
         const std::string mode = db->execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal")
             qCWarning(lcLedger) << path << "stays in journal mode" << mode.c_str()
@@ -219,7 +214,7 @@ void createFile(const QString &path, Kind kind, int schemaVersion,
     try {
         {
             SQLite::Database db(utf8(building), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                kBusyTimeoutMs);
+                                kLedgerBusyTimeoutMs);
             db.exec("PRAGMA journal_mode = OFF");
             db.exec("PRAGMA synchronous = OFF");
             migrate(db, 0);

@@ -5,6 +5,7 @@
 // that is damaged or newer; then open read-write in WAL mode, migrate, and prove with a real
 // commit that the file can be written. Every failure is a StoreError naming the file.
 
+#include "sqlite/sqlfile.h"
 #include "store/storeerror.h"
 
 #include <QString>
@@ -33,7 +34,7 @@ public:
 namespace hb::ledgerfile {
 
 std::string utf8(const QString &text);
-QString messageOf(const std::exception &e); // one line
+using sql::messageOf;
 
 // What kind of ledger file a path is, for messages ("ledger catalog", "ledger shard").
 enum class Kind { Catalog, Shard };

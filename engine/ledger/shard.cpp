@@ -25,7 +25,7 @@ using namespace sql;
 namespace {
 
 // v1. Plain SQL types and constraints so the same table can be created on PostgreSQL.
-constexpr const char kSchemaV1[] = R"sql(
+constexpr const char kShardSchemaV1[] = R"sql(
 CREATE TABLE loans(
     id TEXT NOT NULL PRIMARY KEY,
     borrower TEXT NOT NULL,
@@ -44,13 +44,13 @@ constexpr const char kColumns[] = "id, borrower, pool, principal, collateral_com
                                   " collateral_quantity, created_ms, due_ms, status, updated_ms";
 
 // v2: the audit outbox (ledger/auditoutbox.h).
-void migrate(SQLite::Database &db, int fileVersion)
+void migrateShard(SQLite::Database &db, int fileVersion)
 {
     if (fileVersion >= 2)
         return;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (fileVersion < 1)
-        db.exec(kSchemaV1);
+        db.exec(kShardSchemaV1);
     db.exec(outbox::kOutboxSchema);
     db.exec("PRAGMA user_version = 2");
     transaction.commit();
@@ -170,14 +170,14 @@ void Shard::inspect(const QString &path)
 
 void Shard::createFile(const QString &path)
 {
-    ledgerfile::createFile(path, ledgerfile::Kind::Shard, SchemaVersion, migrate);
+    ledgerfile::createFile(path, ledgerfile::Kind::Shard, SchemaVersion, migrateShard);
 }
 
 Shard::Shard(int id, const QString &path)
     : m_id(id)
     , m_path(path)
 {
-    m_db = ledgerfile::openReadWrite(path, ledgerfile::Kind::Shard, SchemaVersion, migrate);
+    m_db = ledgerfile::openReadWrite(path, ledgerfile::Kind::Shard, SchemaVersion, migrateShard);
     try {
         m_stmts = std::make_unique<Statements>(*m_db);
     } catch (const SQLite::Exception &e) {

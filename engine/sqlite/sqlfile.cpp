@@ -12,6 +12,11 @@ std::string utf8(const QString &text)
     return text.toStdString();
 }
 
+QString messageOf(const std::exception &e)
+{
+    return QString::fromUtf8(e.what()).simplified();
+}
+
 std::unique_ptr<SQLite::Database> openReadOnly(const QString &path, int busyTimeoutMs)
 {
     const bool sideFiles = QFileInfo::exists(path + QStringLiteral("-wal"))

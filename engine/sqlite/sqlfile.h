@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,9 @@ namespace hb::sql {
 
 // SQLiteCpp's text API speaks UTF-8 std::string.
 std::string utf8(const QString &text);
+
+// An exception's message on one line, for errors that name their file.
+QString messageOf(const std::exception &e);
 
 // A read-only connection that cannot change the file and never holds up a writer. With a
 // -wal or hot -journal beside it (a writer is or was active) the file is opened plainly

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "store/metricsstore.h"
 #include "store/storeerror.h"
+#include "sqlite/sqlfile.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -23,12 +24,9 @@
 
 namespace hb {
 
-namespace {
+using sql::messageOf;
 
-QString messageOf(const std::exception &e)
-{
-    return QString::fromUtf8(e.what()).simplified();
-}
+namespace {
 
 bool isDamage(const std::exception &e)
 {

@@ -20,7 +20,7 @@ namespace hb {
 namespace {
 
 // Long enough to ride out a writer's checkpoint; a reader in WAL mode never waits on commits.
-constexpr int kBusyTimeoutMs = 2000;
+constexpr int kReaderBusyTimeoutMs = 2000;
 
 using sql::utf8;
 
@@ -79,7 +79,7 @@ SampleBucket sampleBucketOf(SQLite::Statement &row)
 MetricsReader::MetricsReader(const QString &path)
     : m_path(path)
 {
-    MetricsFile file = openMetricsFile(path, kBusyTimeoutMs);
+    MetricsFile file = openMetricsFile(path, kReaderBusyTimeoutMs);
     m_db = std::move(file.db);
     m_schemaVersion = file.schemaVersion;
 }

@@ -32,7 +32,7 @@ QString trStore(const char *text)
 }
 
 
-constexpr int kBusyTimeoutMs = 5000;
+constexpr int kStoreBusyTimeoutMs = 5000;
 
 template<typename T> void appendMoved(QVector<T> &to, QVector<T> &from)
 {
@@ -43,12 +43,8 @@ template<typename T> void appendMoved(QVector<T> &to, QVector<T> &from)
     from.clear();
 }
 
+using sql::messageOf;
 using sql::utf8;
-
-QString messageOf(const std::exception &e)
-{
-    return QString::fromUtf8(e.what()).simplified();
-}
 
 bool isContentError(const SQLite::Exception &e)
 {
@@ -84,7 +80,7 @@ StoreError newerVersion(const QString &path, int version)
 
 std::unique_ptr<SQLite::Database> openForPeek(const QString &path)
 {
-    return sql::openReadOnly(path, kBusyTimeoutMs);
+    return sql::openReadOnly(path, kStoreBusyTimeoutMs);
 }
 
 // Refuses, without changing a byte, a file this build must not open read-write.
@@ -246,7 +242,7 @@ MetricsStore::MetricsStore(const QString &path)
 
     try {
         m_db = std::make_unique<SQLite::Database>(
-            utf8(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+            utf8(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kStoreBusyTimeoutMs);
         const std::string mode = m_db->execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal")
             qCWarning(lcStore) << path << "stays in journal mode" << mode.c_str()

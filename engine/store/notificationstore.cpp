@@ -15,7 +15,7 @@ namespace hb {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
+constexpr int kNotificationBusyTimeoutMs = 5000;
 
 using sql::bindInt;
 using sql::bindText;
@@ -71,7 +71,7 @@ NotificationStore::NotificationStore(const QString &path)
     try {
         // Never creates the file: the MetricsStore opened and migrated it before.
         m_db = std::make_unique<SQLite::Database>(sql::utf8(path), SQLite::OPEN_READWRITE,
-                                                  kBusyTimeoutMs);
+                                                  kNotificationBusyTimeoutMs);
         m_db->exec("PRAGMA synchronous = NORMAL");
     } catch (const SQLite::Exception &e) {
         throw failure(path, e);

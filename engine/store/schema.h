@@ -9,6 +9,8 @@
 //   durations of the runs that started (skipped ones aside); NULL in buckets begun before v8.
 // sample_minute / sample_hour, per (series, bucket_ms): n, sum, min, max of `samples.value`.
 
+#include "core/clock.h"
+
 #include <QtGlobal>
 
 namespace SQLite {
@@ -19,7 +21,7 @@ namespace hb::schema {
 
 inline constexpr qint64 kMinuteMs = 60'000;
 inline constexpr qint64 kHourMs = 3'600'000;
-inline constexpr qint64 kDayMs = 86'400'000;
+using hb::kDayMs;
 // The version that added exec_minute.hist / exec_hour.hist.
 inline constexpr int kHistogramVersion = 8;
 

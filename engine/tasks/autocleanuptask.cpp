@@ -1,5 +1,6 @@
 #include "tasks/autocleanuptask.h"
 
+#include "core/clock.h"
 #include "store/storeerror.h"
 #include "tasks/taskcommon.h"
 
@@ -12,7 +13,6 @@
 namespace hb {
 
 namespace {
-constexpr qint64 kDayMs = 86'400'000;
 
 qint64 countRows(SQLite::Database &db, const char *sql, qint64 value)
 {

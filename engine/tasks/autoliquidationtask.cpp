@@ -1,5 +1,6 @@
 #include "tasks/autoliquidationtask.h"
 
+#include "core/clock.h"
 #include "ledger/ledger.h"
 #include "tasks/taskcommon.h"
 
@@ -7,10 +8,6 @@
 #include <QJsonObject>
 
 namespace hb {
-
-namespace {
-constexpr qint64 kDayMs = 86'400'000;
-}
 
 AutoLiquidationTask::AutoLiquidationTask(std::shared_ptr<Ledger> ledger)
     : m_ledger(std::move(ledger))

@@ -1,5 +1,6 @@
 #include "tasks/demoworkloadtask.h"
 
+#include "core/clock.h"
 #include "ledger/ledger.h"
 #include "tasks/demooutageoracle.h"
 #include "tasks/taskcommon.h"
@@ -9,7 +10,6 @@
 namespace hb {
 
 namespace {
-constexpr qint64 kDayMs = 86'400'000;
 constexpr qint64 kHourMs = 3'600'000;
 } // namespace
 

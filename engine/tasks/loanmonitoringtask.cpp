@@ -1,15 +1,12 @@
 #include "tasks/loanmonitoringtask.h"
 
+#include "core/clock.h"
 #include "ledger/ledger.h"
 #include "tasks/taskcommon.h"
 
 #include <QJsonObject>
 
 namespace hb {
-
-namespace {
-constexpr qint64 kDayMs = 86'400'000;
-}
 
 LoanMonitoringTask::LoanMonitoringTask(std::shared_ptr<Ledger> ledger)
     : m_ledger(std::move(ledger))

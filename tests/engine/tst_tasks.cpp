@@ -28,7 +28,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-constexpr qint64 kDayMs = 86'400'000;
 constexpr qint64 kNow = 1'750'000'000'000;
 
 // A price source that answers what the test scripted and remembers what it was asked.

@@ -2,6 +2,7 @@
 
 // Shared by the ledger tests (header-only: each tst_*.cpp is its own executable).
 
+#include "core/clock.h"
 #include "filelimits.h"
 #include "ledger/ledger.h"
 #include "ledger/shard.h"
@@ -19,7 +20,7 @@ namespace hb::test {
 
 // 2023-11-14 22:13:20 UTC, the FakeClock's default start.
 inline constexpr qint64 kNow = 1'700'000'000'000;
-inline constexpr qint64 kDayMs = 86'400'000;
+using hb::kDayMs;
 
 inline std::string utf8(const QString &s)
 {
