@@ -452,6 +452,8 @@ qint64 CronExpr::wallTimeToUtc(const QDate &date, const QTime &time, const QTime
 
 std::optional<CronRun> CronExpr::next(qint64 afterMs, const QTimeZone &tz) const
 {
+    if (!m_minutes || !m_hours || !m_days || !m_months || !m_weekdays || !tz.isValid())
+        return std::nullopt;
     // The first candidate wall minute: the one after the wall time of `afterMs`. A wall time
     // before it can only map to an instant at or before `afterMs`.
     qint64 wall = afterMs + qint64(cronOffsetAt(tz, afterMs)) * 1000;

@@ -53,6 +53,8 @@ class CronExpr
 public:
     enum class Field { Minute, Hour, DayOfMonth, Month, DayOfWeek };
 
+    CronExpr() = default; // empty: matches nothing, next() is always nullopt
+
     // nullopt (and `error` filled when given) for a malformed expression.
     static std::optional<CronExpr> parse(const QString &text, CronError *error = nullptr);
 

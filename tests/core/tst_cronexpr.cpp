@@ -46,6 +46,7 @@ private Q_SLOTS:
     void nextRuns();
     void wallTimeToUtc_data();
     void wallTimeToUtc();
+    void emptyExpressionNeverRuns();
 };
 
 void TestCronExpr::parsesFields_data()
@@ -331,6 +332,12 @@ void TestCronExpr::wallTimeToUtc()
     const qint64 at = CronExpr::wallTimeToUtc(local.date(), local.time(), QTimeZone(zone), &inGap);
     QCOMPARE(QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(Qt::ISODate), expected);
     QTEST(inGap, "inGap");
+}
+
+void TestCronExpr::emptyExpressionNeverRuns()
+{
+    QVERIFY(!CronExpr().next(0, QTimeZone(QByteArrayLiteral("UTC"))));
+    QVERIFY(!CronExpr().matches(QDate(2026, 1, 1), QTime(0, 0)));
 }
 
 QTEST_GUILESS_MAIN(TestCronExpr)
