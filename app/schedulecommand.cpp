@@ -9,6 +9,7 @@
 #include <QTimeZone>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace hb::cli {
 

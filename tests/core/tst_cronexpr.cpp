@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <cstdlib>
+
 using namespace hb;
 using namespace Qt::Literals::StringLiterals;
 
