@@ -8,6 +8,7 @@
 #include "core/logging.h"
 #include "oracle/oraclelogging.h"
 #include "runtime.h"
+#include "schedulecommand.h"
 #include "servicenotify.h"
 #include "signalwatcher.h"
 #include "startuplog.h"
@@ -32,10 +33,19 @@ int main(int argc, char *argv[])
         return *exitCode;
     if (const auto exitCode = cli::runMachineCommand(QCoreApplication::arguments()))
         return *exitCode;
+    if (const auto exitCode = cli::runScheduleCommand(QCoreApplication::arguments()))
+        return *exitCode;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QCoreApplication::translate("heartbeatd", "The Heartbeat maintenance engine, headless."));
+        QCoreApplication::translate("heartbeatd", "The Heartbeat maintenance engine, headless.") +
+        u"\n\n" +
+        QCoreApplication::translate(
+            "heartbeatd",
+            "Commands (each with --help):\n"
+            "  token create|list|revoke       API tokens of the data directory\n"
+            "  machine add|list|remove|...    pushing machines of the data directory\n"
+            "  schedule --cron EXPR           the next run times of a cron schedule"));
     cli::addCommonOptions(parser);
     parser.addOption({QStringLiteral("demo"),
                       QCoreApplication::translate(

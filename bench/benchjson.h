@@ -4,7 +4,8 @@
 //   {"name", "value", "unit", "baseline", "ratio", "target", "target_of", "target_bound",
 //    "target_met", …extras}
 // `baseline` is only ever a figure measured in the same run that the value is compared against
-// (`ratio` is value / baseline); a figure with nothing to compare against in the run has
+// (`ratio` is value / baseline, or baseline / value for a time named as a speed-up over a slower
+// way: RatioIs::BaselineOverValue); a figure with nothing to compare against in the run has
 // neither. A goal is a `target`: a bound on the value or on the ratio (`target_of`), `<=` or
 // `>=` (`target_bound`), and whether this run met it. Benchmarks never fail on time.
 
@@ -36,9 +37,12 @@ struct Target
     }
 };
 
+enum class RatioIs { ValueOverBaseline, BaselineOverValue };
+
 inline void printFigure(const char *name, double value, const char *unit,
                         std::optional<double> baseline, std::optional<Target> target,
-                        const QJsonObject &extra = {})
+                        const QJsonObject &extra = {},
+                        RatioIs ratioIs = RatioIs::ValueOverBaseline)
 {
     QJsonObject o = extra;
     o.insert(QStringLiteral("name"), QString::fromUtf8(name));
@@ -47,8 +51,9 @@ inline void printFigure(const char *name, double value, const char *unit,
     std::optional<double> ratio;
     if (baseline) {
         o.insert(QStringLiteral("baseline"), *baseline);
-        if (*baseline != 0.0)
-            ratio = value / *baseline;
+        const double over = ratioIs == RatioIs::ValueOverBaseline ? *baseline : value;
+        if (over != 0.0)
+            ratio = (ratioIs == RatioIs::ValueOverBaseline ? value : *baseline) / over;
         o.insert(QStringLiteral("ratio"), ratio ? *ratio : 0.0);
     }
     if (target) {

@@ -1212,6 +1212,81 @@ Range B: %2.</translation>
     </message>
 </context>
 <context>
+    <name>hb::CronExpr</name>
+    <message>
+        <source>minute</source>
+        <translation>minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <source>day of month</source>
+        <translation>day of month</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>day of week</source>
+        <translation>day of week</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot;</source>
+        <translation>unexpected &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>range %1 goes backwards</source>
+        <translation>range %1 goes backwards</translation>
+    </message>
+    <message>
+        <source>expected a step after &quot;/&quot;</source>
+        <translation>expected a step after &quot;/&quot;</translation>
+    </message>
+    <message>
+        <source>step must be at least 1</source>
+        <translation>step must be at least 1</translation>
+    </message>
+    <message>
+        <source>%1 %2 is out of range %3-%4</source>
+        <translation>%1 %2 is out of range %3-%4</translation>
+    </message>
+    <message>
+        <source>expected a number at the end of the %1 field</source>
+        <translation>expected a number at the end of the %1 field</translation>
+    </message>
+    <message>
+        <source>expected a number, got &quot;%1&quot;</source>
+        <translation>expected a number, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown month name &quot;%1&quot;</source>
+        <translation>unknown month name &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown day name &quot;%1&quot;</source>
+        <translation>unknown day name &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>names are only for months and days of the week, got &quot;%1&quot; in the %2 field</source>
+        <translation>names are only for months and days of the week, got &quot;%1&quot; in the %2 field</translation>
+    </message>
+    <message>
+        <source>unknown macro &quot;%1&quot;</source>
+        <translation>unknown macro &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected 5 fields, got %1</source>
+        <translation>expected 5 fields, got %1</translation>
+    </message>
+    <message>
+        <source>no chosen month has the chosen day of month</source>
+        <translation>no chosen month has the chosen day of month</translation>
+    </message>
+</context>
+<context>
     <name>hb::DemoSeedProgress</name>
     <message>
         <source>Heartbeat Dashboard</source>
@@ -4776,6 +4851,52 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>--offline-after is for machine add</source>
         <translation>--offline-after is for machine add</translation>
     </message>
+    <message>
+        <source>The next run times of a cron schedule, one per line (ISO 8601 with the offset).
+EXPR: minute hour day-of-month month day-of-week, e.g. &quot;*/15 9-17 * * mon-fri&quot;.</source>
+        <translation>The next run times of a cron schedule, one per line (ISO 8601 with the offset).
+EXPR: minute hour day-of-month month day-of-week, e.g. &quot;*/15 9-17 * * mon-fri&quot;.</translation>
+    </message>
+    <message>
+        <source>The cron expression (5 fields, or @hourly, @daily, @weekly, …).</source>
+        <translation>The cron expression (5 fields, or @hourly, @daily, @weekly, …).</translation>
+    </message>
+    <message>
+        <source>Time zone, e.g. Asia/Jakarta (default: the system&apos;s).</source>
+        <translation>Time zone, e.g. Asia/Jakarta (default: the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>Runs after this time, ISO 8601; without an offset it is a time in the zone (default: now).</source>
+        <translation>Runs after this time, ISO 8601; without an offset it is a time in the zone (default: now).</translation>
+    </message>
+    <message>
+        <source>How many runs, 1 to 1000 (default: 5).</source>
+        <translation>How many runs, 1 to 1000 (default: 5).</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 %3 --help&apos;)</source>
+        <translation>%1 (see &apos;%2 %3 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>schedule needs --cron EXPR</source>
+        <translation>schedule needs --cron EXPR</translation>
+    </message>
+    <message>
+        <source>bad cron expression at position %1: %2</source>
+        <translation>bad cron expression at position %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown time zone &apos;%1&apos;</source>
+        <translation>unknown time zone &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--from must be an ISO 8601 date or date and time, e.g. 2026-03-29T01:30:00+01:00 (got &apos;%1&apos;)</source>
+        <translation>--from must be an ISO 8601 date or date and time, e.g. 2026-03-29T01:30:00+01:00 (got &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>(%1 does not exist on this day: moved by the DST change)</source>
+        <translation>(%1 does not exist on this day: moved by the DST change)</translation>
+    </message>
 </context>
 <context>
     <name>hb::cli::Subcommand</name>
@@ -5045,6 +5166,16 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>stopping</source>
         <translation>stopping</translation>
+    </message>
+    <message>
+        <source>Commands (each with --help):
+  token create|list|revoke       API tokens of the data directory
+  machine add|list|remove|...    pushing machines of the data directory
+  schedule --cron EXPR           the next run times of a cron schedule</source>
+        <translation>Commands (each with --help):
+  token create|list|revoke       API tokens of the data directory
+  machine add|list|remove|...    pushing machines of the data directory
+  schedule --cron EXPR           the next run times of a cron schedule</translation>
     </message>
 </context>
 <context>

@@ -1207,6 +1207,81 @@ Rentang B: %2.</translation>
     </message>
 </context>
 <context>
+    <name>hb::CronExpr</name>
+    <message>
+        <source>minute</source>
+        <translation>menit</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>jam</translation>
+    </message>
+    <message>
+        <source>day of month</source>
+        <translation>tanggal</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>bulan</translation>
+    </message>
+    <message>
+        <source>day of week</source>
+        <translation>hari dalam minggu</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot;</source>
+        <translation>karakter &quot;%1&quot; tidak diharapkan</translation>
+    </message>
+    <message>
+        <source>range %1 goes backwards</source>
+        <translation>rentang %1 terbalik</translation>
+    </message>
+    <message>
+        <source>expected a step after &quot;/&quot;</source>
+        <translation>diharapkan langkah setelah &quot;/&quot;</translation>
+    </message>
+    <message>
+        <source>step must be at least 1</source>
+        <translation>langkah minimal 1</translation>
+    </message>
+    <message>
+        <source>%1 %2 is out of range %3-%4</source>
+        <translation>%1 %2 di luar rentang %3-%4</translation>
+    </message>
+    <message>
+        <source>expected a number at the end of the %1 field</source>
+        <translation>diharapkan angka di akhir kolom %1</translation>
+    </message>
+    <message>
+        <source>expected a number, got &quot;%1&quot;</source>
+        <translation>diharapkan angka, didapat &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown month name &quot;%1&quot;</source>
+        <translation>nama bulan &quot;%1&quot; tidak dikenal</translation>
+    </message>
+    <message>
+        <source>unknown day name &quot;%1&quot;</source>
+        <translation>nama hari &quot;%1&quot; tidak dikenal</translation>
+    </message>
+    <message>
+        <source>names are only for months and days of the week, got &quot;%1&quot; in the %2 field</source>
+        <translation>nama hanya untuk bulan dan hari dalam minggu, didapat &quot;%1&quot; di kolom %2</translation>
+    </message>
+    <message>
+        <source>unknown macro &quot;%1&quot;</source>
+        <translation>makro &quot;%1&quot; tidak dikenal</translation>
+    </message>
+    <message>
+        <source>expected 5 fields, got %1</source>
+        <translation>diharapkan 5 kolom, didapat %1</translation>
+    </message>
+    <message>
+        <source>no chosen month has the chosen day of month</source>
+        <translation>tidak ada bulan terpilih yang memiliki tanggal terpilih</translation>
+    </message>
+</context>
+<context>
     <name>hb::DemoSeedProgress</name>
     <message>
         <source>Heartbeat Dashboard</source>
@@ -4750,6 +4825,52 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>--offline-after is for machine add</source>
         <translation>--offline-after hanya untuk machine add</translation>
     </message>
+    <message>
+        <source>The next run times of a cron schedule, one per line (ISO 8601 with the offset).
+EXPR: minute hour day-of-month month day-of-week, e.g. &quot;*/15 9-17 * * mon-fri&quot;.</source>
+        <translation>Waktu jalan berikutnya dari jadwal cron, satu per baris (ISO 8601 dengan offset).
+EXPR: menit jam tanggal bulan hari-dalam-minggu, mis. &quot;*/15 9-17 * * mon-fri&quot;.</translation>
+    </message>
+    <message>
+        <source>The cron expression (5 fields, or @hourly, @daily, @weekly, …).</source>
+        <translation>Ekspresi cron (5 kolom, atau @hourly, @daily, @weekly, …).</translation>
+    </message>
+    <message>
+        <source>Time zone, e.g. Asia/Jakarta (default: the system&apos;s).</source>
+        <translation>Zona waktu, mis. Asia/Jakarta (bawaan: zona sistem).</translation>
+    </message>
+    <message>
+        <source>Runs after this time, ISO 8601; without an offset it is a time in the zone (default: now).</source>
+        <translation>Jalan setelah waktu ini, ISO 8601; tanpa offset berarti waktu di zona tersebut (bawaan: sekarang).</translation>
+    </message>
+    <message>
+        <source>How many runs, 1 to 1000 (default: 5).</source>
+        <translation>Berapa kali jalan, 1 sampai 1000 (bawaan: 5).</translation>
+    </message>
+    <message>
+        <source>%1 (see &apos;%2 %3 --help&apos;)</source>
+        <translation>%1 (lihat &apos;%2 %3 --help&apos;)</translation>
+    </message>
+    <message>
+        <source>schedule needs --cron EXPR</source>
+        <translation>schedule memerlukan --cron EXPR</translation>
+    </message>
+    <message>
+        <source>bad cron expression at position %1: %2</source>
+        <translation>ekspresi cron salah pada posisi %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown time zone &apos;%1&apos;</source>
+        <translation>zona waktu &apos;%1&apos; tidak dikenal</translation>
+    </message>
+    <message>
+        <source>--from must be an ISO 8601 date or date and time, e.g. 2026-03-29T01:30:00+01:00 (got &apos;%1&apos;)</source>
+        <translation>--from harus berupa tanggal atau tanggal dan waktu ISO 8601, mis. 2026-03-29T01:30:00+01:00 (didapat &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>(%1 does not exist on this day: moved by the DST change)</source>
+        <translation>(%1 tidak ada pada hari ini: dipindahkan oleh perubahan DST)</translation>
+    </message>
 </context>
 <context>
     <name>hb::cli::Subcommand</name>
@@ -5019,6 +5140,16 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>stopping</source>
         <translation>berhenti</translation>
+    </message>
+    <message>
+        <source>Commands (each with --help):
+  token create|list|revoke       API tokens of the data directory
+  machine add|list|remove|...    pushing machines of the data directory
+  schedule --cron EXPR           the next run times of a cron schedule</source>
+        <translation>Perintah (masing-masing dengan --help):
+  token create|list|revoke       token API dari direktori data
+  machine add|list|remove|...    mesin pengirim dari direktori data
+  schedule --cron EXPR           waktu jalan berikutnya dari jadwal cron</translation>
     </message>
 </context>
 <context>
