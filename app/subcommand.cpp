@@ -17,7 +17,7 @@ namespace hb::cli {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("hb::cli", text);
+    return QCoreApplication::translate("hb::cli::Subcommand", text);
 }
 } // namespace
 
