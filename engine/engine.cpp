@@ -39,7 +39,7 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
         const QString name = task->name();
         auto slot = std::make_unique<TaskSlot>(TaskSlot{
             task, CircuitBreaker(name, m_config.breakerFailureThreshold, m_config.breakerTimeoutMs),
-            {}, false});
+            {}, false, {}});
         slot->status.name = name;
         slot->status.completed = m_metrics.tasksCompleted.value(name);
         m_slots.push_back(std::move(slot));
@@ -54,6 +54,10 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
             status.lastItems = run.items;
             status.lastError = run.error;
         }
+    }
+    for (const ScheduleState &schedule : options.state.schedules) {
+        if (TaskSlot *slot = slotFor(schedule.task))
+            slot->schedule = schedule;
     }
     for (const BreakerStatus &status : options.state.breakers) {
         if (TaskSlot *slot = slotFor(status.task)) {
@@ -209,11 +213,23 @@ void HeartbeatEngine::tickNow()
         if (!m_config.isTaskEnabled(slot.status.name))
             continue;
         ExecutionRecord skipped{id, slot.status.name, now, 0, Outcome::Skipped, 0, {}};
-        if (slot.executing) {
-            skipped.error = QStringLiteral("previous run still in progress");
+        const TaskSchedule schedule = m_config.scheduleOf(slot.status.name);
+        ScheduleState state = slot.schedule;
+        if (state.signature != schedule.signature() || state.task != slot.status.name)
+            state = m_scheduler.initial(slot.status.name, schedule, now);
+        const TaskScheduler::Decision decision =
+            m_scheduler.decide(schedule, state, now, slot.executing);
+        if (decision.state != slot.schedule)
+            m_tick->schedules.emplace_back(&slot, decision.state);
+        if (decision.verdict == TaskScheduler::Verdict::NotDue)
+            continue;
+        if (decision.verdict == TaskScheduler::Verdict::Skip) {
+            skipped.error = decision.reason;
             m_tick->records.append(skipped);
             continue;
         }
+        if (!decision.reason.isEmpty())
+            qCInfo(lcEngine).noquote() << slot.status.name << decision.reason;
         BreakerEvent event;
         const BreakerState before = slot.breaker.state();
         if (!slot.breaker.allowRun(now, &event)) {
@@ -435,6 +451,8 @@ void HeartbeatEngine::finishTickIfDone()
     }
     m_metrics.lastTickTasks = ran;
     recordTick(record);
+    for (auto &[slot, state] : tick->schedules)
+        slot->schedule = std::move(state);
 
     postRecords({tick->records, {record}, tick->samples});
 
@@ -491,8 +509,11 @@ PersistedState HeartbeatEngine::persistedState() const
     state.metrics = m_metrics;
     state.emergencyStop = m_emergencyStop;
     state.emergencyReason = m_emergencyReason;
-    for (const auto &slot : m_slots)
+    for (const auto &slot : m_slots) {
         state.breakers.append(slot->breaker.status());
+        if (!slot->schedule.signature.isEmpty())
+            state.schedules.append(slot->schedule);
+    }
     state.breakers.append(m_foreignBreakers);
     return state;
 }
@@ -538,9 +559,22 @@ EngineState HeartbeatEngine::buildState() const
     s.config = m_config;
     s.oracleSource = m_oracleSource;
     s.metrics = m_metrics;
+    const qint64 nextTickAtMs =
+        m_tickTimer.isActive() ? s.takenAtMs + std::max(0, m_tickTimer.remainingTime()) : 0;
     for (const auto &slot : m_slots) {
         TaskStatus status = slot->status;
         status.enabled = m_config.isTaskEnabled(status.name);
+        const TaskSchedule schedule = m_config.scheduleOf(status.name);
+        status.schedule = schedule.describe();
+        const ScheduleState &state = slot->schedule;
+        if (schedule.kind == TaskSchedule::Kind::EveryTick || state.catchUp > 0)
+            status.nextRunMs = nextTickAtMs;
+        else if (state.signature == schedule.signature())
+            status.nextRunMs = state.dueMs;
+        else if (schedule.kind == TaskSchedule::Kind::Interval) // changed: runs at the next tick
+            status.nextRunMs = nextTickAtMs;
+        else // changed and not seen by a tick yet: what the next tick will schedule
+            status.nextRunMs = TaskScheduler::nextNominal(schedule, s.takenAtMs - 1, 0).value_or(0);
         s.tasks.append(status);
         s.breakers.append(slot->breaker.status());
         s.breakerRetryAtMs.append(slot->breaker.retryAtMs());
@@ -561,7 +595,7 @@ EngineState HeartbeatEngine::buildState() const
     s.memoryBytes = qint64(m_gauges.value(QStringLiteral("memory.total_bytes"), -1));
     s.tickIntervalMs = tickIntervalMs();
     if (m_tickTimer.isActive())
-        s.nextTickAtMs = s.takenAtMs + std::max(0, m_tickTimer.remainingTime());
+        s.nextTickAtMs = nextTickAtMs;
     return s;
 }
 

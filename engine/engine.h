@@ -4,6 +4,7 @@
 #include "core/breaker.h"
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/taskschedule.h"
 #include "snapshot.h"
 #include "task.h"
 
@@ -150,6 +151,7 @@ private:
     std::unique_ptr<QThreadPool> m_pool;
     std::vector<std::unique_ptr<TaskSlot>> m_slots;
     std::shared_ptr<struct EngineLink> m_link;
+    TaskScheduler m_scheduler;
 
     HeartbeatMetrics m_metrics; // counts only what has been written (see recordTick())
     qint64 m_nextTickId = 1;
@@ -172,6 +174,8 @@ private:
         QVector<ExecutionRecord> records;
         QVector<Sample> samples;
         std::optional<qint64> auditLogCap;
+        // The schedules' new states, persisted with this tick's rows (never before them).
+        std::vector<std::pair<TaskSlot *, ScheduleState>> schedules;
     };
     std::unique_ptr<Tick> m_tick;
     std::vector<std::shared_ptr<Run>> m_inFlight;

@@ -25,6 +25,10 @@ struct TaskStatus
     qint64 lastItems = 0;
     QString lastError;
     qint64 completed = 0; // successful runs, all time
+    QString schedule;     // TaskSchedule::describe() of its schedule
+    // When it runs next (UTC ms): the next tick for an every-tick task or one owed a catch-up
+    // run; 0: none (a once that ran, or the engine not ticking).
+    qint64 nextRunMs = 0;
 };
 
 struct EngineState

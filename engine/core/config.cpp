@@ -451,13 +451,16 @@ std::optional<ConfigError> readTasks(const QJsonValue &json, HeartbeatConfig *co
     for (auto it = tasks.begin(); it != tasks.end(); ++it) {
         if (auto error = checkTaskName(it.key()))
             return error;
-        if (!it.value().isBool()) {
-            return ConfigError{
-                kTasksKey + u'.' + it.key(),
-                QCoreApplication::translate("hb::Config", "must be true or false (got %1)")
-                    .arg(describe(it.value()))};
-        }
-        config->tasks.insert(it.key(), it.value().toBool());
+        bool enabled = true;
+        TaskSchedule schedule;
+        if (auto problem = scheduleFromJson(kTasksKey + u'.' + it.key(), it.value(), &enabled,
+                                            &schedule))
+            return ConfigError{problem->field, problem->reason};
+        config->tasks.insert(it.key(), enabled);
+        if (schedule.isDefault())
+            config->schedules.remove(it.key());
+        else
+            config->schedules.insert(it.key(), schedule);
     }
     return std::nullopt;
 }
@@ -582,7 +585,7 @@ QJsonObject HeartbeatConfig::toJson() const
         root.insert(it.key(), it.value());
     QJsonObject taskFlags;
     for (const QString &task : TaskName::all())
-        taskFlags.insert(task, isTaskEnabled(task));
+        taskFlags.insert(task, scheduleToJson(isTaskEnabled(task), scheduleOf(task)));
     root.insert(kTasksKey, taskFlags);
     // Written only when there is a channel or a rule of the user's: a file without
     // notifications stays as it was.
@@ -604,6 +607,11 @@ bool HeartbeatConfig::operator==(const HeartbeatConfig &other) const
     const QStringList names = tasks.keys() + other.tasks.keys();
     for (const QString &task : std::as_const(names)) {
         if (isTaskEnabled(task) != other.isTaskEnabled(task))
+            return false;
+    }
+    const QStringList scheduled = schedules.keys() + other.schedules.keys();
+    for (const QString &task : std::as_const(scheduled)) {
+        if (scheduleOf(task) != other.scheduleOf(task))
             return false;
     }
     return notifications == other.notifications;
@@ -662,6 +670,12 @@ std::optional<ConfigError> validateConfig(const HeartbeatConfig &config)
     for (auto it = config.tasks.cbegin(); it != config.tasks.cend(); ++it) {
         if (auto problem = checkTaskName(it.key()))
             return problem;
+    }
+    for (auto it = config.schedules.cbegin(); it != config.schedules.cend(); ++it) {
+        if (auto problem = checkTaskName(it.key()))
+            return problem;
+        if (auto problem = validateSchedule(kTasksKey + u'.' + it.key(), it.value()))
+            return ConfigError{problem->field, problem->reason};
     }
     if (auto problem = checkRelations(config))
         return problem;

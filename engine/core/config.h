@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/taskschedule.h"
+
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -125,6 +127,9 @@ struct HeartbeatConfig
     qint64 taskTimeoutMs = 10'000;          // 10 .. 3 600 000
     int maxConcurrentTasks = 4;             // 1 .. 64
     QMap<QString, bool> tasks;              // one enable flag per TaskName::all(); default true
+    // When each task runs ("tasks.NAME" as an object; docs/scheduling.md). A task missing from
+    // the map runs every tick.
+    QMap<QString, TaskSchedule> schedules;
     int autoLiquidationThresholdDays = 45;  // 1 .. 3650
     int breakerFailureThreshold = 5;        // 1 .. 1000
     qint64 breakerTimeoutMs = 300'000;      // 1 000 .. 86 400 000
@@ -178,6 +183,7 @@ struct HeartbeatConfig
     static HeartbeatConfig demoDefaults(); // demo: true, tick 2 s, the demo price feed
 
     bool isTaskEnabled(const QString &task) const { return tasks.value(task, true); }
+    TaskSchedule scheduleOf(const QString &task) const { return schedules.value(task); }
 
     QJsonObject toJson() const;
     bool operator==(const HeartbeatConfig &other) const;

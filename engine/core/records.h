@@ -3,6 +3,8 @@
 // Plain value types that cross threads: the engine produces them, the store writes them and the
 // GUI shows them. No behaviour beyond naming; keep them cheap to copy and move.
 
+#include "core/taskschedule.h"
+
 #include <QHash>
 #include <QMetaType>
 #include <QString>
@@ -176,6 +178,8 @@ struct PersistedState
     // The newest run of each task that ran (skipped ones aren't runs), read back from
     // `executions`: after a restart the task list still says when each last ran and how.
     QVector<ExecutionRecord> lastRuns;
+    // Where each task's schedule stands (`task_schedule`), written with the runs it follows.
+    QVector<ScheduleState> schedules;
 };
 
 } // namespace hb

@@ -181,6 +181,9 @@ struct MetricsStore::Statements
         , clearBreakers(db, "DELETE FROM breaker_state")
         , insertBreaker(db, "INSERT INTO breaker_state(task, state, failure_count,"
                             " last_failure_ms, opened_at_ms) VALUES(?1, ?2, ?3, ?4, ?5)")
+        , clearSchedules(db, "DELETE FROM task_schedule")
+        , insertSchedule(db, "INSERT INTO task_schedule(task, schedule, next_run_ms, nominal_ms,"
+                             " follows_ms, catch_up) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
         , putEngineState(db, "INSERT INTO engine_state(key, value) VALUES(?1, ?2)"
                              " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         , insertMachineEvent(db, "INSERT INTO machine_events(ts_ms, machine, from_state,"
@@ -206,7 +209,7 @@ struct MetricsStore::Statements
              {&insertExecution, &insertTick, &insertBreakerEvent, &insertSample, &insertAudit,
               &upsertExecMinute, &upsertExecHour, &upsertSampleMinute, &upsertSampleHour,
               &upsertTickMinute, &upsertTickHour,
-              &clearBreakers, &insertBreaker, &putEngineState, &insertMachineEvent,
+              &clearBreakers, &insertBreaker, &clearSchedules, &insertSchedule, &putEngineState, &insertMachineEvent,
               &putMachineSeen, &forgetMachineSeen})
             stmt->tryReset();
     }
@@ -224,6 +227,8 @@ struct MetricsStore::Statements
     SQLite::Statement upsertTickHour;
     SQLite::Statement clearBreakers;
     SQLite::Statement insertBreaker;
+    SQLite::Statement clearSchedules;
+    SQLite::Statement insertSchedule;
     SQLite::Statement putEngineState;
     SQLite::Statement insertMachineEvent;
     SQLite::Statement putMachineSeen;
@@ -335,6 +340,19 @@ PersistedState MetricsStore::loadState()
             status.lastFailureMs = sql::int64Of(breakers.getColumn(3));
             status.openedAtMs = sql::int64Of(breakers.getColumn(4));
             state.breakers.append(status);
+        }
+
+        SQLite::Statement schedules(*m_db, "SELECT task, schedule, next_run_ms, nominal_ms,"
+                                           " follows_ms, catch_up FROM task_schedule");
+        while (schedules.executeStep()) {
+            ScheduleState row;
+            row.task = sql::textOf(schedules.getColumn(0));
+            row.signature = sql::textOf(schedules.getColumn(1));
+            row.dueMs = sql::int64Of(schedules.getColumn(2));
+            row.nominalMs = sql::int64Of(schedules.getColumn(3));
+            row.followsMs = sql::int64Of(schedules.getColumn(4));
+            row.catchUp = std::clamp(schedules.getColumn(5).getInt(), 0, TaskSchedule::MaxCatchUp);
+            state.schedules.append(row);
         }
 
         // Every task the engine kept a breaker or a count for: one index seek each.
@@ -494,6 +512,23 @@ void MetricsStore::write(const WriteBatch &batch)
                 sql::bindInt(s.insertBreaker, 4, b.lastFailureMs);
                 sql::bindInt(s.insertBreaker, 5, b.openedAtMs);
                 sql::execAndReset(s.insertBreaker);
+            }
+            sql::execAndReset(s.clearSchedules);
+            for (const ScheduleState &row : state.schedules) {
+                sql::bindText(s.insertSchedule, 1, row.task); // copied: a few rows a tick
+                sql::bindText(s.insertSchedule, 2, row.signature);
+                // NULL for "none": a once that ran, a task that has not run yet.
+                const auto bindTime = [&s](int index, qint64 ms) {
+                    if (ms > 0)
+                        sql::bindInt(s.insertSchedule, index, ms);
+                    else
+                        s.insertSchedule.bind(index);
+                };
+                bindTime(3, row.dueMs);
+                bindTime(4, row.nominalMs);
+                bindTime(5, row.followsMs);
+                sql::bindInt(s.insertSchedule, 6, row.catchUp);
+                sql::execAndReset(s.insertSchedule);
             }
             const auto put = [&s](const char *key, const QByteArray &value) {
                 s.putEngineState.bindNoCopy(1, key);

@@ -57,7 +57,7 @@ struct WriteBatch
 class MetricsStore
 {
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
 
     // Opens (creating if missing) and migrates. Throws StoreError naming `path` when the file is
     // corrupt, not a database, from a newer version, or cannot be written. The file is never

@@ -220,6 +220,19 @@ CREATE TABLE tick_hour(
     ran INTEGER NOT NULL, succeeded INTEGER NOT NULL, failed INTEGER NOT NULL);
 )sql";
 
+// v10: where each task's schedule stands (ScheduleState, engine/core/taskschedule.h): its next
+// run, the run it follows and the catch-up runs still owed, written in the same transaction as
+// the runs themselves, so a restart or an upgrade neither loses nor repeats a scheduled run.
+constexpr const char kSchemaV10[] = R"sql(
+CREATE TABLE task_schedule(
+    task TEXT PRIMARY KEY,
+    schedule TEXT NOT NULL,
+    next_run_ms INTEGER,
+    nominal_ms INTEGER,
+    follows_ms INTEGER,
+    catch_up INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+)sql";
+
 std::string bucketExpr(const char *column, qint64 width)
 {
     const std::string w = std::to_string(width);
@@ -373,11 +386,16 @@ void migrateToV9(SQLite::Database &db)
                 " sum(failed) FROM ticks GROUP BY 1");
 }
 
+void migrateToV10(SQLite::Database &db)
+{
+    db.exec(kSchemaV10);
+}
+
 using Migration = void (*)(SQLite::Database &);
 // kMigrations[i] takes a file from version i to version i + 1.
 constexpr Migration kMigrations[] = {migrateToV1, migrateToV2, migrateToV3, migrateToV4,
                                      migrateToV5, migrateToV6, migrateToV7, migrateToV8,
-                                     migrateToV9};
+                                     migrateToV9, migrateToV10};
 
 } // namespace
 

@@ -65,9 +65,9 @@ void TestMetricsStore::freshDatabaseIsCurrentAndEmpty()
     QVERIFY2(!sideFilesExist(path), "closing leaves no -wal/-shm behind");
     QCOMPARE(MetricsStore::fileSchemaVersion(path), MetricsStore::SchemaVersion);
     QVERIFY2(!sideFilesExist(path), "peeking at the version creates no -wal/-shm");
-    QCOMPARE(MetricsStore::SchemaVersion, 9);
+    QCOMPARE(MetricsStore::SchemaVersion, 10);
     SQLite::Database db(utf8(path), SQLite::OPEN_READONLY);
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 9);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), 10);
     QCOMPARE(QString::fromStdString(db.execAndGet("PRAGMA journal_mode").getString()),
              QStringLiteral("wal"));
 }
@@ -167,6 +167,15 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
     };
     state.emergencyStop = true;
     state.emergencyReason = QStringLiteral("oracle outage — paused by admin");
+    // A cron task's next run with the run it follows, a run_all task owing catch-ups, a once
+    // that ran (no next run: NULL).
+    state.schedules = {
+        {QStringLiteral("auto_cleanup"), QStringLiteral("cron 0 3 * * * Asia/Jakarta"),
+         kBase + 86'400'000 + 7, kBase + 86'400'000, kBase, 0},
+        {QStringLiteral("pool_maintenance"), QStringLiteral("interval 300000"), kBase + 300'000,
+         kBase + 300'000, kBase, 4},
+        {QStringLiteral("shard_balancing"), QStringLiteral("once 1700000000000"), 0, 0, kBase, 0},
+    };
     batch.state = state;
 
     MetricsStore(path).write(batch);
@@ -186,6 +195,13 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
         QCOMPARE(loaded.breakers[i].failureCount, state.breakers[i].failureCount);
         QCOMPARE(loaded.breakers[i].lastFailureMs, state.breakers[i].lastFailureMs);
         QCOMPARE(loaded.breakers[i].openedAtMs, state.breakers[i].openedAtMs);
+    }
+    QCOMPARE(loaded.schedules.size(), state.schedules.size());
+    for (const ScheduleState &row : std::as_const(state.schedules)) {
+        const auto found = std::find_if(loaded.schedules.cbegin(), loaded.schedules.cend(),
+                                        [&](const ScheduleState &l) { return l.task == row.task; });
+        QVERIFY(found != loaded.schedules.cend());
+        QCOMPARE(*found, row);
     }
 
     // The rows as an analyst's SQL sees them.
@@ -233,6 +249,12 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
              QStringList({QStringLiteral("auto_liquidation|half_open|4"),
                           QStringLiteral("oracle_monitoring|open|5"),
                           QStringLiteral("price_update|closed|0")}));
+    QCOMPARE(rows(db, QStringLiteral("SELECT task, next_run_ms - %1, follows_ms - %1, catch_up,"
+                                     " next_run_ms IS NULL FROM task_schedule ORDER BY task")
+                          .arg(b)),
+             QStringList({QStringLiteral("auto_cleanup|86400007|0|0|0"),
+                          QStringLiteral("pool_maintenance|300000|0|4|0"),
+                          QStringLiteral("shard_balancing|NULL|0|0|1")}));
 
     // A later state replaces the breakers, it does not add to them.
     WriteBatch next;
