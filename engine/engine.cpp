@@ -21,6 +21,7 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     , m_config(std::move(options.config))
     , m_configPath(std::move(options.configPath))
     , m_oracleSource(std::move(options.oracleSource))
+    , m_afterRun(std::move(options.afterRun))
     , m_tickIntervalOverrideMs(options.tickIntervalOverrideMs)
     , m_writer(options.writer)
     , m_pool(std::make_unique<QThreadPool>())
@@ -321,6 +322,8 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
     TaskSlot &slot = *run->slot;
     slot.executing = false;
     slot.status.running = false;
+    if (m_afterRun)
+        m_afterRun(slot.status.name);
     // The writer tells the ledger at once and the engine through a queued signal, which this
     // run's result may have overtaken: a run that met the refusing ledger is then cancelled,
     // not a failure of its task.
@@ -451,8 +454,16 @@ void HeartbeatEngine::finishTickIfDone()
     }
     m_metrics.lastTickTasks = ran;
     recordTick(record);
-    for (auto &[slot, state] : tick->schedules)
-        slot->schedule = std::move(state);
+    for (auto &[slot, state] : tick->schedules) {
+        // A run cancelled (pause, maintenance, shutdown) did not do its work: its scheduled run
+        // stays due, so a restart or a resume makes it.
+        const bool cancelled = std::any_of(
+            tick->records.cbegin(), tick->records.cend(), [slot = slot](const ExecutionRecord &r) {
+                return r.task == slot->status.name && r.outcome == Outcome::Cancelled;
+            });
+        if (!cancelled)
+            slot->schedule = std::move(state);
+    }
 
     postRecords({tick->records, {record}, tick->samples});
 

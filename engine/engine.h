@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -41,6 +42,9 @@ struct EngineOptions
     // The price source the tasks were built with (an OracleSourceName), for the snapshot: it is
     // chosen at start, so a config change names another one only after a restart.
     QString oracleSource = OracleSourceName::None;
+    // Fault injection for the system tests (HB_FAULT_EXIT_AFTER_RUN, engine/runtime.cpp): called
+    // on the engine thread when a run has returned, before anything of it is written.
+    std::function<void(const QString &task)> afterRun;
 };
 
 // The heartbeat. Lives on its own thread (see EngineHost); every public slot runs on that
@@ -143,6 +147,7 @@ private:
     HeartbeatConfig m_config;
     QString m_configPath;
     QString m_oracleSource;
+    std::function<void(const QString &)> m_afterRun;
     qint64 m_tickIntervalOverrideMs = 0;
     QVector<BreakerStatus> m_foreignBreakers; // persisted breakers of tasks not built here: kept
     MetricsWriter *m_writer;

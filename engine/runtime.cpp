@@ -49,6 +49,19 @@ std::function<void(const QString &)> faultInjectionFromEnvironment()
             ::_exit(86);
     };
 }
+// HB_FAULT_EXIT_AFTER_RUN=TASK ends the process (_exit, status 87) right after a run of TASK
+// returned, before its row and its schedule's next run could be written (tests/system).
+std::function<void(const QString &)> exitAfterRunFromEnvironment()
+{
+    const QString task = qEnvironmentVariable("HB_FAULT_EXIT_AFTER_RUN");
+    if (task.isEmpty())
+        return {};
+    qCWarning(lcEngine).noquote() << "fault injection: exit after a run of" << task;
+    return [task](const QString &done) {
+        if (done == task)
+            ::_exit(87);
+    };
+}
 } // namespace
 
 QString EngineRuntime::defaultDataDir()
@@ -185,6 +198,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     engineOptions.tickIntervalOverrideMs = std::max<qint64>(0, options.tickIntervalOverrideMs);
     engineOptions.state = std::move(state);
     engineOptions.oracleSource = oracleSource();
+    engineOptions.afterRun = exitAfterRunFromEnvironment();
     TaskEnvironment environment;
     environment.dataDir = m_dataDir;
     environment.ledger = m_ledger;

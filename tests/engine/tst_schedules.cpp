@@ -221,6 +221,28 @@ private Q_SLOTS:
         QCOMPARE(rig.state().tasks.at(0).nextRunMs, utc("2026-12-03T11:05:00Z"));
     }
 
+    // A run cancelled by a stop (or a pause) did not do its work: its scheduled run stays due.
+    void cancelledRunStaysDue()
+    {
+        auto task = std::make_shared<HangingTask>();
+        const HeartbeatConfig config = withInterval(task->name(), 60 * kMinute);
+        PersistedState state;
+        ScheduleState row;
+        row.task = task->name();
+        row.signature = config.scheduleOf(task->name()).signature();
+        row.nominalMs = row.dueMs = utc("2026-12-03T10:00:00Z");
+        state.schedules = {row};
+        Rig rig({task}, config, state);
+        rig.clock->set(utc("2026-12-03T10:00:05Z"));
+        rig.engine->tickNow();
+        QTRY_VERIFY(task->started);
+        rig.engine->stop();
+        QCoreApplication::processEvents();
+        QCOMPARE(rig.records.size(), 1);
+        QCOMPARE(rig.records[0].outcome, Outcome::Cancelled);
+        QCOMPARE(rig.state().tasks.at(0).nextRunMs, utc("2026-12-03T10:00:00Z"));
+    }
+
     // A changed schedule starts afresh at the next tick.
     void changedScheduleStartsAfresh()
     {
