@@ -9,11 +9,23 @@
 //                           ratio = baseline / value (how many times faster).
 //                           `mismatches` counts tasks where the two answers differ: it must be 0.
 //
+//   scheduler_cpu_ms_per_sim_hour
+//                           CPU ms the engine's due check (TaskScheduler::atTick, the call
+//                           HeartbeatEngine::tickNow makes per task per tick, with the next run
+//                           kept between ticks as the engine keeps it) spends per simulated hour
+//                           on the same 1 000 tasks, ticking every 30 s (the default tick) through
+//                           24 simulated hours that hold Berlin's spring DST change; vs the same
+//                           due question asked without a kept next run: at every tick, is there a
+//                           run of the expression between the previous tick and now
+//                           (CronExpr::next from the previous tick). ratio = baseline / value.
+//                           `run_mismatches` counts tasks whose runs differ: it must be 0.
+//
 //   bench_scheduler [rounds=20]
 // The task set is fixed (a seeded generator), so every run asks the same 1 000 questions.
 
 #include "benchjson.h"
 #include "core/cronexpr.h"
+#include "core/taskschedule.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -25,6 +37,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+
+#include <time.h>
 
 using namespace hb;
 using Stopwatch = std::chrono::steady_clock;
@@ -195,6 +209,74 @@ std::optional<SteppedRun> steppingNext(const CronExpr &expr, qint64 afterMs, con
     return std::nullopt;
 }
 
+double cpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// 2026-03-29T00:00:00Z: Berlin springs forward at 01:00Z.
+constexpr qint64 kSimStartMs = 1'774'742'400'000;
+constexpr qint64 kSimHours = 24;
+constexpr qint64 kTickMs = 30'000;
+
+struct SimResult
+{
+    double cpuMsPerHour = 0;
+    std::vector<int> runs; // per task
+};
+
+// The engine's way: the next run kept per task, compared at every tick, moved on when it ran.
+SimResult simulateKept(const std::vector<Task> &tasks)
+{
+    std::vector<TaskSchedule> schedules(tasks.size());
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        schedules[i].kind = TaskSchedule::Kind::Cron;
+        schedules[i].cron = tasks[i].expr.text();
+        schedules[i].tz = QString::fromUtf8(tasks[i].tz.id());
+    }
+    const QString name = QStringLiteral("task");
+    TaskScheduler scheduler(1);
+    std::vector<TaskScheduler::Cached> caches(tasks.size());
+    std::vector<ScheduleState> states(tasks.size());
+    SimResult result;
+    result.runs.assign(tasks.size(), 0);
+    const double start = cpuMs();
+    for (qint64 now = kSimStartMs; now < kSimStartMs + kSimHours * 3'600'000; now += kTickMs) {
+        for (size_t i = 0; i < tasks.size(); ++i) {
+            TaskScheduler::Decision d =
+                scheduler.atTick(name, schedules[i], &caches[i], states[i], now, false);
+            if (d.verdict == TaskScheduler::Verdict::Run)
+                ++result.runs[i];
+            if (d.state != states[i])
+                states[i] = std::move(d.state);
+        }
+    }
+    result.cpuMsPerHour = (cpuMs() - start) / double(kSimHours);
+    return result;
+}
+
+// Without a kept next run: each tick asks whether one fell since the previous tick.
+SimResult simulateStateless(const std::vector<Task> &tasks)
+{
+    SimResult result;
+    result.runs.assign(tasks.size(), 0);
+    const double start = cpuMs();
+    for (qint64 now = kSimStartMs; now < kSimStartMs + kSimHours * 3'600'000; now += kTickMs) {
+        for (size_t i = 0; i < tasks.size(); ++i) {
+            // The first tick only learns the schedule (as the engine's initial() does).
+            if (now == kSimStartMs)
+                continue;
+            const std::optional<CronRun> run = tasks[i].expr.next(now - kTickMs, tasks[i].tz);
+            if (run && run->atMs <= now)
+                ++result.runs[i];
+        }
+    }
+    result.cpuMsPerHour = (cpuMs() - start) / double(kSimHours);
+    return result;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -253,5 +335,29 @@ int main(int argc, char *argv[])
     bench::printFigure("scheduler_next_run_us", oursUs, "us", steppingUs,
                        bench::Target::ratioAtLeast(100.0), extra,
                        bench::RatioIs::BaselineOverValue);
-    return mismatches == 0 ? 0 : 1;
+
+    const SimResult kept = simulateKept(tasks);
+    const SimResult stateless = simulateStateless(tasks);
+    int runMismatches = 0;
+    qint64 totalRuns = 0;
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        totalRuns += kept.runs[i];
+        if (kept.runs[i] != stateless.runs[i]) {
+            ++runMismatches;
+            std::fprintf(stderr, "bench_scheduler: '%s' in %s ran %d times, stateless %d\n",
+                         qPrintable(tasks[i].expr.text()), tasks[i].tz.id().constData(),
+                         kept.runs[i], stateless.runs[i]);
+        }
+    }
+    QJsonObject simExtra;
+    simExtra.insert(QStringLiteral("tasks"), int(tasks.size()));
+    simExtra.insert(QStringLiteral("tick_ms"), kTickMs);
+    simExtra.insert(QStringLiteral("simulated_hours"), kSimHours);
+    simExtra.insert(QStringLiteral("runs"), totalRuns);
+    simExtra.insert(QStringLiteral("run_mismatches"), runMismatches);
+    // The goal: 1 000 tasks cost the engine thread under a tenth of a second an hour.
+    bench::printFigure("scheduler_cpu_ms_per_sim_hour", kept.cpuMsPerHour, "ms",
+                       stateless.cpuMsPerHour, bench::Target::valueAtMost(100.0), simExtra,
+                       bench::RatioIs::BaselineOverValue);
+    return mismatches == 0 && runMismatches == 0 ? 0 : 1;
 }

@@ -40,7 +40,7 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
         const QString name = task->name();
         auto slot = std::make_unique<TaskSlot>(TaskSlot{
             task, CircuitBreaker(name, m_config.breakerFailureThreshold, m_config.breakerTimeoutMs),
-            {}, false, {}});
+            {}, false, {}, {}});
         slot->status.name = name;
         slot->status.completed = m_metrics.tasksCompleted.value(name);
         m_slots.push_back(std::move(slot));
@@ -214,12 +214,10 @@ void HeartbeatEngine::tickNow()
         if (!m_config.isTaskEnabled(slot.status.name))
             continue;
         ExecutionRecord skipped{id, slot.status.name, now, 0, Outcome::Skipped, 0, {}};
-        const TaskSchedule schedule = m_config.scheduleOf(slot.status.name);
-        ScheduleState state = slot.schedule;
-        if (state.signature != schedule.signature() || state.task != slot.status.name)
-            state = m_scheduler.initial(slot.status.name, schedule, now);
-        const TaskScheduler::Decision decision =
-            m_scheduler.decide(schedule, state, now, slot.executing);
+        const auto found = m_config.schedules.constFind(slot.status.name);
+        const TaskScheduler::Decision decision = m_scheduler.atTick(
+            slot.status.name, found == m_config.schedules.cend() ? TaskSchedule() : *found,
+            &slot.scheduleCache, slot.schedule, now, slot.executing);
         if (decision.state != slot.schedule)
             m_tick->schedules.emplace_back(&slot, decision.state);
         if (decision.verdict == TaskScheduler::Verdict::NotDue)

@@ -27,6 +27,7 @@ struct HeartbeatEngine::TaskSlot
     TaskStatus status;
     bool executing = false; // a pool thread is inside run(), even after a timeout gave up on it
     ScheduleState schedule; // as persisted; a tick's decisions replace it when its rows are written
+    TaskScheduler::Cached scheduleCache = {};
 };
 
 struct HeartbeatEngine::Run

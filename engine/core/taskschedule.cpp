@@ -494,6 +494,20 @@ ScheduleState TaskScheduler::advance(const TaskSchedule &schedule, const Schedul
     return next;
 }
 
+TaskScheduler::Decision TaskScheduler::atTick(const QString &task, const TaskSchedule &schedule,
+                                              Cached *cache, const ScheduleState &state,
+                                              qint64 nowMs, bool running)
+{
+    if (!cache->valid || cache->schedule != schedule) {
+        cache->valid = true;
+        cache->schedule = schedule;
+        cache->signature = schedule.signature();
+    }
+    if (state.signature != cache->signature || state.task != task)
+        return decide(schedule, initial(task, schedule, nowMs), nowMs, running);
+    return decide(schedule, state, nowMs, running);
+}
+
 TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
                                               const ScheduleState &state, qint64 nowMs,
                                               bool running)
@@ -501,7 +515,9 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
     Decision d;
     d.state = state;
     const bool active = inActiveHours(schedule, nowMs);
-    const QString outside = trSchedule("outside active hours %1").arg(schedule.activeHours);
+    const auto outside = [&schedule] {
+        return trSchedule("outside active hours %1").arg(schedule.activeHours);
+    };
 
     if (schedule.kind == TaskSchedule::Kind::EveryTick) {
         d.state.followsMs = nowMs;
@@ -511,7 +527,7 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
             d.reason = trSchedule("still running");
         } else if (!active) {
             d.verdict = Verdict::Skip;
-            d.reason = outside;
+            d.reason = outside();
         } else {
             d.verdict = Verdict::Run;
         }
@@ -578,7 +594,7 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
     }
     if (!active) {
         d.verdict = Verdict::Skip;
-        d.reason = outside;
+        d.reason = outside();
         d.state.catchUp = 0;
         return d;
     }

@@ -105,6 +105,14 @@ public:
         ScheduleState state; // what to persist with this tick's rows
     };
 
+    // A schedule with its signature, computed once and kept between ticks.
+    struct Cached
+    {
+        bool valid = false;
+        TaskSchedule schedule;
+        QString signature;
+    };
+
     // `seed` drives the jitter (tests pass a fixed one).
     explicit TaskScheduler(quint64 seed = std::random_device{}());
 
@@ -114,6 +122,11 @@ public:
     // At a tick at `nowMs`. `running`: the task's previous run has not returned.
     Decision decide(const TaskSchedule &schedule, const ScheduleState &state, qint64 nowMs,
                     bool running);
+
+    // The tick loop's question for one task, as the engine asks it: `schedule` is the config's
+    // current one (a change starts it afresh: initial()), `state` the committed one.
+    Decision atTick(const QString &task, const TaskSchedule &schedule, Cached *cache,
+                    const ScheduleState &state, qint64 nowMs, bool running);
 
     // The scheduled time of the first run after `afterMs` (jitter aside); nullopt: none (a once
     // past, a bad expression). `fromNominalMs` anchors an interval's phase.
