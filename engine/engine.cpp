@@ -11,6 +11,7 @@
 #include <QThreadPool>
 
 #include <mutex>
+#include <random>
 #include <thread>
 
 namespace hb {
@@ -257,6 +258,7 @@ void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
     run->slot = &slot;
     run->task = slot.task;
     run->config = m_config;
+    run->policy = m_config.scheduleOf(slot.status.name);
     run->tickId = m_tick->id;
     run->queuedAtMs = nowMs;
     run->elapsed.start();
@@ -283,14 +285,34 @@ void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
             }
         }
         TaskResult result;
-        try {
-            const TaskContext ctx{run->cancel, *clock, run->config, run->tickId};
-            result = run->task->run(ctx);
-        } catch (const std::exception &e) {
-            result = TaskResult::failure(
-                tr("exception: %1").arg(QString::fromLocal8Bit(e.what())));
-        } catch (...) {
-            result = TaskResult::failure(tr("unknown exception"));
+        std::mt19937_64 random(quint64(run->queuedAtMs) ^ quintptr(run.get()));
+        for (int attempt = 0;; ++attempt) {
+            const qint64 attemptStart = timer.elapsed();
+            try {
+                const TaskContext ctx{run->cancel, *clock, run->config, run->tickId};
+                result = run->task->run(ctx);
+            } catch (const std::exception &e) {
+                result = TaskResult::failure(
+                    tr("exception: %1").arg(QString::fromLocal8Bit(e.what())));
+            } catch (...) {
+                result = TaskResult::failure(tr("unknown exception"));
+            }
+            if (result.ok || attempt >= run->policy.retries || run->cancel)
+                break;
+            // Failed with retries left: a row of its own, then the backoff (cancellable).
+            const qint64 wait = run->policy.retryDelayMs(
+                attempt, std::uniform_real_distribution<double>(0.0, 1.0)(random));
+            {
+                std::lock_guard lock(run->attemptsMutex);
+                run->attempts.append(
+                    {attemptStart, timer.elapsed() - attemptStart, result.error, wait});
+            }
+            QElapsedTimer backoff;
+            backoff.start();
+            while (!run->cancel && backoff.elapsed() < wait)
+                QThread::msleep(quint32(std::clamp<qint64>(wait - backoff.elapsed(), 1, 10)));
+            if (run->cancel)
+                break;
         }
         const qint64 durationMs = timer.elapsed();
         std::lock_guard lock(link->mutex);
@@ -423,8 +445,36 @@ void HeartbeatEngine::finalize(Run &run, Outcome outcome, qint64 durationMs, qin
     if (outcome == Outcome::Success)
         ++status.completed;
     if (m_tick && m_tick->id == run.tickId) {
-        m_tick->records.append(
-            {run.tickId, status.name, startedAtMs, durationMs, outcome, items, error, queuedMs});
+        // Every attempt that was tried again is a row; the run's own row is its last attempt.
+        QVector<Run::Attempt> attempts;
+        {
+            std::lock_guard lock(run.attemptsMutex);
+            attempts = run.attempts;
+        }
+        const int tries = run.policy.retries + 1;
+        for (qsizetype i = 0; i < attempts.size(); ++i) {
+            const Run::Attempt &a = attempts[i];
+            m_tick->records.append(
+                {run.tickId, status.name, startedAtMs + a.offsetMs, a.durationMs, Outcome::Failure,
+                 0,
+                 tr("attempt %1 of %2 failed; retrying in %3 ms: %4")
+                     .arg(i + 1)
+                     .arg(tries)
+                     .arg(a.retryInMs)
+                     .arg(a.error),
+                 i == 0 ? queuedMs : 0});
+        }
+        const qint64 lastStart = attempts.isEmpty()
+                                     ? 0
+                                     : attempts.constLast().offsetMs + attempts.constLast().durationMs
+                                           + attempts.constLast().retryInMs;
+        const QString finalError =
+            attempts.isEmpty() || error.isEmpty()
+                ? error
+                : tr("attempt %1 of %2: %3").arg(attempts.size() + 1).arg(tries).arg(error);
+        m_tick->records.append({run.tickId, status.name, startedAtMs + lastStart,
+                                std::max<qint64>(0, durationMs - lastStart), outcome, items,
+                                finalError, attempts.isEmpty() ? queuedMs : 0});
         --m_tick->pending;
     }
     markDirty();

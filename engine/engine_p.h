@@ -48,6 +48,19 @@ struct HeartbeatEngine::Run
     qint64 withdrawnAfterMs = 0;      // engine thread only: how long it had waited when withdrawn
     bool finalized = false; // engine thread only: outcome recorded (finished, timeout, cancel)
     bool lentThread = false; // engine thread only: its pool thread was replaced at the timeout
+
+    // Retries inside the run (TaskSchedule::retries): each failed attempt that was tried again,
+    // written by the pool thread, read by the engine thread under the mutex.
+    struct Attempt
+    {
+        qint64 offsetMs = 0; // since run() began
+        qint64 durationMs = 0;
+        QString error;
+        qint64 retryInMs = 0;
+    };
+    TaskSchedule policy;
+    std::mutex attemptsMutex;
+    QVector<Attempt> attempts;
 };
 
 } // namespace hb

@@ -27,6 +27,9 @@ const QString kAtKey = QStringLiteral("at");
 const QString kActiveHoursKey = QStringLiteral("active_hours");
 const QString kJitterKey = QStringLiteral("jitter");
 const QString kMisfireKey = QStringLiteral("misfire");
+const QString kRetriesKey = QStringLiteral("retries");
+const QString kRetryBaseKey = QStringLiteral("retry_base_ms");
+const QString kRetryMaxKey = QStringLiteral("retry_max_ms");
 
 struct ActiveHours
 {
@@ -88,7 +91,16 @@ bool TaskSchedule::operator==(const TaskSchedule &o) const
 {
     return kind == o.kind && intervalMs == o.intervalMs && cron == o.cron && tz == o.tz
            && atMs == o.atMs && activeHours == o.activeHours && jitterSeconds == o.jitterSeconds
-           && misfire == o.misfire;
+           && misfire == o.misfire && retries == o.retries && retryBaseMs == o.retryBaseMs
+           && retryMaxMs == o.retryMaxMs;
+}
+
+qint64 TaskSchedule::retryDelayMs(int retry, double unit) const
+{
+    const qint64 full = std::min(retryMaxMs, retryBaseMs << std::min(retry, 30));
+    // "Equal jitter": half the wait fixed, half random, so retries of many tasks spread out
+    // but none comes back at once.
+    return full / 2 + qint64(double(full - full / 2) * std::clamp(unit, 0.0, 1.0));
 }
 
 QStringList TaskSchedule::kindNames()
@@ -224,6 +236,15 @@ std::optional<ScheduleFieldError> validateSchedule(const QString &path, const Ta
     if (s.jitterSeconds < 0 || s.jitterSeconds > TaskSchedule::MaxJitterSeconds)
         return fail(kJitterKey, trSchedule("must be a whole number of seconds between 0 and %1")
                                     .arg(TaskSchedule::MaxJitterSeconds));
+    if (s.retries < 0 || s.retries > TaskSchedule::MaxRetries)
+        return fail(kRetriesKey, trSchedule("must be an integer between 0 and %1")
+                                     .arg(TaskSchedule::MaxRetries));
+    if (s.retryBaseMs < 10 || s.retryBaseMs > 600'000)
+        return fail(kRetryBaseKey, trSchedule("must be an integer between 10 and 600000"));
+    if (s.retryMaxMs < s.retryBaseMs || s.retryMaxMs > 3'600'000)
+        return fail(kRetryMaxKey, trSchedule("must be an integer between retry_base_ms (%1) and "
+                                             "3600000")
+                                      .arg(s.retryBaseMs));
     return std::nullopt;
 }
 
@@ -252,8 +273,9 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         *out = value.toString();
         return std::nullopt;
     };
-    const QStringList known = {kEnabledKey, kScheduleKey,    kIntervalKey, kCronKey, kTzKey,
-                               kAtKey,      kActiveHoursKey, kJitterKey,   kMisfireKey};
+    const QStringList known = {kEnabledKey, kScheduleKey,    kIntervalKey, kCronKey,
+                               kTzKey,      kAtKey,          kActiveHoursKey, kJitterKey,
+                               kMisfireKey, kRetriesKey,     kRetryBaseKey,   kRetryMaxKey};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
             return fail(it.key(), trSchedule("unknown field (known: %1)")
@@ -342,6 +364,25 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
                                      .arg(TaskSchedule::misfireNames().join(QStringLiteral(", ")),
                                           misfire));
     schedule->misfire = TaskSchedule::Misfire(misfireIndex);
+    const auto integer = [&](const QString &key, qint64 *out) -> std::optional<ScheduleFieldError> {
+        if (!object.contains(key))
+            return std::nullopt;
+        const QJsonValue value = object.value(key);
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number != double(qint64(number)) || number < 0
+            || number > 3'600'000)
+            return fail(key, trSchedule("must be a whole number (got %1)").arg(describeJson(value)));
+        *out = qint64(number);
+        return std::nullopt;
+    };
+    qint64 retries = schedule->retries;
+    if (auto e = integer(kRetriesKey, &retries))
+        return e;
+    schedule->retries = int(std::min<qint64>(retries, TaskSchedule::MaxRetries + 1));
+    if (auto e = integer(kRetryBaseKey, &schedule->retryBaseMs))
+        return e;
+    if (auto e = integer(kRetryMaxKey, &schedule->retryMaxMs))
+        return e;
     return validateSchedule(path, *schedule);
 }
 
@@ -374,6 +415,13 @@ QJsonValue scheduleToJson(bool enabled, const TaskSchedule &s)
         object.insert(kJitterKey, s.jitterSeconds);
     if (s.misfire != TaskSchedule::Misfire::RunOnce)
         object.insert(kMisfireKey, TaskSchedule::misfireName(s.misfire));
+    const TaskSchedule defaults;
+    if (s.retries != defaults.retries)
+        object.insert(kRetriesKey, s.retries);
+    if (s.retryBaseMs != defaults.retryBaseMs)
+        object.insert(kRetryBaseKey, s.retryBaseMs);
+    if (s.retryMaxMs != defaults.retryMaxMs)
+        object.insert(kRetryMaxKey, s.retryMaxMs);
     return object;
 }
 

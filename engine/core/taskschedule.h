@@ -35,6 +35,16 @@ struct TaskSchedule
     QString activeHours;    // "HH:MM-HH:MM" in `tz` (may wrap midnight); empty: always
     int jitterSeconds = 0;  // 0 .. MaxJitterSeconds: a random delay added to each run time
     Misfire misfire = Misfire::RunOnce;
+    // A failing run is tried again inside the same run, `retries` more times, after an
+    // exponential backoff with jitter: base * 2^n capped at max, half of it random. Only the
+    // last attempt's outcome counts for the breaker; every attempt is a row.
+    static constexpr int MaxRetries = 10;
+    int retries = 0;             // 0 .. MaxRetries; 0 is the old behaviour
+    qint64 retryBaseMs = 1000;   // 10 .. 600 000
+    qint64 retryMaxMs = 30'000;  // retryBaseMs .. 3 600 000
+
+    // The wait before retry number `retry` (0-based), `unit` in [0, 1) its random part.
+    qint64 retryDelayMs(int retry, double unit) const;
 
     bool isDefault() const { return *this == TaskSchedule(); }
     bool operator==(const TaskSchedule &other) const;
