@@ -61,7 +61,7 @@ struct FieldRule
     Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 39> kRules = {{
+const std::array<FieldRule, 40> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -88,6 +88,7 @@ const std::array<FieldRule, 39> kRules = {{
      minuteRetentionAboveRaw},
     {"retention.hour_days", &HeartbeatConfig::retentionHourDays, 1, 3650, false, nullptr,
      hourRetentionAboveMinute},
+    {"emergency_action", &HeartbeatConfig::emergencyAction, 0, 0, false, EmergencyActionName::all},
     {"oracle.source", &HeartbeatConfig::oracleSource, 0, 0, false, OracleSourceName::all},
     {"oracle.url", &HeartbeatConfig::oracleUrl, 0, 0, false, nullptr, oracleUrlFitsSource},
     {"oracle.path", &HeartbeatConfig::oraclePath, 0, 0, false, nullptr, oraclePathFitsSource},
@@ -492,6 +493,11 @@ QStringList TaskName::all()
 {
     return {PriceUpdate,     LoanMonitoring,  CyclesMonitoring, MemoryMonitoring,   AutoCleanup,
             PoolMaintenance, AutoLiquidation, OracleMonitoring, TreasuryMonitoring, ShardBalancing};
+}
+
+QStringList EmergencyActionName::all()
+{
+    return {Notify, PauseAll, SafeMode};
 }
 
 QStringList OracleSourceName::all()

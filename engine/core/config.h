@@ -113,6 +113,14 @@ struct NotificationsConfig
     bool operator!=(const NotificationsConfig &other) const { return !(*this == other); }
 };
 
+// Values of "emergency_action": what the engine does when a task's fallback fails too.
+namespace EmergencyActionName {
+inline const QString Notify = QStringLiteral("notify");       // a critical alert (and its notification)
+inline const QString PauseAll = QStringLiteral("pause_all");  // the emergency pause, audited
+inline const QString SafeMode = QStringLiteral("safe_mode");  // only critical tasks run until an admin leaves it
+QStringList all();
+} // namespace EmergencyActionName
+
 // The typed HeartbeatConfig (docs/architecture.md, "config.json"): one struct with defaults,
 // validated on load, written atomically. config.json holds exactly these fields (snake_case keys);
 // see README "config.json".
@@ -143,6 +151,7 @@ struct HeartbeatConfig
     int retentionRawDays = 14;              // 1 .. 3650
     int retentionMinuteDays = 90;           // >= raw days
     int retentionHourDays = 730;            // >= minute days
+    QString emergencyAction = EmergencyActionName::Notify; // a fallback failed too (EmergencyActionName)
 
     // The price oracle ("oracle" object; engine/oracle/ reads these).
     // none | demo | http | file. A file that does not say takes "demo" in a demo directory and

@@ -28,6 +28,8 @@ const QString kActiveHoursKey = QStringLiteral("active_hours");
 const QString kJitterKey = QStringLiteral("jitter");
 const QString kMisfireKey = QStringLiteral("misfire");
 const QString kRetriesKey = QStringLiteral("retries");
+const QString kFallbackKey = QStringLiteral("fallback");
+const QString kCriticalKey = QStringLiteral("critical");
 const QString kRetryBaseKey = QStringLiteral("retry_base_ms");
 const QString kRetryMaxKey = QStringLiteral("retry_max_ms");
 
@@ -92,7 +94,19 @@ bool TaskSchedule::operator==(const TaskSchedule &o) const
     return kind == o.kind && intervalMs == o.intervalMs && cron == o.cron && tz == o.tz
            && atMs == o.atMs && activeHours == o.activeHours && jitterSeconds == o.jitterSeconds
            && misfire == o.misfire && retries == o.retries && retryBaseMs == o.retryBaseMs
-           && retryMaxMs == o.retryMaxMs;
+           && retryMaxMs == o.retryMaxMs && fallback == o.fallback && critical == o.critical;
+}
+
+QStringList TaskSchedule::fallbackNames()
+{
+    return {QStringLiteral("none"),          QStringLiteral("alternative"),
+            QStringLiteral("skip"),          QStringLiteral("default_value"),
+            QStringLiteral("notify_and_continue"), QStringLiteral("stop")};
+}
+
+QString TaskSchedule::fallbackName(Fallback fallback)
+{
+    return fallbackNames().value(int(fallback));
 }
 
 qint64 TaskSchedule::retryDelayMs(int retry, double unit) const
@@ -236,6 +250,14 @@ std::optional<ScheduleFieldError> validateSchedule(const QString &path, const Ta
     if (s.jitterSeconds < 0 || s.jitterSeconds > TaskSchedule::MaxJitterSeconds)
         return fail(kJitterKey, trSchedule("must be a whole number of seconds between 0 and %1")
                                     .arg(TaskSchedule::MaxJitterSeconds));
+    // `path` is "tasks.NAME": only the price task has a source to fall back on.
+    const bool priceTask = path.endsWith(QStringLiteral(".price_update"));
+    if (!priceTask
+        && (s.fallback == TaskSchedule::Fallback::Alternative
+            || s.fallback == TaskSchedule::Fallback::DefaultValue))
+        return fail(kFallbackKey, trSchedule("\"%1\" is for price_update only (it needs a price "
+                                             "source)")
+                                      .arg(TaskSchedule::fallbackName(s.fallback)));
     if (s.retries < 0 || s.retries > TaskSchedule::MaxRetries)
         return fail(kRetriesKey, trSchedule("must be an integer between 0 and %1")
                                      .arg(TaskSchedule::MaxRetries));
@@ -275,7 +297,8 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
     };
     const QStringList known = {kEnabledKey, kScheduleKey,    kIntervalKey, kCronKey,
                                kTzKey,      kAtKey,          kActiveHoursKey, kJitterKey,
-                               kMisfireKey, kRetriesKey,     kRetryBaseKey,   kRetryMaxKey};
+                               kMisfireKey, kRetriesKey,     kRetryBaseKey,   kRetryMaxKey,
+                               kFallbackKey, kCriticalKey};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
             return fail(it.key(), trSchedule("unknown field (known: %1)")
@@ -383,6 +406,21 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         return e;
     if (auto e = integer(kRetryMaxKey, &schedule->retryMaxMs))
         return e;
+    QString fallback = TaskSchedule::fallbackName(TaskSchedule::Fallback::None);
+    if (auto e = text(kFallbackKey, &fallback))
+        return e;
+    const qsizetype fallbackIndex = TaskSchedule::fallbackNames().indexOf(fallback);
+    if (fallbackIndex < 0)
+        return fail(kFallbackKey, trSchedule("must be one of %1 (got \"%2\")")
+                                      .arg(TaskSchedule::fallbackNames().join(QStringLiteral(", ")),
+                                           fallback));
+    schedule->fallback = TaskSchedule::Fallback(fallbackIndex);
+    if (object.contains(kCriticalKey)) {
+        if (!object.value(kCriticalKey).isBool())
+            return fail(kCriticalKey, trSchedule("must be true or false (got %1)")
+                                          .arg(describeJson(object.value(kCriticalKey))));
+        schedule->critical = object.value(kCriticalKey).toBool();
+    }
     return validateSchedule(path, *schedule);
 }
 
@@ -422,6 +460,10 @@ QJsonValue scheduleToJson(bool enabled, const TaskSchedule &s)
         object.insert(kRetryBaseKey, s.retryBaseMs);
     if (s.retryMaxMs != defaults.retryMaxMs)
         object.insert(kRetryMaxKey, s.retryMaxMs);
+    if (s.fallback != TaskSchedule::Fallback::None)
+        object.insert(kFallbackKey, TaskSchedule::fallbackName(s.fallback));
+    if (s.critical)
+        object.insert(kCriticalKey, true);
     return object;
 }
 

@@ -43,6 +43,21 @@ struct TaskSchedule
     qint64 retryBaseMs = 1000;   // 10 .. 600 000
     qint64 retryMaxMs = 30'000;  // retryBaseMs .. 3 600 000
 
+    // What happens when the run still fails after its retries (docs/scheduling.md).
+    enum class Fallback {
+        None,              // the failure counts for the breaker, as always
+        Alternative,       // price_update: a second oracle source is tried before giving up
+        Skip,              // recorded as skipped with the reason; no breaker count
+        DefaultValue,      // price_update: the last known price is kept, marked carried forward
+        NotifyAndContinue, // an alert (so a notification) and the run counts as failed
+        Stop,              // the task is disabled with the reason, audited, until an admin enables it
+    };
+    Fallback fallback = Fallback::None;
+    // Runs in safe mode (the emergency action that keeps only critical tasks running).
+    bool critical = false;
+    static QStringList fallbackNames(); // none, alternative, skip, default_value, notify_and_continue, stop
+    static QString fallbackName(Fallback fallback);
+
     // The wait before retry number `retry` (0-based), `unit` in [0, 1) its random part.
     qint64 retryDelayMs(int retry, double unit) const;
 

@@ -471,6 +471,7 @@ void TestConfig::writesEveryKey()
                                u"cycles_critical_threshold"_s,
                                u"cycles_top_up_target"_s,
                                u"demo"_s,
+                               u"emergency_action"_s,
                                u"enabled"_s,
                                u"http"_s,
                                u"liquidation_dry_run"_s,
@@ -684,10 +685,10 @@ void TestConfig::rejectsBadField_data()
 
     QTest::newRow("tasks flag as a string")
         << withField(u"tasks.price_update"_s, u"yes"_s) << u"tasks.price_update"_s
-        << QStringList{u"true or false"_s, u"\"yes\""_s};
+        << QStringList{u"true, false or an object"_s, u"\"yes\""_s};
     QTest::newRow("tasks flag as a number")
         << withField(u"tasks.auto_liquidation"_s, 0) << u"tasks.auto_liquidation"_s
-        << QStringList{u"true or false"_s, u"(got 0)"_s};
+        << QStringList{u"true, false or an object"_s, u"(got 0)"_s};
     QTest::newRow("unknown task name")
         << withField(u"tasks.price_updates"_s, true) << u"tasks.price_updates"_s
         << QStringList{u"unknown task"_s, u"price_update"_s};

@@ -56,7 +56,8 @@ private Q_SLOTS:
     {
         ConfigError error;
         const auto config = parse(R"({"tasks": {
-            "price_update": {"schedule": "interval", "interval": "5m", "jitter": 20},
+            "price_update": {"schedule": "interval", "interval": "5m", "jitter": 20,
+                             "fallback": "default_value", "critical": true},
             "auto_cleanup": {"enabled": false, "schedule": "cron", "cron": "0 3 * * sun",
                              "tz": "Asia/Jakarta", "active_hours": "01:00-05:00",
                              "misfire": "run_all"},
@@ -70,6 +71,8 @@ private Q_SLOTS:
         QCOMPARE(price.kind, TaskSchedule::Kind::Interval);
         QCOMPARE(price.intervalMs, 5 * kMinute);
         QCOMPARE(price.jitterSeconds, 20);
+        QCOMPARE(price.fallback, TaskSchedule::Fallback::DefaultValue);
+        QVERIFY(price.critical);
         QVERIFY(config->isTaskEnabled(TaskName::PriceUpdate));
 
         const TaskSchedule cleanup = config->scheduleOf(TaskName::AutoCleanup);
@@ -134,6 +137,13 @@ private Q_SLOTS:
         QTest::newRow("unknown") << R"({"every":"5m"})" << "tasks.auto_cleanup.every"
                                  << "unknown field";
         QTest::newRow("type") << R"(5)" << "tasks.auto_cleanup" << "must be true, false or an object";
+        QTest::newRow("fallback name") << R"({"fallback":"retry"})" << "tasks.auto_cleanup.fallback"
+                                       << "none, alternative, skip, default_value, notify_and_continue, stop";
+        QTest::newRow("fallback price only") << R"({"fallback":"default_value"})"
+                                             << "tasks.auto_cleanup.fallback"
+                                             << "\"default_value\" is for price_update only";
+        QTest::newRow("critical") << R"({"critical":"yes"})" << "tasks.auto_cleanup.critical"
+                                  << "true or false";
     }
 
     void configRefusesBadSchedules()
