@@ -31,6 +31,8 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     , m_nextTickId(options.state.metrics.lastTickId + 1)
     , m_emergencyStop(options.state.emergencyStop)
     , m_emergencyReason(options.state.emergencyReason)
+    , m_safeMode(options.state.safeMode)
+    , m_safeModeReason(options.state.safeModeReason)
     , m_tickTimer(this) // parented, so moveToThread() takes the timers along
     , m_publishTimer(this)
 {
@@ -230,6 +232,11 @@ void HeartbeatEngine::tickNow()
         }
         if (!decision.reason.isEmpty())
             qCInfo(lcEngine).noquote() << slot.status.name << decision.reason;
+        if (m_safeMode && !m_config.scheduleOf(slot.status.name).critical) {
+            skipped.error = tr("safe mode: only critical tasks run");
+            m_tick->records.append(skipped);
+            continue;
+        }
         BreakerEvent event;
         const BreakerState before = slot.breaker.state();
         if (!slot.breaker.allowRun(now, &event)) {
@@ -366,7 +373,16 @@ void HeartbeatEngine::onRunFinished(const std::shared_ptr<Run> &run, TaskResult 
         recordBreakerEvent(slot.breaker.recordSuccess(now));
         applyAlerts(slot.status.name, result.alerts);
     } else {
-        recordBreakerEvent(slot.breaker.recordFailure(now, result.error));
+        bool counts = true;
+        const Outcome after = applyFallback(slot, Outcome::Failure, &result.error, &counts);
+        if (after == Outcome::Skipped) {
+            result.isSkipped = true;
+            result.ok = true;
+        }
+        if (counts)
+            recordBreakerEvent(slot.breaker.recordFailure(now, result.error));
+        else if (slot.breaker.state() == BreakerState::HalfOpen)
+            slot.breaker.abandonTrial();
     }
     for (AuditEntry entry : std::as_const(result.audit)) {
         if (entry.tsMs == 0)
@@ -399,9 +415,14 @@ void HeartbeatEngine::onRunTimeout(const std::shared_ptr<Run> &run)
     // place (releaseThread() without a reservation raises the limit by one) until it returns.
     m_pool->releaseThread();
     run->lentThread = true;
-    const QString error = tr("timed out after %1 ms").arg(run->config.taskTimeoutMs);
-    recordBreakerEvent(run->slot->breaker.recordFailure(m_clock->nowMs(), error));
-    finalize(*run, Outcome::Timeout, run->elapsed.elapsed() - run->queuedMs, 0, error);
+    QString error = tr("timed out after %1 ms").arg(run->config.taskTimeoutMs);
+    bool counts = true;
+    const Outcome outcome = applyFallback(*run->slot, Outcome::Timeout, &error, &counts);
+    if (counts)
+        recordBreakerEvent(run->slot->breaker.recordFailure(m_clock->nowMs(), error));
+    else if (run->slot->breaker.state() == BreakerState::HalfOpen)
+        run->slot->breaker.abandonTrial();
+    finalize(*run, outcome, run->elapsed.elapsed() - run->queuedMs, 0, error);
 }
 
 void HeartbeatEngine::cancelInFlight(const QString &why)
@@ -568,6 +589,8 @@ PersistedState HeartbeatEngine::persistedState() const
     state.metrics = m_metrics;
     state.emergencyStop = m_emergencyStop;
     state.emergencyReason = m_emergencyReason;
+    state.safeMode = m_safeMode;
+    state.safeModeReason = m_safeModeReason;
     for (const auto &slot : m_slots) {
         state.breakers.append(slot->breaker.status());
         if (!slot->schedule.signature.isEmpty())
@@ -640,6 +663,8 @@ EngineState HeartbeatEngine::buildState() const
     }
     s.emergencyStop = m_emergencyStop;
     s.emergencyReason = m_emergencyReason;
+    s.safeMode = m_safeMode;
+    s.safeModeReason = m_safeModeReason;
     s.activeAlerts = m_activeAlerts;
     if (m_storeFailed)
         s.activeAlerts.append(

@@ -82,6 +82,9 @@ public Q_SLOTS:
     CommandResult setEmergencyStop(const hb::Actor &actor, bool on, const QString &reason);
     CommandResult setMaintenanceMode(const hb::Actor &actor, bool on);
     CommandResult setEnabled(const hb::Actor &actor, bool on);
+    // Safe mode is entered by the engine itself (emergency_action "safe_mode"); leaving it takes
+    // an admin. Entering by hand is allowed to admins too (e.g. before a risky migration).
+    CommandResult setSafeMode(const hb::Actor &actor, bool on, const QString &reason);
     CommandResult setTaskEnabled(const hb::Actor &actor, const QString &task, bool on);
     CommandResult updateConfig(const hb::Actor &actor, const hb::HeartbeatConfig &config);
     CommandResult resetBreaker(const hb::Actor &actor, const QString &task); // empty: all
@@ -119,6 +122,11 @@ private:
     void cancelInFlight(const QString &why);
     void finishTickIfDone();
     void applyAlerts(const QString &task, const QVector<Alert> &alerts);
+    // A run failed for good (after its retries): its task's fallback, then, if the fallback
+    // failed too, the engine's emergency action. Returns the outcome to record and may change
+    // the error; false in `countsForBreaker` when the failure must not count.
+    Outcome applyFallback(TaskSlot &slot, Outcome outcome, QString *error, bool *countsForBreaker);
+    void raiseAlert(const Alert &alert);
 
     CommandResult authorize(const Actor &actor, Role required, const QString &action);
     CommandResult applyConfig(const Actor &actor, const HeartbeatConfig &config,
@@ -162,6 +170,8 @@ private:
     qint64 m_nextTickId = 1;
     bool m_emergencyStop = false;
     QString m_emergencyReason;
+    bool m_safeMode = false;
+    QString m_safeModeReason;
     bool m_running = false;
     // metrics.db could not be written (onStoreFailed) and no retry has worked since.
     bool m_storeFailed = false;

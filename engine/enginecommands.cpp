@@ -378,3 +378,91 @@ void HeartbeatEngine::recordDashboardChange(const Actor &actor, const QString &a
 }
 
 } // namespace hb
+
+namespace hb {
+
+CommandResult HeartbeatEngine::setSafeMode(const Actor &actor, bool on, const QString &reason)
+{
+    assertEngineThread();
+    const QString action = on ? QStringLiteral("safe_mode_enter") : QStringLiteral("safe_mode_leave");
+    if (CommandResult r = authorize(actor, Role::Admin, action); !r.ok)
+        return r;
+    if (m_safeMode == on)
+        return CommandResult::success();
+    m_safeMode = on;
+    m_safeModeReason = on ? reason : QString();
+    audit(actor, action, json({{QStringLiteral("reason"), reason}}));
+    commitCommand();
+    qCWarning(lcEngine).noquote() << action << "by" << actor.name << reason;
+    return CommandResult::success();
+}
+
+void HeartbeatEngine::raiseAlert(const Alert &alert)
+{
+    m_activeAlerts.removeIf([&](const Alert &a) { return a.source == alert.source && a.key == alert.key; });
+    m_activeAlerts.append(alert);
+    qCWarning(lcEngine).noquote() << "alert:" << alert.source << alert.message;
+    markDirty();
+}
+
+Outcome HeartbeatEngine::applyFallback(TaskSlot &slot, Outcome outcome, QString *error,
+                                       bool *countsForBreaker)
+{
+    const QString task = slot.status.name;
+    const TaskSchedule policy = m_config.scheduleOf(task);
+    // What the engine does on its own is audited under the task's name, with an admin's rights.
+    const Actor self{QStringLiteral("heartbeat:") + task, Role::Admin};
+    const qint64 now = m_clock->nowMs();
+    switch (policy.fallback) {
+    case TaskSchedule::Fallback::None:
+        return outcome;
+    case TaskSchedule::Fallback::Skip:
+        *countsForBreaker = false;
+        *error = tr("failed; skipped by its fallback: %1").arg(*error);
+        return Outcome::Skipped;
+    case TaskSchedule::Fallback::NotifyAndContinue:
+        raiseAlert({now, task, QStringLiteral("fallback_notify"), Severity::Warning,
+                    tr("%1 failed; its fallback tells and carries on: %2").arg(task, *error)});
+        return outcome;
+    case TaskSchedule::Fallback::Stop: {
+        *error = tr("stopped by its fallback until an admin enables it: %1").arg(*error);
+        HeartbeatConfig config = m_config;
+        config.tasks[task] = false;
+        audit(self, QStringLiteral("task_stopped"), json({{QStringLiteral("reason"), *error}}));
+        const CommandResult r = applyConfig(self, config, QStringLiteral("task_disable"));
+        if (!r.ok)
+            qCWarning(lcEngine).noquote() << "could not stop" << task << "by its fallback:" << r.error;
+        return outcome;
+    }
+    case TaskSchedule::Fallback::Alternative:
+    case TaskSchedule::Fallback::DefaultValue:
+        break; // the task tried it inside the run and still failed: the emergency action
+    }
+    const QString why = tr("%1 failed and its fallback (%2) too: %3")
+                            .arg(task, TaskSchedule::fallbackName(policy.fallback), *error);
+    if (m_config.emergencyAction == EmergencyActionName::PauseAll) {
+        if (!m_emergencyStop) {
+            m_emergencyStop = true;
+            m_emergencyReason = why;
+            audit(self, QStringLiteral("emergency_pause"), json({{QStringLiteral("reason"), why}}));
+            qCWarning(lcEngine).noquote() << "emergency pause by" << self.name << why;
+            // The other runs are cancelled once this one is recorded (it is being finished now).
+            QMetaObject::invokeMethod(
+                this, [this] { if (m_emergencyStop) cancelInFlight(tr("cancelled: emergency pause")); },
+                Qt::QueuedConnection);
+        }
+    } else if (m_config.emergencyAction == EmergencyActionName::SafeMode) {
+        if (!m_safeMode) {
+            m_safeMode = true;
+            m_safeModeReason = why;
+            audit(self, QStringLiteral("safe_mode_enter"), json({{QStringLiteral("reason"), why}}));
+            qCWarning(lcEngine).noquote() << "safe mode entered by" << self.name << why;
+        }
+    } else {
+        raiseAlert({now, task, QStringLiteral("fallback_failed"), Severity::Critical, why});
+    }
+    markDirty();
+    return outcome;
+}
+
+} // namespace hb

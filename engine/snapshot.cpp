@@ -8,6 +8,7 @@ Health Health::evaluate(const EngineState &state, qint64 nowMs)
 {
     Health h;
     h.emergencyStop = state.emergencyStop;
+    h.safeMode = state.safeMode;
     h.maintenance = state.config.maintenanceMode;
     h.enabled = state.config.enabled;
     h.memoryBytes = state.memoryBytes;

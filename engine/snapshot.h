@@ -43,6 +43,8 @@ struct EngineState
     QVector<qint64> breakerRetryAtMs; // parallel to breakers: when an Open one tries again
     bool emergencyStop = false;
     QString emergencyReason;
+    bool safeMode = false; // only critical tasks run (an emergency action) until an admin leaves it
+    QString safeModeReason;
     QVector<Alert> activeAlerts;
     QVector<AuditEntry> recentAudit; // newest last, bounded
     qint64 memoryBytes = -1;         // latest memory.total_bytes reading, -1 before the first
@@ -97,6 +99,7 @@ struct Health
     bool fresh = false;
     bool healthy = false;
     bool emergencyStop = false;
+    bool safeMode = false;
     bool maintenance = false;
     bool enabled = true;
     qint64 lastTickAgeMs = -1; // -1: no tick yet

@@ -76,6 +76,13 @@ void HealthBanner::update(const EngineState &state, qint64 nowMs)
                         ? tr("No task runs until an admin resumes.")
                         : tr("No task runs until an admin resumes. Reason: %1")
                               .arg(state.emergencyReason));
+    } else if (health.safeMode) {
+        m_level = Level::SafeMode;
+        title = tr("SAFE MODE");
+        details << (state.safeModeReason.isEmpty()
+                        ? tr("Only critical tasks run until an admin leaves safe mode.")
+                        : tr("Only critical tasks run until an admin leaves safe mode. Reason: %1")
+                              .arg(state.safeModeReason));
     } else if (health.maintenance) {
         m_level = Level::Paused;
         title = tr("MAINTENANCE MODE");
@@ -117,6 +124,9 @@ void HealthBanner::update(const EngineState &state, qint64 nowMs)
         break;
     case Level::Stale:
         background = QColor(0xe4, 0xe4, 0xe4);
+        break;
+    case Level::SafeMode: // its own colour: neither the pause's red nor a warning's amber
+        background = QColor(0xdc, 0xd4, 0xf4);
         break;
     }
     QPalette pal = palette();

@@ -15,7 +15,7 @@ class HealthBanner : public QFrame
 {
     Q_OBJECT
 public:
-    enum class Level { Healthy, Warning, Paused, Stale };
+    enum class Level { Healthy, Warning, Paused, Stale, SafeMode };
     Q_ENUM(Level)
 
     explicit HealthBanner(QWidget *parent = nullptr);

@@ -216,6 +216,13 @@ void MainWindow::buildActions()
     m_resumeAction->setToolTip(tr("Resume after an emergency pause (Ctrl+Shift+R)"));
     connect(m_resumeAction, &QAction::triggered, this, &MainWindow::requestResume);
 
+    m_leaveSafeModeAction = new QAction(tr("Leave &safe mode"), this);
+    m_leaveSafeModeAction->setObjectName(QStringLiteral("leaveSafeModeAction"));
+    m_leaveSafeModeAction->setToolTip(
+        tr("Run every enabled task again, not only the critical ones (admin)"));
+    m_leaveSafeModeAction->setEnabled(false);
+    connect(m_leaveSafeModeAction, &QAction::triggered, this, &MainWindow::requestLeaveSafeMode);
+
     m_maintenanceAction = new QAction(tr("&Maintenance mode"), this);
     m_maintenanceAction->setCheckable(true);
     m_maintenanceAction->setToolTip(tr("Keep recording heartbeats but run no task"));
@@ -325,6 +332,7 @@ void MainWindow::buildActions()
     engine->addSeparator();
     engine->addAction(m_pauseAction);
     engine->addAction(m_resumeAction);
+    engine->addAction(m_leaveSafeModeAction);
     engine->addSeparator();
     engine->addAction(m_maintenanceAction);
     engine->addAction(resetBreakers);
@@ -707,6 +715,7 @@ void MainWindow::applySnapshot()
     m_metrics->update(state);
     m_pauseAction->setEnabled(!state.emergencyStop);
     m_resumeAction->setEnabled(state.emergencyStop);
+    m_leaveSafeModeAction->setEnabled(state.safeMode);
     m_maintenanceAction->setChecked(state.config.maintenanceMode);
     updateApiServing(state.config);
     if (m_machines)
@@ -908,6 +917,19 @@ void MainWindow::requestResume()
                != QMessageBox::Yes)
         return;
     resume();
+}
+
+void MainWindow::requestLeaveSafeMode()
+{
+    if (m_confirm && m_session->isAdmin()
+        && QMessageBox::question(this, tr("Leave safe mode"),
+                                 tr("Leave safe mode? Every enabled task runs again from the next "
+                                    "tick, not only the critical ones."))
+               != QMessageBox::Yes)
+        return;
+    const Actor actor = m_session->actor();
+    runCommand(QStringLiteral("safe_mode_leave"),
+               [actor](HeartbeatEngine &e) { return e.setSafeMode(actor, false, {}); });
 }
 
 void MainWindow::requestMaintenance(bool on)

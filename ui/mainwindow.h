@@ -116,6 +116,7 @@ public:
     TaskTableModel *taskModel() const { return m_taskModel; }
     QAction *pauseAction() const { return m_pauseAction; }
     QAction *resumeAction() const { return m_resumeAction; }
+    QAction *leaveSafeModeAction() const { return m_leaveSafeModeAction; }
     BreakerPanel *breakerPanel() const { return m_breakers; }
     ChartPanel *chartPanel() const { return m_charts; }
     HistoryPanel *historyPanel() const { return m_history; }
@@ -185,6 +186,7 @@ private:
     void refreshClockDependent();
     void requestPause();
     void requestResume();
+    void requestLeaveSafeMode();
     void requestMaintenance(bool on);
     void onTaskClicked(const QModelIndex &index);
     void onRecords(const hb::RecordBatch &batch);
@@ -244,6 +246,7 @@ private:
     QPointer<Notifier> m_notifier;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
+    QAction *m_leaveSafeModeAction = nullptr;
     QAction *m_maintenanceAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_lockAction = nullptr;

@@ -66,6 +66,8 @@ public:
         return *it;
     }
 
+    // Whether the object has `key` (for members newer versions added).
+    bool has(const QString &key) const { return m_object.contains(key); }
     bool boolean(const QString &key)
     {
         const QJsonValue v = value(key);

@@ -237,6 +237,10 @@ EngineState readState(Reader &r)
             r.integer(retry.at(i), r.pathOf(retryKey) + u'[' + QString::number(i) + u']'));
     s.emergencyStop = r.boolean(QStringLiteral("emergency_stop"));
     s.emergencyReason = r.string(QStringLiteral("emergency_reason"));
+    if (r.has(QStringLiteral("safe_mode"))) { // not sent by engines older than safe mode
+        s.safeMode = r.boolean(QStringLiteral("safe_mode"));
+        s.safeModeReason = r.string(QStringLiteral("safe_mode_reason"));
+    }
     s.activeAlerts = r.objects(QStringLiteral("active_alerts"), &readAlert);
     s.recentAudit = r.objects(QStringLiteral("recent_audit"), &readAudit);
     s.memoryBytes = r.int64(QStringLiteral("memory_bytes"));
@@ -289,6 +293,8 @@ QJsonObject fromState(const EngineState &state)
             {QStringLiteral("breaker_retry_at_ms"), retry},
             {QStringLiteral("emergency_stop"), state.emergencyStop},
             {QStringLiteral("emergency_reason"), state.emergencyReason},
+            {QStringLiteral("safe_mode"), state.safeMode},
+            {QStringLiteral("safe_mode_reason"), state.safeModeReason},
             {QStringLiteral("active_alerts"), arrayOf(state.activeAlerts, &fromAlert)},
             {QStringLiteral("recent_audit"), arrayOf(state.recentAudit, &fromAudit)},
             {QStringLiteral("memory_bytes"), state.memoryBytes},

@@ -180,6 +180,10 @@ struct PersistedState
     QVector<ExecutionRecord> lastRuns;
     // Where each task's schedule stands (`task_schedule`), written with the runs it follows.
     QVector<ScheduleState> schedules;
+    // Safe mode (an emergency action): only the tasks marked critical run, until an admin
+    // leaves it.
+    bool safeMode = false;
+    QString safeModeReason;
 };
 
 } // namespace hb

@@ -320,6 +320,10 @@ PersistedState MetricsStore::loadState()
                 state.emergencyStop = value.getString() == "1";
             } else if (key == enginestate::kEmergencyReasonKey) {
                 state.emergencyReason = sql::textOf(value);
+            } else if (key == enginestate::kSafeModeKey) {
+                state.safeMode = value.getString() == "1";
+            } else if (key == enginestate::kSafeModeReasonKey) {
+                state.safeModeReason = sql::textOf(value);
             }
         }
 
@@ -539,6 +543,9 @@ void MetricsStore::write(const WriteBatch &batch)
             put(enginestate::kEmergencyStopKey,
                 state.emergencyStop ? QByteArrayLiteral("1") : QByteArrayLiteral("0"));
             put(enginestate::kEmergencyReasonKey, state.emergencyReason.toUtf8());
+            put(enginestate::kSafeModeKey,
+                state.safeMode ? QByteArrayLiteral("1") : QByteArrayLiteral("0"));
+            put(enginestate::kSafeModeReasonKey, state.safeModeReason.toUtf8());
         }
 
         transaction.commit();

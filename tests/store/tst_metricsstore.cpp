@@ -167,6 +167,8 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
     };
     state.emergencyStop = true;
     state.emergencyReason = QStringLiteral("oracle outage — paused by admin");
+    state.safeMode = true;
+    state.safeModeReason = QStringLiteral("price_update failed and its fallback too");
     // A cron task's next run with the run it follows, a run_all task owing catch-ups, a once
     // that ran (no next run: NULL).
     state.schedules = {
@@ -188,6 +190,8 @@ void TestMetricsStore::roundTripsEveryRecordAndState()
              QStringLiteral("oracle_monitoring: ") + batch.executions[1].error);
     QCOMPARE(loaded.emergencyStop, true);
     QCOMPARE(loaded.emergencyReason, state.emergencyReason);
+    QCOMPARE(loaded.safeMode, true);
+    QCOMPARE(loaded.safeModeReason, state.safeModeReason);
     QCOMPARE(loaded.breakers.size(), state.breakers.size());
     for (int i = 0; i < state.breakers.size(); ++i) {
         QCOMPARE(loaded.breakers[i].task, state.breakers[i].task);

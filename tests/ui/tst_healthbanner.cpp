@@ -14,6 +14,7 @@ class TestHealthBanner : public QObject
 private Q_SLOTS:
     void saysWhereThePricesComeFrom_data();
     void saysWhereThePricesComeFrom();
+    void safeModeHasItsOwnLevelAndColour();
 };
 
 namespace {
@@ -100,6 +101,31 @@ void TestHealthBanner::saysWhereThePricesComeFrom()
     // Where the prices come from says nothing about the heartbeat itself.
     if (measured == Nothing || measured == Figures)
         QCOMPARE(banner.level(), HealthBanner::Level::Healthy);
+}
+
+// Safe mode is neither a pause (red) nor a warning (amber): its own level and colour, the reason
+// in the text; an emergency pause still wins over it.
+void TestHealthBanner::safeModeHasItsOwnLevelAndColour()
+{
+    HealthBanner banner;
+    EngineState s;
+    s.metrics.lastTickMs = kLastTick;
+    banner.update(s, kLastTick + 1000);
+    const QColor healthy = banner.palette().color(QPalette::Window);
+    s.safeMode = true;
+    s.safeModeReason = u"price_update failed and its fallback (alternative) too: timeout"_s;
+    banner.update(s, kLastTick + 1000);
+    QCOMPARE(banner.level(), HealthBanner::Level::SafeMode);
+    QVERIFY2(banner.text().startsWith(u"SAFE MODE Only critical tasks run until an admin leaves "
+                                      "safe mode. Reason: price_update failed"_s),
+             qPrintable(banner.text()));
+    const QColor safe = banner.palette().color(QPalette::Window);
+    QVERIFY(safe != healthy);
+    s.activeAlerts.append({kLastTick, u"x"_s, u"y"_s, Severity::Warning, u"w"_s});
+    s.emergencyStop = true;
+    banner.update(s, kLastTick + 1000);
+    QCOMPARE(banner.level(), HealthBanner::Level::Paused);
+    QVERIFY(banner.palette().color(QPalette::Window) != safe);
 }
 
 QTEST_MAIN(TestHealthBanner)
