@@ -102,6 +102,7 @@ const QVector<ApiServer::Route> &ApiServer::routeTable()
              &ApiServer::deleteSilence, {}},
             {"POST", QStringLiteral("/api/v1/pause"), A::Token, &ApiServer::postPause, {}},
             {"POST", QStringLiteral("/api/v1/resume"), A::Token, &ApiServer::postResume, {}},
+            {"POST", QStringLiteral("/api/v1/safe-mode/leave"), A::Token, &ApiServer::postLeaveSafeMode, {}},
             {"POST", QStringLiteral("/api/v1/maintenance"), A::Token, &ApiServer::postMaintenance,
              {}},
             {"POST", QStringLiteral("/api/v1/tasks/{name}/enable"), A::Token,
@@ -766,6 +767,18 @@ void ApiServer::postPause(Call &call)
     }
     command(call, [reason = *reason](HeartbeatEngine &engine, const Actor &actor) {
         return engine.setEmergencyStop(actor, true, reason);
+    });
+}
+
+void ApiServer::postLeaveSafeMode(Call &call)
+{
+    body::Error error;
+    if (!body::empty(call.request.body(), &error)) {
+        replyError(call, 400, QStringLiteral("bad_body"), error.toString());
+        return;
+    }
+    command(call, [](HeartbeatEngine &engine, const Actor &actor) {
+        return engine.setSafeMode(actor, false, {});
     });
 }
 

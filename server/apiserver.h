@@ -102,6 +102,7 @@ private:
     void getNotificationDeliveries(Call &call);
     void postPause(Call &call);
     void postResume(Call &call);
+    void postLeaveSafeMode(Call &call);
     void postMaintenance(Call &call);
     void postTaskEnable(Call &call);
     void postTaskDisable(Call &call);

@@ -121,6 +121,8 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(u"error"_s).toString(), u"forbidden"_s);
         QVERIFY(QTest::qWaitFor([&] { return auditRows("actor = 'wall' AND action = 'refused'") == before + 1; }, 5000));
         QVERIFY(!snapshot().value(u"emergency_stop"_s).toBool());
+        QCOMPARE(m_http->post(u"/api/v1/safe-mode/leave"_s, m_viewer).status, 403);
+        QVERIFY(QTest::qWaitFor([&] { return auditRows("actor = 'wall' AND action = 'refused'") == before + 2; }, 5000));
     }
 
     void commandsAreTheEnginesAndAuditedUnderTheTokenName()
@@ -129,6 +131,9 @@ private Q_SLOTS:
         QCOMPARE(m_http->post(u"/api/v1/maintenance"_s, m_admin, R"({"on":true})").status, 200);
         QVERIFY(QTest::qWaitFor([&] { return snapshot().value(u"config"_s).toObject().value(u"maintenance_mode"_s).toBool(); }, 5000));
         QCOMPARE(m_http->post(u"/api/v1/maintenance"_s, m_admin, R"({"on":false})").status, 200);
+        // Leaving safe mode when not in it: done, nothing to audit.
+        QCOMPARE(m_http->post(u"/api/v1/safe-mode/leave"_s, m_admin).status, 200);
+        QVERIFY(!snapshot().value(u"safe_mode"_s).toBool(true));
 
         // A task off and on.
         QCOMPARE(m_http->post(u"/api/v1/tasks/auto_cleanup/disable"_s, m_admin).status, 200);
