@@ -1492,6 +1492,18 @@ Range B: %2.</translation>
         <source>Oracle down: price updates stopped by their circuit breaker</source>
         <translation>Oracle down: price updates stopped by their circuit breaker</translation>
     </message>
+    <message>
+        <source>SAFE MODE</source>
+        <translation>SAFE MODE</translation>
+    </message>
+    <message>
+        <source>Only critical tasks run until an admin leaves safe mode.</source>
+        <translation>Only critical tasks run until an admin leaves safe mode.</translation>
+    </message>
+    <message>
+        <source>Only critical tasks run until an admin leaves safe mode. Reason: %1</source>
+        <translation>Only critical tasks run until an admin leaves safe mode. Reason: %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::HealthReport</name>
@@ -1636,6 +1648,34 @@ Range B: %2.</translation>
     <message>
         <source>this engine has no metrics store</source>
         <translation>this engine has no metrics store</translation>
+    </message>
+    <message>
+        <source>safe mode: only critical tasks run</source>
+        <translation>safe mode: only critical tasks run</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2 failed; retrying in %3 ms: %4</source>
+        <translation>attempt %1 of %2 failed; retrying in %3 ms: %4</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2: %3</source>
+        <translation>attempt %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>failed; skipped by its fallback: %1</source>
+        <translation>failed; skipped by its fallback: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed; its fallback tells and carries on: %2</source>
+        <translation>%1 failed; its fallback tells and carries on: %2</translation>
+    </message>
+    <message>
+        <source>stopped by its fallback until an admin enables it: %1</source>
+        <translation>stopped by its fallback until an admin enables it: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed and its fallback (%2) too: %3</source>
+        <translation>%1 failed and its fallback (%2) too: %3</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2698,22 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>&amp;Compare ranges…</source>
         <translation>&amp;Compare ranges…</translation>
+    </message>
+    <message>
+        <source>Leave &amp;safe mode</source>
+        <translation>Leave &amp;safe mode</translation>
+    </message>
+    <message>
+        <source>Run every enabled task again, not only the critical ones (admin)</source>
+        <translation>Run every enabled task again, not only the critical ones (admin)</translation>
+    </message>
+    <message>
+        <source>Leave safe mode</source>
+        <translation>Leave safe mode</translation>
+    </message>
+    <message>
+        <source>Leave safe mode? Every enabled task runs again from the next tick, not only the critical ones.</source>
+        <translation>Leave safe mode? Every enabled task runs again from the next tick, not only the critical ones.</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +3876,145 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</source>
         <translation>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</translation>
+    </message>
+</context>
+<context>
+    <name>hb::TaskSchedule</name>
+    <message>
+        <source>an object</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <source>every tick</source>
+        <translation>every tick</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>every %1</translation>
+    </message>
+    <message>
+        <source>cron %1</source>
+        <translation>cron %1</translation>
+    </message>
+    <message>
+        <source>cron %1 (%2)</source>
+        <translation>cron %1 (%2)</translation>
+    </message>
+    <message>
+        <source>once at %1</source>
+        <translation>once at %1</translation>
+    </message>
+    <message>
+        <source>active %1</source>
+        <translation>active %1</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (an IANA name such as Asia/Jakarta)</source>
+        <translation>unknown time zone &quot;%1&quot; (an IANA name such as Asia/Jakarta)</translation>
+    </message>
+    <message>
+        <source>must be between 1s and 366d, written like 90s, 5m, 2h or 1d</source>
+        <translation>must be between 1s and 366d, written like 90s, 5m, 2h or 1d</translation>
+    </message>
+    <message>
+        <source>position %1: %2</source>
+        <translation>position %1: %2</translation>
+    </message>
+    <message>
+        <source>must be a date and time, e.g. 2026-12-24T02:00:00+07:00</source>
+        <translation>must be a date and time, e.g. 2026-12-24T02:00:00+07:00</translation>
+    </message>
+    <message>
+        <source>must be HH:MM-HH:MM, 24-hour, two different times (got &quot;%1&quot;)</source>
+        <translation>must be HH:MM-HH:MM, 24-hour, two different times (got &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be a whole number of seconds between 0 and %1</source>
+        <translation>must be a whole number of seconds between 0 and %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is for price_update only (it needs a price source)</source>
+        <translation>&quot;%1&quot; is for price_update only (it needs a price source)</translation>
+    </message>
+    <message>
+        <source>must be an integer between 0 and %1</source>
+        <translation>must be an integer between 0 and %1</translation>
+    </message>
+    <message>
+        <source>must be an integer between 10 and 600000</source>
+        <translation>must be an integer between 10 and 600000</translation>
+    </message>
+    <message>
+        <source>must be an integer between retry_base_ms (%1) and 3600000</source>
+        <translation>must be an integer between retry_base_ms (%1) and 3600000</translation>
+    </message>
+    <message>
+        <source>must be true, false or an object with &quot;enabled&quot; and a schedule (got %1)</source>
+        <translation>must be true, false or an object with &quot;enabled&quot; and a schedule (got %1)</translation>
+    </message>
+    <message>
+        <source>must be a string (got %1)</source>
+        <translation>must be a string (got %1)</translation>
+    </message>
+    <message>
+        <source>unknown field (known: %1)</source>
+        <translation>unknown field (known: %1)</translation>
+    </message>
+    <message>
+        <source>must be true or false (got %1)</source>
+        <translation>must be true or false (got %1)</translation>
+    </message>
+    <message>
+        <source>must be one of %1 (got &quot;%2&quot;)</source>
+        <translation>must be one of %1 (got &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>is required when schedule is &quot;%1&quot;</source>
+        <translation>is required when schedule is &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a number and a unit: 90s, 5m, 2h or 1d (got &quot;%1&quot;)</source>
+        <translation>must be a number and a unit: 90s, 5m, 2h or 1d (got &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 date and time, e.g. 2026-12-24T02:00:00+07:00 (got &quot;%1&quot;)</source>
+        <translation>must be an ISO 8601 date and time, e.g. 2026-12-24T02:00:00+07:00 (got &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be a whole number of seconds between 0 and %1 (got %2)</source>
+        <translation>must be a whole number of seconds between 0 and %1 (got %2)</translation>
+    </message>
+    <message>
+        <source>must be a whole number (got %1)</source>
+        <translation>must be a whole number (got %1)</translation>
+    </message>
+    <message>
+        <source>outside active hours %1</source>
+        <translation>outside active hours %1</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>still running</translation>
+    </message>
+    <message>
+        <source>catch-up run (%1 more to go)</source>
+        <translation>catch-up run (%1 more to go)</translation>
+    </message>
+    <message>
+        <source>missed %1 run(s) since %2; skipped (misfire policy skip)</source>
+        <translation>missed %1 run(s) since %2; skipped (misfire policy skip)</translation>
+    </message>
+    <message>
+        <source>missed %1 run(s) since %2; running %3 (misfire policy run_all)</source>
+        <translation>missed %1 run(s) since %2; running %3 (misfire policy run_all)</translation>
+    </message>
+    <message>
+        <source>missed %1 run(s) since %2; running once (misfire policy run_once)</source>
+        <translation>missed %1 run(s) since %2; running once (misfire policy run_once)</translation>
     </message>
 </context>
 <context>

@@ -1486,6 +1486,18 @@ Rentang B: %2.</translation>
         <source>Oracle down: price updates stopped by their circuit breaker</source>
         <translation>Oracle mati: pembaruan harga dihentikan pemutus sirkuitnya</translation>
     </message>
+    <message>
+        <source>SAFE MODE</source>
+        <translation>MODE AMAN</translation>
+    </message>
+    <message>
+        <source>Only critical tasks run until an admin leaves safe mode.</source>
+        <translation>Hanya tugas kritis yang berjalan sampai admin keluar dari mode aman.</translation>
+    </message>
+    <message>
+        <source>Only critical tasks run until an admin leaves safe mode. Reason: %1</source>
+        <translation>Hanya tugas kritis yang berjalan sampai admin keluar dari mode aman. Alasan: %1</translation>
+    </message>
 </context>
 <context>
     <name>hb::HealthReport</name>
@@ -1629,6 +1641,34 @@ Rentang B: %2.</translation>
     <message>
         <source>this engine has no metrics store</source>
         <translation>engine ini tidak memiliki penyimpanan metrik</translation>
+    </message>
+    <message>
+        <source>safe mode: only critical tasks run</source>
+        <translation>mode aman: hanya tugas kritis yang berjalan</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2 failed; retrying in %3 ms: %4</source>
+        <translation>percobaan %1 dari %2 gagal; dicoba lagi dalam %3 ms: %4</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2: %3</source>
+        <translation>percobaan %1 dari %2: %3</translation>
+    </message>
+    <message>
+        <source>failed; skipped by its fallback: %1</source>
+        <translation>gagal; dilewati oleh cadangannya: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed; its fallback tells and carries on: %2</source>
+        <translation>%1 gagal; cadangannya memberi tahu dan lanjut: %2</translation>
+    </message>
+    <message>
+        <source>stopped by its fallback until an admin enables it: %1</source>
+        <translation>dihentikan oleh cadangannya sampai admin mengaktifkannya: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed and its fallback (%2) too: %3</source>
+        <translation>%1 gagal, begitu pula cadangannya (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2687,22 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>&amp;Compare ranges…</source>
         <translation>&amp;Bandingkan rentang…</translation>
+    </message>
+    <message>
+        <source>Leave &amp;safe mode</source>
+        <translation>Keluar dari mode &amp;aman</translation>
+    </message>
+    <message>
+        <source>Run every enabled task again, not only the critical ones (admin)</source>
+        <translation>Jalankan lagi semua tugas yang aktif, tidak hanya yang kritis (admin)</translation>
+    </message>
+    <message>
+        <source>Leave safe mode</source>
+        <translation>Keluar dari mode aman</translation>
+    </message>
+    <message>
+        <source>Leave safe mode? Every enabled task runs again from the next tick, not only the critical ones.</source>
+        <translation>Keluar dari mode aman? Semua tugas yang aktif berjalan lagi mulai tick berikutnya, tidak hanya yang kritis.</translation>
     </message>
 </context>
 <context>
@@ -3805,6 +3861,145 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</source>
         <translation>%1 · persentil tidak tersedia: bagian berkas ini ditulis sebelum histogram durasi disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>hb::TaskSchedule</name>
+    <message>
+        <source>an object</source>
+        <translation>sebuah objek</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>sebuah array</translation>
+    </message>
+    <message>
+        <source>every tick</source>
+        <translation>tiap tick</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>tiap %1</translation>
+    </message>
+    <message>
+        <source>cron %1</source>
+        <translation>cron %1</translation>
+    </message>
+    <message>
+        <source>cron %1 (%2)</source>
+        <translation>cron %1 (%2)</translation>
+    </message>
+    <message>
+        <source>once at %1</source>
+        <translation>sekali pada %1</translation>
+    </message>
+    <message>
+        <source>active %1</source>
+        <translation>aktif %1</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (an IANA name such as Asia/Jakarta)</source>
+        <translation>zona waktu &quot;%1&quot; tidak dikenal (nama IANA seperti Asia/Jakarta)</translation>
+    </message>
+    <message>
+        <source>must be between 1s and 366d, written like 90s, 5m, 2h or 1d</source>
+        <translation>harus antara 1s dan 366d, ditulis seperti 90s, 5m, 2h atau 1d</translation>
+    </message>
+    <message>
+        <source>position %1: %2</source>
+        <translation>posisi %1: %2</translation>
+    </message>
+    <message>
+        <source>must be a date and time, e.g. 2026-12-24T02:00:00+07:00</source>
+        <translation>harus berupa tanggal dan waktu, mis. 2026-12-24T02:00:00+07:00</translation>
+    </message>
+    <message>
+        <source>must be HH:MM-HH:MM, 24-hour, two different times (got &quot;%1&quot;)</source>
+        <translation>harus HH:MM-HH:MM, 24 jam, dua waktu yang berbeda (didapat &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be a whole number of seconds between 0 and %1</source>
+        <translation>harus bilangan bulat detik antara 0 dan %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is for price_update only (it needs a price source)</source>
+        <translation>&quot;%1&quot; hanya untuk price_update (perlu sumber harga)</translation>
+    </message>
+    <message>
+        <source>must be an integer between 0 and %1</source>
+        <translation>harus bilangan bulat antara 0 dan %1</translation>
+    </message>
+    <message>
+        <source>must be an integer between 10 and 600000</source>
+        <translation>harus bilangan bulat antara 10 dan 600000</translation>
+    </message>
+    <message>
+        <source>must be an integer between retry_base_ms (%1) and 3600000</source>
+        <translation>harus bilangan bulat antara retry_base_ms (%1) dan 3600000</translation>
+    </message>
+    <message>
+        <source>must be true, false or an object with &quot;enabled&quot; and a schedule (got %1)</source>
+        <translation>harus true, false atau objek dengan &quot;enabled&quot; dan jadwal (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be a string (got %1)</source>
+        <translation>harus berupa teks (didapat %1)</translation>
+    </message>
+    <message>
+        <source>unknown field (known: %1)</source>
+        <translation>kolom tidak dikenal (yang dikenal: %1)</translation>
+    </message>
+    <message>
+        <source>must be true or false (got %1)</source>
+        <translation>harus true atau false (didapat %1)</translation>
+    </message>
+    <message>
+        <source>must be one of %1 (got &quot;%2&quot;)</source>
+        <translation>harus salah satu dari %1 (didapat &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>is required when schedule is &quot;%1&quot;</source>
+        <translation>wajib ada jika schedule adalah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be a number and a unit: 90s, 5m, 2h or 1d (got &quot;%1&quot;)</source>
+        <translation>harus angka dan satuan: 90s, 5m, 2h atau 1d (didapat &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 date and time, e.g. 2026-12-24T02:00:00+07:00 (got &quot;%1&quot;)</source>
+        <translation>harus tanggal dan waktu ISO 8601, mis. 2026-12-24T02:00:00+07:00 (didapat &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be a whole number of seconds between 0 and %1 (got %2)</source>
+        <translation>harus bilangan bulat detik antara 0 dan %1 (didapat %2)</translation>
+    </message>
+    <message>
+        <source>must be a whole number (got %1)</source>
+        <translation>harus bilangan bulat (didapat %1)</translation>
+    </message>
+    <message>
+        <source>outside active hours %1</source>
+        <translation>di luar jam aktif %1</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>masih berjalan</translation>
+    </message>
+    <message>
+        <source>catch-up run (%1 more to go)</source>
+        <translation>jalan susulan (%1 lagi)</translation>
+    </message>
+    <message>
+        <source>missed %1 run(s) since %2; skipped (misfire policy skip)</source>
+        <translation>%1 jalan terlewat sejak %2; dilewati (kebijakan misfire skip)</translation>
+    </message>
+    <message>
+        <source>missed %1 run(s) since %2; running %3 (misfire policy run_all)</source>
+        <translation>%1 jalan terlewat sejak %2; menjalankan %3 (kebijakan misfire run_all)</translation>
+    </message>
+    <message>
+        <source>missed %1 run(s) since %2; running once (misfire policy run_once)</source>
+        <translation>%1 jalan terlewat sejak %2; dijalankan sekali (kebijakan misfire run_once)</translation>
     </message>
 </context>
 <context>

@@ -11,11 +11,6 @@ namespace hb {
 
 namespace {
 
-QString trSchedule(const char *text)
-{
-    return QCoreApplication::translate("hb::TaskSchedule", text);
-}
-
 constexpr qint64 kMaxIntervalMs = 366LL * 86'400'000;
 
 const QString kEnabledKey = QStringLiteral("enabled");
@@ -79,9 +74,9 @@ QString describeJson(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Object:
-        return trSchedule("an object");
+        return QCoreApplication::translate("hb::TaskSchedule", "an object");
     case QJsonValue::Array:
-        return trSchedule("an array");
+        return QCoreApplication::translate("hb::TaskSchedule", "an array");
     default:
         return QStringLiteral("null");
     }
@@ -171,23 +166,23 @@ QString TaskSchedule::describe() const
     QString text;
     switch (kind) {
     case Kind::EveryTick:
-        text = trSchedule("every tick");
+        text = QCoreApplication::translate("hb::TaskSchedule", "every tick");
         break;
     case Kind::Interval:
-        text = trSchedule("every %1").arg(intervalText(intervalMs));
+        text = QCoreApplication::translate("hb::TaskSchedule", "every %1").arg(intervalText(intervalMs));
         break;
     case Kind::Cron:
-        text = tz.isEmpty() ? trSchedule("cron %1").arg(cron.simplified())
-                            : trSchedule("cron %1 (%2)").arg(cron.simplified(), tz);
+        text = tz.isEmpty() ? QCoreApplication::translate("hb::TaskSchedule", "cron %1").arg(cron.simplified())
+                            : QCoreApplication::translate("hb::TaskSchedule", "cron %1 (%2)").arg(cron.simplified(), tz);
         break;
     case Kind::Once:
-        text = trSchedule("once at %1")
+        text = QCoreApplication::translate("hb::TaskSchedule", "once at %1")
                    .arg(QDateTime::fromMSecsSinceEpoch(atMs, timeZone())
                             .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         break;
     }
     if (!activeHours.isEmpty())
-        text += u", " + trSchedule("active %1").arg(activeHours);
+        text += u", " + QCoreApplication::translate("hb::TaskSchedule", "active %1").arg(activeHours);
     return text;
 }
 
@@ -221,7 +216,7 @@ std::optional<ScheduleFieldError> validateSchedule(const QString &path, const Ta
         return std::optional<ScheduleFieldError>(ScheduleFieldError{path + u'.' + key, reason});
     };
     if (!s.tz.isEmpty() && !QTimeZone(s.tz.toUtf8()).isValid())
-        return fail(kTzKey, trSchedule("unknown time zone \"%1\" (an IANA name such as "
+        return fail(kTzKey, QCoreApplication::translate("hb::TaskSchedule", "unknown time zone \"%1\" (an IANA name such as "
                                        "Asia/Jakarta)")
                                 .arg(s.tz));
     switch (s.kind) {
@@ -230,41 +225,41 @@ std::optional<ScheduleFieldError> validateSchedule(const QString &path, const Ta
     case TaskSchedule::Kind::Interval:
         if (s.intervalMs < 1000 || s.intervalMs > kMaxIntervalMs)
             return fail(kIntervalKey,
-                        trSchedule("must be between 1s and 366d, written like 90s, 5m, 2h or 1d"));
+                        QCoreApplication::translate("hb::TaskSchedule", "must be between 1s and 366d, written like 90s, 5m, 2h or 1d"));
         break;
     case TaskSchedule::Kind::Cron: {
         CronError error;
         if (!CronExpr::parse(s.cron, &error))
-            return fail(kCronKey, trSchedule("position %1: %2").arg(error.position).arg(error.reason));
+            return fail(kCronKey, QCoreApplication::translate("hb::TaskSchedule", "position %1: %2").arg(error.position).arg(error.reason));
         break;
     }
     case TaskSchedule::Kind::Once:
         if (s.atMs <= 0)
-            return fail(kAtKey, trSchedule("must be a date and time, e.g. 2026-12-24T02:00:00+07:00"));
+            return fail(kAtKey, QCoreApplication::translate("hb::TaskSchedule", "must be a date and time, e.g. 2026-12-24T02:00:00+07:00"));
         break;
     }
     if (!s.activeHours.isEmpty() && !parseActiveHours(s.activeHours))
         return fail(kActiveHoursKey,
-                    trSchedule("must be HH:MM-HH:MM, 24-hour, two different times (got \"%1\")")
+                    QCoreApplication::translate("hb::TaskSchedule", "must be HH:MM-HH:MM, 24-hour, two different times (got \"%1\")")
                         .arg(s.activeHours));
     if (s.jitterSeconds < 0 || s.jitterSeconds > TaskSchedule::MaxJitterSeconds)
-        return fail(kJitterKey, trSchedule("must be a whole number of seconds between 0 and %1")
+        return fail(kJitterKey, QCoreApplication::translate("hb::TaskSchedule", "must be a whole number of seconds between 0 and %1")
                                     .arg(TaskSchedule::MaxJitterSeconds));
     // `path` is "tasks.NAME": only the price task has a source to fall back on.
     const bool priceTask = path.endsWith(QStringLiteral(".price_update"));
     if (!priceTask
         && (s.fallback == TaskSchedule::Fallback::Alternative
             || s.fallback == TaskSchedule::Fallback::DefaultValue))
-        return fail(kFallbackKey, trSchedule("\"%1\" is for price_update only (it needs a price "
+        return fail(kFallbackKey, QCoreApplication::translate("hb::TaskSchedule", "\"%1\" is for price_update only (it needs a price "
                                              "source)")
                                       .arg(TaskSchedule::fallbackName(s.fallback)));
     if (s.retries < 0 || s.retries > TaskSchedule::MaxRetries)
-        return fail(kRetriesKey, trSchedule("must be an integer between 0 and %1")
+        return fail(kRetriesKey, QCoreApplication::translate("hb::TaskSchedule", "must be an integer between 0 and %1")
                                      .arg(TaskSchedule::MaxRetries));
     if (s.retryBaseMs < 10 || s.retryBaseMs > 600'000)
-        return fail(kRetryBaseKey, trSchedule("must be an integer between 10 and 600000"));
+        return fail(kRetryBaseKey, QCoreApplication::translate("hb::TaskSchedule", "must be an integer between 10 and 600000"));
     if (s.retryMaxMs < s.retryBaseMs || s.retryMaxMs > 3'600'000)
-        return fail(kRetryMaxKey, trSchedule("must be an integer between retry_base_ms (%1) and "
+        return fail(kRetryMaxKey, QCoreApplication::translate("hb::TaskSchedule", "must be an integer between retry_base_ms (%1) and "
                                              "3600000")
                                       .arg(s.retryBaseMs));
     return std::nullopt;
@@ -279,7 +274,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         return std::nullopt;
     }
     if (!json.isObject())
-        return ScheduleFieldError{path, trSchedule("must be true, false or an object with "
+        return ScheduleFieldError{path, QCoreApplication::translate("hb::TaskSchedule", "must be true, false or an object with "
                                                    "\"enabled\" and a schedule (got %1)")
                                             .arg(describeJson(json))};
     const QJsonObject object = json.toObject();
@@ -291,7 +286,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         if (value.isUndefined())
             return std::nullopt;
         if (!value.isString())
-            return fail(key, trSchedule("must be a string (got %1)").arg(describeJson(value)));
+            return fail(key, QCoreApplication::translate("hb::TaskSchedule", "must be a string (got %1)").arg(describeJson(value)));
         *out = value.toString();
         return std::nullopt;
     };
@@ -301,13 +296,13 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
                                kFallbackKey, kCriticalKey};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
-            return fail(it.key(), trSchedule("unknown field (known: %1)")
+            return fail(it.key(), QCoreApplication::translate("hb::TaskSchedule", "unknown field (known: %1)")
                                       .arg(known.join(QStringLiteral(", "))));
     }
     *enabled = true;
     if (object.contains(kEnabledKey)) {
         if (!object.value(kEnabledKey).isBool())
-            return fail(kEnabledKey, trSchedule("must be true or false (got %1)")
+            return fail(kEnabledKey, QCoreApplication::translate("hb::TaskSchedule", "must be true or false (got %1)")
                                          .arg(describeJson(object.value(kEnabledKey))));
         *enabled = object.value(kEnabledKey).toBool();
     }
@@ -316,7 +311,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         return e;
     const qsizetype kindIndex = TaskSchedule::kindNames().indexOf(kind);
     if (kindIndex < 0)
-        return fail(kScheduleKey, trSchedule("must be one of %1 (got \"%2\")")
+        return fail(kScheduleKey, QCoreApplication::translate("hb::TaskSchedule", "must be one of %1 (got \"%2\")")
                                       .arg(TaskSchedule::kindNames().join(QStringLiteral(", ")),
                                            kind));
     schedule->kind = TaskSchedule::Kind(kindIndex);
@@ -325,7 +320,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
     if (!schedule->tz.isEmpty() && !QTimeZone(schedule->tz.toUtf8()).isValid())
         return validateSchedule(path, *schedule);
     const auto requireFor = [&](const QString &key) {
-        return fail(key, trSchedule("is required when schedule is \"%1\"").arg(kind));
+        return fail(key, QCoreApplication::translate("hb::TaskSchedule", "is required when schedule is \"%1\"").arg(kind));
     };
     switch (schedule->kind) {
     case TaskSchedule::Kind::EveryTick:
@@ -338,7 +333,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
             return requireFor(kIntervalKey);
         const std::optional<qint64> ms = parseIntervalText(interval);
         if (!ms)
-            return fail(kIntervalKey, trSchedule("must be a number and a unit: 90s, 5m, 2h or 1d "
+            return fail(kIntervalKey, QCoreApplication::translate("hb::TaskSchedule", "must be a number and a unit: 90s, 5m, 2h or 1d "
                                                  "(got \"%1\")")
                                           .arg(interval));
         schedule->intervalMs = *ms;
@@ -358,7 +353,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
             return requireFor(kAtKey);
         const std::optional<qint64> ms = parseAt(at, schedule->timeZone());
         if (!ms)
-            return fail(kAtKey, trSchedule("must be an ISO 8601 date and time, e.g. "
+            return fail(kAtKey, QCoreApplication::translate("hb::TaskSchedule", "must be an ISO 8601 date and time, e.g. "
                                            "2026-12-24T02:00:00+07:00 (got \"%1\")")
                                     .arg(at));
         schedule->atMs = *ms;
@@ -372,7 +367,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         const double seconds = jitter.toDouble(-1);
         if (!jitter.isDouble() || seconds != double(qint64(seconds)) || seconds < 0
             || seconds > TaskSchedule::MaxJitterSeconds)
-            return fail(kJitterKey, trSchedule("must be a whole number of seconds between 0 and %1 "
+            return fail(kJitterKey, QCoreApplication::translate("hb::TaskSchedule", "must be a whole number of seconds between 0 and %1 "
                                                "(got %2)")
                                         .arg(TaskSchedule::MaxJitterSeconds)
                                         .arg(describeJson(jitter)));
@@ -383,7 +378,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         return e;
     const qsizetype misfireIndex = TaskSchedule::misfireNames().indexOf(misfire);
     if (misfireIndex < 0)
-        return fail(kMisfireKey, trSchedule("must be one of %1 (got \"%2\")")
+        return fail(kMisfireKey, QCoreApplication::translate("hb::TaskSchedule", "must be one of %1 (got \"%2\")")
                                      .arg(TaskSchedule::misfireNames().join(QStringLiteral(", ")),
                                           misfire));
     schedule->misfire = TaskSchedule::Misfire(misfireIndex);
@@ -394,7 +389,7 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         const double number = value.toDouble(-1);
         if (!value.isDouble() || number != double(qint64(number)) || number < 0
             || number > 3'600'000)
-            return fail(key, trSchedule("must be a whole number (got %1)").arg(describeJson(value)));
+            return fail(key, QCoreApplication::translate("hb::TaskSchedule", "must be a whole number (got %1)").arg(describeJson(value)));
         *out = qint64(number);
         return std::nullopt;
     };
@@ -411,13 +406,13 @@ std::optional<ScheduleFieldError> scheduleFromJson(const QString &path, const QJ
         return e;
     const qsizetype fallbackIndex = TaskSchedule::fallbackNames().indexOf(fallback);
     if (fallbackIndex < 0)
-        return fail(kFallbackKey, trSchedule("must be one of %1 (got \"%2\")")
+        return fail(kFallbackKey, QCoreApplication::translate("hb::TaskSchedule", "must be one of %1 (got \"%2\")")
                                       .arg(TaskSchedule::fallbackNames().join(QStringLiteral(", ")),
                                            fallback));
     schedule->fallback = TaskSchedule::Fallback(fallbackIndex);
     if (object.contains(kCriticalKey)) {
         if (!object.value(kCriticalKey).isBool())
-            return fail(kCriticalKey, trSchedule("must be true or false (got %1)")
+            return fail(kCriticalKey, QCoreApplication::translate("hb::TaskSchedule", "must be true or false (got %1)")
                                           .arg(describeJson(object.value(kCriticalKey))));
         schedule->critical = object.value(kCriticalKey).toBool();
     }
@@ -606,7 +601,7 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
     d.state = state;
     const bool active = inActiveHours(schedule, nowMs);
     const auto outside = [&schedule] {
-        return trSchedule("outside active hours %1").arg(schedule.activeHours);
+        return QCoreApplication::translate("hb::TaskSchedule", "outside active hours %1").arg(schedule.activeHours);
     };
 
     if (schedule.kind == TaskSchedule::Kind::EveryTick) {
@@ -614,7 +609,7 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
         d.state.nominalMs = d.state.dueMs = 0;
         if (running) {
             d.verdict = Verdict::Skip;
-            d.reason = trSchedule("still running");
+            d.reason = QCoreApplication::translate("hb::TaskSchedule", "still running");
         } else if (!active) {
             d.verdict = Verdict::Skip;
             d.reason = outside();
@@ -630,7 +625,7 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
             return d; // they wait: not a new due run, nothing to record
         d.verdict = Verdict::Run;
         d.state.catchUp = state.catchUp - 1;
-        d.reason = trSchedule("catch-up run (%1 more to go)").arg(d.state.catchUp);
+        d.reason = QCoreApplication::translate("hb::TaskSchedule", "catch-up run (%1 more to go)").arg(d.state.catchUp);
         return d;
     }
     if (state.dueMs <= 0 || nowMs < state.dueMs)
@@ -640,7 +635,7 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
     d.state = advance(schedule, state, state.nominalMs, nowMs);
     if (running) {
         d.verdict = Verdict::Skip;
-        d.reason = trSchedule("still running");
+        d.reason = QCoreApplication::translate("hb::TaskSchedule", "still running");
         return d;
     }
     const qint64 lateMs = nowMs - state.dueMs;
@@ -666,17 +661,17 @@ TaskScheduler::Decision TaskScheduler::decide(const TaskSchedule &schedule,
         switch (schedule.misfire) {
         case TaskSchedule::Misfire::Skip:
             d.verdict = Verdict::Skip;
-            d.reason = trSchedule("missed %1 run(s) since %2; skipped (misfire policy skip)")
+            d.reason = QCoreApplication::translate("hb::TaskSchedule", "missed %1 run(s) since %2; skipped (misfire policy skip)")
                            .arg(count, since);
             return d;
         case TaskSchedule::Misfire::RunAll:
             d.state.catchUp = std::min(missed, TaskSchedule::MaxCatchUp) - 1;
-            d.reason = trSchedule("missed %1 run(s) since %2; running %3 (misfire policy run_all)")
+            d.reason = QCoreApplication::translate("hb::TaskSchedule", "missed %1 run(s) since %2; running %3 (misfire policy run_all)")
                            .arg(count, since)
                            .arg(std::min(missed, TaskSchedule::MaxCatchUp));
             break;
         case TaskSchedule::Misfire::RunOnce:
-            d.reason = trSchedule("missed %1 run(s) since %2; running once (misfire policy "
+            d.reason = QCoreApplication::translate("hb::TaskSchedule", "missed %1 run(s) since %2; running once (misfire policy "
                                   "run_once)")
                            .arg(count, since);
             break;
