@@ -72,6 +72,20 @@ inline HeartbeatConfig fullConfig()
     c.retentionRawDays = 7;
     c.retentionMinuteDays = 30;
     c.retentionHourDays = 365;
+    c.emergencyAction = EmergencyActionName::SafeMode;
+    TaskSchedule nightly; // every field away from its default, so the JSON proves each
+    nightly.kind = TaskSchedule::Kind::Cron;
+    nightly.cron = u"0 3 * * sun"_s;
+    nightly.tz = u"Asia/Jakarta"_s;
+    nightly.activeHours = u"01:00-05:00"_s;
+    nightly.jitterSeconds = 30;
+    nightly.misfire = TaskSchedule::Misfire::RunAll;
+    nightly.retries = 2;
+    nightly.retryBaseMs = 200;
+    nightly.retryMaxMs = 5000;
+    nightly.fallback = TaskSchedule::Fallback::Stop;
+    nightly.critical = true;
+    c.schedules.insert(TaskName::AutoCleanup, nightly);
     c.oracleSource = OracleSourceName::Http;
     c.oracleUrl = u"https://prices.example/v1"_s;
     c.oraclePath = u"/srv/prices.json"_s;
@@ -118,9 +132,9 @@ inline EngineState fullState()
     m.lastErrorMs = 1'763'999'000'000;
     m.lastTickTasks = {TaskName::PriceUpdate, TaskName::ShardBalancing};
     s.tasks = {{TaskName::PriceUpdate, false, true, true, Outcome::Failure, 1'764'000'000'100, 321,
-                4, u"HTTP 502"_s, 800},
+                4, u"HTTP 502"_s, 800, u"every tick"_s, 1'764'000'030'000},
                {TaskName::ShardBalancing, false, true, true, Outcome::Cancelled, 1'764'000'000'200,
-                12, 6, u"paused"_s, 4'100}};
+                12, 6, u"paused"_s, 4'100, u"cron 0 3 * * * (Asia/Jakarta)"_s, 1'764'010'000'000}};
     s.breakers = {
         {TaskName::PriceUpdate, BreakerState::Open, 5, 1'764'000'000'100, 1'764'000'000'100},
         {TaskName::ShardBalancing, BreakerState::HalfOpen, 2, 1'764'000'000'050,
@@ -128,6 +142,8 @@ inline EngineState fullState()
     s.breakerRetryAtMs = {1'764'000'300'100, 1'763'000'300'000};
     s.emergencyStop = true;
     s.emergencyReason = u"metrics store failed: disk full"_s;
+    s.safeMode = true;
+    s.safeModeReason = u"price_update failed and its fallback (alternative) too: HTTP 502"_s;
     s.activeAlerts = {fullAlert(),
                       {1'764'000'000'900, u"metrics_store"_s, u"store_failed"_s, Severity::Info,
                        u"cannot write"_s}};

@@ -112,7 +112,7 @@ void TestHeartbeatd::demoRunRecordsAndRestartContinues()
         QCOMPARE(QString::fromStdString(conn->execAndGet("PRAGMA integrity_check").getString()),
                  u"ok"_s);
         QCOMPARE(queryInt(*conn, "PRAGMA user_version"), qint64(MetricsStore::SchemaVersion));
-        QCOMPARE(MetricsStore::SchemaVersion, 9);
+        QCOMPARE(MetricsStore::SchemaVersion, 10);
         // 2 s at 100 ms is ~20 ticks; 5 leaves room for a slow machine, not for a stalled timer.
         const qint64 ticks = queryInt(*conn, "SELECT count(*) FROM ticks");
         QVERIFY2(ticks >= 5, qPrintable(u"only %1 ticks in 2 s at --tick-ms 100"_s.arg(ticks)));
