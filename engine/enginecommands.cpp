@@ -3,6 +3,7 @@
 
 #include "engine.h"
 
+#include "core/cronexpr.h"
 #include "core/logging.h"
 #include "core/notificationsconfig.h"
 #include "engine_p.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThreadPool>
+#include <QTimeZone>
 
 namespace hb {
 
@@ -270,10 +272,16 @@ QJsonObject silenceJson(const NotificationSilence &s)
     const auto iso = [](qint64 ms) {
         return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
     };
-    return {{QStringLiteral("id"), s.id},           {QStringLiteral("from"), iso(s.fromMs)},
-            {QStringLiteral("to"), iso(s.toMs)},    {QStringLiteral("reason"), s.reason},
-            {QStringLiteral("machine"), s.machine}, {QStringLiteral("task"), s.task},
-            {QStringLiteral("kind"), s.kind}};
+    QJsonObject o{{QStringLiteral("id"), s.id},           {QStringLiteral("from"), iso(s.fromMs)},
+                  {QStringLiteral("to"), iso(s.toMs)},    {QStringLiteral("reason"), s.reason},
+                  {QStringLiteral("machine"), s.machine}, {QStringLiteral("task"), s.task},
+                  {QStringLiteral("kind"), s.kind}};
+    if (s.isRecurring()) {
+        o.insert(QStringLiteral("cron"), s.cron);
+        o.insert(QStringLiteral("duration_ms"), s.durationMs);
+        o.insert(QStringLiteral("tz"), s.tz);
+    }
+    return o;
 }
 
 } // namespace
@@ -290,6 +298,18 @@ CommandResult HeartbeatEngine::addSilence(const Actor &actor, const Notification
         return CommandResult::failure(tr("a silence must end after it starts, and in the future"));
     if (!silence.kind.isEmpty() && !NotificationKind::all().contains(silence.kind))
         return CommandResult::failure(tr("there is no notification kind %1").arg(silence.kind));
+    if (silence.isRecurring()) {
+        CronError cronError;
+        if (!CronExpr::parse(silence.cron, &cronError))
+            return CommandResult::failure(tr("bad cron expression at position %1: %2")
+                                              .arg(cronError.position)
+                                              .arg(cronError.reason));
+        if (!silence.tz.isEmpty() && !QTimeZone(silence.tz.toUtf8()).isValid())
+            return CommandResult::failure(tr("unknown time zone %1").arg(silence.tz));
+        if (silence.durationMs < 60'000 || silence.durationMs > kRecurringSilenceMaxMs)
+            return CommandResult::failure(
+                tr("a recurring silence lasts from one minute to seven days each time"));
+    }
     NotificationSilence s = silence;
     s.createdBy = actor.name;
     s.createdMs = m_clock->nowMs();

@@ -78,6 +78,9 @@ void ApiServer::postSilence(Call &call)
     silence.machine = request->machine;
     silence.task = request->task;
     silence.kind = request->kind;
+    silence.cron = request->cron;
+    silence.durationMs = request->durationMs;
+    silence.tz = request->tz;
     silence.createdBy = call.actor.name;
     command(
         call,

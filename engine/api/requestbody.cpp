@@ -1,5 +1,9 @@
 #include "api/requestbody.h"
 
+#include "core/cronexpr.h"
+#include "core/taskschedule.h"
+#include "store/notificationstore.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -8,6 +12,7 @@
 #include <QJsonParseError>
 #include <QJsonValue>
 #include <QSet>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -357,12 +362,55 @@ std::optional<SilenceRequest> silence(const QByteArray &body, qint64 nowMs, Erro
     const QString kMachine = QStringLiteral("machine");
     const QString kTask = QStringLiteral("task");
     const QString kKind = QStringLiteral("kind");
+    const QString kRepeat = QStringLiteral("repeat");
+    const QString kCron = QStringLiteral("cron");
+    const QString kDuration = QStringLiteral("duration");
+    const QString kTz = QStringLiteral("tz");
     const auto object = parseObject(body, error);
     if (!object)
         return std::nullopt;
-    if (const auto unknown = unknownKey(*object, {kFrom, kTo, kReason, kMatchers}))
+    if (const auto unknown = unknownKey(*object, {kFrom, kTo, kReason, kMatchers, kRepeat}))
         return fail<SilenceRequest>(error, *unknown, unknownFieldReason());
     SilenceRequest s;
+    if (object->contains(kRepeat)) {
+        const QJsonValue value = object->value(kRepeat);
+        if (!value.isObject())
+            return fail<SilenceRequest>(
+                error, kRepeat, QCoreApplication::translate("hb::body", "expected an object"));
+        const QJsonObject repeat = value.toObject();
+        if (const auto unknown = unknownKey(repeat, {kCron, kDuration, kTz}))
+            return fail<SilenceRequest>(error, kRepeat + u'.' + *unknown, unknownFieldReason());
+        const QJsonValue cron = repeat.value(kCron);
+        CronError cronError;
+        if (!cron.isString() || !CronExpr::parse(cron.toString(), &cronError))
+            return fail<SilenceRequest>(
+                error, kRepeat + u'.' + kCron,
+                cron.isString()
+                    ? QCoreApplication::translate("hb::body", "position %1: %2")
+                          .arg(cronError.position)
+                          .arg(cronError.reason)
+                    : QCoreApplication::translate("hb::body",
+                                                  "required: a cron expression, e.g. \"0 2 * * sun\""));
+        s.cron = cron.toString();
+        const QJsonValue duration = repeat.value(kDuration);
+        const std::optional<qint64> ms =
+            duration.isString() ? parseIntervalText(duration.toString()) : std::nullopt;
+        if (!ms || *ms < 60'000 || *ms > kRecurringSilenceMaxMs)
+            return fail<SilenceRequest>(
+                error, kRepeat + u'.' + kDuration,
+                QCoreApplication::translate(
+                    "hb::body", "required: how long each time, from 1m to 7d, e.g. \"2h\""));
+        s.durationMs = *ms;
+        if (repeat.contains(kTz)) {
+            const QJsonValue tz = repeat.value(kTz);
+            if (!tz.isString() || !QTimeZone(tz.toString().toUtf8()).isValid())
+                return fail<SilenceRequest>(
+                    error, kRepeat + u'.' + kTz,
+                    QCoreApplication::translate("hb::body",
+                                                "must be a time zone such as Asia/Jakarta"));
+            s.tz = tz.toString();
+        }
+    }
     s.fromMs = nowMs;
     if (object->contains(kFrom)) {
         const auto from = readTime(object->value(kFrom), kFrom, error);
@@ -370,23 +418,33 @@ std::optional<SilenceRequest> silence(const QByteArray &body, qint64 nowMs, Erro
             return std::nullopt;
         s.fromMs = *from;
     }
-    if (!object->contains(kTo))
+    if (!object->contains(kTo) && s.cron.isEmpty())
         return fail<SilenceRequest>(error, kTo,
                                     QCoreApplication::translate("hb::body", "required"));
-    const auto to = readTime(object->value(kTo), kTo, error);
-    if (!to)
-        return std::nullopt;
-    s.toMs = *to;
+    if (object->contains(kTo)) {
+        const auto to = readTime(object->value(kTo), kTo, error);
+        if (!to)
+            return std::nullopt;
+        s.toMs = *to;
+    } else {
+        s.toMs = s.fromMs + kMaxSilenceMs; // a recurring one: a year of them unless told
+    }
     if (s.toMs <= s.fromMs)
         return fail<SilenceRequest>(
             error, kTo, QCoreApplication::translate("hb::body", "must be later than \"from\""));
     if (s.toMs <= nowMs)
         return fail<SilenceRequest>(error, kTo,
                                     QCoreApplication::translate("hb::body", "is in the past"));
-    if (s.toMs - s.fromMs > kMaxSilenceMs)
+    if (s.cron.isEmpty() && s.toMs - s.fromMs > kMaxSilenceMs)
         return fail<SilenceRequest>(
             error, kTo,
             QCoreApplication::translate("hb::body", "must be at most 366 days after \"from\""));
+    if (!s.cron.isEmpty() && s.toMs - s.fromMs > kMaxRecurringSilenceMs)
+        return fail<SilenceRequest>(
+            error, kTo,
+            QCoreApplication::translate("hb::body",
+                                        "must be at most ten years after \"from\" (a recurring "
+                                        "silence)"));
     const auto reason = readReason(*object, kReason, error);
     if (!reason)
         return std::nullopt;

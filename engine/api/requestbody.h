@@ -47,8 +47,15 @@ struct SilenceRequest
     QString machine;
     QString task;
     QString kind;
+    // Recurring ("every Sunday 02:00-04:00"): on from each run of `cron` in `tz` for
+    // `durationMs`, between from and to (to defaults to 366 days after from, and may be up to
+    // ten years after it).
+    QString cron;
+    qint64 durationMs = 0;
+    QString tz;
 };
 inline constexpr qint64 kMaxSilenceMs = 366LL * 86'400'000;
+inline constexpr qint64 kMaxRecurringSilenceMs = 3653LL * 86'400'000;
 std::optional<SilenceRequest> silence(const QByteArray &body, qint64 nowMs, Error *error);
 
 } // namespace hb::body

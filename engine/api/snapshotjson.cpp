@@ -1,6 +1,7 @@
 #include "api/snapshotjson.h"
 
 #include "api/jsonreader_p.h"
+#include "core/taskschedule.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -387,15 +388,23 @@ QJsonObject fromSilence(const NotificationSilence &s)
         matchers.insert(QStringLiteral("task"), s.task);
     if (!s.kind.isEmpty())
         matchers.insert(QStringLiteral("kind"), s.kind);
-    return {{QStringLiteral("id"), s.id},
-            {QStringLiteral("from"), iso(s.fromMs)},
-            {QStringLiteral("to"), iso(s.toMs)},
-            {QStringLiteral("from_ms"), s.fromMs},
-            {QStringLiteral("to_ms"), s.toMs},
-            {QStringLiteral("reason"), s.reason},
-            {QStringLiteral("matchers"), matchers},
-            {QStringLiteral("created_by"), s.createdBy},
-            {QStringLiteral("created_ms"), s.createdMs}};
+    QJsonObject o{{QStringLiteral("id"), s.id},
+                  {QStringLiteral("from"), iso(s.fromMs)},
+                  {QStringLiteral("to"), iso(s.toMs)},
+                  {QStringLiteral("from_ms"), s.fromMs},
+                  {QStringLiteral("to_ms"), s.toMs},
+                  {QStringLiteral("reason"), s.reason},
+                  {QStringLiteral("matchers"), matchers},
+                  {QStringLiteral("created_by"), s.createdBy},
+                  {QStringLiteral("created_ms"), s.createdMs}};
+    if (s.isRecurring()) {
+        o.insert(QStringLiteral("repeat"),
+                 QJsonObject{{QStringLiteral("cron"), s.cron},
+                             {QStringLiteral("duration"), intervalText(s.durationMs)},
+                             {QStringLiteral("duration_ms"), s.durationMs},
+                             {QStringLiteral("tz"), s.tz}});
+    }
+    return o;
 }
 
 std::optional<AuditEntry> toAudit(const QJsonObject &json, QString *error)

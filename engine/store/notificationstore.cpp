@@ -1,5 +1,6 @@
 #include "store/notificationstore.h"
 
+#include "core/cronexpr.h"
 #include "core/logging.h"
 #include "sqlite/sqlfile.h"
 #include "sqlite/sqlvalues.h"
@@ -42,7 +43,10 @@ void bindCondition(SQLite::Statement &stmt, const NotificationCondition &c)
     stmt.bind(9, c.heldCount);
 }
 
-// A row of "SELECT id, from_ms, to_ms, reason, machine, task, kind, created_by, created_ms".
+constexpr const char kSilenceColumns[] = "id, from_ms, to_ms, reason, machine, task, kind, "
+                                         "created_by, created_ms, cron, duration_ms, tz";
+
+// A row of kSilenceColumns.
 NotificationSilence silenceOf(SQLite::Statement &q)
 {
     NotificationSilence s;
@@ -55,6 +59,9 @@ NotificationSilence silenceOf(SQLite::Statement &q)
     s.kind = textOf(q.getColumn(6));
     s.createdBy = textOf(q.getColumn(7));
     s.createdMs = int64Of(q.getColumn(8));
+    s.cron = textOf(q.getColumn(9));
+    s.durationMs = int64Of(q.getColumn(10));
+    s.tz = textOf(q.getColumn(11));
     return s;
 }
 
@@ -212,9 +219,41 @@ void NotificationStore::recordDelivery(const DeliveryRecord &r, bool finished)
     }
 }
 
-bool NotificationSilence::matches(const NotificationEvent &event, qint64 nowMs) const
+std::optional<std::pair<qint64, qint64>> NotificationSilence::occurrenceAt(qint64 nowMs) const
+{
+    if (nowMs >= toMs)
+        return std::nullopt;
+    if (!isRecurring())
+        return std::pair{fromMs, toMs};
+    const std::optional<CronExpr> expr = CronExpr::parse(cron);
+    if (!expr || durationMs <= 0)
+        return std::nullopt;
+    const QTimeZone zone = tz.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(tz.toUtf8());
+    // The first run after (t - duration) is the one in force at t if it began by t, else the
+    // next one; either way it ends after t. One that began before the window counts from its
+    // start.
+    const qint64 t = std::max(nowMs, fromMs);
+    const std::optional<CronRun> run = expr->next(t - durationMs, zone);
+    if (!run)
+        return std::nullopt;
+    const qint64 begin = std::max(run->atMs, fromMs);
+    const qint64 end = std::min(run->atMs + durationMs, toMs);
+    if (begin >= end)
+        return std::nullopt;
+    return std::pair{begin, end};
+}
+
+bool NotificationSilence::activeAt(qint64 nowMs) const
 {
     if (nowMs < fromMs || nowMs >= toMs)
+        return false;
+    const auto occurrence = occurrenceAt(nowMs);
+    return occurrence && occurrence->first <= nowMs && nowMs < occurrence->second;
+}
+
+bool NotificationSilence::matches(const NotificationEvent &event, qint64 nowMs) const
+{
+    if (!activeAt(nowMs))
         return false;
     if (!kind.isEmpty() && kind != event.kind)
         return false;
@@ -235,8 +274,9 @@ qint64 NotificationStore::addSilence(const NotificationSilence &s)
 {
     try {
         SQLite::Statement insert(*m_db, "INSERT INTO notification_silences(from_ms, to_ms, reason, "
-                                        "machine, task, kind, created_by, created_ms) "
-                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                                        "machine, task, kind, created_by, created_ms, cron, "
+                                        "duration_ms, tz) "
+                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         bindInt(insert, 1, s.fromMs);
         bindInt(insert, 2, s.toMs);
         bindText(insert, 3, s.reason);
@@ -245,6 +285,9 @@ qint64 NotificationStore::addSilence(const NotificationSilence &s)
         bindText(insert, 6, s.kind);
         bindText(insert, 7, s.createdBy);
         bindInt(insert, 8, s.createdMs);
+        bindText(insert, 9, s.cron);
+        bindInt(insert, 10, s.durationMs);
+        bindText(insert, 11, s.tz);
         insert.exec();
         return qint64(m_db->getLastInsertRowid());
     } catch (const SQLite::Exception &e) {
@@ -273,9 +316,8 @@ std::optional<NotificationSilence> NotificationStore::endSilence(qint64 id, qint
         bindInt(end, 2, nowMs);
         if (end.exec() == 0)
             return std::nullopt;
-        SQLite::Statement q(*m_db, "SELECT id, from_ms, to_ms, reason, machine, task, kind, "
-                                   "created_by, created_ms FROM notification_silences "
-                                   "WHERE id = ?1");
+        SQLite::Statement q(*m_db, std::string("SELECT ") + kSilenceColumns +
+                                       " FROM notification_silences WHERE id = ?1");
         bindInt(q, 1, id);
         q.executeStep();
         const NotificationSilence s = silenceOf(q);
@@ -290,9 +332,9 @@ QVector<NotificationSilence> NotificationStore::silences(qint64 nowMs)
 {
     QVector<NotificationSilence> result;
     try {
-        SQLite::Statement q(*m_db, "SELECT id, from_ms, to_ms, reason, machine, task, kind, "
-                                   "created_by, created_ms FROM notification_silences "
-                                   "WHERE to_ms > ?1 ORDER BY from_ms, id");
+        SQLite::Statement q(*m_db, std::string("SELECT ") + kSilenceColumns +
+                                       " FROM notification_silences WHERE to_ms > ?1"
+                                       " ORDER BY from_ms, id");
         bindInt(q, 1, nowMs);
         while (q.executeStep())
             result.append(silenceOf(q));

@@ -64,6 +64,9 @@ inline const QString Held = QStringLiteral("held");
 
 // A window in which matching notifications are recorded as silenced instead of sent
 // (notification_silences). Empty matchers match anything.
+// The longest a recurring silence's each occurrence may last.
+inline constexpr qint64 kRecurringSilenceMaxMs = 7LL * 86'400'000;
+
 struct NotificationSilence
 {
     qint64 id = 0;
@@ -75,7 +78,19 @@ struct NotificationSilence
     QString kind;    // a NotificationKind
     QString createdBy;
     qint64 createdMs = 0;
+    // A recurring silence: between fromMs and toMs it is on only from each run of `cron` (in
+    // `tz`, the machine's when empty) for `durationMs` - "every Sunday 02:00-04:00 Asia/Jakarta"
+    // is cron "0 2 * * sun", 2 h, Asia/Jakarta. Empty cron: on for the whole of from..to.
+    QString cron;
+    qint64 durationMs = 0;
+    QString tz;
 
+    bool isRecurring() const { return !cron.isEmpty(); }
+    // In force at `nowMs` (the window, and for a recurring one an occurrence).
+    bool activeAt(qint64 nowMs) const;
+    // The occurrence in force at or next after `nowMs`: [start, end); nullopt when none is left
+    // before toMs. A plain silence's is its window.
+    std::optional<std::pair<qint64, qint64>> occurrenceAt(qint64 nowMs) const;
     bool matches(const NotificationEvent &event, qint64 nowMs) const;
 };
 

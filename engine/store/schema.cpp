@@ -231,6 +231,11 @@ CREATE TABLE task_schedule(
     nominal_ms INTEGER,
     follows_ms INTEGER,
     catch_up INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+-- Recurring silences: on from each run of `cron` (in `tz`) for `duration_ms`, between from_ms
+-- and to_ms. Empty cron: on for the whole window, as before.
+ALTER TABLE notification_silences ADD COLUMN cron TEXT NOT NULL DEFAULT '';
+ALTER TABLE notification_silences ADD COLUMN duration_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE notification_silences ADD COLUMN tz TEXT NOT NULL DEFAULT '';
 )sql";
 
 std::string bucketExpr(const char *column, qint64 width)

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void silenceAccepted();
     void silenceRefused_data();
     void silenceRefused();
+    void recurringSilence();
     void sameKeyInDifferentObjects();
     void longUnknownKeyIsClipped();
     void parseErrorSaysWhere();
@@ -450,6 +451,48 @@ void TestRequestBody::silenceAccepted()
     QTEST(silence->task, "task");
     QTEST(silence->kind, "kind");
     QVERIFY(!silence->reason.isEmpty());
+    QVERIFY(silence->cron.isEmpty());
+}
+
+// Every Sunday 02:00-04:00 in Jakarta, for a year unless told.
+void TestRequestBody::recurringSilence()
+{
+    body::Error error;
+    auto s = body::silence(R"({"reason": "weekly window", "repeat": {"cron": "0 2 * * sun",)"
+                           R"( "duration": "2h", "tz": "Asia/Jakarta"}})",
+                           kNow, &error);
+    QVERIFY2(s, qPrintable(error.toString()));
+    QCOMPARE(s->cron, u"0 2 * * sun"_s);
+    QCOMPARE(s->durationMs, 7'200'000);
+    QCOMPARE(s->tz, u"Asia/Jakarta"_s);
+    QCOMPARE(s->fromMs, kNow);
+    QCOMPARE(s->toMs, kNow + 366LL * 86'400'000);
+    // Up to ten years when the end is given.
+    s = body::silence(R"({"reason": "x", "to": "2031-06-01T00:00:00Z", "repeat": {"cron": "@daily",)"
+                      R"( "duration": "30m"}})",
+                      kNow, &error);
+    QVERIFY2(s, qPrintable(error.toString()));
+    QVERIFY(s->tz.isEmpty());
+
+    const auto refused = [&](const char *json, const QString &field, const QString &mentions) {
+        body::Error e;
+        if (body::silence(json, kNow, &e))
+            return false;
+        return e.field == field && e.toString().contains(mentions);
+    };
+    QVERIFY(refused(R"({"reason": "x", "repeat": {"cron": "0 25 * * *", "duration": "1h"}})",
+                    u"repeat.cron"_s, u"position 2: hour 25 is out of range 0-23"_s));
+    QVERIFY(refused(R"({"reason": "x", "repeat": {"duration": "1h"}})", u"repeat.cron"_s,
+                    u"required"_s));
+    QVERIFY(refused(R"({"reason": "x", "repeat": {"cron": "@daily", "duration": "8d"}})",
+                    u"repeat.duration"_s, u"from 1m to 7d"_s));
+    QVERIFY(refused(R"({"reason": "x", "repeat": {"cron": "@daily", "duration": "1h", "tz": "Mars"}})",
+                    u"repeat.tz"_s, u"time zone"_s));
+    QVERIFY(refused(R"({"reason": "x", "repeat": {"cron": "@daily", "duration": "1h", "every": 1}})",
+                    u"repeat.every"_s, u"unknown"_s));
+    QVERIFY(refused(R"({"reason": "x", "to": "2037-01-01T00:00:00Z", "repeat": {"cron": "@daily",)"
+                    R"( "duration": "1h"}})",
+                    u"to"_s, u"ten years"_s));
 }
 
 void TestRequestBody::silenceRefused_data()

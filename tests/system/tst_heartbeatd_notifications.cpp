@@ -195,6 +195,29 @@ private Q_SLOTS:
         QCOMPARE(http.send("DELETE", u"/api/v1/silences/%1"_s.arg(id), m_operator).status, 404);
         QCOMPARE(
             http.get(u"/api/v1/silences"_s, m_viewer).json().value(u"items"_s).toArray().size(), 0);
+
+        // A recurring one (29 February, so not in force now): stored, listed with its repeat,
+        // a bad expression refused with the position.
+        const HttpReply badCron = http.post(
+            u"/api/v1/silences"_s, m_operator,
+            R"({"reason":"x","repeat":{"cron":"0 0 30 feb *","duration":"1h"}})");
+        QCOMPARE(badCron.status, 400);
+        QCOMPARE(badCron.json().value(u"field"_s).toString(), u"repeat.cron"_s);
+        const HttpReply recurring = http.post(
+            u"/api/v1/silences"_s, m_operator,
+            R"({"reason":"leap day","repeat":{"cron":"0 0 29 2 *","duration":"1h","tz":"Asia/Jakarta"}})");
+        QCOMPARE(recurring.status, 201);
+        const QJsonArray withRepeat =
+            http.get(u"/api/v1/silences"_s, m_viewer).json().value(u"items"_s).toArray();
+        QCOMPARE(withRepeat.size(), 1);
+        QCOMPARE(withRepeat.at(0)[u"repeat"_s][u"cron"_s].toString(), u"0 0 29 2 *"_s);
+        QCOMPARE(withRepeat.at(0)[u"repeat"_s][u"duration_ms"_s].toInteger(), 3'600'000);
+        QCOMPARE(withRepeat.at(0)[u"repeat"_s][u"tz"_s].toString(), u"Asia/Jakarta"_s);
+        QCOMPARE(http.send("DELETE",
+                           u"/api/v1/silences/%1"_s.arg(recurring.json().value(u"id"_s).toInteger()),
+                           m_operator)
+                     .status,
+                 200);
         QCOMPARE(http.post(u"/api/v1/resume"_s, m_admin).status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(m_webhook.requests.size(), before + 1, 10'000);
         QCOMPARE(kindOf(m_webhook.requests.last()), u"emergency_resume"_s);
