@@ -2,9 +2,11 @@
 
 #include "background.h"
 #include "core/config.h"
+#include "core/cronexpr.h"
 #include "format.h"
 #include "notify/notifier.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeEdit>
@@ -20,6 +22,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace hb {
@@ -125,6 +128,25 @@ public:
         m_kind->addItem(NotificationsPanel::tr("any kind"), QString());
         for (const QString &kind : NotificationKind::all())
             m_kind->addItem(kind, kind);
+        // Recurring: on from each run of a cron expression, for a while each time.
+        m_repeat = new QCheckBox(NotificationsPanel::tr("Repeat on a schedule"), this);
+        m_repeat->setObjectName(QStringLiteral("silenceRepeat"));
+        m_cron = new QLineEdit(this);
+        m_cron->setObjectName(QStringLiteral("silenceCron"));
+        m_cron->setPlaceholderText(NotificationsPanel::tr("cron, e.g. 0 2 * * sun"));
+        m_duration = new QLineEdit(QStringLiteral("2h"), this);
+        m_duration->setObjectName(QStringLiteral("silenceDuration"));
+        m_duration->setPlaceholderText(NotificationsPanel::tr("each time, e.g. 2h"));
+        m_zone = new QComboBox(this);
+        m_zone->setObjectName(QStringLiteral("silenceZone"));
+        m_zone->setEditable(true);
+        m_zone->addItem(QString()); // the machine's
+        for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+            m_zone->addItem(QString::fromUtf8(id));
+        m_zone->lineEdit()->setPlaceholderText(NotificationsPanel::tr("this machine's zone"));
+        m_next = new QLabel(this);
+        m_next->setObjectName(QStringLiteral("silenceNext"));
+        m_next->setWordWrap(true);
         m_problem = new QLabel(this);
         m_problem->setObjectName(QStringLiteral("silenceProblem"));
         m_problem->setWordWrap(true);
@@ -136,6 +158,11 @@ public:
         form->addRow(NotificationsPanel::tr("Machine:"), m_machine);
         form->addRow(NotificationsPanel::tr("Task:"), m_task);
         form->addRow(NotificationsPanel::tr("Kind:"), m_kind);
+        form->addRow(m_repeat);
+        form->addRow(NotificationsPanel::tr("Runs at:"), m_cron);
+        form->addRow(NotificationsPanel::tr("Lasts:"), m_duration);
+        form->addRow(NotificationsPanel::tr("Time zone:"), m_zone);
+        form->addRow(m_next);
         m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
         m_buttons->button(QDialogButtonBox::Ok)->setText(NotificationsPanel::tr("Create"));
         connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -147,6 +174,15 @@ public:
         connect(m_reason, &QLineEdit::textChanged, this, [this] { validate(); });
         connect(m_from, &QDateTimeEdit::dateTimeChanged, this, [this] { validate(); });
         connect(m_to, &QDateTimeEdit::dateTimeChanged, this, [this] { validate(); });
+        connect(m_repeat, &QCheckBox::toggled, this, [this](bool on) {
+            // A recurring silence spans weeks: a year unless the user says otherwise.
+            if (on && m_to->dateTime() <= m_from->dateTime().addSecs(3600))
+                m_to->setDateTime(m_from->dateTime().addDays(366));
+            validate();
+        });
+        connect(m_cron, &QLineEdit::textChanged, this, [this] { validate(); });
+        connect(m_duration, &QLineEdit::textChanged, this, [this] { validate(); });
+        connect(m_zone, &QComboBox::currentTextChanged, this, [this] { validate(); });
         validate();
     }
 
@@ -159,6 +195,11 @@ public:
         s.machine = m_machine->text().trimmed();
         s.task = m_task->text().trimmed();
         s.kind = m_kind->currentData().toString();
+        if (m_repeat->isChecked()) {
+            s.cron = m_cron->text().simplified();
+            s.durationMs = parseIntervalText(m_duration->text()).value_or(0);
+            s.tz = m_zone->currentText().trimmed();
+        }
         return s;
     }
 
@@ -172,6 +213,28 @@ private:
             problem = NotificationsPanel::tr("It must end after it starts.");
         else if (m_to->dateTime() <= QDateTime::currentDateTime())
             problem = NotificationsPanel::tr("It must end in the future.");
+        for (QWidget *w : std::initializer_list<QWidget *>{m_cron, m_duration, m_zone})
+            w->setEnabled(m_repeat->isChecked());
+        m_next->clear();
+        if (problem.isEmpty() && m_repeat->isChecked()) {
+            CronError error;
+            const std::optional<qint64> duration = parseIntervalText(m_duration->text());
+            const QString zone = m_zone->currentText().trimmed();
+            if (!CronExpr::parse(m_cron->text(), &error))
+                problem = NotificationsPanel::tr("Runs at: position %1: %2")
+                              .arg(error.position)
+                              .arg(error.reason);
+            else if (!duration || *duration < 60'000 || *duration > kRecurringSilenceMaxMs)
+                problem = NotificationsPanel::tr("Lasts: from 1m to 7d, e.g. 30m or 2h.");
+            else if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid())
+                problem = NotificationsPanel::tr("Time zone: unknown zone %1.").arg(zone);
+            else if (const auto next = silence().occurrenceAt(QDateTime::currentMSecsSinceEpoch()))
+                m_next->setText(NotificationsPanel::tr("Next: %1 to %2")
+                                    .arg(format::localTime(next->first),
+                                         format::localTime(next->second)));
+            else
+                problem = NotificationsPanel::tr("It never falls between From and To.");
+        }
         m_problem->setText(problem);
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
     }
@@ -182,6 +245,11 @@ private:
     QLineEdit *m_machine;
     QLineEdit *m_task;
     QComboBox *m_kind;
+    QCheckBox *m_repeat;
+    QLineEdit *m_cron;
+    QLineEdit *m_duration;
+    QComboBox *m_zone;
+    QLabel *m_next;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
 };
@@ -399,7 +467,12 @@ void NotificationsPanel::showSilences(const QVector<NotificationSilence> &rows)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (int r = 0; r < rows.size(); ++r) {
         const NotificationSilence &s = rows.at(r);
-        QTableWidgetItem *from = cell(format::localTime(s.fromMs));
+        QTableWidgetItem *from = cell(
+            s.isRecurring()
+                ? tr("%1, every %2 for %3%4")
+                      .arg(format::localTime(s.fromMs), s.cron, intervalText(s.durationMs),
+                           s.tz.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.tz))
+                : format::localTime(s.fromMs));
         if (s.fromMs > now)
             from->setToolTip(tr("Upcoming"));
         m_silences->setItem(r, 0, from);

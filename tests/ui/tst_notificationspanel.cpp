@@ -18,7 +18,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -130,6 +132,7 @@ private Q_SLOTS:
     void deliveryLogPagesOlderRowsAndRereadsWhileVisible();
     void adminCreatesAndEndsASilenceAudited();
     void viewerCannotChangeSilences();
+    void recurringSilenceShowsItsNextTimeAndRefusesABadExpression();
     void screenshot();
 };
 
@@ -335,6 +338,54 @@ void TestNotificationsPanel::adminCreatesAndEndsASilenceAudited()
     QTRY_VERIFY_WITH_TIMEOUT(confirm.done(), 5'000);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithReason(panel, u"relay maintenance"_s) < 0, 5'000);
     QTRY_COMPARE_WITH_TIMEOUT(rig.audited(u"silence_end"_s, QString()), 1, 5'000);
+}
+
+void TestNotificationsPanel::recurringSilenceShowsItsNextTimeAndRefusesABadExpression()
+{
+    Rig rig(true);
+    NotificationsPanel *panel = rig.panel();
+    panel->tabs()->setCurrentIndex(1);
+    auto *newButton = panel->findChild<QPushButton *>(u"newSilenceButton"_s);
+    QTRY_VERIFY(newButton->isEnabled());
+
+    QString refusal;
+    QString next;
+    ModalDriver fill([&](QWidget *modal) {
+        if (modal->objectName() != u"newSilenceDialog")
+            return false;
+        auto *ok = modal->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        modal->findChild<QLineEdit *>(u"silenceReason"_s)->setText(u"weekly window"_s);
+        modal->findChild<QCheckBox *>(u"silenceRepeat"_s)->setChecked(true);
+        auto *cron = modal->findChild<QLineEdit *>(u"silenceCron"_s);
+        cron->setText(u"0 25 * * sun"_s);
+        refusal = modal->findChild<QLabel *>(u"silenceProblem"_s)->text();
+        if (ok->isEnabled())
+            refusal += u" (but OK was enabled)"_s;
+        cron->setText(u"0 2 * * sun"_s);
+        modal->findChild<QLineEdit *>(u"silenceDuration"_s)->setText(u"2h"_s);
+        modal->findChild<QComboBox *>(u"silenceZone"_s)->setCurrentText(u"Asia/Jakarta"_s);
+        next = modal->findChild<QLabel *>(u"silenceNext"_s)->text();
+        // The picture of the dialog in screenshot mode (docs/).
+        if (const QString dir = qEnvironmentVariable("HB_SCREENSHOT_DIR"); !dir.isEmpty())
+            modal->grab().save(dir + u"/silence-recurring.png"_s);
+        ok->click();
+        return true;
+    });
+    QTimer::singleShot(0, newButton, &QPushButton::click);
+    QTRY_VERIFY_WITH_TIMEOUT(fill.done(), 5'000);
+    QCOMPARE(refusal, u"Runs at: position 2: hour 25 is out of range 0-23"_s);
+    QVERIFY2(next.startsWith(u"Next: "_s), qPrintable(next));
+
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithReason(panel, u"weekly window"_s) >= 0, 5'000);
+    const int row = rowWithReason(panel, u"weekly window"_s);
+    QVERIFY2(cellText(panel->silencesTable(), row, 0)
+                 .endsWith(u", every 0 2 * * sun for 2h (Asia/Jakarta)"_s),
+             qPrintable(cellText(panel->silencesTable(), row, 0)));
+    const NotificationSilence stored = panel->silences().at(row);
+    QCOMPARE(stored.cron, u"0 2 * * sun"_s);
+    QCOMPARE(stored.durationMs, 7'200'000);
+    QCOMPARE(stored.tz, u"Asia/Jakarta"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.audited(u"silence_add"_s, u"0 2 * * sun"_s), 1, 5'000);
 }
 
 void TestNotificationsPanel::viewerCannotChangeSilences()
