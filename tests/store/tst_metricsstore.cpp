@@ -113,7 +113,9 @@ void TestMetricsStore::documentedColumns_data()
     row("tick_hour", "bucket_ms ticks total_ms max_ms ran succeeded failed");
     row("notification_state", "condition active kind severity since_ms last_event_uid "
                               "last_notified_ms held_by held_count");
-    row("notification_silences", "id from_ms to_ms reason machine task kind created_by created_ms");
+    row("notification_silences",
+        "id from_ms to_ms reason machine task kind created_by created_ms cron duration_ms tz");
+    row("task_schedule", "task schedule next_run_ms nominal_ms follows_ms catch_up");
 }
 
 void TestMetricsStore::documentedColumns()
