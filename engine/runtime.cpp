@@ -121,6 +121,14 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
         if (!oracle)
             throw StoreError(configPath() + u": " + oracleError);
     }
+    // The second source price_update's "alternative" fallback asks; never the demo's outage
+    // wrapper, whose cuts are meant for the first source only.
+    if (m_config.oracleFallbackSource != OracleSourceName::None) {
+        QString oracleError;
+        m_fallbackOracle = makeFallbackOracle(m_config, clock, &oracleError);
+        if (!m_fallbackOracle)
+            throw StoreError(configPath() + u": " + oracleError);
+    }
     // Demo behaviour (the outage-prone feed, the workload, a seeded ledger) is the data
     // directory's own: `demo` in its config. Asking for the demo never turns it on over a
     // directory that already holds a real configuration and ledger.
@@ -203,6 +211,7 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     environment.dataDir = m_dataDir;
     environment.ledger = m_ledger;
     environment.oracle = m_oracle;
+    environment.fallbackOracle = m_fallbackOracle;
     environment.oracleMonitor = m_oracleMonitor;
     environment.metricsPath = metricsPath();
     engineOptions.tasks = registry.create(environment);

@@ -91,6 +91,7 @@ private:
     // Declared before the host so the engine (and its tasks) go first.
     std::shared_ptr<Ledger> m_ledger;
     std::shared_ptr<OracleSource> m_oracle;
+    std::shared_ptr<OracleSource> m_fallbackOracle; // oracle.fallback_source; null: none
     std::shared_ptr<OracleMonitor> m_oracleMonitor;
     std::unique_ptr<MetricsWriter> m_writer;
     std::unique_ptr<MachineMonitor> m_machines; // writes through m_writer: declared after it

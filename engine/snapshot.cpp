@@ -38,8 +38,14 @@ OracleHealth OracleHealth::evaluate(const EngineState &state)
                          && std::any_of(state.breakers.cbegin(), state.breakers.cend(), [](const auto &b) {
                                 return b.task == TaskName::PriceUpdate && b.state == BreakerState::Open;
                             });
-    const auto alert = std::find_if(state.activeAlerts.cbegin(), state.activeAlerts.cend(),
-                                    [](const Alert &a) { return a.source == TaskName::OracleMonitoring; });
+    // Prices carried forward (price_update's "default_value" fallback) are what the banner
+    // must say first: the ledger's prices are old although every run succeeds.
+    auto alert = std::find_if(state.activeAlerts.cbegin(), state.activeAlerts.cend(), [](const Alert &a) {
+        return a.source == TaskName::PriceUpdate && a.key == u"price_carried_forward";
+    });
+    if (alert == state.activeAlerts.cend())
+        alert = std::find_if(state.activeAlerts.cbegin(), state.activeAlerts.cend(),
+                             [](const Alert &a) { return a.source == TaskName::OracleMonitoring; });
     if (feedCut)
         o.status = Status::Down;
     else if (alert != state.activeAlerts.cend())

@@ -87,6 +87,9 @@ struct TaskEnvironment
     QString dataDir;
     std::shared_ptr<Ledger> ledger;
     std::shared_ptr<OracleSource> oracle; // null: no price source configured (skipped, not failed)
+    // oracle.fallback_source, asked by price_update when `oracle` fails and its fallback is
+    // "alternative"; null: none configured.
+    std::shared_ptr<OracleSource> fallbackOracle;
     std::shared_ptr<OracleMonitor> oracleMonitor;
     QString metricsPath; // metrics.db, read-only for tasks (the MetricsWriter is its one writer)
 };

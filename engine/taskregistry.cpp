@@ -19,7 +19,8 @@ TaskRegistry TaskRegistry::builtin()
     // runs with an error saying so.
     TaskRegistry registry;
     registry.add(TaskName::PriceUpdate, [](const TaskEnvironment &env) {
-        return std::make_shared<PriceUpdateTask>(env.ledger, env.oracle, env.oracleMonitor);
+        return std::make_shared<PriceUpdateTask>(env.ledger, env.oracle, env.oracleMonitor,
+                                                 env.fallbackOracle);
     });
     registry.add(TaskName::LoanMonitoring, [](const TaskEnvironment &env) {
         return std::make_shared<LoanMonitoringTask>(env.ledger);

@@ -99,6 +99,9 @@ QString label(const QString &path)
         {QStringLiteral("oracle.source"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Source")},
         {QStringLiteral("oracle.url"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "URL (http)")},
         {QStringLiteral("oracle.path"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "File (file)")},
+        {QStringLiteral("oracle.fallback_source"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Fallback source")},
+        {QStringLiteral("oracle.fallback_url"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Fallback URL (http)")},
+        {QStringLiteral("oracle.fallback_path"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Fallback file (file)")},
         {QStringLiteral("oracle.timeout_ms"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Timeout (ms)")},
         {QStringLiteral("oracle.max_body_bytes"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Largest answer (bytes)")},
         {QStringLiteral("oracle.demo_fault_rate"), QT_TRANSLATE_NOOP("hb::ConfigDialog", "Demo fault rate")},
@@ -174,7 +177,7 @@ void ConfigDialog::addField(QFormLayout *form, const QString &path, const QJsonV
         box->setChecked(value.toBool());
         connect(box, &QCheckBox::toggled, this, &ConfigDialog::revalidate);
         editor = box;
-    } else if (path == u"oracle.source") {
+    } else if (path == u"oracle.source" || path == u"oracle.fallback_source") {
         auto *combo = new QComboBox;
         combo->addItems(OracleSourceName::all());
         combo->setCurrentText(value.toString());

@@ -42,6 +42,8 @@ std::optional<QString> minuteRetentionAboveRaw(const HeartbeatConfig &c);
 std::optional<QString> hourRetentionAboveMinute(const HeartbeatConfig &c);
 std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c);
 std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c);
+std::optional<QString> oracleFallbackUrlFitsSource(const HeartbeatConfig &c);
+std::optional<QString> oracleFallbackPathFitsSource(const HeartbeatConfig &c);
 std::optional<QString> httpListenValid(const HeartbeatConfig &c);
 std::optional<QString> wallPagesValid(const HeartbeatConfig &c);
 std::optional<QString> wallNightValid(const HeartbeatConfig &c);
@@ -61,7 +63,7 @@ struct FieldRule
     Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 40> kRules = {{
+const std::array<FieldRule, 43> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -92,6 +94,12 @@ const std::array<FieldRule, 40> kRules = {{
     {"oracle.source", &HeartbeatConfig::oracleSource, 0, 0, false, OracleSourceName::all},
     {"oracle.url", &HeartbeatConfig::oracleUrl, 0, 0, false, nullptr, oracleUrlFitsSource},
     {"oracle.path", &HeartbeatConfig::oraclePath, 0, 0, false, nullptr, oraclePathFitsSource},
+    {"oracle.fallback_source", &HeartbeatConfig::oracleFallbackSource, 0, 0, false,
+     OracleSourceName::all},
+    {"oracle.fallback_url", &HeartbeatConfig::oracleFallbackUrl, 0, 0, false, nullptr,
+     oracleFallbackUrlFitsSource},
+    {"oracle.fallback_path", &HeartbeatConfig::oracleFallbackPath, 0, 0, false, nullptr,
+     oracleFallbackPathFitsSource},
     {"oracle.timeout_ms", &HeartbeatConfig::oracleTimeoutMs, 100, 60'000},
     {"oracle.max_body_bytes", &HeartbeatConfig::oracleMaxBodyBytes, 1024, 10'485'760},
     {"oracle.demo_fault_rate", &HeartbeatConfig::oracleDemoFaultRate, 0, 1, true},
@@ -296,22 +304,35 @@ QString requiredFor(const QString &source)
         .arg(source);
 }
 
+QString requiredForFallback(const QString &source)
+{
+    return QCoreApplication::translate("hb::Config",
+                                       "is required when oracle.fallback_source is \"%1\"")
+        .arg(source);
+}
+
 // A URL that is set must be usable even while another source is chosen: a typo should show up
 // when it is made, not when someone later switches the source to http.
-std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c)
+std::optional<QString> urlFitsSource(const QString &text, const QString &source,
+                                     QString (*required)(const QString &))
 {
-    if (c.oracleUrl.isEmpty()) {
-        if (c.oracleSource == OracleSourceName::Http)
-            return requiredFor(OracleSourceName::Http);
+    if (text.isEmpty()) {
+        if (source == OracleSourceName::Http)
+            return required(OracleSourceName::Http);
         return std::nullopt;
     }
-    const QUrl url(c.oracleUrl, QUrl::StrictMode);
+    const QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme();
     if (url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty())
         return std::nullopt;
     return QCoreApplication::translate("hb::Config",
                                        "must be an http:// or https:// URL with a host (got %1)")
-        .arg(describe(c.oracleUrl));
+        .arg(describe(text));
+}
+
+std::optional<QString> oracleUrlFitsSource(const HeartbeatConfig &c)
+{
+    return urlFitsSource(c.oracleUrl, c.oracleSource, requiredFor);
 }
 
 std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c)
@@ -319,6 +340,32 @@ std::optional<QString> oraclePathFitsSource(const HeartbeatConfig &c)
     if (c.oraclePath.isEmpty() && c.oracleSource == OracleSourceName::File)
         return requiredFor(OracleSourceName::File);
     return std::nullopt;
+}
+
+std::optional<QString> oracleFallbackUrlFitsSource(const HeartbeatConfig &c)
+{
+    return urlFitsSource(c.oracleFallbackUrl, c.oracleFallbackSource, requiredForFallback);
+}
+
+std::optional<QString> oracleFallbackPathFitsSource(const HeartbeatConfig &c)
+{
+    if (c.oracleFallbackPath.isEmpty() && c.oracleFallbackSource == OracleSourceName::File)
+        return requiredForFallback(OracleSourceName::File);
+    return std::nullopt;
+}
+
+// price_update's "alternative" fallback asks oracle.fallback_source: without one it would fail
+// exactly as if there were no fallback, which the user did not mean.
+std::optional<ConfigError> alternativeHasSource(const HeartbeatConfig &c)
+{
+    if (c.scheduleOf(TaskName::PriceUpdate).fallback != TaskSchedule::Fallback::Alternative
+        || c.oracleFallbackSource != OracleSourceName::None)
+        return std::nullopt;
+    return ConfigError{kTasksKey + u'.' + TaskName::PriceUpdate + QStringLiteral(".fallback"),
+                       QCoreApplication::translate(
+                           "hb::Config",
+                           "\"alternative\" needs a second price source: set "
+                           "oracle.fallback_source (and its url or path)")};
 }
 
 std::optional<QString> httpListenValid(const HeartbeatConfig &c)
@@ -369,7 +416,7 @@ std::optional<ConfigError> checkRelations(const HeartbeatConfig &config)
         if (std::optional<QString> reason = rule.relation(config))
             return ConfigError{QString::fromLatin1(rule.path), *reason};
     }
-    return std::nullopt;
+    return alternativeHasSource(config);
 }
 
 const FieldRule *findRule(const QString &path)

@@ -159,6 +159,11 @@ struct HeartbeatConfig
     QString oracleSource = OracleSourceName::None;
     QString oracleUrl;                             // http(s) with a host; required for http
     QString oraclePath;                            // the JSON file; required for file
+    // A second source price_update asks when the first fails and its fallback is "alternative"
+    // (docs/scheduling.md): the same names and the same shared settings as the first.
+    QString oracleFallbackSource = OracleSourceName::None;
+    QString oracleFallbackUrl;                     // http(s) with a host; required for http
+    QString oracleFallbackPath;                    // the JSON file; required for file
     qint64 oracleTimeoutMs = 5'000;                // 100 .. 60 000, one whole fetch
     qint64 oracleMaxBodyBytes = 65'536;            // 1 024 .. 10 485 760
     double oracleDemoFaultRate = 0.1;              // 0 .. 1, share of demo fetches that fail

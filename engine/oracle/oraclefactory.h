@@ -18,4 +18,11 @@ std::unique_ptr<OracleSource> makeOracle(const HeartbeatConfig &config,
                                          std::shared_ptr<const Clock> clock = {},
                                          QString *error = nullptr);
 
+// The same for the second source (oracle.fallback_source, fallback_url, fallback_path), which
+// price_update asks when the first fails and its fallback is "alternative". The shared settings
+// (timeout, body limit, demo fault rate) are the first source's.
+std::unique_ptr<OracleSource> makeFallbackOracle(const HeartbeatConfig &config,
+                                                 std::shared_ptr<const Clock> clock = {},
+                                                 QString *error = nullptr);
+
 } // namespace hb

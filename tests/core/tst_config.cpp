@@ -123,6 +123,9 @@ HeartbeatConfig customConfig()
     c.oracleSource = OracleSourceName::Http;
     c.oracleUrl = u"https://prices.example.com:8443/v1/prices?market=id"_s;
     c.oraclePath = u"/var/lib/heartbeat/prices.json"_s;
+    c.oracleFallbackSource = OracleSourceName::File;
+    c.oracleFallbackUrl = u"https://backup.example.com/prices"_s;
+    c.oracleFallbackPath = u"/var/lib/heartbeat/backup-prices.json"_s;
     c.oracleTimeoutMs = 1'500;
     c.oracleMaxBodyBytes = 4'096;
     c.oracleDemoFaultRate = 0.25;
@@ -171,6 +174,14 @@ QList<QPair<QString, Mutator>> fieldChanges()
          }},
         {u"oracle.url"_s, [](HeartbeatConfig &c) { c.oracleUrl = u"http://127.0.0.1:9/p"_s; }},
         {u"oracle.path"_s, [](HeartbeatConfig &c) { c.oraclePath = u"prices.json"_s; }},
+        {u"oracle.fallback_source"_s,
+         [](HeartbeatConfig &c) {
+             c.oracleFallbackSource = OracleSourceName::File;
+             c.oracleFallbackPath = u"backup.json"_s;
+         }},
+        {u"oracle.fallback_url"_s,
+         [](HeartbeatConfig &c) { c.oracleFallbackUrl = u"http://127.0.0.1:9/b"_s; }},
+        {u"oracle.fallback_path"_s, [](HeartbeatConfig &c) { c.oracleFallbackPath = u"b.json"_s; }},
         {u"oracle.timeout_ms"_s, [](HeartbeatConfig &c) { c.oracleTimeoutMs = 60'000; }},
         {u"oracle.max_body_bytes"_s, [](HeartbeatConfig &c) { c.oracleMaxBodyBytes = 1024; }},
         {u"oracle.demo_fault_rate"_s, [](HeartbeatConfig &c) { c.oracleDemoFaultRate = 0; }},
@@ -246,6 +257,7 @@ private Q_SLOTS:
     void equalityNoticesEveryField();
     void acceptsBoundaries_data();
     void acceptsBoundaries();
+    void fallbackSourceIsReadAndWritten();
     void rejectsBadField_data();
     void rejectsBadField();
     void reasonShowsRangeAndValue();
@@ -513,7 +525,8 @@ void TestConfig::writesEveryKey()
     QCOMPARE(json.value(u"retention"_s).toObject().value(u"hour_days"_s).toInteger(), qint64(365));
     const QJsonObject oracle = json.value(u"oracle"_s).toObject();
     QCOMPARE(oracle.keys(),
-             (QStringList{u"demo_fault_rate"_s, u"max_age_ms"_s, u"max_body_bytes"_s,
+             (QStringList{u"demo_fault_rate"_s, u"fallback_path"_s, u"fallback_source"_s,
+                          u"fallback_url"_s, u"max_age_ms"_s, u"max_body_bytes"_s,
                           u"max_error_rate"_s, u"max_latency_ms"_s, u"path"_s, u"source"_s,
                           u"stale_after_ms"_s, u"timeout_ms"_s, u"url"_s}));
     QCOMPARE(oracle.value(u"source"_s), QJsonValue(u"http"_s));
@@ -602,6 +615,43 @@ void TestConfig::acceptsBoundaries_data()
         << QJsonObject{{u"oracle"_s, QJsonObject{{u"source"_s, u"demo"_s},
                                                   {u"url"_s, u"http://localhost/p"_s},
                                                   {u"path"_s, u"p.json"_s}}}};
+}
+
+// price_update's "alternative" fallback with its second source: read, kept, written back;
+// "default_value" needs no second source.
+void TestConfig::fallbackSourceIsReadAndWritten()
+{
+    const QJsonObject json{
+        {u"oracle"_s, QJsonObject{{u"source"_s, u"file"_s},
+                                  {u"path"_s, u"prices.json"_s},
+                                  {u"fallback_source"_s, u"http"_s},
+                                  {u"fallback_url"_s, u"http://127.0.0.1:9/p"_s}}},
+        {u"tasks"_s,
+         QJsonObject{{u"price_update"_s, QJsonObject{{u"fallback"_s, u"alternative"_s}}}}}};
+    ConfigError error;
+    const auto config = configFromJson(json, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(config->oracleFallbackSource, OracleSourceName::Http);
+    QCOMPARE(config->oracleFallbackUrl, u"http://127.0.0.1:9/p"_s);
+    QVERIFY(config->oracleFallbackPath.isEmpty());
+    QCOMPARE(config->scheduleOf(TaskName::PriceUpdate).fallback,
+             TaskSchedule::Fallback::Alternative);
+    const QJsonObject oracle = config->toJson().value(u"oracle"_s).toObject();
+    QCOMPARE(oracle.value(u"fallback_source"_s), QJsonValue(u"http"_s));
+    QCOMPARE(oracle.value(u"fallback_url"_s), QJsonValue(u"http://127.0.0.1:9/p"_s));
+    const auto reread = configFromJson(config->toJson(), &error);
+    QVERIFY2(reread, qPrintable(error.toString()));
+    QVERIFY(*reread == *config);
+
+    // Without the second source the same file is refused (see rejectsBadField); default_value
+    // needs none.
+    HeartbeatConfig carry;
+    TaskSchedule schedule;
+    schedule.fallback = TaskSchedule::Fallback::DefaultValue;
+    carry.schedules.insert(TaskName::PriceUpdate, schedule);
+    QVERIFY(!hb::validateConfig(carry).has_value());
+    // A default config names no second source.
+    QCOMPARE(HeartbeatConfig().oracleFallbackSource, OracleSourceName::None);
 }
 
 void TestConfig::acceptsBoundaries()
@@ -809,6 +859,40 @@ void TestConfig::rejectsBadField_data()
         << oracle(u"file"_s, u"path"_s, QJsonArray{u"a"_s}) << path
         << QStringList{u"must be a string"_s, u"array"_s};
 
+    // The second source of price_update's "alternative" fallback: the same rules as the first.
+    const QString fallbackSource = u"oracle.fallback_source"_s;
+    QTest::newRow("oracle.fallback_source unknown")
+        << withField(fallbackSource, u"ftp"_s) << fallbackSource
+        << QStringList{oneOf, u"(got the string \"ftp\")"_s};
+    const auto fallback = [](const QString &src, const QString &key, const QJsonValue &value) {
+        return QJsonObject{
+            {u"oracle"_s, QJsonObject{{u"fallback_source"_s, src}, {key, value}}}};
+    };
+    const QString fallbackUrl = u"oracle.fallback_url"_s;
+    QTest::newRow("oracle.fallback_url missing for http")
+        << withField(fallbackSource, u"http"_s) << fallbackUrl
+        << QStringList{u"is required when oracle.fallback_source is \"http\""_s};
+    QTest::newRow("oracle.fallback_url without host")
+        << fallback(u"http"_s, u"fallback_url"_s, u"http:///prices"_s) << fallbackUrl
+        << QStringList{urlShape, u"http:///prices"_s};
+    QTest::newRow("oracle.fallback_url bad even without a fallback source")
+        << fallback(u"none"_s, u"fallback_url"_s, u"htp://x"_s) << fallbackUrl
+        << QStringList{urlShape};
+    const QString fallbackPath = u"oracle.fallback_path"_s;
+    QTest::newRow("oracle.fallback_path missing for file")
+        << withField(fallbackSource, u"file"_s) << fallbackPath
+        << QStringList{u"is required when oracle.fallback_source is \"file\""_s};
+    QTest::newRow("oracle.fallback_path empty for file")
+        << fallback(u"file"_s, u"fallback_path"_s, u""_s) << fallbackPath
+        << QStringList{u"is required"_s};
+    QTest::newRow("alternative fallback without a second source")
+        << QJsonObject{{u"tasks"_s,
+                        QJsonObject{{u"price_update"_s,
+                                     QJsonObject{{u"fallback"_s, u"alternative"_s}}}}}}
+        << u"tasks.price_update.fallback"_s
+        << QStringList{u"\"alternative\" needs a second price source"_s,
+                       u"oracle.fallback_source"_s};
+
     const QString faultRate = u"oracle.demo_fault_rate"_s;
     const QString zeroToOne = u"must be a number between 0 and 1"_s;
     QTest::newRow("oracle.demo_fault_rate negative")
@@ -910,6 +994,20 @@ void TestConfig::validateConfig_data()
     QTest::newRow("oracle file without path")
         << Mutator([](HeartbeatConfig &c) { c.oracleSource = OracleSourceName::File; })
         << u"oracle.path"_s << QStringList{u"required when oracle.source is \"file\""_s};
+    QTest::newRow("oracle fallback http without url")
+        << Mutator([](HeartbeatConfig &c) { c.oracleFallbackSource = OracleSourceName::Http; })
+        << u"oracle.fallback_url"_s
+        << QStringList{u"required when oracle.fallback_source is \"http\""_s};
+    QTest::newRow("oracle fallback file without path")
+        << Mutator([](HeartbeatConfig &c) { c.oracleFallbackSource = OracleSourceName::File; })
+        << u"oracle.fallback_path"_s
+        << QStringList{u"required when oracle.fallback_source is \"file\""_s};
+    QTest::newRow("alternative without a fallback source") << Mutator([](HeartbeatConfig &c) {
+        TaskSchedule schedule;
+        schedule.fallback = TaskSchedule::Fallback::Alternative;
+        c.schedules.insert(TaskName::PriceUpdate, schedule);
+    }) << u"tasks.price_update.fallback"_s
+       << QStringList{u"needs a second price source"_s};
     QTest::newRow("oracle timeout too short")
         << Mutator([](HeartbeatConfig &c) { c.oracleTimeoutMs = 99; }) << u"oracle.timeout_ms"_s
         << QStringList{u"between 100 and 60000"_s, u"(got 99)"_s};

@@ -8,6 +8,7 @@
 #include "ledger/ledger.h"
 #include "notify/notifier.h"
 #include "oracle/demooracle.h"
+#include "oracle/pricedocument.h"
 #include "recordfeed.h"
 #include "runtime.h"
 #include "store/metricsreader.h"
@@ -15,6 +16,7 @@
 #include "tasks/demoworkloadtask.h"
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSet>
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void fiftyThousandDemoLoansScaleTheLedgerAndNoneIsLost();
     void nonDemoLedgerStartsEmpty();
     void demoDirectoryWithoutAPriceSourceKeepsItsWorkload();
+    void secondPriceSourceAnswersForAlternative();
     void damagedLedgerNamesTheFile();
     void notifiesThroughTheConfiguredChannels();
 };
@@ -309,6 +312,50 @@ void TestRuntime::demoDirectoryWithoutAPriceSourceKeepsItsWorkload()
     for (const TaskStatus &t : shown->tasks)
         tasks.append(t.name);
     QVERIFY2(tasks.contains(DemoWorkloadTask::kName), qPrintable(tasks.join(u", ")));
+}
+
+// The runtime builds oracle.fallback_source and hands it to price_update: with the first source
+// unreadable and "fallback": "alternative", the prices come from the second one.
+void TestRuntime::secondPriceSourceAnswersForAlternative()
+{
+    QTemporaryDir dir;
+    RuntimeOptions options;
+    options.dataDir = dir.filePath(u"data"_s);
+    options.tickIntervalOverrideMs = 300;
+    QString configPath;
+    {
+        EngineRuntime first(options);
+        configPath = first.configPath();
+    }
+    const QString backup = dir.filePath(u"backup.json"_s);
+    {
+        QFile file(backup);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        file.write(priceDocument({{u"rice"_s, 14'500, now, u"backup"_s},
+                                  {u"corn"_s, 6'100, now, u"backup"_s},
+                                  {u"wheat"_s, 9'300, now, u"backup"_s}}));
+    }
+    QString error;
+    HeartbeatConfig config = *ConfigFile(configPath).load(&error);
+    config.oracleSource = OracleSourceName::File;
+    config.oraclePath = dir.filePath(u"nowhere.json"_s);
+    config.oracleFallbackSource = OracleSourceName::File;
+    config.oracleFallbackPath = backup;
+    TaskSchedule schedule;
+    schedule.fallback = TaskSchedule::Fallback::Alternative;
+    config.schedules.insert(TaskName::PriceUpdate, schedule);
+    QVERIFY2(ConfigFile(configPath).save(config, &error), qPrintable(error));
+
+    EngineRuntime runtime(options);
+    runtime.start();
+    const auto priced = [&runtime] {
+        const std::optional<PriceQuote> wheat = runtime.ledger()->price(Commodity::Wheat);
+        return wheat && wheat->source == u"backup";
+    };
+    QVERIFY(QTest::qWaitFor(priced, 10'000));
+    runtime.stop();
+    QCOMPARE(runtime.ledger()->price(Commodity::Rice)->price, 14'500.0);
 }
 
 void TestRuntime::damagedLedgerNamesTheFile()

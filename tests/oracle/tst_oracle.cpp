@@ -556,6 +556,18 @@ void TestOracle::factory()
     QVERIFY2(oracle, qPrintable(error));
     QCOMPARE(oracle->name(), name); // no credentials in names that reach logs and the ledger
     QVERIFY(error.isEmpty());
+    QVERIFY(!makeFallbackOracle(config)); // no second source asked for
+
+    // The same source as the second one (price_update's "alternative" fallback), beside a first
+    // source of another kind.
+    HeartbeatConfig second;
+    second.oracleSource = OracleSourceName::Demo;
+    second.oracleFallbackSource = source;
+    second.oracleFallbackUrl = url;
+    second.oracleFallbackPath = path;
+    const std::unique_ptr<OracleSource> fallback = makeFallbackOracle(second, nullptr, &error);
+    QVERIFY2(fallback, qPrintable(error));
+    QCOMPARE(fallback->name(), name);
 }
 
 void TestOracle::factoryBuildsNoSourceForNone()
@@ -583,6 +595,14 @@ void TestOracle::factoryRefusesBadConfig()
     HeartbeatConfig other = HeartbeatConfig::demoDefaults();
     other.tickIntervalMs = 1;
     QVERIFY(makeOracle(other));
+
+    // A second source without its url is refused, naming the field.
+    HeartbeatConfig fallback;
+    fallback.oracleSource = OracleSourceName::Demo;
+    fallback.oracleFallbackSource = OracleSourceName::Http;
+    error.clear();
+    QVERIFY(!makeFallbackOracle(fallback, nullptr, &error));
+    QVERIFY2(error.contains(u"oracle.fallback_url"), qPrintable(error));
     // The demo source honours the configured fault rate.
     other.oracleDemoFaultRate = 1;
     std::atomic_bool cancelled{false};

@@ -96,6 +96,18 @@ void TestConfigDialog::goodEditsProduceTheConfig()
     QVERIFY(!c.isTaskEnabled(TaskName::PriceUpdate));
     QCOMPARE(c.oracleSource, QStringLiteral("file"));
     QCOMPARE(c.oraclePath, QStringLiteral("/tmp/prices.json"));
+
+    // The second source is chosen the same way, and needs its URL the same way.
+    auto *fallback = qobject_cast<QComboBox *>(dialog.editor(QStringLiteral("oracle.fallback_source")));
+    QVERIFY(fallback);
+    fallback->setCurrentText(QStringLiteral("http"));
+    QVERIFY(!dialog.isValid());
+    QVERIFY(!dialog.message(QStringLiteral("oracle.fallback_url")).isEmpty());
+    qobject_cast<QLineEdit *>(dialog.editor(QStringLiteral("oracle.fallback_url")))
+        ->setText(QStringLiteral("http://127.0.0.1:9/prices"));
+    QVERIFY(dialog.isValid());
+    QCOMPARE(dialog.config().oracleFallbackSource, QStringLiteral("http"));
+    QCOMPARE(dialog.config().oracleFallbackUrl, QStringLiteral("http://127.0.0.1:9/prices"));
 }
 
 void TestConfigDialog::oracleSourceOffersNone()
