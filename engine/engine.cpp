@@ -296,7 +296,8 @@ void HeartbeatEngine::launch(TaskSlot &slot, qint64 nowMs)
         for (int attempt = 0;; ++attempt) {
             const qint64 attemptStart = timer.elapsed();
             try {
-                const TaskContext ctx{run->cancel, *clock, run->config, run->tickId};
+                const TaskContext ctx{run->cancel, *clock, run->config, run->tickId,
+                                      attempt >= run->policy.retries};
                 result = run->task->run(ctx);
             } catch (const std::exception &e) {
                 result = TaskResult::failure(

@@ -22,6 +22,9 @@ struct TaskContext
     const Clock &clock;
     const HeartbeatConfig &config;
     qint64 tickId = 0;
+    // False while the run has retries left (TaskSchedule::retries): a fallback of the task's
+    // own (a second source, carried-forward prices) waits for the last attempt.
+    bool lastAttempt = true;
 
     bool isCancelled() const { return cancelled.load(std::memory_order_relaxed); }
 };

@@ -96,7 +96,8 @@ TaskResult PriceUpdateTask::run(const TaskContext &ctx)
 
     // The fallbacks are about prices the run could not get; an error about an entry nobody asked
     // for, with every price written, fails the run as it always did.
-    if (!fetch.missing.isEmpty()) {
+    // With retries left, the source is tried again first.
+    if (!fetch.missing.isEmpty() && ctx.lastAttempt) {
         switch (ctx.config.scheduleOf(name()).fallback) {
         case TaskSchedule::Fallback::Alternative:
             return tryAlternative(ctx, primaryError, &fetch);

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void alternativeAndPrimaryBothDownFailNamingBoth();
     void defaultValueCarriesTheLastPricesForward();
     void defaultValueWithoutALastPriceFails();
+    void fallbackWaitsForTheLastRetry();
 
 private:
     QString url(const QString &path) const
@@ -339,7 +340,7 @@ struct FallbackRig
     QString error; // why a source could not be built
 
     FallbackRig(std::shared_ptr<FakeClock> fakeClock, HeartbeatConfig config,
-                TaskSchedule::Fallback fallback)
+                TaskSchedule::Fallback fallback, int retries = 0)
         : clock(std::move(fakeClock))
     {
         LedgerOptions ledgerOptions;
@@ -350,6 +351,9 @@ struct FallbackRig
         config.oracleTimeoutMs = 3'000;
         TaskSchedule schedule;
         schedule.fallback = fallback;
+        schedule.retries = retries;
+        schedule.retryBaseMs = 10;
+        schedule.retryMaxMs = 20;
         config.schedules.insert(TaskName::PriceUpdate, schedule);
         std::shared_ptr<OracleSource> primary = makeOracle(config, clock, &error);
         std::shared_ptr<OracleSource> second = makeFallbackOracle(config, clock, &error);
@@ -431,6 +435,32 @@ void TestPriceUpdateBreaker::alternativeSourceAnswersWhenThePrimaryIsDown()
     // The monitor still sees the first source down: a healthy backup must not hide it.
     QCOMPARE(rig.monitor->stats(m_clock->nowMs()).windowFailures, 1);
     QVERIFY(rig.state().activeAlerts.isEmpty());
+}
+
+// With retries, the first source is tried again before the second is asked: every attempt but
+// the last fails on the first source alone.
+void TestPriceUpdateBreaker::fallbackWaitsForTheLastRetry()
+{
+    HeartbeatConfig config;
+    config.oracleSource = OracleSourceName::Http;
+    config.oracleUrl = url(u"/flaky"_s);
+    config.oracleFallbackSource = OracleSourceName::Http;
+    config.oracleFallbackUrl = url(u"/backup"_s);
+    m_down = true;
+    FallbackRig rig(m_clock, config, TaskSchedule::Fallback::Alternative, 2);
+    QVERIFY2(rig.error.isEmpty(), qPrintable(rig.error));
+    rig.seedStalePrices();
+
+    const ExecutionRecord last = rig.tick();
+    QCOMPARE(last.outcome, Outcome::Success);
+    QCOMPARE(rig.records.size(), 3);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(rig.records[i].outcome, Outcome::Failure);
+        QVERIFY2(rig.records[i].error.startsWith(u"attempt %1 of 3 failed"_s.arg(i + 1)),
+                 qPrintable(rig.records[i].error));
+    }
+    QCOMPARE(rig.monitor->stats(m_clock->nowMs()).windowFailures, 3); // the first source, thrice
+    QCOMPARE(rig.audit(u"price_source_fallback"_s).size(), 1);
 }
 
 void TestPriceUpdateBreaker::alternativeFileAnswersWhatThePrimaryCouldNotPrice()
