@@ -1059,6 +1059,14 @@ Range B: %2.</translation>
         <source>expected a time as HH:MM, 24-hour (got %1)</source>
         <translation>expected a time as HH:MM, 24-hour (got %1)</translation>
     </message>
+    <message>
+        <source>is required when oracle.fallback_source is &quot;%1&quot;</source>
+        <translation>is required when oracle.fallback_source is &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;alternative&quot; needs a second price source: set oracle.fallback_source (and its url or path)</source>
+        <translation>&quot;alternative&quot; needs a second price source: set oracle.fallback_source (and its url or path)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ConfigDialog</name>
@@ -1209,6 +1217,18 @@ Range B: %2.</translation>
     <message>
         <source>Notifications</source>
         <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Fallback source</source>
+        <translation>Fallback source</translation>
+    </message>
+    <message>
+        <source>Fallback URL (http)</source>
+        <translation>Fallback URL (http)</translation>
+    </message>
+    <message>
+        <source>Fallback file (file)</source>
+        <translation>Fallback file (file)</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1696,18 @@ Range B: %2.</translation>
     <message>
         <source>%1 failed and its fallback (%2) too: %3</source>
         <translation>%1 failed and its fallback (%2) too: %3</translation>
+    </message>
+    <message>
+        <source>bad cron expression at position %1: %2</source>
+        <translation>bad cron expression at position %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown time zone %1</source>
+        <translation>unknown time zone %1</translation>
+    </message>
+    <message>
+        <source>a recurring silence lasts from one minute to seven days each time</source>
+        <translation>a recurring silence lasts from one minute to seven days each time</translation>
     </message>
 </context>
 <context>
@@ -3213,6 +3245,58 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>Show the %1 deliveries before these</source>
         <translation>Show the %1 deliveries before these</translation>
     </message>
+    <message>
+        <source>Repeat on a schedule</source>
+        <translation>Repeat on a schedule</translation>
+    </message>
+    <message>
+        <source>cron, e.g. 0 2 * * sun</source>
+        <translation>cron, e.g. 0 2 * * sun</translation>
+    </message>
+    <message>
+        <source>each time, e.g. 2h</source>
+        <translation>each time, e.g. 2h</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s zone</source>
+        <translation>this machine&apos;s zone</translation>
+    </message>
+    <message>
+        <source>Runs at:</source>
+        <translation>Runs at:</translation>
+    </message>
+    <message>
+        <source>Lasts:</source>
+        <translation>Lasts:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Time zone:</translation>
+    </message>
+    <message>
+        <source>Runs at: position %1: %2</source>
+        <translation>Runs at: position %1: %2</translation>
+    </message>
+    <message>
+        <source>Lasts: from 1m to 7d, e.g. 30m or 2h.</source>
+        <translation>Lasts: from 1m to 7d, e.g. 30m or 2h.</translation>
+    </message>
+    <message>
+        <source>Time zone: unknown zone %1.</source>
+        <translation>Time zone: unknown zone %1.</translation>
+    </message>
+    <message>
+        <source>Next: %1 to %2</source>
+        <translation>Next: %1 to %2</translation>
+    </message>
+    <message>
+        <source>It never falls between From and To.</source>
+        <translation>It never falls between From and To.</translation>
+    </message>
+    <message>
+        <source>%1, every %2 for %3%4</source>
+        <translation>%1, every %2 for %3%4</translation>
+    </message>
 </context>
 <context>
     <name>hb::NotifierWorker</name>
@@ -4153,6 +4237,22 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
         <source>The treasury (%1) cannot cover a cycles top-up of %2</source>
         <translation>The treasury (%1) cannot cover a cycles top-up of %2</translation>
     </message>
+    <message>
+        <source>%1; no fallback price source to try (oracle.fallback_source)</source>
+        <translation>%1; no fallback price source to try (oracle.fallback_source)</translation>
+    </message>
+    <message>
+        <source>%1; the fallback source %2 failed too: %3</source>
+        <translation>%1; the fallback source %2 failed too: %3</translation>
+    </message>
+    <message>
+        <source>no last known price of %1 to carry forward: %2</source>
+        <translation>no last known price of %1 to carry forward: %2</translation>
+    </message>
+    <message>
+        <source>Prices carried forward since %1: %2</source>
+        <translation>Prices carried forward since %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>hb::TickHistoryModel</name>
@@ -4847,6 +4947,26 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>must be one of %1</source>
         <translation>must be one of %1</translation>
+    </message>
+    <message>
+        <source>position %1: %2</source>
+        <translation>position %1: %2</translation>
+    </message>
+    <message>
+        <source>required: a cron expression, e.g. &quot;0 2 * * sun&quot;</source>
+        <translation>required: a cron expression, e.g. &quot;0 2 * * sun&quot;</translation>
+    </message>
+    <message>
+        <source>required: how long each time, from 1m to 7d, e.g. &quot;2h&quot;</source>
+        <translation>required: how long each time, from 1m to 7d, e.g. &quot;2h&quot;</translation>
+    </message>
+    <message>
+        <source>must be a time zone such as Asia/Jakarta</source>
+        <translation>must be a time zone such as Asia/Jakarta</translation>
+    </message>
+    <message>
+        <source>must be at most ten years after &quot;from&quot; (a recurring silence)</source>
+        <translation>must be at most ten years after &quot;from&quot; (a recurring silence)</translation>
     </message>
 </context>
 <context>

@@ -1054,6 +1054,14 @@ Rentang B: %2.</translation>
         <source>expected a time as HH:MM, 24-hour (got %1)</source>
         <translation>waktu harus HH:MM, 24 jam (didapat %1)</translation>
     </message>
+    <message>
+        <source>is required when oracle.fallback_source is &quot;%1&quot;</source>
+        <translation>wajib ada jika oracle.fallback_source adalah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;alternative&quot; needs a second price source: set oracle.fallback_source (and its url or path)</source>
+        <translation>&quot;alternative&quot; perlu sumber harga kedua: isi oracle.fallback_source (dan url atau path-nya)</translation>
+    </message>
 </context>
 <context>
     <name>hb::ConfigDialog</name>
@@ -1204,6 +1212,18 @@ Rentang B: %2.</translation>
     <message>
         <source>Notifications</source>
         <translation>Notifikasi</translation>
+    </message>
+    <message>
+        <source>Fallback source</source>
+        <translation>Sumber cadangan</translation>
+    </message>
+    <message>
+        <source>Fallback URL (http)</source>
+        <translation>URL cadangan (http)</translation>
+    </message>
+    <message>
+        <source>Fallback file (file)</source>
+        <translation>Berkas cadangan (file)</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1689,18 @@ Rentang B: %2.</translation>
     <message>
         <source>%1 failed and its fallback (%2) too: %3</source>
         <translation>%1 gagal, begitu pula cadangannya (%2): %3</translation>
+    </message>
+    <message>
+        <source>bad cron expression at position %1: %2</source>
+        <translation>ekspresi cron salah pada posisi %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown time zone %1</source>
+        <translation>zona waktu %1 tidak dikenal</translation>
+    </message>
+    <message>
+        <source>a recurring silence lasts from one minute to seven days each time</source>
+        <translation>senyap berulang berlangsung satu menit hingga tujuh hari setiap kalinya</translation>
     </message>
 </context>
 <context>
@@ -3202,6 +3234,58 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>Show the %1 deliveries before these</source>
         <translation>Tampilkan %1 pengiriman sebelum ini</translation>
     </message>
+    <message>
+        <source>Repeat on a schedule</source>
+        <translation>Ulangi sesuai jadwal</translation>
+    </message>
+    <message>
+        <source>cron, e.g. 0 2 * * sun</source>
+        <translation>cron, mis. 0 2 * * sun</translation>
+    </message>
+    <message>
+        <source>each time, e.g. 2h</source>
+        <translation>tiap kali, mis. 2h</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s zone</source>
+        <translation>zona mesin ini</translation>
+    </message>
+    <message>
+        <source>Runs at:</source>
+        <translation>Berlaku pada:</translation>
+    </message>
+    <message>
+        <source>Lasts:</source>
+        <translation>Lamanya:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zona waktu:</translation>
+    </message>
+    <message>
+        <source>Runs at: position %1: %2</source>
+        <translation>Berlaku pada: posisi %1: %2</translation>
+    </message>
+    <message>
+        <source>Lasts: from 1m to 7d, e.g. 30m or 2h.</source>
+        <translation>Lamanya: dari 1m hingga 7d, mis. 30m atau 2h.</translation>
+    </message>
+    <message>
+        <source>Time zone: unknown zone %1.</source>
+        <translation>Zona waktu: zona %1 tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Next: %1 to %2</source>
+        <translation>Berikutnya: %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>It never falls between From and To.</source>
+        <translation>Tidak pernah jatuh di antara Dari dan Sampai.</translation>
+    </message>
+    <message>
+        <source>%1, every %2 for %3%4</source>
+        <translation>%1, tiap %2 selama %3%4</translation>
+    </message>
 </context>
 <context>
     <name>hb::NotifierWorker</name>
@@ -4137,6 +4221,22 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
         <source>The treasury (%1) cannot cover a cycles top-up of %2</source>
         <translation>Kas (%1) tidak dapat menutup pengisian cycles sebesar %2</translation>
     </message>
+    <message>
+        <source>%1; no fallback price source to try (oracle.fallback_source)</source>
+        <translation>%1; tidak ada sumber harga cadangan untuk dicoba (oracle.fallback_source)</translation>
+    </message>
+    <message>
+        <source>%1; the fallback source %2 failed too: %3</source>
+        <translation>%1; sumber cadangan %2 juga gagal: %3</translation>
+    </message>
+    <message>
+        <source>no last known price of %1 to carry forward: %2</source>
+        <translation>tidak ada harga terakhir %1 untuk diteruskan: %2</translation>
+    </message>
+    <message>
+        <source>Prices carried forward since %1: %2</source>
+        <translation>Harga diteruskan sejak %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>hb::TickHistoryModel</name>
@@ -4821,6 +4921,26 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>must be one of %1</source>
         <translation>harus salah satu dari %1</translation>
+    </message>
+    <message>
+        <source>position %1: %2</source>
+        <translation>posisi %1: %2</translation>
+    </message>
+    <message>
+        <source>required: a cron expression, e.g. &quot;0 2 * * sun&quot;</source>
+        <translation>wajib: ekspresi cron, mis. &quot;0 2 * * sun&quot;</translation>
+    </message>
+    <message>
+        <source>required: how long each time, from 1m to 7d, e.g. &quot;2h&quot;</source>
+        <translation>wajib: lamanya tiap kali, dari 1m hingga 7d, mis. &quot;2h&quot;</translation>
+    </message>
+    <message>
+        <source>must be a time zone such as Asia/Jakarta</source>
+        <translation>harus zona waktu seperti Asia/Jakarta</translation>
+    </message>
+    <message>
+        <source>must be at most ten years after &quot;from&quot; (a recurring silence)</source>
+        <translation>paling lama sepuluh tahun setelah &quot;from&quot; (senyap berulang)</translation>
     </message>
 </context>
 <context>
