@@ -148,6 +148,18 @@ int main(int argc, char *argv[])
         }
     }
     runtime->start();
+    // WatchdogSec= in the unit: alive is said only while the engine thread answers, so a
+    // process whose engine the in-process watchdog cannot bring back is restarted by systemd.
+    QTimer serviceWatchdog;
+    if (const qint64 interval = cli::watchdogIntervalMs(); interval > 0) {
+        QObject::connect(&serviceWatchdog, &QTimer::timeout, &app, [&runtime] {
+            if (runtime->host().engineResponsive())
+                cli::notifyWatchdog();
+        });
+        serviceWatchdog.start(int(std::min<qint64>(interval, 3'600'000)));
+        qCInfo(lcEngine) << "service watchdog: WATCHDOG=1 every" << interval
+                         << "ms while the engine answers";
+    }
     qCInfo(lcEngine).noquote() << "heartbeatd running on" << runtime->dataDir();
     cli::notifyReady(
         api ? QCoreApplication::translate("heartbeatd", "running on %1, serving %2")

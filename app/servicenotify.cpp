@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 #ifdef HB_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
@@ -54,6 +56,21 @@ void notifyStopping()
 {
     notify(QByteArrayLiteral("STOPPING=1\n") +
            statusLine(QCoreApplication::translate("heartbeatd", "stopping")));
+}
+
+qint64 watchdogIntervalMs()
+{
+#ifdef HB_HAVE_SYSTEMD
+    uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0)
+        return std::max<qint64>(1, qint64(usec / 2000));
+#endif
+    return 0;
+}
+
+void notifyWatchdog()
+{
+    notify(QByteArrayLiteral("WATCHDOG=1"));
 }
 
 } // namespace hb::cli

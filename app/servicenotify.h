@@ -14,5 +14,10 @@ void notifyReady(const QString &status);
 void notifyStatus(const QString &status);
 // Stopping: the stop has begun (SIGTERM or otherwise); systemd waits for the exit.
 void notifyStopping();
+// The service manager's watchdog (WatchdogSec= in the unit): how often to send notifyWatchdog(),
+// half its timeout as sd_watchdog_enabled(3) advises; 0 when no watchdog is asked for.
+qint64 watchdogIntervalMs();
+// WATCHDOG=1: still alive. heartbeatd sends it only while the engine thread answers.
+void notifyWatchdog();
 
 } // namespace hb::cli

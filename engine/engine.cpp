@@ -28,6 +28,7 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
     , m_pool(std::make_unique<QThreadPool>())
     , m_link(std::make_shared<EngineLink>())
     , m_metrics(options.state.metrics)
+    , m_retired(std::move(options.retired))
     , m_nextTickId(options.state.metrics.lastTickId + 1)
     , m_emergencyStop(options.state.emergencyStop)
     , m_emergencyReason(options.state.emergencyReason)
@@ -59,6 +60,8 @@ HeartbeatEngine::HeartbeatEngine(EngineOptions options, QObject *parent)
             status.lastError = run.error;
         }
     }
+    for (const auto &[minuteMs, failures] : std::as_const(options.state.failuresByMinute))
+        m_failures.add(minuteMs, failures);
     for (const ScheduleState &schedule : options.state.schedules) {
         if (TaskSlot *slot = slotFor(schedule.task))
             slot->schedule = schedule;
@@ -128,6 +131,8 @@ void HeartbeatEngine::removeRecordFeed(RecordFeed *feed)
 
 void HeartbeatEngine::postRecords(const RecordBatch &batch)
 {
+    if (m_retired && *m_retired)
+        return;
     for (const QPointer<RecordFeed> &feed : std::as_const(m_feeds)) {
         if (feed)
             feed->post(batch);
@@ -524,6 +529,10 @@ void HeartbeatEngine::finishTickIfDone()
     }
     m_metrics.lastTickTasks = ran;
     recordTick(record);
+    m_failures.add(record.startedAtMs, record.failed);
+    const bool overFailures = m_failures.count(record.startedAtMs) > m_config.healthFailedRunsWarn;
+    if (overFailures != (m_failedRunsSinceMs > 0))
+        m_failedRunsSinceMs = overFailures ? record.startedAtMs : 0;
     for (auto &[slot, state] : tick->schedules) {
         // A run cancelled (pause, maintenance, shutdown) did not do its work: its scheduled run
         // stays due, so a restart or a resume makes it.
@@ -603,8 +612,8 @@ PersistedState HeartbeatEngine::persistedState() const
 
 void HeartbeatEngine::submit(WriteBatch &&batch)
 {
-    if (!m_writer)
-        return;
+    if (!m_writer || (m_retired && *m_retired))
+        return; // a retired engine's successor owns metrics.db now
     if (m_storeFailed) {
         // The writer drops what it is given now; what people did meanwhile (config changes,
         // refusals, breaker resets) is kept and written by the retry that ends the failure.
@@ -675,6 +684,13 @@ EngineState HeartbeatEngine::buildState() const
                 "unchanged until Resume finds the store writable again.")
                  .arg(m_storeError)});
     s.activeAlerts.append(breakerAlerts(s.breakers, m_config));
+    if (auto stale = SystemHealth::staleHeartbeat(m_config, m_metrics.lastTickMs, m_running,
+                                                  s.takenAtMs))
+        s.activeAlerts.append(*stale);
+    if (auto failed = SystemHealth::failedRuns(m_config, m_failures.count(s.takenAtMs),
+                                               m_failedRunsSinceMs ? m_failedRunsSinceMs
+                                                                   : s.takenAtMs))
+        s.activeAlerts.append(*failed);
     s.recentAudit = m_auditTail;
     s.gauges = m_gauges;
     s.memoryBytes = qint64(m_gauges.value(QStringLiteral("memory.total_bytes"), -1));
@@ -723,6 +739,8 @@ EngineSnapshot HeartbeatEngine::snapshot()
 
 void HeartbeatEngine::publish()
 {
+    if (m_retired && *m_retired)
+        return;
     m_snapshot = EngineSnapshot(buildState());
     m_dirty = false;
     m_sinceLastPublish.restart();

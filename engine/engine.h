@@ -4,6 +4,7 @@
 #include "core/breaker.h"
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/systemhealth.h"
 #include "core/taskschedule.h"
 #include "snapshot.h"
 #include "task.h"
@@ -14,6 +15,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -45,6 +47,9 @@ struct EngineOptions
     // Fault injection for the system tests (HB_FAULT_EXIT_AFTER_RUN, engine/runtime.cpp): called
     // on the engine thread when a run has returned, before anything of it is written.
     std::function<void(const QString &task)> afterRun;
+    // Set by EngineHost when its watchdog gives up on this engine (a stalled thread) and starts
+    // another: from then on the engine writes and publishes nothing, should it ever wake up.
+    std::shared_ptr<const std::atomic_bool> retired;
 };
 
 // The heartbeat. Lives on its own thread (see EngineHost); every public slot runs on that
@@ -167,6 +172,9 @@ private:
     TaskScheduler m_scheduler;
 
     HeartbeatMetrics m_metrics; // counts only what has been written (see recordTick())
+    std::shared_ptr<const std::atomic_bool> m_retired;
+    FailureWindow m_failures;      // failed runs of the last 24 h, for the failed_runs alert
+    qint64 m_failedRunsSinceMs = 0; // when the count went over health.failed_runs_warn; 0: not
     qint64 m_nextTickId = 1;
     bool m_emergencyStop = false;
     QString m_emergencyReason;

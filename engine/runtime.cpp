@@ -8,6 +8,7 @@
 #include "machines/machinemonitor.h"
 #include "oracle/oraclefactory.h"
 #include "oracle/oraclemonitor.h"
+#include "store/metricsstore.h"
 #include "store/metricswriter.h"
 #include "tasks/demooutageoracle.h"
 #include "tasks/demoworkloadtask.h"
@@ -214,9 +215,23 @@ EngineRuntime::EngineRuntime(RuntimeOptions options)
     environment.fallbackOracle = m_fallbackOracle;
     environment.oracleMonitor = m_oracleMonitor;
     environment.metricsPath = metricsPath();
-    engineOptions.tasks = registry.create(environment);
     engineOptions.writer = m_writer.get();
-    m_host = std::make_unique<EngineHost>(std::move(engineOptions));
+    // A replacement for an engine the watchdog gave up on starts as a normal start does: the
+    // config file and the state in metrics.db as they are now, and tasks of its own.
+    EngineHost::RestartOptions restartOptions = [this, base = engineOptions, registry,
+                                                 environment] {
+        EngineOptions o = base;
+        QString configError;
+        const auto loaded = ConfigFile(configPath()).load(&configError);
+        if (!loaded)
+            throw StoreError(configError);
+        o.config = *loaded;
+        o.state = MetricsStore(metricsPath()).loadState();
+        o.tasks = registry.create(environment);
+        return o;
+    };
+    engineOptions.tasks = registry.create(environment);
+    m_host = std::make_unique<EngineHost>(std::move(engineOptions), std::move(restartOptions));
     NotifierOptions notifierOptions;
     notifierOptions.metricsPath = metricsPath();
     notifierOptions.config = m_config.notifications;
@@ -271,8 +286,9 @@ void EngineRuntime::start()
             HeartbeatEngine *engine = m_host->engine();
             Notifier *notifier = m_notifier.get();
             // Direct: the slot only posts to the notifier's thread. A changed "notifications"
-            // config reaches the notifier the same way, in the snapshot.
-            QObject::connect(engine, &HeartbeatEngine::snapshotChanged, notifier,
+            // config reaches the notifier the same way, in the snapshot. Through the host's
+            // relay, which follows a restarted engine and carries the watchdog's alerts.
+            QObject::connect(m_host->snapshots(), &SnapshotRelay::snapshotChanged, notifier,
                              &Notifier::onSnapshot, Qt::DirectConnection);
             // The state restored from metrics.db (an open breaker, an emergency pause) before
             // the first tick.

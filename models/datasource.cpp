@@ -26,7 +26,7 @@ LiveSource::LiveSource(EngineHost &host, const QString &dataDir, QObject *parent
     , m_dataDir(dataDir)
     , m_feed(new RecordFeed(this))
 {
-    connect(m_host.engine(), &HeartbeatEngine::snapshotChanged, this, &DataSource::snapshotChanged);
+    connect(m_host.snapshots(), &SnapshotRelay::snapshotChanged, this, &DataSource::snapshotChanged);
     connect(m_feed, &RecordFeed::recordsArrived, this, &DataSource::recordsArrived);
 }
 

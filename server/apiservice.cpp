@@ -60,7 +60,7 @@ bool ApiService::start(QString *error)
     m_server = server;
     m_port = port;
     if (engine) {
-        QObject::connect(engine, &HeartbeatEngine::snapshotChanged, server,
+        QObject::connect(m_host.snapshots(), &SnapshotRelay::snapshotChanged, server,
                          &ApiServer::onSnapshot);
         m_host.addRecordFeed(server->recordFeed());
         // The state as it is now, for a server started while the engine is quiet.
@@ -142,6 +142,7 @@ void ApiService::stop()
     ApiServer *server = m_server;
     m_server = nullptr;
     removeDiscovery();
+    QObject::disconnect(m_host.snapshots(), nullptr, server, nullptr);
     if (HeartbeatEngine *engine = m_host.engine()) {
         QObject::disconnect(engine, nullptr, server, nullptr);
         m_host.removeRecordFeed(server->recordFeed());
@@ -150,7 +151,9 @@ void ApiService::stop()
     // A command the engine is answering right now holds the server's reply relay; when it lets
     // go, the relay is deleted later on the server's thread. Waiting for the engine to finish
     // what it is doing first means that thread is still there to delete it (else it leaked).
-    if (HeartbeatEngine *engine = m_host.engine(); engine && engine->thread()->isRunning())
+    // (Not a stalled one: it would never answer.)
+    if (HeartbeatEngine *engine = m_host.engine();
+        engine && engine->thread()->isRunning() && m_host.engineResponsive())
         QMetaObject::invokeMethod(engine, [] {}, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();

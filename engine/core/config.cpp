@@ -63,7 +63,7 @@ struct FieldRule
     Relation relation = nullptr;
 };
 
-const std::array<FieldRule, 43> kRules = {{
+const std::array<FieldRule, 47> kRules = {{
     {"enabled", &HeartbeatConfig::enabled, 0, 0},
     {"maintenance_mode", &HeartbeatConfig::maintenanceMode, 0, 0},
     {"demo", &HeartbeatConfig::demo, 0, 0},
@@ -118,6 +118,11 @@ const std::array<FieldRule, 43> kRules = {{
     {"wall.night_from", &HeartbeatConfig::wallNightFrom, 0, 0, false, nullptr, wallNightValid},
     {"wall.night_to", &HeartbeatConfig::wallNightTo, 0, 0},
     {"wall.night_level", &HeartbeatConfig::wallNightLevel, 0, 1, true},
+    // A minute up to a week: below a minute a slow tick would raise it; beyond, nobody cares.
+    {"health.heartbeat_stale_ms", &HeartbeatConfig::healthHeartbeatStaleMs, 60'000, 604'800'000},
+    {"health.failed_runs_warn", &HeartbeatConfig::healthFailedRunsWarn, 1, 1'000'000},
+    {"watchdog.stall_seconds", &HeartbeatConfig::watchdogStallSeconds, 2, 3600},
+    {"watchdog.restart_after_seconds", &HeartbeatConfig::watchdogRestartAfterSeconds, 1, 86'400},
 }};
 
 const QString kVersionKey = QStringLiteral("version");

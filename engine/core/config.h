@@ -190,6 +190,14 @@ struct HeartbeatConfig
 
     QStringList wallPageList() const; // wallPages split, blanks dropped
 
+    // System health alerts ("health" object; docs/scheduling.md, "Watching the watcher").
+    qint64 healthHeartbeatStaleMs = 300'000; // 60 000 .. 604 800 000: no tick for longer: critical
+    int healthFailedRunsWarn = 50;           // 1 .. 1 000 000: more failed runs in 24 h: warning
+    // The engine watchdog ("watchdog" object): an engine thread that has not turned its event
+    // loop for stall_seconds is reported; still stuck restart_after_seconds later, restarted.
+    int watchdogStallSeconds = 30;          // 2 .. 3600
+    int watchdogRestartAfterSeconds = 60;   // 1 .. 86 400
+
     // Where machine-down, breaker, alert and pause notifications go (engine/notify/).
     NotificationsConfig notifications;
 

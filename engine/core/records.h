@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -184,6 +185,9 @@ struct PersistedState
     // leaves it.
     bool safeMode = false;
     QString safeModeReason;
+    // Failed runs (failure and timeout rows) per minute (UTC ms of its start) in the 24 hours
+    // before the last tick, oldest first: seeds the engine's failed-runs alert.
+    QVector<QPair<qint64, qint64>> failuresByMinute;
 };
 
 } // namespace hb

@@ -388,6 +388,19 @@ PersistedState MetricsStore::loadState()
             }
             last.reset();
         }
+
+        // The failed-runs alert counts a rolling 24 h: the day before the last tick, by minute
+        // (a range on executions_started_at; at most 1 440 rows).
+        if (state.metrics.lastTickMs > 0) {
+            SQLite::Statement failures(
+                *m_db, "SELECT started_at_ms - started_at_ms % 60000 AS minute, count(*)"
+                       " FROM executions WHERE started_at_ms > ?1 AND outcome IN ('failure',"
+                       " 'timeout') GROUP BY minute ORDER BY minute");
+            failures.bind(1, static_cast<int64_t>(state.metrics.lastTickMs - 24 * 3'600'000LL));
+            while (failures.executeStep())
+                state.failuresByMinute.append(
+                    {sql::int64Of(failures.getColumn(0)), sql::int64Of(failures.getColumn(1))});
+        }
     } catch (const SQLite::Exception &e) {
         throw StoreError(m_path + u": " + trStore("cannot read saved state (%1)").arg(describe(e)));
     }
