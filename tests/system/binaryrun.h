@@ -151,6 +151,8 @@ public:
         env.insert(u"HEARTBEAT_LISTEN"_s, u"127.0.0.1:0"_s);
         // A test run from a systemd service must not let its children notify that service.
         env.remove(u"NOTIFY_SOCKET"_s);
+        env.remove(u"WATCHDOG_USEC"_s);
+        env.remove(u"WATCHDOG_PID"_s);
         for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
             env.insert(it.key(), it.value());
         return env;

@@ -1,5 +1,6 @@
 // heartbeatd under a service manager (systemd, Type=notify): READY=1 once it runs, STOPPING=1
-// when it stops, on the datagram socket NOTIFY_SOCKET names; never READY for a start it refuses.
+// when it stops, on the datagram socket NOTIFY_SOCKET names; never READY for a start it refuses;
+// WATCHDOG=1 pings while its engine answers, only when the manager asks (WATCHDOG_USEC).
 // The test plays systemd's part with a socket of its own.
 
 #include "daemontestutil.h"
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void readyWhileRunningThenStopping_data();
     void readyWhileRunningThenStopping();
     void refusedStartIsNeverReady();
+    void watchdogPingsWhileHealthy();
     void unreachableSocketIsOneWarning();
 
 private:
@@ -172,6 +174,48 @@ void TestHeartbeatdNotify::readyWhileRunningThenStopping()
     QCOMPARE(manager.count("READY=1"), 1);
     QCOMPARE(manager.count("STOPPING=1"), 1);
     QVERIFY2(manager.indexOf("STOPPING=1") > manager.indexOf("READY=1"), manager.describe());
+    QCOMPARE(manager.count("WATCHDOG=1"), 0); // no WatchdogSec=: no pings
+}
+
+void TestHeartbeatdNotify::watchdogPingsWhileHealthy()
+{
+    // WatchdogSec=1 as systemd passes it: WATCHDOG_USEC in the environment; pings every 0.5 s.
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    NotifySocket manager;
+    const QString socketPath = parent.filePath(u"notify"_s);
+    QVERIFY2(manager.bind(socketPath), qPrintable(qt_error_string(errno)));
+    m_daemon.setEnv(u"NOTIFY_SOCKET"_s, socketPath);
+    m_daemon.setEnv(u"WATCHDOG_USEC"_s, u"1000000"_s);
+    const auto unset = qScopeGuard([this] {
+        m_daemon.setEnv(u"NOTIFY_SOCKET"_s, {});
+        m_daemon.setEnv(u"WATCHDOG_USEC"_s, {});
+    });
+
+    const QString dataDir = parent.filePath(u"data"_s);
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    const auto daemon = m_daemon.start(
+        {u"--data-dir"_s, dataDir, u"--demo"_s, u"--tick-ms"_s, u"100"_s, u"--listen"_s, u"none"_s});
+    QVERIFY(daemon->waitForStarted(5000));
+    auto killOnFailure = qScopeGuard([&] {
+        daemon->kill();
+        daemon->waitForFinished(5000);
+    });
+    QVERIFY2(QTest::qWaitFor([&] { return manager.indexOf("READY=1") >= 0; }, 10'000),
+             manager.describe());
+    // Several pings, not one: they keep coming while the engine ticks.
+    QVERIFY2(QTest::qWaitFor([&] { return manager.count("WATCHDOG=1") >= 3; }, 20'000),
+             manager.describe());
+    QCOMPARE(daemon->state(), QProcess::Running);
+    QVERIFY2(
+        QTest::qWaitFor([&] { return committedTicks(dataDir + u"/metrics.db"_s) >= 1; }, 10'000),
+        "no tick while pinging");
+
+    daemon->terminate();
+    const Result r = finish(*daemon, sinceStart, kFinishTimeoutMs);
+    killOnFailure.dismiss();
+    QVERIFY2(r.exitedWith(0), r.describe());
 }
 
 void TestHeartbeatdNotify::refusedStartIsNeverReady()
