@@ -105,8 +105,11 @@ void hostInstallDumpHandler()
 // run on that thread.
 struct EngineWatch
 {
-    std::atomic<qint64> beatMs{0};    // steady ms when the engine thread last answered a probe
+    // A probe waits in the engine thread's queue since probePostedMs (steady), for the engine
+    // of `generation` (a probe meant for an abandoned engine answers nothing).
     std::atomic_bool probePending{false};
+    std::atomic<qint64> probePostedMs{0};
+    std::atomic_int generation{0};
     std::atomic<qint64> threadId{0};  // the engine thread's id (Linux: its tid), once answered
 #ifdef HB_HAVE_THREAD_DUMP
     std::atomic<pthread_t> pthread{};
@@ -159,13 +162,16 @@ void EngineHost::launch(EngineOptions options)
     m_engine = new HeartbeatEngine(std::move(options));
     m_thread->setObjectName(QStringLiteral("hb-engine"));
     m_engine->moveToThread(m_thread.get());
-    m_watch->beatMs = hostSteadyMs();
+    ++m_watch->generation;
     m_watch->probePending = false;
+    m_watch->threadId = 0;
+#ifdef HB_HAVE_THREAD_DUMP
+    m_watch->hasPthread = false; // never signal a thread that may have ended
+#endif
     // Direct: runs on the engine thread as it publishes; the relay's receivers are queued.
     QObject::connect(
         m_engine, &HeartbeatEngine::snapshotChanged, m_relay.get(),
         [watch = m_watch, relay = m_relay.get()](const EngineSnapshot &snapshot) {
-            watch->beatMs = hostSteadyMs(); // publishing is turning the loop too
             EngineSnapshot out;
             {
                 std::lock_guard lock(watch->mutex);
@@ -299,29 +305,33 @@ HeartbeatConfig EngineHost::currentConfig() const
 }
 
 // Host thread, every probe period: post a probe if none is waiting, then judge how long the
-// engine thread has been silent.
+// waiting one has waited. Measured from the post, not from the last answer, so a host thread
+// that was itself busy for a while never blames the engine for it.
 void EngineHost::watch()
 {
     if (!m_engine)
         return;
     EngineWatch &w = *m_watch;
-    if (!w.probePending.exchange(true)) {
+    const qint64 now = hostSteadyMs();
+    if (!w.probePending) {
+        w.probePending = true;
+        w.probePostedMs = now;
         QMetaObject::invokeMethod(
             m_engine,
-            [watch = m_watch] {
+            [watch = m_watch, generation = int(w.generation)] {
+                if (watch->generation != generation)
+                    return;
                 watch->threadId = hostThreadId();
 #ifdef HB_HAVE_THREAD_DUMP
                 watch->pthread = pthread_self();
                 watch->hasPthread = true;
 #endif
-                watch->beatMs = hostSteadyMs();
                 watch->probePending = false;
             },
             Qt::QueuedConnection);
     }
     const HeartbeatConfig config = currentConfig();
-    const qint64 now = hostSteadyMs();
-    const qint64 silentMs = now - w.beatMs;
+    const qint64 silentMs = w.probePending ? now - w.probePostedMs : 0;
     const qint64 stallMs = qint64(config.watchdogStallSeconds) * 1000;
     if (!w.stalled && silentMs > stallMs) {
         onStalled(silentMs);
@@ -457,7 +467,6 @@ void EngineHost::restartEngine()
         m_writer->submit(std::move(batch));
     }
     w.stalled = false;
-    w.threadId = 0;
     {
         std::lock_guard lock(w.mutex);
         w.alerts.clear();

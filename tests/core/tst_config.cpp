@@ -138,6 +138,10 @@ HeartbeatConfig customConfig()
     c.wallNightFrom = u"22:30"_s;
     c.wallNightTo = u"06:00"_s;
     c.wallNightLevel = 0.3;
+    c.healthHeartbeatStaleMs = 600'000;
+    c.healthFailedRunsWarn = 10;
+    c.watchdogStallSeconds = 20;
+    c.watchdogRestartAfterSeconds = 120;
     c.notifications.channels = threeChannels();
     return c;
 }
@@ -197,6 +201,12 @@ QList<QPair<QString, Mutator>> fieldChanges()
              c.wallNightTo = u"07:00"_s;
          }},
         {u"wall.night_level"_s, [](HeartbeatConfig &c) { c.wallNightLevel = 1; }},
+        {u"health.heartbeat_stale_ms"_s,
+         [](HeartbeatConfig &c) { c.healthHeartbeatStaleMs = 120'000; }},
+        {u"health.failed_runs_warn"_s, [](HeartbeatConfig &c) { c.healthFailedRunsWarn = 5; }},
+        {u"watchdog.stall_seconds"_s, [](HeartbeatConfig &c) { c.watchdogStallSeconds = 10; }},
+        {u"watchdog.restart_after_seconds"_s,
+         [](HeartbeatConfig &c) { c.watchdogRestartAfterSeconds = 5; }},
         {u"notifications"_s,
          [](HeartbeatConfig &c) { c.notifications.channels = threeChannels(); }},
     };
@@ -223,6 +233,10 @@ const IntRange kIntRanges[] = {
     {u"oracle.stale_after_ms", 1000, 2'592'000'000},
     {u"oracle.max_latency_ms", 1, 60'000},
     {u"wall.page_seconds", 10, 3600},
+    {u"health.heartbeat_stale_ms", 60'000, 604'800'000},
+    {u"health.failed_runs_warn", 1, 1'000'000},
+    {u"watchdog.stall_seconds", 2, 3600},
+    {u"watchdog.restart_after_seconds", 1, 86'400},
 };
 
 } // namespace
@@ -485,6 +499,7 @@ void TestConfig::writesEveryKey()
                                u"demo"_s,
                                u"emergency_action"_s,
                                u"enabled"_s,
+                               u"health"_s,
                                u"http"_s,
                                u"liquidation_dry_run"_s,
                                u"maintenance_mode"_s,
@@ -497,8 +512,13 @@ void TestConfig::writesEveryKey()
                                u"tasks"_s,
                                u"tick_interval_ms"_s,
                                u"version"_s,
-                               u"wall"_s};
+                               u"wall"_s,
+                               u"watchdog"_s};
     QCOMPARE(json.keys(), topLevel);
+    QCOMPARE(json.value(u"health"_s).toObject().keys(),
+             (QStringList{u"failed_runs_warn"_s, u"heartbeat_stale_ms"_s}));
+    QCOMPARE(json.value(u"watchdog"_s).toObject().keys(),
+             (QStringList{u"restart_after_seconds"_s, u"stall_seconds"_s}));
     QCOMPARE(json.value(u"version"_s).toInteger(), qint64(1));
     QCOMPARE(json.value(u"breaker"_s).toObject().keys(),
              (QStringList{u"failure_threshold"_s, u"timeout_ms"_s}));

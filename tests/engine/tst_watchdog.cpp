@@ -112,6 +112,7 @@ private Q_SLOTS:
     void hostRaisesStaleHeartbeatForAQuietEngine();
     void stalledEngineIsReportedAndRestarted();
     void engineThatWakesUpIsNotRestarted();
+    void busyHostDoesNotBlameTheEngine();
     void configRangesOfTheNewFields();
 };
 
@@ -363,6 +364,27 @@ void TestWatchdog::engineThatWakesUpIsNotRestarted()
     QCOMPARE(host.restarts(), 0);
     QCOMPARE(host.engine(), engine);
     QVERIFY(!LogCapture::find(u"answers again"_s).isEmpty());
+    host.stop();
+}
+
+void TestWatchdog::busyHostDoesNotBlameTheEngine()
+{
+    // The host's own thread (the GUI's, in the dashboard) stuck for longer than the stall limit
+    // says nothing about the engine thread, which answered every probe it was sent.
+    auto clock = std::make_shared<FakeClock>();
+    EngineOptions o;
+    o.clock = clock;
+    o.config = watchdogConfig();
+    o.tasks = {std::make_shared<ScriptedTask>(TaskName::AutoLiquidation)};
+    EngineHost host(std::move(o));
+    RelayRecorder relay(host);
+    host.start();
+    QTRY_VERIFY_WITH_TIMEOUT(relay.latestTickId() >= 1, 10'000);
+    QThread::msleep(3000); // the host thread blocked: no probe is posted meanwhile
+    QTest::qWait(1500);    // several watchdog passes
+    QVERIFY(host.engineResponsive());
+    QVERIFY(!relay.latestHasAlert(u"engine_stalled"_s));
+    QCOMPARE(host.restarts(), 0);
     host.stop();
 }
 
