@@ -1,5 +1,7 @@
 #include "api/healthreport.h"
 
+#include "core/systemhealth.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -89,6 +91,13 @@ HealthReport healthReport(const EngineState &state, qint64 nowMs)
                      [](const Alert &a) { return a.key == kStoreFailedAlertKey; });
     if (storeFailed != state.activeAlerts.cend())
         report.reasons.append({HealthCode::StoreFailed, storeFailed->message});
+    // Laid over the snapshot by EngineHost's watchdog: sooner than the stale heartbeat.
+    const auto stalled =
+        std::find_if(state.activeAlerts.cbegin(), state.activeAlerts.cend(), [](const Alert &a) {
+            return a.source == SystemHealth::Source && a.key == SystemHealth::StallKey;
+        });
+    if (stalled != state.activeAlerts.cend())
+        report.reasons.append({HealthCode::EngineStalled, stalled->message});
 
     // Health::healthy is a subset of these reasons: no reason means healthy by it too.
     Q_ASSERT(!report.reasons.isEmpty() || health.healthy);

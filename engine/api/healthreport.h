@@ -21,6 +21,7 @@ inline const QString Maintenance = QStringLiteral("maintenance");
 inline const QString EngineDisabled = QStringLiteral("engine_disabled");
 inline const QString OracleDown = QStringLiteral("oracle_down");
 inline const QString StoreFailed = QStringLiteral("store_failed");
+inline const QString EngineStalled = QStringLiteral("engine_stalled");
 } // namespace HealthCode
 
 struct HealthReason

@@ -88,6 +88,11 @@ void TestHealthReport::eachConditionIsAReason_data()
         s.activeAlerts.append(storeFailedAlert());
     }) << QStringList{HealthCode::EmergencyPause, HealthCode::StoreFailed}
                                                            << u"metrics store failed"_s;
+    QTest::newRow("engine thread stalled (the host's watchdog)") << Change([](EngineState &s) {
+        s.activeAlerts.append({kNow - 31'000, SystemHealth::Source, SystemHealth::StallKey,
+                               Severity::Critical,
+                               u"The engine thread has not responded for 31 s"_s});
+    }) << QStringList{HealthCode::EngineStalled} << u"31 s"_s;
     QTest::newRow("everything at once") << Change([](EngineState &s) {
         s.metrics.lastTickMs = kNow - 600'000;
         s.emergencyStop = true;
