@@ -222,6 +222,8 @@ inline void compareTask(const TaskStatus &a, const TaskStatus &b)
     QCOMPARE(a.lastItems, b.lastItems);
     QCOMPARE(a.lastError, b.lastError);
     QCOMPARE(a.completed, b.completed);
+    QCOMPARE(a.schedule, b.schedule);
+    QCOMPARE(a.nextRunMs, b.nextRunMs);
 }
 
 inline void compareBreaker(const BreakerStatus &a, const BreakerStatus &b)
@@ -266,6 +268,8 @@ inline void compareState(const EngineState &a, const EngineState &b)
     QCOMPARE(a.breakerRetryAtMs, b.breakerRetryAtMs);
     QCOMPARE(a.emergencyStop, b.emergencyStop);
     QCOMPARE(a.emergencyReason, b.emergencyReason);
+    QCOMPARE(a.safeMode, b.safeMode);
+    QCOMPARE(a.safeModeReason, b.safeModeReason);
     CHECKED(compareAll(a.activeAlerts, b.activeAlerts, &compareAlert));
     CHECKED(compareAll(a.recentAudit, b.recentAudit, &compareAudit));
     QCOMPARE(a.memoryBytes, b.memoryBytes);
