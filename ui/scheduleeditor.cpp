@@ -417,9 +417,7 @@ void ScheduleEditor::updatePreview()
         for (const qint64 ms : runs)
             m_previewLines.append(scheduleRunText(ms, zone));
         m_previewTitle->setText(runs.isEmpty() ? tr("No run to come.")
-                                               : tr("The next %n run(s), in %1:", nullptr,
-                                                    int(runs.size()))
-                                                     .arg(zoneName));
+                                               : tr("Times in %1:").arg(zoneName));
         if (s.jitterSeconds > 0)
             notes.append(tr("Each run may start up to %1 s later (jitter).").arg(s.jitterSeconds));
     }

@@ -1,5 +1,6 @@
 #include "configdialog.h"
 #include "scheduleeditor.h"
+#include "screenshotmode.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,6 +11,8 @@
 #include <QSpinBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace hb;
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void badScheduleIsRefusedBesideItsField();
     void scheduleRoundTripsIntoTheConfig();
     void viewersCannotEditSchedules();
+    void screenshot();
 };
 
 void TestConfigDialog::initTestCase()
@@ -409,6 +413,43 @@ void TestConfigDialog::viewersCannotEditSchedules()
     QVERIFY(!scheduleField<QComboBox>(dialog, "scheduleKind")->isEnabledTo(&dialog));
     // Viewers still browse the tasks and see their next runs.
     QVERIFY(dialog.scheduleEditor()->findChild<QListWidget *>(QStringLiteral("scheduleTasks"))->isEnabledTo(&dialog));
+}
+
+// docs/config-schedules.png: the Schedules tab with a nightly cron job selected.
+void TestConfigDialog::screenshot()
+{
+    HB_SCREENSHOT_MODE(outDir, translator)
+    HeartbeatConfig config = HeartbeatConfig::demoDefaults();
+    TaskSchedule every5m;
+    every5m.kind = TaskSchedule::Kind::Interval;
+    every5m.intervalMs = 5 * 60'000;
+    config.schedules.insert(TaskName::LoanMonitoring, every5m);
+    TaskSchedule office;
+    office.kind = TaskSchedule::Kind::Cron;
+    office.cron = QStringLiteral("*/15 9-17 * * 1-5");
+    office.tz = QStringLiteral("Asia/Jakarta");
+    config.schedules.insert(TaskName::PoolMaintenance, office);
+    TaskSchedule nightly;
+    nightly.kind = TaskSchedule::Kind::Cron;
+    nightly.cron = QStringLiteral("0 3 * * *");
+    nightly.tz = QStringLiteral("Asia/Jakarta");
+    nightly.jitterSeconds = 30;
+    config.schedules.insert(TaskName::AutoCleanup, nightly);
+    QVERIFY(!validateConfig(config));
+
+    // Week days in the language shown.
+    const QLocale before;
+    if (qEnvironmentVariable("HB_SCREENSHOT_QM").endsWith(u"_id.qm"))
+        QLocale::setDefault(QLocale(QLocale::Indonesian, QLocale::Indonesia));
+    const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+    ConfigDialog dialog(config, true);
+    prepare(dialog, utc("2026-12-03T14:01:00+07:00"), TaskName::AutoCleanup);
+    dialog.tabs()->setCurrentWidget(dialog.scheduleEditor());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.scheduleEditor()->previewLines().size(), ScheduleEditor::PreviewRuns);
+    QVERIFY(dialog.grab().save(outDir + u"/config-schedules.png"));
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestConfigDialog)
