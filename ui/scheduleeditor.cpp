@@ -345,6 +345,8 @@ void ScheduleEditor::check(const QString &task)
 // The selected task's rows for its kind, its problem beside its field, and the preview.
 void ScheduleEditor::showState()
 {
+    if (m_current.isEmpty())
+        return;
     const Draft &draft = m_drafts[m_current];
     const TaskSchedule::Kind kind = draft.schedule.kind;
     const auto showRow = [this](const QString &key, bool visible) {
