@@ -89,6 +89,9 @@ inline HeartbeatConfig fullConfig()
     c.oracleSource = OracleSourceName::Http;
     c.oracleUrl = u"https://prices.example/v1"_s;
     c.oraclePath = u"/srv/prices.json"_s;
+    c.oracleFallbackSource = OracleSourceName::File;
+    c.oracleFallbackUrl = u"https://prices-b.example/v1"_s;
+    c.oracleFallbackPath = u"/srv/prices-b.json"_s;
     c.oracleTimeoutMs = 2'500;
     c.oracleMaxBodyBytes = 4'096;
     c.oracleDemoFaultRate = 0.5;
