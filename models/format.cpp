@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
 #include <iterator>
 
 namespace hb::format {
@@ -39,6 +40,28 @@ QString age(qint64 ms)
     if (ms < 3'600'000)
         return tr("%1 min ago").arg(ms / 60'000);
     return tr("%1 h ago").arg(ms / 3'600'000);
+}
+
+QString until(qint64 ms)
+{
+    if (ms <= 0)
+        return tr("now");
+    if (ms < 59'500)
+        return tr("in %1 s").arg(std::max<qint64>(1, (ms + 500) / 1000));
+    const qint64 minutes = (ms + 30'000) / 60'000;
+    if (minutes < 60)
+        return tr("in %1 min").arg(minutes);
+    const qint64 hours = (ms + 1'800'000) / 3'600'000;
+    if (hours < 48)
+        return tr("in %1 h").arg(hours);
+    return tr("in %1 d").arg((ms + 43'200'000) / 86'400'000);
+}
+
+QString runTime(qint64 epochMs, qint64 referenceMs)
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(epochMs);
+    const bool today = at.date() == QDateTime::fromMSecsSinceEpoch(referenceMs).date();
+    return at.toString(today ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString span(qint64 ms)

@@ -4,10 +4,17 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDateTime>
+
+#include <limits>
 
 namespace hb {
 
-TaskTableModel::TaskTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+TaskTableModel::TaskTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+}
 
 void TaskTableModel::setSnapshot(const EngineSnapshot &snapshot)
 {
@@ -16,7 +23,11 @@ void TaskTableModel::setSnapshot(const EngineSnapshot &snapshot)
     const bool held = snapshot->emergencyStop || snapshot->config.maintenanceMode
                       || !snapshot->config.enabled;
     for (int i = 0; i < snapshot->tasks.size(); ++i) {
-        Row row{snapshot->tasks.at(i), {}, snapshot->tickIntervalMs, snapshot->nextTickAtMs, held};
+        Row row{snapshot->tasks.at(i), {},   snapshot->tickIntervalMs, snapshot->nextTickAtMs,
+                held,                  snapshot->takenAtMs,
+                true};
+        row.everyTick = snapshot->config.scheduleOf(row.task.name).kind
+                        == TaskSchedule::Kind::EveryTick;
         if (i < snapshot->breakers.size())
             row.breaker = snapshot->breakers.at(i);
         rows.append(row);
@@ -99,8 +110,9 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return t.name;
         case EnabledColumn:
             return t.enabled;
-        case ScheduleColumn:
-            return row.intervalMs;
+        case ScheduleColumn: // who runs next first; none (off, a once that ran) last
+            return t.enabled && t.nextRunMs > 0 ? t.nextRunMs
+                                                : std::numeric_limits<qint64>::max();
         case BreakerColumn:
             return int(row.breaker.state);
         case LastRunColumn:
@@ -180,16 +192,33 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-// Every enabled task runs once per tick, so its schedule is the tick interval — unless the
-// task is off or ticks are held (emergency pause, maintenance, heartbeat disabled).
+// The task's schedule in words (as the engine describes it) and when it runs next: "every 5m ·
+// in 4 min, 14:05". An engine older than schedules sends no schedule: each of its tasks runs once
+// per tick. Off or held (emergency pause, maintenance, heartbeat disabled) tasks say so instead.
 QString TaskTableModel::scheduleText(const Row &row) const
 {
-    if (!row.task.enabled)
+    const TaskStatus &t = row.task;
+    if (!t.enabled)
         return tr("off");
-    if (row.intervalMs <= 0)
-        return QStringLiteral("—");
-    const QString every = tr("every %1").arg(format::duration(row.intervalMs));
-    return row.held ? tr("%1 (held)").arg(every) : every;
+    if (t.schedule.isEmpty()) {
+        if (row.intervalMs <= 0)
+            return QStringLiteral("—");
+        const QString every = tr("every %1").arg(format::duration(row.intervalMs));
+        return row.held ? tr("%1 (held)").arg(every) : every;
+    }
+    QString next;
+    if (row.held)
+        next = tr("held");
+    else if (t.nextRunMs <= 0)
+        next = QStringLiteral("—");
+    else if (row.everyTick)
+        next = tr("next tick");
+    else {
+        const qint64 now = row.takenAtMs > 0 ? row.takenAtMs : m_nowMs();
+        next = tr("%1, %2").arg(format::until(t.nextRunMs - now),
+                                format::runTime(t.nextRunMs, now));
+    }
+    return t.schedule + QStringLiteral(" · ") + next;
 }
 
 QString TaskTableModel::scheduleTip(const Row &row) const
@@ -198,6 +227,11 @@ QString TaskTableModel::scheduleTip(const Row &row) const
         return tr("Turned off: the next tick skips this task.");
     if (row.held)
         return tr("Ticks still run but start no task until the engine is resumed.");
+    if (!row.task.schedule.isEmpty()) {
+        if (row.task.nextRunMs <= 0)
+            return tr("No run is scheduled.");
+        return tr("Next run at %1.").arg(format::localTime(row.task.nextRunMs));
+    }
     if (row.nextTickAtMs <= 0)
         return tr("Runs once per tick.");
     return tr("Runs once per tick; next tick at %1.").arg(format::localTime(row.nextTickAtMs));

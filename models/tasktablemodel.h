@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <functional>
+
 namespace hb {
 
 // One row per task: its toggle, its last run and its breaker. Fed by engine snapshots; a
@@ -32,6 +34,9 @@ public:
 
     explicit TaskTableModel(QObject *parent = nullptr);
 
+    // The time the schedule column counts from when a snapshot carries none (takenAtMs 0).
+    void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
+
     void setSnapshot(const EngineSnapshot &snapshot);
     QString taskAt(int row) const;
 
@@ -50,10 +55,13 @@ private:
         qint64 intervalMs = 0;  // every task runs once per tick
         qint64 nextTickAtMs = 0;
         bool held = false;      // ticks run no task: paused, maintenance or heartbeat disabled
+        qint64 takenAtMs = 0;   // the snapshot's time: "in 4 min" counts from it
+        bool everyTick = true;  // its schedule (the config's) is the default one
     };
     QString scheduleText(const Row &row) const;
     QString scheduleTip(const Row &row) const;
     QVector<Row> m_rows;
+    std::function<qint64()> m_nowMs;
 };
 
 } // namespace hb

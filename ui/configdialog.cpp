@@ -2,6 +2,7 @@
 
 #include "format.h"
 #include "notificationseditor.h"
+#include "scheduleeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -131,6 +132,11 @@ ConfigDialog::ConfigDialog(const HeartbeatConfig &config, bool editable, QWidget
     QJsonObject json = config.toJson();
     json.remove(QStringLiteral("version"));
     json.remove(QStringLiteral("notifications")); // a list: edited on its own tab
+    // A task's schedule is edited on the Schedules tab: the Tasks tab keeps its on/off switch.
+    QJsonObject taskFlags;
+    for (auto it = config.tasks.cbegin(); it != config.tasks.cend(); ++it)
+        taskFlags.insert(it.key(), it.value());
+    json.insert(QStringLiteral("tasks"), taskFlags);
     flatten(json, {}, &fields);
     for (const Group &g : kGroups) {
         auto *page = new QWidget;
@@ -147,6 +153,10 @@ ConfigDialog::ConfigDialog(const HeartbeatConfig &config, bool editable, QWidget
         addField(forms.value(groupOf(path)), path, value);
     for (QWidget *editor : std::as_const(m_editors))
         editor->setEnabled(editable);
+    m_schedules = new ScheduleEditor(config);
+    m_schedules->setEditable(editable);
+    connect(m_schedules, &ScheduleEditor::changed, this, &ConfigDialog::revalidate);
+    tabs->insertTab(1, m_schedules, tr("Schedules"));
     m_notifications = new NotificationsEditor(config.notifications);
     m_notifications->setEditable(editable);
     connect(m_notifications, &NotificationsEditor::changed, this, &ConfigDialog::revalidate);
@@ -246,7 +256,18 @@ void ConfigDialog::revalidate()
         // The channels come from their own tab, checked by the same rules as the file.
         m_config = *parsed;
         m_config.notifications = m_notifications->value();
-        if (const std::optional<ConfigError> problem = validateConfig(m_config)) {
+        // The schedules come from their own tab too; a default one is no entry (as in the file).
+        const QMap<QString, TaskSchedule> schedules = m_schedules->value();
+        m_config.schedules.clear();
+        for (auto it = schedules.cbegin(); it != schedules.cend(); ++it) {
+            if (!it.value().isDefault())
+                m_config.schedules.insert(it.key(), it.value());
+        }
+        // A schedule's problem is on its tab already; the rest of the file is still checked.
+        HeartbeatConfig checked = m_config;
+        if (m_schedules->problem())
+            checked.schedules.clear();
+        if (const std::optional<ConfigError> problem = validateConfig(checked)) {
             m_valid = false;
             if (problem->field.startsWith(u"notifications"))
                 channelsProblem = problem;
@@ -255,7 +276,8 @@ void ConfigDialog::revalidate()
                 label->show();
             }
         }
-        m_valid = m_valid && m_notifications->formError().isEmpty();
+        // The Schedules tab shows its own problems beside their fields (the same rules).
+        m_valid = m_valid && m_notifications->formError().isEmpty() && !m_schedules->problem();
     } else if (QLabel *label = m_messages.value(error.field)) {
         label->setText(error.reason);
         label->show();

@@ -14,6 +14,7 @@ class QWidget;
 namespace hb {
 
 class NotificationsEditor;
+class ScheduleEditor;
 
 // Edits every field of config.json. The form is built from the config's own JSON form and
 // checked by the same rules that check the file (configFromJson), so a problem is shown next
@@ -32,6 +33,7 @@ public:
     QWidget *editor(const QString &path) const { return m_editors.value(path); }
     QString message(const QString &path) const;
     NotificationsEditor *notificationsEditor() const { return m_notifications; }
+    ScheduleEditor *scheduleEditor() const { return m_schedules; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -46,6 +48,7 @@ private:
     QHash<QString, QLabel *> m_messages;
     QDialogButtonBox *m_buttons;
     NotificationsEditor *m_notifications = nullptr;
+    ScheduleEditor *m_schedules = nullptr;
     QTabWidget *m_tabs = nullptr;
 };
 

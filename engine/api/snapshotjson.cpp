@@ -118,7 +118,9 @@ QJsonObject fromTask(const TaskStatus &t)
             {QStringLiteral("last_duration_ms"), t.lastDurationMs},
             {QStringLiteral("last_items"), t.lastItems},
             {QStringLiteral("last_error"), t.lastError},
-            {QStringLiteral("completed"), t.completed}};
+            {QStringLiteral("completed"), t.completed},
+            {QStringLiteral("schedule"), t.schedule},
+            {QStringLiteral("next_run_ms"), t.nextRunMs}};
 }
 
 TaskStatus readTask(Reader &r)
@@ -134,6 +136,10 @@ TaskStatus readTask(Reader &r)
     t.lastItems = r.int64(QStringLiteral("last_items"));
     t.lastError = r.string(QStringLiteral("last_error"));
     t.completed = r.int64(QStringLiteral("completed"));
+    if (r.has(QStringLiteral("schedule"))) { // not sent by engines older than schedules
+        t.schedule = r.string(QStringLiteral("schedule"));
+        t.nextRunMs = r.int64(QStringLiteral("next_run_ms"));
+    }
     return t;
 }
 

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void engineSnapshotRoundTrips();
     void recordsRoundTrip();
     void tickSkipReasons();
+    void tasksFromEnginesBeforeSchedulesAreRead();
     void integersBeyondDoublePrecisionAreRefused();
     void stateErrorsNameTheField_data();
     void stateErrorsNameTheField();
@@ -141,6 +142,8 @@ void TestSnapshotJson::fullStateRoundTrips()
 
     // Spot checks of what a wall display reads, in their JSON spelling.
     QCOMPARE(json.value(u"tasks"_s)[1][u"last_outcome"_s].toString(), u"cancelled"_s);
+    QCOMPARE(json.value(u"tasks"_s)[1][u"schedule"_s].toString(), u"cron 0 3 * * * (Asia/Jakarta)"_s);
+    QCOMPARE(json.value(u"tasks"_s)[1][u"next_run_ms"_s].toInteger(), qint64(1'764'010'000'000));
     QCOMPARE(json.value(u"breakers"_s)[1][u"state"_s].toString(), u"half_open"_s);
     QCOMPARE(json.value(u"active_alerts"_s)[0][u"severity"_s].toString(), u"critical"_s);
     QCOMPARE(json.value(u"recent_audit"_s)[0][u"uid"_s].toString(), u"shard-3:17"_s);
@@ -277,6 +280,24 @@ void TestSnapshotJson::tickSkipReasons()
     }
 }
 
+void TestSnapshotJson::tasksFromEnginesBeforeSchedulesAreRead()
+{
+    // A heartbeatd older than schedules sends neither member: the task reads with none.
+    QJsonObject json = json::fromState(fullState());
+    QJsonArray tasks = json.value(u"tasks"_s).toArray();
+    QJsonObject task = tasks.at(0).toObject();
+    task.remove(u"schedule"_s);
+    task.remove(u"next_run_ms"_s);
+    tasks.replace(0, task);
+    json.insert(u"tasks"_s, tasks);
+    QString error;
+    const std::optional<EngineState> parsed = json::toState(viaText(json), &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->tasks.at(0).schedule, QString());
+    QCOMPARE(parsed->tasks.at(0).nextRunMs, qint64(0));
+    QCOMPARE(parsed->tasks.at(1).schedule, u"cron 0 3 * * * (Asia/Jakarta)"_s);
+}
+
 void TestSnapshotJson::integersBeyondDoublePrecisionAreRefused()
 {
     QString error;
@@ -334,6 +355,12 @@ void TestSnapshotJson::stateErrorsNameTheField_data()
                                   << u"tasks[1].last_outcome: unknown value \"exploded\""_s;
     QTest::newRow("task field missing") << QVariantList{u"tasks"_s, 0, u"completed"_s}
                                         << QByteArray() << u"tasks[0].completed: missing"_s;
+    QTest::newRow("schedule without its next run")
+        << QVariantList{u"tasks"_s, 1, u"next_run_ms"_s} << QByteArray()
+        << u"tasks[1].next_run_ms: missing"_s;
+    QTest::newRow("next run as string")
+        << QVariantList{u"tasks"_s, 0, u"next_run_ms"_s} << QByteArray("\"soon\"")
+        << u"tasks[0].next_run_ms: expected an integer"_s;
     QTest::newRow("breaker state unknown")
         << QVariantList{u"breakers"_s, 1, u"state"_s} << QByteArray("\"ajar\"")
         << u"breakers[1].state: unknown value \"ajar\""_s;

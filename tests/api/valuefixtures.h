@@ -89,6 +89,9 @@ inline HeartbeatConfig fullConfig()
     c.oracleSource = OracleSourceName::Http;
     c.oracleUrl = u"https://prices.example/v1"_s;
     c.oraclePath = u"/srv/prices.json"_s;
+    c.oracleFallbackSource = OracleSourceName::File;
+    c.oracleFallbackUrl = u"https://prices-b.example/v1"_s;
+    c.oracleFallbackPath = u"/srv/prices-b.json"_s;
     c.oracleTimeoutMs = 2'500;
     c.oracleMaxBodyBytes = 4'096;
     c.oracleDemoFaultRate = 0.5;
@@ -222,6 +225,8 @@ inline void compareTask(const TaskStatus &a, const TaskStatus &b)
     QCOMPARE(a.lastItems, b.lastItems);
     QCOMPARE(a.lastError, b.lastError);
     QCOMPARE(a.completed, b.completed);
+    QCOMPARE(a.schedule, b.schedule);
+    QCOMPARE(a.nextRunMs, b.nextRunMs);
 }
 
 inline void compareBreaker(const BreakerStatus &a, const BreakerStatus &b)
@@ -266,6 +271,8 @@ inline void compareState(const EngineState &a, const EngineState &b)
     QCOMPARE(a.breakerRetryAtMs, b.breakerRetryAtMs);
     QCOMPARE(a.emergencyStop, b.emergencyStop);
     QCOMPARE(a.emergencyReason, b.emergencyReason);
+    QCOMPARE(a.safeMode, b.safeMode);
+    QCOMPARE(a.safeModeReason, b.safeModeReason);
     CHECKED(compareAll(a.activeAlerts, b.activeAlerts, &compareAlert));
     CHECKED(compareAll(a.recentAudit, b.recentAudit, &compareAudit));
     QCOMPARE(a.memoryBytes, b.memoryBytes);
