@@ -1230,6 +1230,10 @@ Range B: %2.</translation>
         <source>Fallback file (file)</source>
         <translation>Fallback file (file)</translation>
     </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Schedules</translation>
+    </message>
 </context>
 <context>
     <name>hb::CronExpr</name>
@@ -1315,6 +1319,13 @@ Range B: %2.</translation>
     <message>
         <source>Building the demo ledger: %1 of %2 loans…</source>
         <translation>Building the demo ledger: %1 of %2 loans…</translation>
+    </message>
+</context>
+<context>
+    <name>hb::EngineHost</name>
+    <message>
+        <source>The engine thread has not responded for %1 s: no task is started or recorded. It is restarted if it stays stuck %2 s more.</source>
+        <translation>The engine thread has not responded for %1 s: no task is started or recorded. It is restarted if it stays stuck %2 s more.</translation>
     </message>
 </context>
 <context>
@@ -3801,6 +3812,125 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     </message>
 </context>
 <context>
+    <name>hb::ScheduleEditor</name>
+    <message>
+        <source>Every tick</source>
+        <translation>Every tick</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron expression</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Once</translation>
+    </message>
+    <message>
+        <source>e.g. 90s, 5m, 2h or 1d</source>
+        <translation>e.g. 90s, 5m, 2h or 1d</translation>
+    </message>
+    <message>
+        <source>minute hour day month weekday, e.g. 0 3 * * *</source>
+        <translation>minute hour day month weekday, e.g. 0 3 * * *</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s (%1)</source>
+        <translation>this machine&apos;s (%1)</translation>
+    </message>
+    <message>
+        <source>always; or e.g. 09:00-21:00</source>
+        <translation>always; or e.g. 09:00-21:00</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Run once right away</source>
+        <translation>Run once right away</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>Skip them</translation>
+    </message>
+    <message>
+        <source>Run each (at most %1)</source>
+        <translation>Run each (at most %1)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source>Cron</source>
+        <translation>Cron</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Active hours</source>
+        <translation>Active hours</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Missed runs</source>
+        <translation>Missed runs</translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation>Next runs</translation>
+    </message>
+    <message>
+        <source>%1 — needs fixing</source>
+        <translation>%1 — needs fixing</translation>
+    </message>
+    <message>
+        <source>No runs to show until the schedule is fixed.</source>
+        <translation>No runs to show until the schedule is fixed.</translation>
+    </message>
+    <message>
+        <source>Runs at every tick of the engine.</source>
+        <translation>Runs at every tick of the engine.</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s zone, %1</source>
+        <translation>this machine&apos;s zone, %1</translation>
+    </message>
+    <message>
+        <source>No run to come.</source>
+        <translation>No run to come.</translation>
+    </message>
+    <message>
+        <source>Times in %1:</source>
+        <translation>Times in %1:</translation>
+    </message>
+    <message>
+        <source>Each run may start up to %1 s later (jitter).</source>
+        <translation>Each run may start up to %1 s later (jitter).</translation>
+    </message>
+    <message>
+        <source>Only inside the active hours %1; runs outside them are skipped.</source>
+        <translation>Only inside the active hours %1; runs outside them are skipped.</translation>
+    </message>
+</context>
+<context>
     <name>hb::ShardChart</name>
     <message>
         <source>Shard load</source>
@@ -3960,6 +4090,17 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</source>
         <translation>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SystemHealth</name>
+    <message>
+        <source>No heartbeat for %1 s: the last tick started at %2 (the limit is %3 s)</source>
+        <translation>No heartbeat for %1 s: the last tick started at %2 (the limit is %3 s)</translation>
+    </message>
+    <message>
+        <source>%1 runs failed in the last 24 hours (the limit is %2)</source>
+        <translation>%1 runs failed in the last 24 hours (the limit is %2)</translation>
     </message>
 </context>
 <context>
@@ -4185,6 +4326,26 @@ Choose another address in Configuration → HTTP API, or stop what uses this one
     <message>
         <source>Runs once per tick; next tick at %1.</source>
         <translation>Runs once per tick; next tick at %1.</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>next tick</source>
+        <translation>next tick</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No run is scheduled.</source>
+        <translation>No run is scheduled.</translation>
+    </message>
+    <message>
+        <source>Next run at %1.</source>
+        <translation>Next run at %1.</translation>
     </message>
 </context>
 <context>
@@ -5377,6 +5538,26 @@ EXPR: minute hour day-of-month month day-of-week, e.g. &quot;*/15 9-17 * * mon-f
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>in %1 s</source>
+        <translation>in %1 s</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>in %1 min</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>in %1 h</translation>
+    </message>
+    <message>
+        <source>in %1 d</source>
+        <translation>in %1 d</translation>
     </message>
 </context>
 <context>

@@ -1225,6 +1225,10 @@ Rentang B: %2.</translation>
         <source>Fallback file (file)</source>
         <translation>Berkas cadangan (file)</translation>
     </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Jadwal</translation>
+    </message>
 </context>
 <context>
     <name>hb::CronExpr</name>
@@ -1310,6 +1314,13 @@ Rentang B: %2.</translation>
     <message>
         <source>Building the demo ledger: %1 of %2 loans…</source>
         <translation>Membangun buku besar demo: %1 dari %2 pinjaman…</translation>
+    </message>
+</context>
+<context>
+    <name>hb::EngineHost</name>
+    <message>
+        <source>The engine thread has not responded for %1 s: no task is started or recorded. It is restarted if it stays stuck %2 s more.</source>
+        <translation>Utas engine tidak menjawab selama %1 s: tidak ada tugas yang dimulai atau dicatat. Engine dimulai ulang jika tetap macet %2 s lagi.</translation>
     </message>
 </context>
 <context>
@@ -3787,6 +3798,125 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     </message>
 </context>
 <context>
+    <name>hb::ScheduleEditor</name>
+    <message>
+        <source>Every tick</source>
+        <translation>Tiap tick</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Ekspresi cron</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Sekali</translation>
+    </message>
+    <message>
+        <source>e.g. 90s, 5m, 2h or 1d</source>
+        <translation>mis. 90s, 5m, 2h atau 1d</translation>
+    </message>
+    <message>
+        <source>minute hour day month weekday, e.g. 0 3 * * *</source>
+        <translation>menit jam tanggal bulan hari, mis. 0 3 * * *</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s (%1)</source>
+        <translation>milik mesin ini (%1)</translation>
+    </message>
+    <message>
+        <source>always; or e.g. 09:00-21:00</source>
+        <translation>selalu; atau mis. 09:00-21:00</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Run once right away</source>
+        <translation>Jalankan sekali segera</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>Lewati</translation>
+    </message>
+    <message>
+        <source>Run each (at most %1)</source>
+        <translation>Jalankan masing-masing (paling banyak %1)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Tiap</translation>
+    </message>
+    <message>
+        <source>Cron</source>
+        <translation>Cron</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Pada</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona waktu</translation>
+    </message>
+    <message>
+        <source>Active hours</source>
+        <translation>Jam aktif</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Missed runs</source>
+        <translation>Jalan terlewat</translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation>Jalan berikutnya</translation>
+    </message>
+    <message>
+        <source>%1 — needs fixing</source>
+        <translation>%1 — perlu diperbaiki</translation>
+    </message>
+    <message>
+        <source>No runs to show until the schedule is fixed.</source>
+        <translation>Tidak ada jalan yang ditampilkan sampai jadwal diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Runs at every tick of the engine.</source>
+        <translation>Berjalan pada setiap tick engine.</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s zone, %1</source>
+        <translation>zona mesin ini, %1</translation>
+    </message>
+    <message>
+        <source>No run to come.</source>
+        <translation>Tidak ada jalan mendatang.</translation>
+    </message>
+    <message>
+        <source>Times in %1:</source>
+        <translation>Waktu dalam %1:</translation>
+    </message>
+    <message>
+        <source>Each run may start up to %1 s later (jitter).</source>
+        <translation>Tiap jalan bisa mulai hingga %1 s lebih lambat (jitter).</translation>
+    </message>
+    <message>
+        <source>Only inside the active hours %1; runs outside them are skipped.</source>
+        <translation>Hanya di dalam jam aktif %1; jalan di luarnya dilewati.</translation>
+    </message>
+</context>
+<context>
     <name>hb::ShardChart</name>
     <message>
         <source>Shard load</source>
@@ -3945,6 +4075,17 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>%1 · percentiles unavailable: this part of the file was written before duration histograms were kept</source>
         <translation>%1 · persentil tidak tersedia: bagian berkas ini ditulis sebelum histogram durasi disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>hb::SystemHealth</name>
+    <message>
+        <source>No heartbeat for %1 s: the last tick started at %2 (the limit is %3 s)</source>
+        <translation>Tidak ada detak selama %1 s: tick terakhir mulai pukul %2 (batasnya %3 s)</translation>
+    </message>
+    <message>
+        <source>%1 runs failed in the last 24 hours (the limit is %2)</source>
+        <translation>%1 jalan gagal dalam 24 jam terakhir (batasnya %2)</translation>
     </message>
 </context>
 <context>
@@ -4169,6 +4310,26 @@ Pilih alamat lain di Konfigurasi → API HTTP, atau hentikan yang memakai alamat
     <message>
         <source>Runs once per tick; next tick at %1.</source>
         <translation>Berjalan sekali tiap detak; detak berikutnya pada %1.</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>ditahan</translation>
+    </message>
+    <message>
+        <source>next tick</source>
+        <translation>tick berikutnya</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No run is scheduled.</source>
+        <translation>Tidak ada jalan yang dijadwalkan.</translation>
+    </message>
+    <message>
+        <source>Next run at %1.</source>
+        <translation>Jalan berikutnya pada %1.</translation>
     </message>
 </context>
 <context>
@@ -5351,6 +5512,26 @@ EXPR: menit jam tanggal bulan hari-dalam-minggu, mis. &quot;*/15 9-17 * * mon-fr
     <message>
         <source>%1 min</source>
         <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
+        <source>in %1 s</source>
+        <translation>dalam %1 s</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>dalam %1 mnt</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>dalam %1 j</translation>
+    </message>
+    <message>
+        <source>in %1 d</source>
+        <translation>dalam %1 h</translation>
     </message>
 </context>
 <context>
