@@ -73,6 +73,10 @@ inline HeartbeatConfig fullConfig()
     c.retentionMinuteDays = 30;
     c.retentionHourDays = 365;
     c.emergencyAction = EmergencyActionName::SafeMode;
+    c.healthHeartbeatStaleMs = 600'000;
+    c.healthFailedRunsWarn = 20;
+    c.watchdogStallSeconds = 45;
+    c.watchdogRestartAfterSeconds = 90;
     TaskSchedule nightly; // every field away from its default, so the JSON proves each
     nightly.kind = TaskSchedule::Kind::Cron;
     nightly.cron = u"0 3 * * sun"_s;
